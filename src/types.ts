@@ -1,0 +1,152 @@
+// Plain data passed between the pipeline's stages. Nothing here knows about SQLite, HNSW or Telegram.
+
+/** Where an article came from; `index --data DIR` only removes articles of kind "data". */
+export type OriginKind = "data" | "url" | "upload" | "text";
+
+/** One article as ingest hands it over: cleaned text plus whatever metadata is known (null = unknown). */
+export interface ArticleInput {
+  /** Stable id: the data file's stem ("000_0a7ecdbcfacbb317"), or "url-<hash>" / "doc-<hash>". */
+  id: string;
+  title: string;
+  /** True when the title was derived from the text rather than given by the source. */
+  titleDerived: boolean;
+  url: string | null;
+  /** ISO date "YYYY-MM-DD" (or "YYYY-MM" / "YYYY" when only that is known). */
+  date: string | null;
+  /** Outlet name, e.g. "vietnam.vn". */
+  source: string | null;
+  /** Province / district / town the article is about, e.g. "Ha Nam province". */
+  place: string | null;
+  /** Cleaned body: paragraphs separated by a blank line ("\n\n"). */
+  text: string;
+  origin: { kind: OriginKind; ref: string };
+}
+
+/** An article as stored: its input plus the hash that tells whether it changed. */
+export interface Article extends ArticleInput {
+  contentHash: string;
+  addedAt: string;
+}
+
+/** A piece of an article small enough to embed and cite. */
+export interface Passage {
+  articleId: string;
+  /** 0-based position of the passage within its article. */
+  position: number;
+  text: string;
+}
+
+/** A passage found by search, with its article and the scores that ranked it. */
+export interface PassageHit {
+  passageId: number;
+  articleId: string;
+  position: number;
+  text: string;
+  article: ArticleSummary;
+  score: number;
+  lexicalRank: number | null;
+  denseRank: number | null;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  url: string | null;
+  date: string | null;
+  source: string | null;
+  place: string | null;
+}
+
+export interface Citation {
+  n: number;
+  title: string;
+  url: string | null;
+  source: string | null;
+  date: string | null;
+  articleId: string;
+  /** Full text of the cited passage. */
+  passage: string;
+}
+
+/** Filters narrowing which articles may answer. */
+export interface AskFilters {
+  place?: string;
+  /** Inclusive ISO dates. */
+  from?: string;
+  to?: string;
+  source?: string;
+}
+
+export interface AskOptions extends AskFilters {
+  /** How many citations the answer may use (default 3). */
+  maxCitations?: number;
+}
+
+export interface AnswerResult {
+  question: string;
+  found: boolean;
+  /** Plain text with [n] markers; every [n] has a citation. */
+  answer: string;
+  citations: Citation[];
+  /** Further passages (not cited in the answer) for a "More sources" view. */
+  more: Citation[];
+  /** Filters that were applied (from options or understood from the question). */
+  filters: AskFilters;
+  timings: { embedMs: number; searchMs: number; answerMs: number; totalMs: number };
+}
+
+/** Counts and facts about the index, for `stats` and /stats. */
+export interface IndexStats {
+  articles: number;
+  passages: number;
+  model: string;
+  dimension: number;
+  indexBytes: number;
+  builtAt: string | null;
+  buildMs: number | null;
+  places: string[];
+  dateRange: { from: string | null; to: string | null };
+}
+
+/** A user-facing error: the message says what was wrong and what to do. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = "bad_input",
+  ) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+/** What an admin can add: a file or folder on disk, a URL, an uploaded document, or raw text. */
+export type AddSource =
+  | { kind: "path"; path: string }
+  | { kind: "url"; url: string }
+  | { kind: "upload"; fileName: string; bytes: Uint8Array }
+  | { kind: "text"; text: string; meta?: Partial<Pick<ArticleInput, "title" | "url" | "date" | "source" | "place">> };
+
+export interface AddResult {
+  status: "added" | "updated" | "unchanged";
+  article: ArticleSummary;
+  passages: number;
+}
+
+export interface ReindexProgress {
+  phase: "reading" | "embedding" | "writing" | "swapping" | "done";
+  done: number;
+  total: number;
+}
+
+/** Admin operations over the index. The CLI and the bot call exactly these. */
+export interface LibraryApi {
+  add(source: AddSource): Promise<AddResult[]>;
+  /** Removes by article id or url; throws UserError when nothing matches. */
+  remove(idOrUrl: string): Promise<ArticleSummary>;
+  list(page?: { offset?: number; limit?: number }): { total: number; items: ArticleSummary[] };
+  reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ articles: number; passages: number; ms: number }>;
+  stats(): IndexStats;
+}
+
+/** The one question-answering entry point. */
+export type AskFn = (question: string, options?: AskOptions) => Promise<AnswerResult>;
