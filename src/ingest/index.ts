@@ -1,0 +1,133 @@
+// The ingest stage's public API: files (data folder, uploads) and URLs → ArticleInput.
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { UserError, type ArticleInput, type OriginKind } from "../types.js";
+import { decodeUpload, detectFormat, DEFAULT_MAX_UPLOAD_BYTES, type ArticleFormat } from "./decode.js";
+import { readHtml, readJson, readJsonl, readMarkdown, readTxt, type Reader } from "./readers.js";
+
+export { cleanArticle, cleanArticleText, CLEAN_RULES, type CleanResult, type CleanRuleName } from "./clean.js";
+export { decodeUpload, detectFormat, SUPPORTED_EXTENSIONS, type ArticleFormat } from "./decode.js";
+export { fetchArticle, type FetchOptions } from "./fetch-url.js";
+export { normalizeDate, deriveTitle, canonicalizeUrl, articleId } from "./metadata.js";
+export { readHtml, readJson, readJsonl, readMarkdown, readTxt, markdownToText, type ReadContext, type Reader } from "./readers.js";
+export { findPlaces, inferPlace } from "../places.js";
+
+const READERS: Record<ArticleFormat, Reader> = {
+  txt: readTxt,
+  md: readMarkdown,
+  json: readJson,
+  jsonl: readJsonl,
+  html: readHtml,
+};
+
+export interface ParseFileOptions {
+  originKind: OriginKind;
+  /** origin.ref (default: the file name). */
+  ref?: string;
+  /** For .txt: the sidecar metadata object. */
+  sidecar?: unknown;
+  /** Name of the sidecar file, for error messages. */
+  sidecarName?: string;
+  /** Size cap (default 20 MB). */
+  maxBytes?: number;
+}
+
+/** Decodes and reads one file (upload or data-folder file) into its articles. Bad input → UserError. */
+export function parseArticleFile(fileName: string, bytes: Uint8Array, opts: ParseFileOptions): ArticleInput[] {
+  const text = decodeUpload(fileName, bytes, opts.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const format = detectFormat(fileName, text);
+  return READERS[format](fileName, text, {
+    originKind: opts.originKind,
+    ref: opts.ref ?? fileName,
+    sidecar: opts.sidecar,
+    sidecarName: opts.sidecarName,
+  });
+}
+
+export interface DataDirResult {
+  articles: ArticleInput[];
+  /** Files that could not be read, with the reason; the caller reports them. */
+  problems: { file: string; message: string }[];
+}
+
+/** Data-folder files may be larger than uploads (a JSON collection). */
+const DATA_FILE_MAX_BYTES = 100 * 1024 * 1024;
+
+async function listFiles(dir: string, rel = ""): Promise<string[]> {
+  const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    const r = path.join(rel, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(dir, r)));
+    else if (e.isFile()) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Reads every article file under `dir` (recursively). `x.txt` takes its metadata from a sibling `x.json`
+ * sidecar (which is then not an article itself). README*, dotfiles and unknown extensions are ignored.
+ * A file that cannot be read goes to `problems`; the others are still read.
+ */
+export async function readDataDir(dir: string): Promise<DataDirResult> {
+  const st = await stat(dir).catch(() => null);
+  if (!st) {
+    throw new UserError(
+      `data folder ${dir} does not exist. Point the bot at the folder with the article files: --data DIR on the command line, or DATA_DIR in .env.`,
+      "no_data_dir",
+    );
+  }
+  if (!st.isDirectory()) {
+    throw new UserError(`data folder ${dir} is a file, not a folder. Give --data DIR (or DATA_DIR) the folder that holds the article files.`, "no_data_dir");
+  }
+  const files = await listFiles(dir);
+  const fileSet = new Set(files);
+  const articles: ArticleInput[] = [];
+  const problems: DataDirResult["problems"] = [];
+  const idOwner = new Map<string, string>();
+
+  for (const rel of files) {
+    const base = path.basename(rel);
+    const ext = path.extname(rel).toLowerCase();
+    if (/^readme/i.test(base)) continue;
+    if (!(ext in { ".txt": 1, ".md": 1, ".markdown": 1, ".json": 1, ".jsonl": 1, ".html": 1, ".htm": 1 })) continue;
+    const stemPath = rel.slice(0, rel.length - ext.length);
+    if (ext === ".json" && fileSet.has(`${stemPath}.txt`)) continue; // the sidecar of a .txt
+
+    const full = path.join(dir, rel);
+    try {
+      let sidecar: unknown;
+      const sidecarRel = `${stemPath}.json`;
+      if (ext === ".txt" && fileSet.has(sidecarRel)) {
+        const raw = await readFile(path.join(dir, sidecarRel), "utf8");
+        try {
+          sidecar = JSON.parse(raw.replace(/^\ufeff/, ""));
+        } catch (err) {
+          // The text is still read (metadata inferred); the broken sidecar is reported.
+          problems.push({ file: sidecarRel, message: `${sidecarRel}: the sidecar is not valid JSON (${(err as Error).message}); ${rel} was read without it.` });
+        }
+      }
+      const bytes = await readFile(full);
+      const found = parseArticleFile(rel, bytes, {
+        originKind: "data",
+        ref: full,
+        sidecar,
+        sidecarName: sidecarRel,
+        maxBytes: DATA_FILE_MAX_BYTES,
+      });
+      for (const a of found) {
+        const owner = idOwner.get(a.id);
+        if (owner) {
+          problems.push({ file: rel, message: `${rel}: its id "${a.id}" is already used by ${owner}; rename one of the files.` });
+          continue;
+        }
+        idOwner.set(a.id, rel);
+        articles.push(a);
+      }
+    } catch (err) {
+      problems.push({ file: rel, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { articles, problems };
+}
