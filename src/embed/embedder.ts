@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env, pipeline, type FeatureExtractionPipeline } from "@xenova/transformers";
+import { UserError } from "../types.js";
+
+/** Text prefixes some models were trained with; a missing prefix costs them several points of recall. */
+const PREFIXES: { match: RegExp; query: string; passage: string }[] = [
+  { match: /(^|\/)(multilingual-)?e5-/i, query: "query: ", passage: "passage: " },
+  { match: /(^|\/)bge-.*-en/i, query: "Represent this sentence for searching relevant passages: ", passage: "" },
+  { match: /(^|\/)gte-/i, query: "", passage: "" },
+];
+
+export function prefixesFor(modelId: string): { query: string; passage: string } {
+  return PREFIXES.find((p) => p.match.test(modelId)) ?? { query: "", passage: "" };
+}
+
+export interface EmbedderOptions {
+  /** A folder under modelsDir ("local/glove-6b-100d-sif") or any Hugging Face id ("Xenova/all-MiniLM-L6-v2"). */
+  model: string;
+  modelsDir: string;
+  cacheDir: string;
+  quantized: boolean;
+  allowRemoteModels: boolean;
+  /** Texts per ONNX call (default 64). */
+  batchSize?: number;
+}
+
+export interface Embedder {
+  readonly modelId: string;
+  readonly dimension: number;
+  /** Changes when the model's weights change, so an index can tell it was built by other weights. */
+  readonly fingerprint: string;
+  embedPassages(texts: string[]): Promise<Float32Array[]>;
+  embedQuery(text: string): Promise<Float32Array>;
+}
+
+/** Loads a transformers.js feature-extraction model and wraps it with batching and model prefixes. */
+export async function createEmbedder(options: EmbedderOptions): Promise<Embedder> {
+  env.localModelPath = options.modelsDir.endsWith(path.sep) ? options.modelsDir : options.modelsDir + path.sep;
+  env.cacheDir = options.cacheDir;
+  env.allowLocalModels = true;
+  env.allowRemoteModels = options.allowRemoteModels;
+
+  const localDir = path.join(options.modelsDir, options.model);
+  const isLocal = fs.existsSync(localDir);
+  let extractor: FeatureExtractionPipeline;
+  try {
+    extractor = (await pipeline("feature-extraction", options.model, { quantized: options.quantized })) as FeatureExtractionPipeline;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserError(
+      isLocal || !options.allowRemoteModels
+        ? `Could not load the embedding model "${options.model}" from ${options.modelsDir}: ${reason}. ` +
+            `Check EMBEDDING_MODEL, or unset it to use the bundled offline model.`
+        : `Could not load the embedding model "${options.model}" (not in ${options.modelsDir}, and downloading it failed: ${reason}). ` +
+            `Check the model id and your network, or unset EMBEDDING_MODEL to use the bundled offline model.`,
+      "model_unavailable",
+    );
+  }
+
+  const prefixes = prefixesFor(options.model);
+  const batchSize = options.batchSize ?? 64;
+
+  async function embed(texts: string[]): Promise<Float32Array[]> {
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += batchSize) {
+      const batch = texts.slice(i, i + batchSize);
+      const tensor = await extractor(batch, { pooling: "mean", normalize: true });
+      const [rows, dims] = tensor.dims as [number, number];
+      const data = tensor.data as Float32Array;
+      for (let r = 0; r < rows; r++) out.push(data.slice(r * dims, (r + 1) * dims));
+    }
+    return out;
+  }
+
+  const [probe] = await embed(["dimension probe"]);
+  return {
+    modelId: options.model,
+    dimension: probe.length,
+    fingerprint: fingerprintOf(options, isLocal ? localDir : null),
+    embedPassages: (texts) => embed(texts.map((t) => prefixes.passage + t)),
+    embedQuery: async (text) => (await embed([prefixes.query + text]))[0],
+  };
+}
+
+/** Model id + weights variant, plus a hash of the local weights file when there is one. */
+function fingerprintOf(options: EmbedderOptions, localDir: string | null): string {
+  const variant = options.quantized ? "q8" : "fp";
+  if (!localDir) return `${options.model}@${variant}`;
+  const file = path.join(localDir, "onnx", options.quantized ? "model_quantized.onnx" : "model.onnx");
+  if (!fs.existsSync(file)) return `${options.model}@${variant}`;
+  const digest = createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 16);
+  return `${options.model}@${variant}:${digest}`;
+}

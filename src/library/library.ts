@@ -1,0 +1,282 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Config } from "../config.js";
+import type { Embedder } from "../embed/embedder.js";
+import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
+import { fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
+import { Store } from "../store/store.js";
+import { currentGeneration, newGenerationName, removeStaleGenerations, switchGeneration } from "../store/generations.js";
+import { fold } from "../text/fold.js";
+import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
+import { UserError } from "../types.js";
+
+export interface SyncReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  problems: { file: string; message: string }[];
+  ms: number;
+}
+
+export type ProgressFn = (done: number, total: number) => void;
+
+/**
+ * The article library: every write to the index goes through here (CLI and bot alike). Writes are
+ * serialised; questions read `store()` and keep being answered while a reindex builds a new
+ * generation beside the live one.
+ */
+export class Library implements LibraryApi {
+  private live: Store;
+  private liveGeneration: string;
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly config: Config,
+    private readonly embedder: Embedder,
+    store: Store,
+    generation: string,
+  ) {
+    this.live = store;
+    this.liveGeneration = generation;
+  }
+
+  /** Opens the live generation in `config.indexDir`, creating an empty index when there is none. */
+  static open(config: Config, embedder: Embedder): Library {
+    fs.mkdirSync(config.indexDir, { recursive: true });
+    removeStaleGenerations(config.indexDir);
+    let generation = currentGeneration(config.indexDir);
+    if (!generation) {
+      generation = newGenerationName();
+      Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true }).close();
+      switchGeneration(config.indexDir, generation);
+    }
+    const store = Store.open(path.join(config.indexDir, generation), identity(embedder));
+    return new Library(config, embedder, store, generation);
+  }
+
+  /** The live store; follows a switch of generation made by another process (a CLI reindex). */
+  store(): Store {
+    const generation = currentGeneration(this.config.indexDir);
+    if (generation && generation !== this.liveGeneration) {
+      const next = Store.open(path.join(this.config.indexDir, generation), identity(this.embedder));
+      const old = this.live;
+      this.live = next;
+      this.liveGeneration = generation;
+      old.close();
+    }
+    return this.live;
+  }
+
+  close(): void {
+    this.live.close();
+  }
+
+  /** Runs admin writes one at a time, in the order they were asked for. */
+  private serialize<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  add(source: AddSource): Promise<AddResult[]> {
+    return this.serialize(async () => {
+      const inputs = await this.read(source);
+      const results: AddResult[] = [];
+      for (const input of inputs) results.push(await this.put(input));
+      return results;
+    });
+  }
+
+  private async read(source: AddSource): Promise<ArticleInput[]> {
+    switch (source.kind) {
+      case "url":
+        return [await fetchArticle(source.url, this.config.fetch)];
+      case "upload":
+        return parseArticleFile(source.fileName, source.bytes, { originKind: "upload", ref: source.fileName, maxBytes: this.config.uploadMaxBytes });
+      case "text": {
+        const meta = source.meta ?? {};
+        const body = frontMatter(meta) + source.text;
+        return parseArticleFile(meta.title ? `${meta.title}.md` : "article.md", new TextEncoder().encode(body), { originKind: "text", ref: "text" });
+      }
+      case "path": {
+        if (!fs.existsSync(source.path)) throw new UserError(`${source.path} does not exist. Give a file or folder of reports.`, "not_found");
+        if (fs.statSync(source.path).isDirectory()) {
+          const { articles, problems } = await readDataDir(source.path);
+          if (articles.length === 0) {
+            throw new UserError(`No readable reports in ${source.path}.${problems.length ? ` ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}` : ""}`);
+          }
+          return articles;
+        }
+        const bytes = fs.readFileSync(source.path);
+        const sidecarPath = source.path.replace(/\.txt$/i, ".json");
+        const sidecar = sidecarPath !== source.path && fs.existsSync(sidecarPath) ? JSON.parse(fs.readFileSync(sidecarPath, "utf8")) : undefined;
+        return parseArticleFile(path.basename(source.path), bytes, { originKind: "data", ref: path.resolve(source.path), sidecar, maxBytes: this.config.uploadMaxBytes });
+      }
+    }
+  }
+
+  /** Adds or updates one article: unchanged content is not re-embedded; the same text under another id is a duplicate. */
+  private async put(input: ArticleInput): Promise<AddResult> {
+    const store = this.store();
+    const contentHash = hashArticle(input);
+    const byUrl = input.url ? store.findArticleByUrl(input.url) : null;
+    const existing = store.getArticle(input.id) ?? byUrl;
+    if (existing && existing.contentHash === contentHash) return { status: "unchanged", article: summary(existing), passages: 0 };
+    const duplicate = store.findArticleByHash(contentHash);
+    if (duplicate && duplicate.id !== existing?.id) return { status: "unchanged", article: summary(duplicate), passages: 0 };
+
+    const article: Article = { ...input, id: existing?.id ?? input.id, contentHash, addedAt: new Date().toISOString() };
+    const passages = await embedArticle(this.embedder, article);
+    store.putArticle(article, passages);
+    return { status: existing ? "updated" : "added", article: summary(article), passages: passages.length };
+  }
+
+  remove(idOrUrl: string): Promise<ArticleSummary> {
+    return this.serialize(async () => {
+      const store = this.store();
+      const article = store.getArticle(idOrUrl) ?? store.findArticleByUrl(idOrUrl);
+      if (!article) throw new UserError(`No article with id or url "${idOrUrl}". See the ids with: list`, "not_found");
+      store.removeArticle(article.id);
+      return summary(article);
+    });
+  }
+
+  list(page: { offset?: number; limit?: number } = {}): { total: number; items: ArticleSummary[] } {
+    return this.store().listArticles(page.offset ?? 0, page.limit ?? 20);
+  }
+
+  /**
+   * Makes the index match a folder: new and changed files are (re)embedded, unchanged ones skipped,
+   * and articles that came from this folder but whose file is gone are removed.
+   */
+  syncDataDir(dir: string, onProgress?: ProgressFn): Promise<SyncReport> {
+    return this.serialize(async () => {
+      const started = Date.now();
+      const { articles, problems } = await readDataDir(dir);
+      const store = this.store();
+      const report: SyncReport = { added: 0, updated: 0, unchanged: 0, removed: 0, problems, ms: 0 };
+      const root = path.resolve(dir);
+      const present = new Set(articles.map((a) => a.id));
+      for (const origin of store.articleOrigins()) {
+        const fromThisDir = origin.kind === "data" && path.resolve(origin.ref).startsWith(root + path.sep);
+        if (fromThisDir && !present.has(origin.id)) {
+          store.removeArticle(origin.id);
+          report.removed++;
+        }
+      }
+      onProgress?.(0, articles.length);
+      for (const [i, input] of articles.entries()) {
+        const result = await this.put(input);
+        report[result.status]++;
+        onProgress?.(i + 1, articles.length);
+      }
+      report.ms = Date.now() - started;
+      if (report.added + report.updated + report.removed > 0) {
+        store.setMeta({ built_at: new Date().toISOString(), build_ms: String(report.ms) });
+      }
+      return report;
+    });
+  }
+
+  /**
+   * Rebuilds every article into a new generation (re-chunked, re-embedded with the configured model),
+   * then switches to it in one rename. Questions are answered from the old generation until then.
+   */
+  reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ articles: number; passages: number; ms: number }> {
+    return this.serialize(async () => {
+      const result = await rebuildIndex(this.config, this.embedder, onProgress);
+      const old = this.live;
+      this.live = result.store;
+      this.liveGeneration = result.generation;
+      old.close();
+      return { articles: result.articles, passages: result.passages, ms: result.ms };
+    });
+  }
+
+  stats(): IndexStats {
+    const store = this.store();
+    const meta = store.getMeta();
+    const summaries = store.allArticleSummaries();
+    const dates = summaries.map((a) => a.date).filter((d): d is string => !!d).sort();
+    const places = [...new Set(summaries.map((a) => a.place?.replace(/\s*\(.*\)$/, "")).filter((p): p is string => !!p))].sort();
+    return {
+      ...store.counts(),
+      model: meta.model_id,
+      dimension: Number(meta.dimension),
+      indexBytes: store.sizeOnDisk(),
+      builtAt: meta.built_at ?? null,
+      buildMs: meta.build_ms ? Number(meta.build_ms) : null,
+      places,
+      dateRange: { from: dates[0] ?? null, to: dates.at(-1) ?? null },
+    };
+  }
+}
+
+/**
+ * Builds a new generation from the articles of the live one (whatever model built it), switches
+ * CURRENT to it and deletes the old one. A crash before the switch leaves the old generation live;
+ * the half-built one is removed at the next open.
+ */
+export async function rebuildIndex(
+  config: Config,
+  embedder: Embedder,
+  onProgress?: (p: ReindexProgress) => void,
+): Promise<{ store: Store; generation: string; articles: number; passages: number; ms: number }> {
+  const started = Date.now();
+  const oldGeneration = currentGeneration(config.indexDir);
+  const articles = oldGeneration ? Store.readArticles(path.join(config.indexDir, oldGeneration)) : [];
+  onProgress?.({ phase: "reading", done: articles.length, total: articles.length });
+  fs.mkdirSync(config.indexDir, { recursive: true });
+  const generation = newGenerationName();
+  const next = Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true });
+  let passages = 0;
+  try {
+    for (const [i, article] of articles.entries()) {
+      const embedded = await embedArticle(embedder, article);
+      next.putArticle(article, embedded, { saveVectors: false });
+      passages += embedded.length;
+      onProgress?.({ phase: "embedding", done: i + 1, total: articles.length });
+    }
+    onProgress?.({ phase: "writing", done: articles.length, total: articles.length });
+    next.setMeta({ built_at: new Date().toISOString(), build_ms: String(Date.now() - started) });
+    next.saveVectors();
+  } catch (error) {
+    next.close();
+    fs.rmSync(next.dir, { recursive: true, force: true });
+    throw error;
+  }
+  onProgress?.({ phase: "swapping", done: articles.length, total: articles.length });
+  switchGeneration(config.indexDir, generation);
+  if (oldGeneration) fs.rmSync(path.join(config.indexDir, oldGeneration), { recursive: true, force: true });
+  onProgress?.({ phase: "done", done: articles.length, total: articles.length });
+  return { store: next, generation, articles: articles.length, passages, ms: Date.now() - started };
+}
+
+/** Chunks an article and embeds its passages, each with the article context. */
+async function embedArticle(embedder: Embedder, article: ArticleInput) {
+  const passages = chunkArticle(article);
+  const context = passageContext(article);
+  const vectors = await embedder.embedPassages(passages.map((p) => embeddingText(context, p.text)));
+  return passages.map((p, i) => ({ ...p, context: fold(context), vector: vectors[i] }));
+}
+
+function identity(embedder: Embedder) {
+  return { modelId: embedder.modelId, dimension: embedder.dimension, fingerprint: embedder.fingerprint };
+}
+
+export function hashArticle(a: ArticleInput): string {
+  return createHash("sha256").update(JSON.stringify([a.title, a.url, a.date, a.source, a.place, a.text])).digest("hex");
+}
+
+function summary(a: ArticleSummary): ArticleSummary {
+  return { id: a.id, title: a.title, url: a.url, date: a.date, source: a.source, place: a.place };
+}
+
+function frontMatter(meta: Record<string, unknown>): string {
+  const lines = Object.entries(meta)
+    .filter(([, v]) => v !== undefined && v !== null && v !== "")
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  return lines.length ? `---\n${lines.join("\n")}\n---\n` : "";
+}

@@ -1,0 +1,61 @@
+import "./env.js";
+import pino from "pino";
+import { ConfigError, loadConfig } from "./config.js";
+import { openApp } from "./app.js";
+import { terminalQa } from "./cli.js";
+import { UserError } from "./types.js";
+
+// `npm start`: the Telegram bot when BOT_TOKEN is set, otherwise a terminal Q&A over the same index.
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, redact: ["token", "config.bot.token", "*.token"] });
+  const app = await openApp(config, {
+    onBuildStart: (total) => logger.info({ total }, "building the index from the bundled reports (first run)"),
+    onBuildDone: (report) => logger.info({ added: report.added, ms: report.ms, problems: report.problems.length }, "index built"),
+  });
+
+  if (!config.bot.token) {
+    process.stdout.write(
+      "No BOT_TOKEN set: answering in the terminal instead. To run the Telegram bot, put BOT_TOKEN=<token from @BotFather> in .env (see README).\n",
+    );
+    await terminalQa(app);
+    await app.close();
+    return;
+  }
+
+  const { runBot } = await import("./bot/run.js");
+  const { createFeedbackStore } = await import("./library/feedback.js");
+  const running = await runBot(
+    { config, ask: app.ask, library: app.library, logger, feedback: createFeedbackStore(app.library) },
+    {
+      token: config.bot.token,
+      apiRoot: config.bot.apiRoot ?? undefined,
+      webhook: config.bot.webhookUrl
+        ? { url: config.bot.webhookUrl, secret: config.bot.webhookSecret ?? undefined, port: config.bot.webhookPort, host: config.bot.webhookHost }
+        : undefined,
+    },
+  );
+  logger.info({ mode: config.bot.webhookUrl ? "webhook" : "long polling" }, "bot running");
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await running.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof UserError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+import { stemmer } from "stemmer";
+import { fold } from "../text/fold.js";
+import { findPlaces } from "../places.js";
+
+/** Words that carry no meaning for matching. */
+const STOPWORDS = new Set(
+  (
+    "a an the of in on at to for from by with and or but is are was were be been being do does did done has have had " +
+    "what which who whom whose when where why how many much more most this that these those it its it's as into about " +
+    "than then there their they them he she his her we our you your i me my can could should would will shall may might " +
+    "any all each per over under after before during since until up down out so not no yes if also just only such very " +
+    "tell say said please give list show find know"
+  ).split(" "),
+);
+
+/**
+ * Words so common in committee reports that they say little about which passage answers: they are
+ * searched, but a passage is not counted as answering just because it has them.
+ */
+const WEAK_TERMS = new Set(
+  (
+    "party committee committees provincial province district town city conference meeting report reports year years " +
+    "comrade comrades secretary standing executive people peoples council work task tasks implement implementation " +
+    "organization organizations member members level levels total number result results"
+  ).split(" "),
+);
+
+/** Question openers that ask for a figure: the answer sentence must hold a number. */
+const FIGURE_QUESTION = /\b(how (many|much|fast|long|large|big|high)|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
+const DATE_QUESTION = /\b(when|on what date|what date|which day|which month|which year)\b/i;
+const PERSON_QUESTION = /\b(who|whom|which comrade|chaired by)\b/i;
+
+export interface QueryTerm {
+  /** Folded surface form ("members", "26-ct/tw", "54/545"). */
+  text: string;
+  stem: string;
+  /** True for figures and codes ("1,251", "26-CT/TW", "2023"). */
+  numeric: boolean;
+  weak: boolean;
+}
+
+export interface AnalyzedQuestion {
+  raw: string;
+  folded: string;
+  terms: QueryTerm[];
+  /** Provinces/cities named in the question (canonical names). */
+  places: string[];
+  /** Capitalised names in the question that are not places from the gazetteer ("Cam Xuyen", "Hanoi" is a place). */
+  names: string[];
+  years: string[];
+  wantsFigure: boolean;
+  wantsDate: boolean;
+  wantsPerson: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[.,/\-][\p{L}\p{N}]+)*/gu;
+
+/** Splits folded text into match tokens, keeping figures and codes whole ("9.41", "26-ct/tw"). */
+export function tokenize(foldedText: string): string[] {
+  return foldedText.match(TOKEN) ?? [];
+}
+
+export function stem(word: string): string {
+  return /\d/.test(word) ? word : stemmer(word);
+}
+
+/** Words of committee vocabulary that are capitalised in questions but are not names. */
+const GENERIC_CAPITALISED = new Set(
+  (
+    "party committee provincial province district town city conference standing executive secretary people's peoples " +
+    "council central politburo secretariat resolution directive project decision conclusion regulation national congress " +
+    "assembly fatherland front ocop fdi grdp vnd usd commemorative medal year dragon new rural area type term inspection " +
+    "commission department board vietnam vietnamese comrade mr ms the what which who how when where on in of and for did " +
+    "does is was were a an chairman chairwoman deputy vice head permanent labor certificate certificates merit flag prime minister state president"
+  ).split(" "),
+);
+
+export function analyzeQuestion(question: string): AnalyzedQuestion {
+  // "How fast", "how large": the adjective only says a figure is wanted.
+  const folded = fold(question).replace(/\bhow (fast|large|big|high|long|much|many)\b/g, "how");
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const token of tokenize(folded)) {
+    const numeric = /\d/.test(token);
+    if (!numeric && (STOPWORDS.has(token) || token.length < 2)) continue;
+    const s = stem(token);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    terms.push({ text: token, stem: s, numeric, weak: WEAK_TERMS.has(token) });
+  }
+  const places = [...new Set(findPlaces(question).map((p) => p.name))];
+  const placeWords = new Set(findPlaces(question).flatMap((p) => tokenize(fold(p.matched))));
+  return {
+    raw: question,
+    folded,
+    terms,
+    places,
+    names: properNames(question).filter((n) => !tokenize(fold(n)).every((w) => placeWords.has(w))),
+    years: [...new Set(question.match(/\b(19|20)\d{2}\b/g) ?? [])],
+    wantsFigure: FIGURE_QUESTION.test(question),
+    wantsDate: DATE_QUESTION.test(question),
+    wantsPerson: PERSON_QUESTION.test(question),
+  };
+}
+
+/**
+ * Sequences of capitalised words that are not committee vocabulary: "Cam Xuyen", "Hanoi", "Tran Duc Thang".
+ * The first word of the question counts only when it is not a question word.
+ */
+function properNames(question: string): string[] {
+  const words = question.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  const names: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) names.push(current.join(" "));
+    current = [];
+  };
+  for (const word of words) {
+    const isCapitalised = /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(word) || /^\p{Lu}{2,}$/u.test(word);
+    if (isCapitalised && !GENERIC_CAPITALISED.has(fold(word)) && !STOPWORDS.has(fold(word))) current.push(word);
+    else flush();
+  }
+  flush();
+  return names;
+}
+
+/** An FTS5 query matching any of the question's terms; figures and codes are quoted as phrases. */
+export function toFtsQuery(terms: QueryTerm[]): string {
+  return terms.map((t) => `"${t.text.replace(/"/g, '""')}"`).join(" OR ");
+}
