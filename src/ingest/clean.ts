@@ -234,9 +234,16 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanResult 
   for (;;) {
     const last = paras[paras.length - 1];
     if (last === undefined || paras.length <= 1) break;
+    const nav = isNavLabel(last) && navRun.length < 12;
+    if (nav && navRun.length) {
+      // inside a run of navigation labels, "Political System" is a label, not a person's name
+      navRun.push(last);
+      paras = paras.slice(0, -1);
+      continue;
+    }
     if (isSourceLine(last)) drop(CLEAN_RULES.sourceCredit, last);
     else if (isByline(last)) drop(CLEAN_RULES.byline, last);
-    else if (isNavLabel(last) && navRun.length < 12) {
+    else if (nav) {
       navRun.push(last);
       paras = paras.slice(0, -1);
       continue;
