@@ -13,6 +13,8 @@ export interface App {
 }
 
 export interface OpenAppOptions {
+  /** An embedder already loaded (tests share one per worker); default: load the configured model. */
+  embedder?: Embedder;
   /** Build the index from `config.dataDir` when it is empty (first run). Default true. */
   buildIfEmpty?: boolean;
   onBuildStart?: (total: number) => void;
@@ -22,13 +24,13 @@ export interface OpenAppOptions {
 
 /** Loads the embedding model, opens the index (building it from the data folder on first run) and wires ask(). */
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
-  const embedder = await createEmbedder({
+  const embedder = options.embedder ?? (await createEmbedder({
     model: config.embeddingModel,
     modelsDir: config.modelsDir,
     cacheDir: config.modelCacheDir,
     quantized: config.quantized,
     allowRemoteModels: config.allowRemoteModels,
-  });
+  }));
   const library = Library.open(config, embedder);
   if (options.buildIfEmpty !== false && library.store().counts().articles === 0 && fs.existsSync(config.dataDir)) {
     let started = false;

@@ -84,7 +84,8 @@ export class Library implements LibraryApi {
     return this.serialize(async () => {
       const inputs = await this.read(source);
       const results: AddResult[] = [];
-      for (const input of inputs) results.push(await this.put(input));
+      for (const input of inputs) results.push(await this.put(input, { saveVectors: false }));
+      if (results.some((r) => r.status !== "unchanged")) this.store().saveVectors();
       return results;
     });
   }
@@ -118,7 +119,7 @@ export class Library implements LibraryApi {
   }
 
   /** Adds or updates one article: unchanged content is not re-embedded; the same text under another id is a duplicate. */
-  private async put(input: ArticleInput): Promise<AddResult> {
+  private async put(input: ArticleInput, options: { saveVectors?: boolean } = {}): Promise<AddResult> {
     const store = this.store();
     const contentHash = hashArticle(input);
     const byUrl = input.url ? store.findArticleByUrl(input.url) : null;
@@ -129,7 +130,7 @@ export class Library implements LibraryApi {
 
     const article: Article = { ...input, id: existing?.id ?? input.id, contentHash, addedAt: new Date().toISOString() };
     const passages = await embedArticle(this.embedder, article);
-    store.putArticle(article, passages);
+    store.putArticle(article, passages, options);
     return { status: existing ? "updated" : "added", article: summary(article), passages: passages.length };
   }
 
@@ -167,11 +168,13 @@ export class Library implements LibraryApi {
         }
       }
       onProgress?.(0, articles.length);
+      // The HNSW file is written once at the end; SQLite holds every article as it is committed.
       for (const [i, input] of articles.entries()) {
-        const result = await this.put(input);
+        const result = await this.put(input, { saveVectors: false });
         report[result.status]++;
         onProgress?.(i + 1, articles.length);
       }
+      if (report.added + report.updated > 0) store.saveVectors();
       report.ms = Date.now() - started;
       if (report.added + report.updated + report.removed > 0) {
         store.setMeta({ built_at: new Date().toISOString(), build_ms: String(report.ms) });

@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig, type Config } from "../../src/config.js";
+import { createEmbedder, type Embedder } from "../../src/embed/embedder.js";
+import { openApp, type App } from "../../src/app.js";
+import { DATA_DIR } from "./paths.js";
+
+let embedder: Promise<Embedder> | null = null;
+
+/** The real offline model, loaded once per test worker. */
+export function testEmbedder(): Promise<Embedder> {
+  const config = loadConfig({});
+  embedder ??= createEmbedder({ model: config.embeddingModel, modelsDir: config.modelsDir, cacheDir: config.modelCacheDir, quantized: true, allowRemoteModels: false });
+  return embedder;
+}
+
+export function tempDir(prefix = "reports-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A config whose index lives in a fresh temporary folder, offline, with the given data folder. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ INDEX_DIR: tempDir("reports-index-"), DATA_DIR, ALLOW_REMOTE_MODELS: "false", LOG_LEVEL: "silent", ...overrides });
+}
+
+/** An app over a fresh index built from `dataDir` (default: the bundled seed reports). */
+export async function testApp(overrides: Record<string, string> = {}): Promise<{ app: App; config: Config }> {
+  const config = testConfig(overrides);
+  const app = await openApp(config, { embedder: await testEmbedder() });
+  return { app, config };
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import type { AnswerResult } from "../../src/types.js";
+import { readQuestions } from "../../src/eval/evaluate.js";
+import { DEV_QUESTIONS } from "../helpers/paths.js";
+import { testApp } from "../helpers/app.js";
+
+let app: App;
+beforeAll(async () => {
+  ({ app } = await testApp());
+});
+afterAll(() => app?.close());
+
+const lower = (s: string) => s.toLowerCase();
+
+/** Every [n] in the answer has a citation, and every figure in the answer is in a cited passage. */
+function expectCitationIntegrity(result: AnswerResult) {
+  const markers = [...result.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  for (const n of markers) expect(result.citations.map((c) => c.n), `[${n}] has a citation`).toContain(n);
+  if (!result.found) return;
+  expect(markers.length).toBeGreaterThan(0);
+  // Each sentence's figures appear in the passage its marker points to.
+  for (const part of result.answer.split(/(?<=\[\d+\])\s*/)) {
+    const n = Number(/\[(\d+)\]\s*$/.exec(part)?.[1]);
+    if (!n) continue;
+    const passage = result.citations.find((c) => c.n === n)!.passage;
+    const body = part.replace(/^[^:]*\(\d{4}-\d{2}-\d{2}\): /, "").replace(/\s*\[\d+\]\s*$/, "");
+    for (const figure of body.match(/\d[\d.,/%]*\d|\d/g) ?? []) expect(passage, `figure ${figure} in [${n}]`).toContain(figure);
+  }
+}
+
+describe("answers to the development questions", () => {
+  for (const q of readQuestions(DEV_QUESTIONS)) {
+    if (q.none) {
+      it(`${q.id} declines: ${q.q}`, async () => {
+        const result = await app.ask(q.q);
+        expect(result.found).toBe(false);
+        expect(result.answer).toMatch(/don't say/);
+        for (const w of q.wrong ?? []) expect(result.answer).not.toContain(w);
+        expectCitationIntegrity(result);
+      });
+    } else {
+      it(`${q.id} answers: ${q.q}`, async () => {
+        const result = await app.ask(q.q);
+        expect(result.found).toBe(true);
+        const hit = q.any!.find((s) => lower(result.answer).includes(lower(s)));
+        expect(hit, `answer "${result.answer}" contains one of ${q.any}`).toBeDefined();
+        expect(result.citations.some((c) => lower(c.passage).includes(lower(hit!)))).toBe(true);
+        expectCitationIntegrity(result);
+      });
+    }
+  }
+});
+
+describe("answer behaviour", () => {
+  it("matches Vietnamese names written with diacritics", async () => {
+    const result = await app.ask("How many party members were disciplined in Hà Nam in 2023?");
+    expect(result.found).toBe(true);
+    expect(result.answer).toContain("110 party members");
+  });
+
+  it("declines a question about a province absent from the reports, offering the nearest sources", async () => {
+    const result = await app.ask("What was the GRDP growth rate of Quang Ninh in 2023?");
+    expect(result.found).toBe(false);
+    expect(result.answer).toContain("Quang Ninh");
+    expect(result.citations.length).toBeGreaterThan(0);
+    expect(result.answer).not.toMatch(/\d+(\.\d+)?%/);
+  });
+
+  it("declines a year the report for that place does not cover", async () => {
+    const result = await app.ask("What was Hung Yen's GRDP growth rate in 2019?");
+    expect(result.found).toBe(false);
+  });
+
+  it("answers with the sentence, not the whole passage, and cites its source with a link", async () => {
+    const result = await app.ask("What was Hung Yen's GRDP growth rate in 2022?");
+    expect(result.found).toBe(true);
+    expect(result.answer).toContain("13.4%");
+    expect(result.answer.length).toBeLessThan(result.citations[0].passage.length + 10);
+    expect(result.citations[0]).toMatchObject({ n: 1, url: "https://en.hungyen.gov.vn/portal/pages/print.aspx?p=18543", date: "2023-01-13", articleId: "002_e56c2869da385239" });
+  });
+
+  it("keeps districts of one report apart", async () => {
+    const result = await app.ask("How many new party members will Cam Xuyen recruit in 2024?");
+    expect(result.found).toBe(true);
+    expect(result.answer).toContain("200");
+    expect(result.answer).not.toContain("120");
+  });
+
+  it("applies explicit filters and says when a filter matches nothing", async () => {
+    const filtered = await app.ask("What growth rate was reached?", { place: "Thai Binh" });
+    expect(filtered.citations.every((c) => c.articleId === "003_e632ea0e1a981b2d")).toBe(true);
+    const none = await app.ask("What growth rate was reached?", { from: "2030-01-01" });
+    expect(none.found).toBe(false);
+    expect(none.answer).toMatch(/No report matches the filter \(from: 2030-01-01\)/);
+  });
+
+  it("refuses an empty or an overlong question with a clear message", async () => {
+    await expect(app.ask("   ")).rejects.toThrow(/question is empty/);
+    await expect(app.ask("why ".repeat(2500))).rejects.toThrow(/characters long; the limit is 1000/);
+  });
+});
