@@ -1,0 +1,237 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { blockedAddressReason, fetchArticle, type FetchOptions } from "../../src/ingest/fetch-url.js";
+import { UserError } from "../../src/types.js";
+
+const PARAS = [
+  "On the morning of December 28th, the Hong Linh Town Party Committee held a conference to summarize Party building work in 2023 and to implement tasks for 2024.",
+  "Currently, the Party Committee of the town has 28 grassroots Party organizations with 3,492 Party members.",
+  "Budget revenue in the area reached over VND 300 billion, an increase of 10.13% compared to the same period last year.",
+  "The town has achieved 55 out of 63 criteria for a type III urban area, with a total score of 72.56.",
+];
+const PAGE = `<!doctype html><html><head><title>Hong Linh town reviews 2023 - Ha Tinh</title>
+<meta property="og:site_name" content="Ha Tinh Online"><meta property="article:published_time" content="2023-12-28T10:00:00+07:00">
+<link rel="canonical" href="https://baohatinh.vn/hong-linh-2023.html"></head>
+<body><nav><a href="/">Home</a><a href="/a">Heritage</a></nav><article><h1>Hong Linh town reviews 2023</h1>
+${PARAS.map((p) => `<p>${p}</p>`).join("")}</article><footer>Comment (0)</footer></body></html>`;
+
+let server: http.Server;
+let base: string;
+const hits: string[] = [];
+const open = new Set<import("node:net").Socket>();
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    hits.push(req.url ?? "");
+    const u = new URL(req.url ?? "/", "http://x");
+    switch (u.pathname) {
+      case "/article":
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        return res.end(PAGE);
+      case "/gzip":
+        res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
+        return res.end(zlib.gzipSync(PAGE.replace(/<link rel="canonical"[^>]*>/, "")));
+      case "/plain":
+        res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+        return res.end(PARAS.join("\n\n"));
+      case "/json":
+        res.writeHead(200, { "content-type": "application/json" });
+        return res.end(JSON.stringify({ title: "Hong Linh reviews 2023", date: "December 28, 2023", text: PARAS.join("\n\n") }));
+      case "/missing":
+        res.writeHead(404, { "content-type": "text/html" });
+        return res.end("<h1>Not here</h1>");
+      case "/pdf":
+        res.writeHead(200, { "content-type": "application/pdf" });
+        return res.end("%PDF-1.7");
+      case "/hang":
+        return; // never answers
+      case "/slow-body":
+        res.writeHead(200, { "content-type": "text/html" });
+        res.write("<html><body>"); // ... and never finishes
+        return;
+      case "/huge":
+        res.writeHead(200, { "content-type": "text/html" }); // no content-length: the cap works while streaming
+        for (let i = 0; i < 64; i++) res.write("x".repeat(16 * 1024));
+        return res.end();
+      case "/huge-declared":
+        res.writeHead(200, { "content-type": "text/html", "content-length": String(50 * 1024 * 1024) });
+        return res.end("x");
+      case "/loop": {
+        const n = Number(u.searchParams.get("n") ?? 0);
+        res.writeHead(302, { location: `/loop?n=${n + 1}` });
+        return res.end();
+      }
+      case "/hop":
+        res.writeHead(301, { location: "/article" });
+        return res.end();
+      case "/to-metadata":
+        res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" });
+        return res.end();
+      case "/to-file":
+        res.writeHead(302, { location: "file:///etc/passwd" });
+        return res.end();
+      default:
+        res.writeHead(500);
+        return res.end();
+    }
+  });
+  server.on("connection", (s) => {
+    open.add(s);
+    s.on("close", () => open.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const s of open) s.destroy();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+const opts = (o: Partial<FetchOptions> = {}): FetchOptions => ({
+  timeoutMs: 2000,
+  maxBytes: 512 * 1024,
+  maxRedirects: 3,
+  allowHosts: ["127.0.0.1"],
+  // Never resolve real names in tests: any name used here resolves to loopback only.
+  lookup: async () => ["127.0.0.1"],
+  ...o,
+});
+
+async function refused(p: Promise<unknown>): Promise<UserError> {
+  const err = await p.then(
+    () => {
+      throw new Error("expected a UserError");
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(UserError);
+  return err as UserError;
+}
+
+describe("fetchArticle from a local server (allow-listed)", () => {
+  it("fetches an HTML article and extracts it", async () => {
+    const a = await fetchArticle(`${base}/article`, opts());
+    expect(a).toMatchObject({
+      title: "Hong Linh town reviews 2023",
+      url: "https://baohatinh.vn/hong-linh-2023.html",
+      date: "2023-12-28",
+      source: "Ha Tinh Online",
+      origin: { kind: "url", ref: `${base}/article` },
+    });
+    expect(a.id).toMatch(/^url-[0-9a-f]{12}$/);
+    for (const p of PARAS) expect(a.text).toContain(p);
+    expect(a.text).not.toMatch(/Heritage|Comment \(0\)/);
+  });
+
+  it("follows a redirect within the limit; gzip bodies are decoded; url falls back to the final URL", async () => {
+    const a = await fetchArticle(`${base}/hop`, opts());
+    expect(a.origin.ref).toBe(`${base}/hop`);
+    expect(a.url).toBe("https://baohatinh.vn/hong-linh-2023.html");
+    const g = await fetchArticle(`${base}/gzip`, opts());
+    expect(g.url).toBe(`${base}/gzip`);
+    expect(g.text).toContain("3,492 Party members");
+  });
+
+  it("text/plain goes to the txt reader, JSON to the json reader", async () => {
+    const t = await fetchArticle(`${base}/plain`, opts());
+    expect(t).toMatchObject({ url: `${base}/plain`, titleDerived: true, source: "127.0.0.1" });
+    expect(t.text.split("\n\n")).toEqual(PARAS);
+    const j = await fetchArticle(`${base}/json`, opts());
+    expect(j).toMatchObject({ title: "Hong Linh reviews 2023", date: "2023-12-28", url: `${base}/json` });
+  });
+
+  it("404 → 'the server answered 404 Not Found'", async () => {
+    const e = await refused(fetchArticle(`${base}/missing`, opts()));
+    expect(e.message).toContain("the server answered 404 Not Found");
+  });
+
+  it("a PDF is refused by content type", async () => {
+    expect((await refused(fetchArticle(`${base}/pdf`, opts()))).message).toMatch(/application\/pdf, not a web page/);
+  });
+
+  it("a server that never answers → timeout message within the timeout", async () => {
+    const t0 = Date.now();
+    const e = await refused(fetchArticle(`${base}/hang`, opts({ timeoutMs: 300 })));
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(e.message).toMatch(/did not answer within 0\.3 s/);
+    expect(e.code).toBe("timeout");
+  });
+
+  it("the timeout also covers a body that never finishes", async () => {
+    const t0 = Date.now();
+    const e = await refused(fetchArticle(`${base}/slow-body`, opts({ timeoutMs: 300 })));
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(e.code).toBe("timeout");
+  });
+
+  it("too-large bodies are refused, while streaming and by declared length", async () => {
+    const e = await refused(fetchArticle(`${base}/huge`, opts({ maxBytes: 256 * 1024 })));
+    expect(e.message).toMatch(/larger than the 256\.0 KB limit/);
+    expect((await refused(fetchArticle(`${base}/huge-declared`, opts()))).code).toBe("too_large");
+  });
+
+  it("a redirect chain over the limit is refused", async () => {
+    const e = await refused(fetchArticle(`${base}/loop`, opts({ maxRedirects: 3 })));
+    expect(e.message).toMatch(/redirects more than 3 times/);
+    expect(hits.filter((h) => h.startsWith("/loop")).length).toBe(4);
+  });
+
+  it("a redirect from the allowed server to the metadata address 169.254.169.254 is refused", async () => {
+    const e = await refused(fetchArticle(`${base}/to-metadata`, opts()));
+    expect(e.message).toMatch(/169\.254\.169\.254.*link-local/);
+    expect(e.code).toBe("blocked_address");
+  });
+
+  it("a redirect to a file: URL is refused", async () => {
+    expect((await refused(fetchArticle(`${base}/to-file`, opts()))).message).toMatch(/Only http:\/\/ and https:\/\//);
+  });
+});
+
+describe("fetchArticle refusals before any connection", () => {
+  const noAllow = (o: Partial<FetchOptions> = {}) => opts({ allowHosts: [], ...o });
+
+  it.each(["ftp://example.com/a.txt", "file:///etc/passwd", "javascript:alert(1)", "not a url"])("refuses %s", async (u) => {
+    const e = await refused(fetchArticle(u, noAllow()));
+    expect(e.code).toBe("bad_url");
+  });
+
+  it.each([
+    ["loopback", () => `${base}/article`, /loopback/],
+    ["private 10/8", () => "http://10.0.0.1/", /private network/],
+    ["metadata", () => "http://169.254.169.254/latest/meta-data/", /link-local/],
+    ["IPv6 loopback", () => "http://[::1]/", /loopback/],
+    ["IPv4-mapped IPv6", () => "http://[::ffff:192.168.1.1]/", /private network/],
+    ["unspecified", () => "http://0.0.0.0/", /unspecified/],
+  ])("refuses %s without the allow-list", async (_name, url, why) => {
+    const before = hits.length;
+    const e = await refused(fetchArticle(url(), noAllow()));
+    expect(e.message).toMatch(why);
+    expect(e.code).toBe("blocked_address");
+    expect(hits.length).toBe(before); // nothing reached the local server
+  });
+
+  it("refuses a host name that resolves to a private address (checked via the lookup option)", async () => {
+    const e = await refused(fetchArticle("https://intranet.example/", noAllow({ lookup: async () => ["93.184.216.34", "192.168.0.10"] })));
+    expect(e.message).toMatch(/intranet\.example resolves to 192\.168\.0\.10, a private network address/);
+  });
+
+  it("a host name that does not resolve is a clear error", async () => {
+    const e = await refused(
+      fetchArticle("https://no-such-host.example/", noAllow({ lookup: async () => Promise.reject(Object.assign(new Error("x"), { code: "ENOTFOUND" })) })),
+    );
+    expect(e.message).toMatch(/Could not find the server no-such-host\.example \(ENOTFOUND\)/);
+  });
+
+  it("blockedAddressReason classifies with ipaddr.js ranges", () => {
+    expect(blockedAddressReason("172.16.5.4")).toMatch(/private/);
+    expect(blockedAddressReason("100.64.0.1")).toMatch(/carrier-grade NAT/);
+    expect(blockedAddressReason("fd00::1")).toMatch(/unique local/);
+    expect(blockedAddressReason("fe80::1")).toMatch(/link-local/);
+    expect(blockedAddressReason("::ffff:127.0.0.1")).toMatch(/loopback/);
+    expect(blockedAddressReason("8.8.8.8")).toBeNull();
+    expect(blockedAddressReason("2606:4700::1111")).toBeNull();
+  });
+});
