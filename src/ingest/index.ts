@@ -46,7 +46,7 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array, opts: Pars
 
 export interface DataDirResult {
   articles: ArticleInput[];
-  /** Files that could not be read, with the reason; the caller reports them. */
+  /** Files that could not be read, with the reason (without the file name in front); the caller reports them. */
   problems: { file: string; message: string }[];
 }
 
@@ -105,7 +105,7 @@ export async function readDataDir(dir: string): Promise<DataDirResult> {
           sidecar = JSON.parse(raw.replace(/^\ufeff/, ""));
         } catch (err) {
           // The text is still read (metadata inferred); the broken sidecar is reported.
-          problems.push({ file: sidecarRel, message: `${sidecarRel}: the sidecar is not valid JSON (${(err as Error).message}); ${rel} was read without it.` });
+          problems.push({ file: sidecarRel, message: `the sidecar is not valid JSON (${(err as Error).message}); ${rel} was read without it.` });
         }
       }
       const bytes = await readFile(full);
@@ -119,14 +119,16 @@ export async function readDataDir(dir: string): Promise<DataDirResult> {
       for (const a of found) {
         const owner = idOwner.get(a.id);
         if (owner) {
-          problems.push({ file: rel, message: `${rel}: its id "${a.id}" is already used by ${owner}; rename one of the files.` });
+          problems.push({ file: rel, message: `its id "${a.id}" is already used by ${owner}; rename one of the files.` });
           continue;
         }
         idOwner.set(a.id, rel);
         articles.push(a);
       }
     } catch (err) {
-      problems.push({ file: rel, message: err instanceof Error ? err.message : String(err) });
+      const msg = err instanceof Error ? err.message : String(err);
+      // The caller prints "file: message"; don't say the file name twice.
+      problems.push({ file: rel, message: msg.startsWith(`${rel}: `) ? msg.slice(rel.length + 2) : msg });
     }
   }
   return { articles, problems };

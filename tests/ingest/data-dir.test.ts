@@ -50,7 +50,7 @@ describe("readDataDir on a folder with problems", () => {
     expect(articles.map((a) => a.id).sort()).toEqual(["good", "hcmc", "x"]);
     const byFile = Object.fromEntries(problems.map((p) => [p.file, p.message]));
     expect(Object.keys(byFile).sort()).toEqual(["binary.txt", "broken.md", "empty.json", path.join("sub", "x.json")]);
-    expect(byFile["broken.md"]).toMatch(/malformed front matter at line 2/);
+    expect(byFile["broken.md"]).toMatch(/^malformed front matter at line 2/); // the caller prefixes the file name
     expect(byFile["empty.json"]).toMatch(/no "text"/);
     expect(byFile["binary.txt"]).toMatch(/PDF/);
     expect(byFile[path.join("sub", "x.json")]).toMatch(/not valid JSON.*read without it/);

@@ -143,6 +143,18 @@ describe("fetchArticle from a local server (allow-listed)", () => {
     expect(j).toMatchObject({ title: "Hong Linh reviews 2023", date: "2023-12-28", url: `${base}/json` });
   });
 
+  it("connects to the address that was checked (resolved once per hop, never again by the socket)", async () => {
+    const asked: string[] = [];
+    const lookup = async (host: string) => {
+      asked.push(host);
+      return ["127.0.0.1"];
+    };
+    // "rebind.test" exists in no DNS: success proves the socket used the checked address, not a new lookup.
+    const a = await fetchArticle(`http://rebind.test:${new URL(base).port}/article`, opts({ lookup }));
+    expect(a.text).toContain("28 grassroots Party organizations");
+    expect(asked).toEqual(["rebind.test"]);
+  });
+
   it("404 → 'the server answered 404 Not Found'", async () => {
     const e = await refused(fetchArticle(`${base}/missing`, opts()));
     expect(e.message).toContain("the server answered 404 Not Found");
