@@ -1,0 +1,111 @@
+/**
+ * The bot's dependencies, options and context type. Everything a feature needs arrives through `BotServices`,
+ * built once in `createBot`; features never reach for globals.
+ */
+import type { Context } from "grammy";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { AnswerResult, AskFn, LibraryApi } from "../types.js";
+import type { LruCache } from "./lru.js";
+
+/** One 👍/👎 on an answer. */
+export interface FeedbackEntry {
+  userId: number;
+  chatId: number;
+  /** The bot message carrying the buttons. */
+  messageId: number;
+  value: "up" | "down";
+  /** The question the answer was for ("" when the answer has left the in-memory cache). */
+  question: string;
+}
+
+/** Where feedback goes. The default keeps it in memory; the pipeline may persist it later. */
+export interface FeedbackStore {
+  record(entry: FeedbackEntry): void;
+}
+
+export class MemoryFeedbackStore implements FeedbackStore {
+  readonly entries: FeedbackEntry[] = [];
+  record(entry: FeedbackEntry): void {
+    this.entries.push(entry);
+  }
+}
+
+/** Tuning knobs with their defaults; production never needs to change them, tests make them fast. */
+export interface BotOptions {
+  /** Minimum time between two edits of the /reindex progress message. Default 2000 ms (Telegram rate-limits edits). */
+  progressEditIntervalMs: number;
+  /** How many answered messages keep their state for "More sources" and feedback. Default 1000. */
+  answerCacheSize: number;
+  /** Articles per /list page. Default 10. */
+  listPageSize: number;
+  /** Time limit for downloading an uploaded document from Telegram. Default 30 000 ms. */
+  downloadTimeoutMs: number;
+  /** Reference time (ms) for skipping the backlog: messages older than this minus `config.bot.skipBacklogMinutes` are ignored. Default: when `createBot` runs. */
+  startedAt: number;
+  /** auto-retry: retries per API call and the longest `retry_after` honoured. Defaults 3 and 60 s. */
+  maxRetryAttempts: number;
+  maxRetryDelaySeconds: number;
+  /** cache_time of inline answers. Default 10 s. */
+  inlineCacheSeconds: number;
+  /** How often "typing…" is re-sent while an answer is being composed. Default 4500 ms (Telegram shows it ~5 s). */
+  typingRepeatMs: number;
+}
+
+export function withDefaults(options: Partial<BotOptions> = {}): BotOptions {
+  return {
+    progressEditIntervalMs: 2000,
+    answerCacheSize: 1000,
+    listPageSize: 10,
+    downloadTimeoutMs: 30_000,
+    startedAt: Date.now(),
+    maxRetryAttempts: 3,
+    maxRetryDelaySeconds: 60,
+    inlineCacheSeconds: 10,
+    typingRepeatMs: 4500,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  };
+}
+
+/** What `createBot` is given. */
+export interface BotDeps {
+  config: Config;
+  ask: AskFn;
+  library: LibraryApi;
+  logger: Logger;
+  feedback?: FeedbackStore;
+  options?: Partial<BotOptions>;
+}
+
+/** Per-message state behind the "More sources" and 👍/👎 buttons. */
+export interface AnswerState {
+  question: string;
+  result: AnswerResult;
+  /** The HTML of the message carrying the buttons (the last part of a split answer). */
+  html: string;
+  expanded: boolean;
+  votes: Map<number, "up" | "down">;
+}
+
+/** Everything features share: dependencies with defaults filled in, plus the bot's in-memory state. */
+export interface BotServices {
+  config: Config;
+  ask: AskFn;
+  library: LibraryApi;
+  logger: Logger;
+  feedback: FeedbackStore;
+  options: BotOptions;
+  token: string;
+  /** Same root as the bot's API client, without a trailing slash; used for file downloads. */
+  apiRoot: string;
+  /** Keyed by `${chatId}:${messageId}`. */
+  answers: LruCache<string, AnswerState>;
+  reindex: { running: { startedAt: number; byUserId: number } | null };
+}
+
+export interface LoggerFlavor {
+  /** A child of the bot's logger carrying the update id. */
+  logger: Logger;
+}
+
+export type BotContext = Context & LoggerFlavor;

@@ -1,0 +1,35 @@
+/** Private chats: any text is a question (and so is `/ask q`); unknown commands get a pointer to /help. */
+import { Composer } from "grammy";
+import { answerInChat } from "../answering.js";
+import type { BotContext, BotServices } from "../context.js";
+
+export function askFeature(s: BotServices): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const dm = composer.chatType("private");
+
+  dm.command("ask", async (ctx) => {
+    const question = ctx.match.trim();
+    if (question === "") {
+      await ctx.reply("Write your question after /ask, or simply send it as a message.");
+      return;
+    }
+    await answerInChat(s, ctx, question);
+  });
+
+  dm.on("message:text", async (ctx, next) => {
+    if (ctx.message.entities?.some((e) => e.type === "bot_command" && e.offset === 0)) return next();
+    await answerInChat(s, ctx, ctx.message.text);
+  });
+
+  return composer;
+}
+
+/** Last in the chain: commands nobody handled, in private chats. */
+export function unknownCommandFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.chatType("private").on("message:text", async (ctx) => {
+    if (ctx.message.entities?.some((e) => e.type === "bot_command" && e.offset === 0))
+      await ctx.reply("I don't know that command. Send /help to see what I can do, or just write your question.");
+  });
+  return composer;
+}

@@ -1,0 +1,103 @@
+/**
+ * Runs the bot: long polling (default) or a webhook server. Resolves once the bot is receiving updates and
+ * returns `stop()`, which the caller (src/main.ts) wires to SIGINT/SIGTERM.
+ */
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { webhookCallback } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { setupCommands } from "./commands.js";
+import type { BotDeps } from "./context.js";
+import { createBot } from "./create-bot.js";
+
+export interface RunBotOptions {
+  token: string;
+  /** Bot API root without a trailing slash (default https://api.telegram.org, or config.bot.apiRoot). */
+  apiRoot?: string;
+  /**
+   * Serve a webhook instead of long polling. Telegram sends `secret` in X-Telegram-Bot-Api-Secret-Token and
+   * other requests are refused; without one, a random secret is made up for this run.
+   */
+  webhook?: { url: string; secret?: string; port: number; host: string };
+  /** Skips getMe (tests). */
+  botInfo?: UserFromGetMe;
+}
+
+export interface RunningBot {
+  stop(): Promise<void>;
+  /** The webhook server's address, when in webhook mode. */
+  webhookAddress?: AddressInfo;
+}
+
+export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<RunningBot> {
+  const logger = deps.logger;
+  const apiRoot = opts.apiRoot ?? deps.config.bot.apiRoot ?? undefined;
+  // The backlog is measured from now: messages older than skipBacklogMinutes before this moment are ignored.
+  const bot = createBot(
+    opts.token,
+    { ...deps, options: { startedAt: Date.now(), ...deps.options } },
+    { ...(apiRoot ? { client: { apiRoot } } : {}), ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) },
+  );
+  await bot.init();
+  try {
+    await setupCommands(bot, deps.config, logger);
+  } catch (err) {
+    logger.warn({ err }, "could not set the command menu; continuing");
+  }
+
+  if (opts.webhook) {
+    const { url, port, host } = opts.webhook;
+    const secret = opts.webhook.secret || randomBytes(32).toString("hex");
+    const path = new URL(url).pathname;
+    const handle = webhookCallback(bot, "http", { secretToken: secret });
+    const server = http.createServer((req, res) => {
+      if (req.method !== "POST" || new URL(req.url ?? "/", "http://x").pathname !== path) {
+        res.writeHead(404).end();
+        return;
+      }
+      handle(req, res).catch((err: unknown) => {
+        logger.error({ err }, "webhook handler failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    await bot.api.setWebhook(url, { secret_token: secret, drop_pending_updates: false });
+    logger.info({ bot: bot.botInfo.username, port: address.port, path }, "bot receiving updates by webhook");
+    return {
+      webhookAddress: address,
+      async stop() {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        logger.info("webhook server stopped");
+      },
+    };
+  }
+
+  let polling: Promise<void> = Promise.resolve();
+  await new Promise<void>((resolve, reject) => {
+    polling = bot
+      .start({
+        drop_pending_updates: false,
+        onStart: (me) => {
+          logger.info({ bot: me.username }, "bot receiving updates by long polling");
+          resolve();
+        },
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, "long polling stopped with an error");
+        reject(err);
+      });
+  });
+  return {
+    async stop() {
+      if (bot.isRunning()) await bot.stop();
+      await polling; // lets the update being handled finish
+      logger.info("bot stopped");
+    },
+  };
+}
