@@ -41,16 +41,15 @@ export interface SeedArticle {
 
 const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 16);
 
+const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+
 function stripHtml(html: string): { title: string | null; text: string } {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.trim() ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1]?.trim() ?? null;
   const body = html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, "")
     .replace(/<\/(p|div|h\d|li)>/gi, "\n\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
-  return { title, text: body };
+    .replace(/<[^>]+>/g, "");
+  return { title: title === null ? null : decode(title), text: decode(body) };
 }
 
 function paragraphsOf(text: string): string[] {

@@ -19,7 +19,14 @@ export const UPLOAD_EXTENSIONS = [".txt", ".md", ".json", ".jsonl", ".html", ".h
 const REFUSAL = "Sorry, only the bot's admins can change the library. You can still ask me anything about the reports I have.";
 const UPLOAD_REFUSAL = "Sorry, only the bot's admins can add documents. You can still ask me anything about the reports I have.";
 
-const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+/** "512 bytes", "2.9 KB", "20 MB". */
+export function formatBytes(bytes: number): string {
+  const trim = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${trim(Math.round((bytes / 1024) * 10) / 10)} KB`;
+  return `${trim(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
+}
+
 
 function titleLink(a: ArticleSummary): string {
   const title = escapeHtml(a.title || "Untitled report");
@@ -48,7 +55,7 @@ export function renderStats(stats: IndexStats, reindexRunningSince: number | nul
     `Places: ${stats.places.length}${stats.places.length ? ` (${stats.places.slice(0, 10).map(escapeHtml).join(", ")}${stats.places.length > 10 ? ", …" : ""})` : ""}`,
     `Dates: ${escapeHtml(stats.dateRange.from ?? "?")} to ${escapeHtml(stats.dateRange.to ?? "?")}`,
     `Model: <code>${escapeHtml(stats.model)}</code> (${stats.dimension} dimensions)`,
-    `Index size: ${mb(stats.indexBytes)}`,
+    `Index size: ${formatBytes(stats.indexBytes)}`,
     `Built: ${escapeHtml(stats.builtAt ?? "never")}${stats.buildMs !== null ? ` in ${(stats.buildMs / 1000).toFixed(1)} s` : ""}`,
   ];
   if (reindexRunningSince !== null) lines.push(`Reindex running for ${Math.round((Date.now() - reindexRunningSince) / 1000)} s`);
@@ -63,7 +70,7 @@ export function renderProgress(p: ReindexProgress): string {
 /** Reads a response body, refusing more than `maxBytes` even when the server did not say how big it is. */
 async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw new UserError(`The file is too big (${mb(declared)}; the limit is ${mb(maxBytes)}).`, "too_big");
+  if (declared > maxBytes) throw new UserError(`The file is too big (${formatBytes(declared)}; the limit is ${formatBytes(maxBytes)}).`, "too_big");
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = res.body!.getReader();
@@ -73,7 +80,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new UserError(`The file is too big (more than ${mb(maxBytes)}).`, "too_big");
+      throw new UserError(`The file is too big (more than ${formatBytes(maxBytes)}).`, "too_big");
     }
     chunks.push(value);
   }
@@ -256,12 +263,12 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
     const max = s.config.uploadMaxBytes;
     // Check the size Telegram reports before downloading anything.
     if (doc.file_size !== undefined && doc.file_size > max) {
-      throw new UserError(`"${fileName}" is too big (${mb(doc.file_size)}; the limit is ${mb(max)}). Nothing was added.`, "too_big");
+      throw new UserError(`"${fileName}" is too big (${formatBytes(doc.file_size)}; the limit is ${formatBytes(max)}). Nothing was added.`, "too_big");
     }
     await ctx.replyWithChatAction("typing").catch(() => {});
     const file = await ctx.api.getFile(doc.file_id);
     if (file.file_size !== undefined && file.file_size > max) {
-      throw new UserError(`"${fileName}" is too big (${mb(file.file_size)}; the limit is ${mb(max)}). Nothing was added.`, "too_big");
+      throw new UserError(`"${fileName}" is too big (${formatBytes(file.file_size)}; the limit is ${formatBytes(max)}). Nothing was added.`, "too_big");
     }
     if (!file.file_path) throw new Error("getFile returned no file_path");
     const res = await fetch(`${s.apiRoot}/file/bot${s.token}/${file.file_path}`, { signal: AbortSignal.timeout(s.options.downloadTimeoutMs) });
