@@ -40,6 +40,7 @@ export function createAsk(deps: AskDeps): AskFn {
         citations: [],
         more: [],
         filters,
+        declineReason: "filter matches no report",
         timings: { embedMs: embedded - started, searchMs: done - embedded, answerMs: 0, totalMs: done - started },
       };
     }
@@ -56,6 +57,7 @@ export function createAsk(deps: AskDeps): AskFn {
       citations: composed.citations,
       more: composed.more,
       filters,
+      declineReason: composed.reason,
       timings: { embedMs: embedded - started, searchMs: searched - embedded, answerMs: done - searched, totalMs: done - started },
     };
   };

@@ -83,7 +83,7 @@ export function judge(q: EvalQuestion, result: AnswerResult, ms: number): EvalOu
   const inCited = inAnswer.filter((e) => result.citations.some((c) => contains(c.passage, e)));
   const ok = result.found && inCited.length > 0 && wrongAsserted.length === 0;
   let failure: string | null = null;
-  if (!result.found) failure = "declined";
+  if (!result.found) failure = `declined (${result.declineReason})`;
   else if (inAnswer.length === 0) failure = `answer lacks ${expected.map((e) => JSON.stringify(e)).join(" / ")}`;
   else if (inCited.length === 0) failure = "expected string not in a cited passage";
   else if (wrongAsserted.length) failure = `asserted ${wrongAsserted.join(", ")}`;

@@ -27,8 +27,8 @@ const WEAK_TERMS = new Set(
 
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
 const FIGURE_QUESTION = /\b(how (many|much|fast|long|large|big|high)|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
-const DATE_QUESTION = /\b(when|on what date|what date|which day|which month|which year)\b/i;
-const PERSON_QUESTION = /\b(who|whom|which comrade|chaired by)\b/i;
+const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day)\b/i;
+const PERSON_QUESTION = /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b/i;
 
 export interface QueryTerm {
   /** Folded surface form ("members", "26-ct/tw", "54/545"). */
@@ -71,7 +71,9 @@ const GENERIC_CAPITALISED = new Set(
     "council central politburo secretariat resolution directive project decision conclusion regulation national congress " +
     "assembly fatherland front ocop fdi grdp vnd usd commemorative medal year dragon new rural area type term inspection " +
     "commission department board vietnam vietnamese comrade mr ms the what which who how when where on in of and for did " +
-    "does is was were a an chairman chairwoman deputy vice head permanent labor certificate certificates merit flag prime minister state president"
+    "does is was were a an chairman chairwoman deputy vice head permanent labor certificate certificates merit flag prime minister state president " +
+    "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
+    "tet lunar propaganda organizing organization mass mobilization internal affairs office bloc agencies council's committee's province's"
   ).split(" "),
 );
 
@@ -107,7 +109,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
  * Sequences of capitalised words that are not committee vocabulary: "Cam Xuyen", "Hanoi", "Tran Duc Thang".
  * The first word of the question counts only when it is not a question word.
  */
-function properNames(question: string): string[] {
+export function properNames(question: string): string[] {
   const words = question.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
   const names: string[] = [];
   let current: string[] = [];

@@ -1,0 +1,262 @@
+import type { ArticleSummary } from "../types.js";
+import type { AnalyzedQuestion } from "../search/query.js";
+import { properNames, stem, tokenize } from "../search/query.js";
+import { stemSet } from "../search/search.js";
+import { synonymStems } from "../search/glossary.js";
+import { findPlaces, findSubPlaces } from "../places.js";
+import type { StoredPassage } from "../store/store.js";
+import { fold } from "../text/fold.js";
+import { splitSentences } from "../text/sentences.js";
+
+// How well one sentence of a report answers a question: what it covers, what it contradicts.
+// "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
+// "penalties" only rank it lower (probably about a neighbouring district).
+
+/** A sentence (or list item) of a passage, where it starts, and the list heading it falls under. */
+export interface Unit {
+  text: string;
+  at: number;
+  heading: string | null;
+}
+
+/**
+ * Splits a passage into answerable units: lines first (list items and captions are lines), then
+ * sentences. A line ending in ":" is the heading of the list items that follow it.
+ */
+export function answerUnits(passageText: string): Unit[] {
+  const units: Unit[] = [];
+  let heading: string | null = null;
+  let offset = 0;
+  for (const line of passageText.split("\n")) {
+    const isItem = LIST_ITEM.test(line);
+    if (!isItem) heading = null;
+    let cursor = 0;
+    for (const sentence of splitSentences(line)) {
+      const at = line.indexOf(sentence, cursor);
+      cursor = at >= 0 ? at + sentence.length : cursor;
+      units.push({ text: sentence.replace(LIST_MARK, ""), at: offset + Math.max(0, at), heading: isItem ? heading : null });
+    }
+    if (/:\s*$/.test(line)) heading = line.trim();
+    offset += line.length + 1;
+  }
+  return units.filter((u) => u.text.length > 0);
+}
+
+const LIST_ITEM = /^\s*([-–•*+]|\d+[.)])\s/;
+const LIST_MARK = /^\s*[-–•*+]\s*/;
+
+export interface ContentTerm {
+  stems: string[];
+  synonyms: string[];
+  weight: number;
+}
+
+/** Verbs and fillers that carry little of what is asked ("belong", "take part", "hold"). */
+const LIGHT_WORDS = new Set(
+  "belong take took taken part hold held reach reached get got put forward set come came go went make made sit count contain want will need use used become became keep kept according".split(" ").map(stem),
+);
+
+/**
+ * The terms that say what is asked, weighted by rarity (clipped, so one rare verb cannot outweigh the
+ * rest): places, names and years are left out (they are checked against the article instead),
+ * committee boilerplate and light verbs count little, and the first few specific terms (the head of
+ * the question: "who chaired", "how many resolutions") count double.
+ */
+export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>): ContentTerm[] {
+  const anchorWords = new Set([...q.places, ...q.names].flatMap((n) => tokenize(fold(n))).map(stem));
+  let focus = 3;
+  return q.terms
+    .filter((t) => !anchorWords.has(t.stem) && !q.years.includes(t.text))
+    .map((t) => {
+      const light = LIGHT_WORDS.has(t.stem);
+      const idf = Math.min(3, Math.max(0.5, weights.get(t.stem) ?? 1));
+      const isFocus = !t.weak && !light && focus-- > 0;
+      return {
+        stems: /\d/.test(t.text) ? [t.stem, ...t.text.split(/[.,/\-]/).filter(Boolean)] : [t.stem],
+        synonyms: synonymStems(t.stem),
+        weight: idf * (t.weak ? 0.4 : light ? 0.15 : 1) * (isFocus ? 2 : 1),
+      };
+    });
+}
+
+/**
+ * How much of the question a unit covers: terms in the sentence itself count fully (synonyms 0.8),
+ * terms elsewhere in its passage or list heading count 0.4 (the context the sentence sits in).
+ */
+export function contentCoverage(terms: ContentTerm[], unit: Unit, passageWords: Set<string>): number {
+  if (terms.length === 0) return 1;
+  const here = stemSet(unit.text);
+  const heading = unit.heading ? stemSet(unit.heading) : new Set<string>();
+  let have = 0;
+  let all = 0;
+  for (const t of terms) {
+    all += t.weight;
+    if (t.stems.every((s) => here.has(s))) have += t.weight;
+    else if (t.synonyms.some((s) => here.has(s))) have += 0.8 * t.weight;
+    else if ([passageWords, heading].some((words) => t.stems.every((s) => words.has(s)) || t.synonyms.some((s) => words.has(s)))) {
+      have += 0.4 * t.weight;
+    }
+  }
+  return have / all;
+}
+
+export interface ArticleScope {
+  problems: string[];
+  /** The question's year is the year the report was dated: it dates the event, not each sentence. */
+  yearIsEventYear: boolean;
+  /** Offset of each passage in the article's joined text. */
+  offsets: Map<number, number>;
+  /** Districts and towns the article names, and where. */
+  mentions: { at: number; name: string }[];
+  subPlaces: Set<string>;
+}
+
+/** What an article says about the question's anchors, and where it names which district or town. */
+export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passages: StoredPassage[]): ArticleScope {
+  const offsets = new Map<number, number>();
+  let length = 0;
+  for (const p of passages) {
+    offsets.set(p.id, length);
+    length += p.text.length + 1;
+  }
+  const text = passages.map((p) => p.text.replace(/\n/g, " ")).join(" ");
+  const folded = fold(text);
+  const subPlaces = new Set(findSubPlaces(text).map((s) => fold(s.name)));
+  const mentions: { at: number; name: string }[] = [];
+  for (const name of subPlaces) {
+    for (const m of folded.matchAll(wordPattern(name, "gu"))) mentions.push({ at: m.index!, name });
+  }
+  mentions.sort((a, b) => a.at - b.at);
+  const eventYear = article.date?.slice(0, 4) ?? null;
+  return {
+    problems: articleMismatches(q, article, text),
+    yearIsEventYear: eventYear !== null && q.years.includes(eventYear),
+    offsets,
+    mentions,
+    subPlaces,
+  };
+}
+
+/** Reasons why an article cannot be the one the question asks about. */
+function articleMismatches(q: AnalyzedQuestion, article: ArticleSummary, text: string): string[] {
+  const problems: string[] = [];
+  const haystack = fold(`${article.title} ${article.place ?? ""} ${article.source ?? ""} ${article.url ?? ""} ${text}`);
+  const namesHere = q.names.filter((n) => containsWords(haystack, fold(n)));
+  for (const place of q.places) {
+    if (containsWords(haystack, fold(place))) continue;
+    // A district report may never name its province: accept it when it names the question's district
+    // and no other province is what the report is about.
+    const reportProvinces = findPlaces(`${article.place ?? ""} ${article.title}`).map((p) => p.name);
+    if (namesHere.length > 0 && reportProvinces.length === 0) continue;
+    problems.push(`place ${place} not in the report`);
+  }
+  for (const name of q.names) if (!namesHere.includes(name)) problems.push(`"${name}" not in the report`);
+  if (q.years.length) {
+    const when = `${article.date ?? ""} ${article.title} ${text}`;
+    // A span in the question ("2015-2020") may be met by the same span in the report; a single year must be named.
+    const covered = q.years.some((y) => when.includes(y)) || (q.years.length > 1 && yearsClaimed(when).some((y) => q.years.includes(y)));
+    if (!covered) problems.push(`year ${q.years.join("/")} not in the report`);
+  }
+  return problems;
+}
+
+export interface UnitJudgement {
+  problems: string[];
+  penalty: number;
+  /** Bonus for holding the kind of thing asked for: a figure next to the asked term, a person, a date. */
+  bonus: number;
+}
+
+/** Judges one unit against the question: hard problems, soft penalties, answer-type bonus. */
+export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, at: number, content: ContentTerm[]): UnitJudgement {
+  const problems: string[] = [];
+  let penalty = 0;
+  let bonus = 0;
+  const sentence = unit.text;
+
+  if (q.years.length) {
+    const claimed = yearsClaimed(`${unit.heading ?? ""} ${sentence}`);
+    if (claimed.length && !claimed.some((y) => q.years.includes(y))) {
+      // "In 2022, GRDP grew 13.4%" does not answer for 2023, unless 2023 is only when the meeting was.
+      if (scope.yearIsEventYear) penalty += 0.3;
+      else problems.push(`sentence is about ${claimed.join(", ")}`);
+    }
+  }
+
+  if (q.wantsFigure) {
+    // The figure must be news: not a year, not an ordinal ("26th session"), not a number the question gave.
+    const figures = newFigures(sentence, q);
+    if (figures.length === 0 && !NUMBER_WORDS.test(sentence)) problems.push("no figure in sentence");
+    else if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;
+  } else if (q.wantsDate) {
+    if (!DATE.test(sentence)) problems.push("no date in sentence");
+    else bonus += 0.1;
+  } else if (q.wantsPerson) {
+    if (personNames(sentence).length === 0) problems.push("no person named in sentence");
+  }
+
+  // In a report on several districts, a sentence answers for the district it sits under.
+  const foldedSentence = fold(sentence);
+  for (const raw of q.names) {
+    const name = fold(raw);
+    if (!scope.subPlaces.has(name) || containsWords(foldedSentence, name)) continue;
+    const namesOther = [...scope.subPlaces].some((other) => other !== name && containsWords(foldedSentence, other));
+    if (namesOther) {
+      problems.push(`sentence is about another place than ${raw}`);
+      continue;
+    }
+    const last = [...scope.mentions].reverse().find((m) => m.at <= at);
+    if (last && last.name !== name) penalty += 0.3;
+  }
+  return { problems, penalty, bonus };
+}
+
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|half|double|twice)\b/i;
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DATE = new RegExp(`\\b(${MONTHS}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
+/** People named in a sentence: two to four capitalised words that are neither titles nor places ("Tran Duc Thang"). */
+export function personNames(sentence: string): string[] {
+  const places = new Set(findPlaces(sentence).flatMap((p) => tokenize(fold(p.matched))));
+  return properNames(sentence).filter((name) => {
+    const words = name.split(" ");
+    return words.length >= 2 && words.length <= 4 && !words.every((w) => places.has(fold(w)));
+  });
+}
+
+/** Numbers in a sentence that the question did not already give, leaving out years and ordinals. */
+function newFigures(sentence: string, q: AnalyzedQuestion): string[] {
+  const given = new Set(tokenize(q.folded).filter((t) => /\d/.test(t)));
+  return (sentence.match(/\d[\d.,/]*(%|st|nd|rd|th)?/g) ?? [])
+    .map((n) => n.replace(/[.,]$/, ""))
+    .filter((n) => !/^(19|20)\d{2}$/.test(n) && !/\d(st|nd|rd|th)$/.test(n) && !given.has(n));
+}
+
+/** A new figure within three words of one of the asked terms ("13 resolutions", "grew by 8.5%"). */
+function figureNextToTerm(sentence: string, figures: string[], content: ContentTerm[]): boolean {
+  const words = tokenize(fold(sentence));
+  const figureWords = new Set(figures.map((f) => f.replace(/%$/, "")));
+  const wanted = new Set(content.filter((t) => t.weight > 0.5).flatMap((t) => [...t.stems, ...t.synonyms]));
+  return words.some((w, i) => figureWords.has(w) && words.slice(Math.max(0, i - 3), i + 4).some((x) => wanted.has(stem(x))));
+}
+
+/** Years a sentence makes claims about: not those it compares with ("compared to 2022", "than in 2020"). */
+export function yearsClaimed(sentence: string): string[] {
+  const stripped = sentence.replace(
+    /\b(compared (to|with)|over|than( in)?|since|from|same period (of|in)|versus|vs\.?)\s+(the same period (of|in)\s+)?(19|20)\d{2}\b/gi,
+    " ",
+  );
+  const years = new Set<string>();
+  for (const m of stripped.matchAll(/\b(19|20)\d{2}\b(\s*[-–]\s*(19|20)\d{2}\b)?/g)) {
+    const [from, to] = m[0].split(/\s*[-–]\s*/).map(Number);
+    for (let y = from; y <= (to ?? from) && y - from < 30; y++) years.add(String(y));
+  }
+  return [...years];
+}
+
+export function containsWords(haystack: string, needle: string): boolean {
+  return wordPattern(needle, "u").test(haystack);
+}
+
+function wordPattern(word: string, flags: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, flags);
+}
