@@ -71,7 +71,7 @@ function textUpdate(text: string, over: Partial<Message> = {}): Update {
       text,
       ...(entities ? { entities } : {}),
       ...over,
-    } as Message,
+    } as NonNullable<Update["message"]>,
   };
 }
 
@@ -158,8 +158,8 @@ describe("groupQuestion", () => {
     expect(groupQuestion(msg("@reports_test_bot, who chaired?"), botInfo)).toBe("who chaired?");
     expect(groupQuestion(msg("so @reports_test_bot who chaired?"), botInfo)).toBe("so who chaired?");
     expect(groupQuestion(msg("hey @someone_else who?"), botInfo)).toBeNull();
-    expect(groupQuestion(msg("and Ha Nam?", { reply_to_message: { from: { id: 777 } } as Message }), botInfo)).toBe("and Ha Nam?");
-    expect(groupQuestion(msg("and Ha Nam?", { reply_to_message: { from: { id: 9 } } as Message }), botInfo)).toBeNull();
+    expect(groupQuestion(msg("and Ha Nam?", { reply_to_message: { from: { id: 777 } } as Message["reply_to_message"] }), botInfo)).toBe("and Ha Nam?");
+    expect(groupQuestion(msg("and Ha Nam?", { reply_to_message: { from: { id: 9 } } as Message["reply_to_message"] }), botInfo)).toBeNull();
     expect(groupQuestion(msg("plain chatter"), botInfo)).toBeNull();
   });
 });
