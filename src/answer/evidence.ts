@@ -130,7 +130,7 @@ export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passa
   const eventYear = article.date?.slice(0, 4) ?? null;
   return {
     problems: articleMismatches(q, article, text),
-    yearIsEventYear: eventYear !== null && q.years.includes(eventYear),
+    yearIsEventYear: eventYear !== null && eventYears(q.raw).includes(eventYear),
     offsets,
     mentions,
     subPlaces,
@@ -226,7 +226,8 @@ export function personNames(sentence: string): string[] {
 /** Numbers in a sentence that the question did not already give, leaving out years and ordinals. */
 function newFigures(sentence: string, q: AnalyzedQuestion): string[] {
   const given = new Set(tokenize(q.folded).filter((t) => /\d/.test(t)));
-  return (sentence.match(/\d[\d.,/]*(%|st|nd|rd|th)?/g) ?? [])
+  const withoutDates = sentence.replace(new RegExp(`\\b(${MONTHS})\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTHS})\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d{2}\\b`, "g"), " ");
+  return (withoutDates.match(/\d[\d.,/]*(%|st|nd|rd|th)?/g) ?? [])
     .map((n) => n.replace(/[.,]$/, ""))
     .filter((n) => !/^(19|20)\d{2}$/.test(n) && !/\d(st|nd|rd|th)$/.test(n) && !given.has(n));
 }
@@ -235,8 +236,22 @@ function newFigures(sentence: string, q: AnalyzedQuestion): string[] {
 function figureNextToTerm(sentence: string, figures: string[], content: ContentTerm[]): boolean {
   const words = tokenize(fold(sentence));
   const figureWords = new Set(figures.map((f) => f.replace(/%$/, "")));
-  const wanted = new Set(content.filter((t) => t.weight > 0.5).flatMap((t) => [...t.stems, ...t.synonyms]));
-  return words.some((w, i) => figureWords.has(w) && words.slice(Math.max(0, i - 3), i + 4).some((x) => wanted.has(stem(x))));
+  const wanted = new Set(content.flatMap((t) => [...t.stems, ...t.synonyms]));
+  return words.some((w, i) => figureWords.has(w) && words.slice(Math.max(0, i - 5), i + 6).some((x) => wanted.has(stem(x))));
+}
+
+/**
+ * Years the question uses to date the meeting rather than the facts: "the January 2024 conference",
+ * "the 2023 session". "How fast did the economy grow in 2023?" dates the fact, not the meeting.
+ */
+export function eventYears(question: string): string[] {
+  const years = new Set<string>();
+  const patterns = [
+    new RegExp(`\\b(?:${MONTHS})\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d{2})\\b`, "gi"),
+    /\b((?:19|20)\d{2})\s+(?:\w+\s+)?(?:conference|meeting|session|congress|plenum)\b/gi,
+  ];
+  for (const re of patterns) for (const m of question.matchAll(re)) years.add(m[1]);
+  return [...years];
 }
 
 /** Years a sentence makes claims about: not those it compares with ("compared to 2022", "than in 2020"). */
