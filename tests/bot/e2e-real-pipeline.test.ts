@@ -1,0 +1,86 @@
+/**
+ * The bot over the REAL pipeline (src/app.ts openApp: ingest, embedder, SQLite + HNSW store, search, answer),
+ * against the fake Bot API by long polling. The index is built in a temp dir from a copy of data/.
+ * No test doubles here.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openApp, type App } from "../../src/app.js";
+import { ADMIN, ALICE, privateChat, startBot, testConfig, type Harness } from "../helpers/bot-harness.js";
+
+let dir: string;
+let app: App;
+let h: Harness | undefined;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bot-real-"));
+  fs.cpSync(path.resolve(import.meta.dirname, "../../data"), path.join(dir, "data"), { recursive: true });
+  const config = testConfig({ DATA_DIR: path.join(dir, "data"), INDEX_DIR: path.join(dir, "index"), ALLOW_REMOTE_MODELS: "false" });
+  app = await openApp(config, { buildIfEmpty: false });
+  const added = await app.library.add({ kind: "path", path: path.join(dir, "data") });
+  expect(added.length).toBe(5);
+});
+
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+afterAll(async () => {
+  await app?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const alice = privateChat(ALICE);
+const admin = privateChat(ADMIN);
+
+describe("bot over the real pipeline", () => {
+  it("answers from the seed reports with citations and links", async () => {
+    h = await startBot({ ask: app.ask, library: app.library });
+    h.fake.userSends(alice, ALICE, "Who chaired the Ha Nam conference?");
+    const reply = await h.fake.nextBotMessage(alice.id, { timeoutMs: 20_000 });
+    expect(reply.text).toContain("Le Thi Thuy");
+    expect(reply.text).toMatch(/\[1\]/);
+    expect(reply.text).toContain("Sources:");
+    expect(reply.html).toContain('<a href="https://www.vietnam.vn/en/tinh-uy-trien-khai-phuong-huong-nhiem-vu-trong-tam-nam-2024">');
+    for (const m of h.fake.botMessages(alice.id)) expect(m.html!.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("/start describes the real library", async () => {
+    h = await startBot({ ask: app.ask, library: app.library });
+    h.fake.userSends(alice, ALICE, "/start");
+    const reply = await h.fake.nextBotMessage(alice.id);
+    expect(reply.text).toMatch(/I know \d+ reports about .*Ha Nam province/);
+  });
+
+  it("an admin upload makes a question answerable that was not before", async () => {
+    h = await startBot({ ask: app.ask, library: app.library });
+    const question = "How many tonnes of seafood did Quang Ninh province land in 2023?";
+    h.fake.userSends(alice, ALICE, question);
+    expect((await h.fake.nextBotMessage(alice.id, { timeoutMs: 20_000 })).text).toMatch(/^The reports I have don't say/);
+
+    const doc = [
+      "---",
+      "title: Quang Ninh Provincial Party Committee reviews 2023",
+      "place: Quang Ninh province",
+      "date: 2023-12-30",
+      "source: baoquangninh.vn",
+      "url: https://baoquangninh.vn/quang-ninh-2023-review",
+      "---",
+      "",
+      "The Quang Ninh Provincial Party Committee held a conference to review the work of 2023.",
+      "",
+      "In 2023 Quang Ninh province landed 150,000 tonnes of seafood, the highest catch in its history, the conference heard.",
+    ].join("\n");
+    h.fake.userUploads(admin, ADMIN, "quang-ninh.md", doc);
+    const added = await h.fake.nextBotMessage(admin.id, { timeoutMs: 20_000 });
+    expect(added.text).toMatch(/^Added: /);
+
+    h.fake.userSends(alice, ALICE, question);
+    const reply = await h.fake.nextBotMessage(alice.id, { timeoutMs: 20_000 });
+    expect(reply.text).toContain("150,000 tonnes");
+    expect(reply.html).toContain('<a href="https://baoquangninh.vn/quang-ninh-2023-review">');
+  });
+});
