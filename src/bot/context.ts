@@ -24,10 +24,13 @@ export interface FeedbackStore {
   record(entry: FeedbackEntry): void;
 }
 
+/** Keeps the latest `capacity` entries (default 10 000) in memory: for tests, and until a persistent store is wired. */
 export class MemoryFeedbackStore implements FeedbackStore {
   readonly entries: FeedbackEntry[] = [];
+  constructor(private readonly capacity = 10_000) {}
   record(entry: FeedbackEntry): void {
     this.entries.push(entry);
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
   }
 }
 

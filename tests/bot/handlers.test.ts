@@ -131,6 +131,19 @@ describe("handlers (in-process, mocked API)", () => {
     expect(calls.map((c) => [c.method, c.payload.text])).toEqual([["sendMessage", "Sorry, this bot is private."]]);
   });
 
+  it("a photo in a private chat gets a hint; an unknown command points to /help", async () => {
+    const { bot, calls } = mockedBot();
+    const photo = textUpdate("x");
+    delete (photo.message as { text?: string }).text;
+    (photo.message as unknown as { photo: unknown[] }).photo = [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }];
+    await bot.handleUpdate(photo);
+    await bot.handleUpdate(textUpdate("/frobnicate"));
+    expect(calls.map((c) => c.payload.text)).toEqual([
+      "I can only read questions written as text. Please type your question.",
+      "I don't know that command. Send /help to see what I can do, or just write your question.",
+    ]);
+  });
+
   it("presses of unknown buttons are acknowledged so the spinner stops", async () => {
     const { bot, calls } = mockedBot();
     await bot.handleUpdate({

@@ -10,7 +10,7 @@ import { UserError, type AddResult, type ArticleSummary, type IndexStats, type R
 import { ADMIN_COMMANDS } from "../commands.js";
 import type { BotContext, BotServices } from "../context.js";
 import { ThrottledEditor } from "../progress.js";
-import { escapeHtml, safeUrl } from "../render.js";
+import { escapeHtml, safeUrl, truncate } from "../render.js";
 import { editHtml, isForbidden, replyHtml } from "../telegram.js";
 
 /** File types an admin may upload. */
@@ -28,8 +28,8 @@ export function formatBytes(bytes: number): string {
 }
 
 
-function titleLink(a: ArticleSummary): string {
-  const title = escapeHtml(a.title || "Untitled report");
+function titleLink(a: ArticleSummary, maxChars = 200): string {
+  const title = escapeHtml(truncate(a.title || "Untitled report", maxChars));
   const url = safeUrl(a.url);
   return url ? `<a href="${escapeHtml(url)}">${title}</a>` : title;
 }
@@ -160,7 +160,8 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
     const keyboard = new InlineKeyboard();
     if (total === 0) return { html: "The library is empty.", keyboard };
     if (items.length === 0 && offset > 0) return listPage(Math.max(0, Math.floor((total - 1) / size) * size));
-    const lines = items.map((a, i) => `${offset + i + 1}. ${titleLink(a)}${facts(a)}\n<code>${escapeHtml(a.id)}</code>`);
+    // Short titles keep a page of ${size} well inside one message, so paging can edit it in place.
+    const lines = items.map((a, i) => `${offset + i + 1}. ${titleLink(a, 120)}${facts(a)}\n<code>${escapeHtml(a.id)}</code>`);
     const page = Math.floor(offset / size) + 1;
     const pages = Math.ceil(total / size);
     if (offset > 0) keyboard.text("◀", `list:${Math.max(0, offset - size)}`);

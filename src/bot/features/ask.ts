@@ -24,12 +24,16 @@ export function askFeature(s: BotServices): Composer<BotContext> {
   return composer;
 }
 
-/** Last in the chain: commands nobody handled, in private chats. */
+/** Last in the chain, in private chats: commands nobody handled, and media the bot cannot read. */
 export function unknownCommandFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.chatType("private").on("message:text", async (ctx) => {
+  const dm = composer.chatType("private");
+  dm.on("message:text", async (ctx) => {
     if (ctx.message.entities?.some((e) => e.type === "bot_command" && e.offset === 0))
       await ctx.reply("I don't know that command. Send /help to see what I can do, or just write your question.");
+  });
+  dm.on(["message:photo", "message:sticker", "message:voice", "message:video", "message:audio", "message:video_note"], async (ctx) => {
+    await ctx.reply("I can only read questions written as text. Please type your question.");
   });
   return composer;
 }
