@@ -6,6 +6,7 @@ import cliProgress from "cli-progress";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { openApp, type App, type OpenAppOptions } from "./app.js";
 import { renderText } from "./answer/render-text.js";
+import { validateQuestion } from "./answer/ask.js";
 import { evaluate, formatSummary, readQuestions } from "./eval/evaluate.js";
 import type { AnswerResult, AskOptions } from "./types.js";
 import { UserError } from "./types.js";
@@ -103,6 +104,8 @@ export function buildProgram(): Command {
       await withApp(o, (app) => terminalQa(app));
       return;
     }
+    const config = configFrom(o);
+    validateQuestion(question, config.maxQuestionChars); // before loading the model: bad input fails fast
     await withApp(o, async (app) => {
       const result = await app.ask(question, askOptions(o));
       process.stdout.write(o.json ? `${JSON.stringify(toJson(result))}\n` : `${renderText(result)}\n`);
@@ -116,10 +119,11 @@ export function buildProgram(): Command {
     .addOption(dataOption())
     .option("--json", "print the report as JSON")
     .action(async (o) => {
+      const dataDir = configFrom(o).dataDir;
+      if (!fs.existsSync(dataDir)) throw new UserError(`The data folder ${dataDir} does not exist. Give one with --data DIR (or DATA_DIR).`);
       await withApp(
         o,
         async (app, config) => {
-          if (!fs.existsSync(config.dataDir)) throw new UserError(`The data folder ${config.dataDir} does not exist. Give one with --data DIR (or DATA_DIR).`);
           const bar = o.json ? null : new cliProgress.SingleBar({ stream: process.stderr, format: "  {bar} {value}/{total} reports", hideCursor: true }, cliProgress.Presets.shades_classic);
           const report = await app.library.syncDataDir(config.dataDir, (done, total) => {
             if (bar && done === 0) bar.start(total, 0);

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { runBot } = await import("./bot/run.js");
   const { createFeedbackStore } = await import("./library/feedback.js");
   const running = await runBot(
-    { config, ask: app.ask, library: app.library, logger, feedback: createFeedbackStore(app.library) },
+    { config, ask: app.ask, library: app.library, logger, feedback: createFeedbackStore(config.indexDir) },
     {
       token: config.bot.token,
       apiRoot: config.bot.apiRoot ?? undefined,

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export interface FeedbackEntry {
+  userId: number;
+  chatId: number;
+  messageId: number;
+  value: "up" | "down";
+  question: string;
+}
+
+/**
+ * 👍/👎 feedback on answers, kept in its own SQLite file beside the index generations so that a
+ * reindex (which replaces the generation) never loses it. User ids are stored; nothing else about users.
+ */
+export class SqliteFeedbackStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.exec(`CREATE TABLE IF NOT EXISTS feedback (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      user_id INTEGER NOT NULL,
+      chat_id INTEGER NOT NULL,
+      message_id INTEGER NOT NULL,
+      value TEXT NOT NULL CHECK (value IN ('up', 'down')),
+      question TEXT NOT NULL,
+      UNIQUE (user_id, chat_id, message_id)
+    )`);
+  }
+
+  /** Records a vote; a user voting again on the same answer replaces their earlier vote. */
+  record(entry: FeedbackEntry): void {
+    this.db
+      .prepare(
+        `INSERT INTO feedback (at, user_id, chat_id, message_id, value, question) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (user_id, chat_id, message_id) DO UPDATE SET value = excluded.value, at = excluded.at`,
+      )
+      .run(new Date().toISOString(), entry.userId, entry.chatId, entry.messageId, entry.value, entry.question);
+  }
+
+  counts(): { up: number; down: number } {
+    const rows = this.db.prepare("SELECT value, count(*) AS n FROM feedback GROUP BY value").all() as { value: "up" | "down"; n: number }[];
+    return { up: rows.find((r) => r.value === "up")?.n ?? 0, down: rows.find((r) => r.value === "down")?.n ?? 0 };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export function createFeedbackStore(indexDir: string): SqliteFeedbackStore {
+  return new SqliteFeedbackStore(path.join(indexDir, "feedback.db"));
+}
