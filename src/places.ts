@@ -196,6 +196,12 @@ export interface SubPlace {
   mentions: number;
 }
 
+let provinceNameSet: Set<string> | null = null;
+function foldedProvinceNames(): Set<string> {
+  provinceNameSet ??= new Set(PLACES.flatMap((p) => [p.name, p.vi, ...p.aliases].map((n) => fold(n))));
+  return provinceNameSet;
+}
+
 /**
  * Districts and towns named as "X District Party Committee", "X district", "X Town Party Committee" or "X town",
  * with how often each is mentioned.
@@ -204,7 +210,7 @@ export function findSubPlaces(text: string): SubPlace[] {
   // No "i" flag: with /iu, \p{Lu} would match lowercase letters too.
   const re = /((?:\p{Lu}[\p{Ll}'’]*\s+){0,3}?\p{Lu}\p{Ll}+)\s+(District|district|Town|town)(?![\p{L}])/gu;
   const found = new Map<string, SubPlace>();
-  const provinceNames = new Set(PLACES.flatMap((p) => [p.name, p.vi, ...p.aliases].map((n) => fold(n))));
+  const provinceNames = foldedProvinceNames();
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // The name words must be capitalised (the regex is case-insensitive only for district/town).
     let words = m[1]!.split(/\s+/);

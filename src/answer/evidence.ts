@@ -113,6 +113,31 @@ export interface ArticleScope {
 
 /** What an article says about the question's anchors, and where it names which district or town. */
 export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passages: StoredPassage[]): ArticleScope {
+  const { text, offsets, mentions, subPlaces } = articleLayout(article, passages);
+  const eventYear = article.date?.slice(0, 4) ?? null;
+  return {
+    problems: articleMismatches(q, article, text),
+    yearIsEventYear: eventYear !== null && eventYears(q.raw).includes(eventYear),
+    offsets,
+    mentions,
+    subPlaces,
+  };
+}
+
+interface ArticleLayout {
+  text: string;
+  offsets: Map<number, number>;
+  mentions: { at: number; name: string }[];
+  subPlaces: Set<string>;
+}
+
+/** Passage ids are never reused, so an article's layout can be kept while its first passage id and count hold. */
+const layouts = new Map<string, ArticleLayout>();
+
+function articleLayout(article: ArticleSummary, passages: StoredPassage[]): ArticleLayout {
+  const key = `${article.id}\u0000${passages[0]?.id ?? ""}\u0000${passages.length}`;
+  const cached = layouts.get(key);
+  if (cached) return cached;
   const offsets = new Map<number, number>();
   let length = 0;
   for (const p of passages) {
@@ -127,14 +152,10 @@ export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passa
     for (const m of folded.matchAll(wordPattern(name, "gu"))) mentions.push({ at: m.index!, name });
   }
   mentions.sort((a, b) => a.at - b.at);
-  const eventYear = article.date?.slice(0, 4) ?? null;
-  return {
-    problems: articleMismatches(q, article, text),
-    yearIsEventYear: eventYear !== null && eventYears(q.raw).includes(eventYear),
-    offsets,
-    mentions,
-    subPlaces,
-  };
+  const layout = { text, offsets, mentions, subPlaces };
+  if (layouts.size >= 2_000) layouts.delete(layouts.keys().next().value!);
+  layouts.set(key, layout);
+  return layout;
 }
 
 /** Reasons why an article cannot be the one the question asks about. */

@@ -60,8 +60,17 @@ export function tokenize(foldedText: string): string[] {
   return foldedText.match(TOKEN) ?? [];
 }
 
+const stems = new Map<string, string>();
+
+/** Porter stem of a word (figures unchanged); memoised, as the same few thousand words recur in every passage. */
 export function stem(word: string): string {
-  return /\d/.test(word) ? word : stemmer(word);
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = /\d/.test(word) ? word : stemmer(word);
+    if (stems.size > 100_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
 }
 
 /** Words of committee vocabulary that are capitalised in questions but are not names. */

@@ -17,6 +17,12 @@ export interface SearchOptions {
   rrfK: number;
   /** Re-score the fused candidates by question-term coverage, place and year (default true). */
   rerank: boolean;
+  /**
+   * Question words found in more than this share of passages are left out of the BM25 query (they still
+   * count in the re-scoring). They add little to BM25 and make FTS5 score nearly every passage: at 100k
+   * passages, "party" alone would be tens of thousands of rows per question.
+   */
+  commonTermShare: number;
   /** Restrict to these articles (from filters); null = all. */
   articleIds: Set<string> | null;
 }
@@ -28,6 +34,7 @@ export const DEFAULT_SEARCH: SearchOptions = {
   denseWeight: 0.5,
   rrfK: 60,
   rerank: true,
+  commonTermShare: 0.2,
   articleIds: null,
 };
 
@@ -50,7 +57,7 @@ export function hybridSearch(
   const o = { ...DEFAULT_SEARCH, ...options };
   const filter = { articleIds: o.articleIds };
   const widened = [...question.terms, ...question.terms.flatMap((t) => synonymWords(t.stem).map((w) => ({ ...t, text: w, stem: w })))];
-  const lexical = o.lexicalWeight > 0 ? store.lexicalSearch(toFtsQuery(widened), o.depth, filter) : [];
+  const lexical = o.lexicalWeight > 0 ? store.lexicalSearch(toFtsQuery(distinctiveTerms(store, widened, o.commonTermShare)), o.depth, filter) : [];
   const dense = queryVector && o.denseWeight > 0 ? store.denseSearch(queryVector, o.depth, filter) : [];
 
   const fused = new Map<number, { score: number; lexicalRank: number | null; denseRank: number | null }>();
@@ -72,6 +79,16 @@ export function hybridSearch(
     scored = scored.map((p) => ({ ...p, score: p.score / maxFused + relevanceFeatures(p, question, weights) }));
   }
   return scored.sort((a, b) => b.score - a.score).slice(0, o.limit);
+}
+
+/** The terms worth a BM25 lookup: all but the very common ones (at least the two rarest are kept). */
+function distinctiveTerms<T extends { text: string }>(store: Store, terms: T[], maxShare: number): T[] {
+  if (maxShare >= 1) return terms;
+  const total = Math.max(1, store.counts().passages);
+  const withDf = terms.map((t) => ({ t, df: store.documentFrequency(t.text) }));
+  const kept = withDf.filter((x) => x.df / total <= maxShare);
+  if (kept.length >= Math.min(2, terms.length)) return kept.map((x) => x.t);
+  return withDf.sort((a, b) => a.df - b.df).slice(0, 2).map((x) => x.t);
 }
 
 /** Inverse document frequency of each question term, so "disciplined" outweighs "party". */

@@ -94,6 +94,30 @@ export class Store {
     private readonly params: HnswParams,
   ) {}
 
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Counts and term frequencies, valid for one write_version (another process may write too). */
+  private readonly derived = { version: -1, counts: null as { articles: number; passages: number } | null, df: new Map<string, number>() };
+
+  /** Prepared once per store: preparing costs more than running most of these queries. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  private fresh(): typeof this.derived {
+    const version = this.writeVersion();
+    if (version !== this.derived.version) {
+      this.derived.version = version;
+      this.derived.counts = null;
+      this.derived.df.clear();
+    }
+    return this.derived;
+  }
+
   /** Opens (or with `create`, creates) the generation in `dir`; refuses an index built by another model. */
   static open(dir: string, model: ModelIdentity, options: { create?: boolean; params?: Partial<HnswParams>; readonly?: boolean } = {}): Store {
     const dbPath = path.join(dir, "library.db");
@@ -177,11 +201,11 @@ export class Store {
 
   /** Builds the HNSW graph from the vectors stored in SQLite. */
   private rebuildVectors(): void {
-    const count = (this.db.prepare("SELECT count(*) AS n FROM passages").get() as { n: number }).n;
+    const count = (this.sql("SELECT count(*) AS n FROM passages").get() as { n: number }).n;
     this.hnsw = new HierarchicalNSW("ip", this.model.dimension);
     this.hnsw.initIndex({ maxElements: Math.max(1024, Math.ceil(count * 1.25)), m: this.params.m, efConstruction: this.params.efConstruction, randomSeed: 100, allowReplaceDeleted: true });
     this.hnsw.setEf(this.params.efSearch);
-    for (const row of this.db.prepare("SELECT id, vector FROM passages").iterate() as Iterable<{ id: number; vector: Buffer }>) {
+    for (const row of this.sql("SELECT id, vector FROM passages").iterate() as Iterable<{ id: number; vector: Buffer }>) {
       this.hnsw.addPoint(toArray(row.vector), row.id);
     }
     if (count > 0) this.saveVectors();
@@ -191,7 +215,7 @@ export class Store {
   private reconcileVectors(): void {
     const inGraph = new Set(this.hnsw.getIdsList());
     const inDb = new Set<number>();
-    for (const row of this.db.prepare("SELECT id, vector FROM passages").iterate() as Iterable<{ id: number; vector: Buffer }>) {
+    for (const row of this.sql("SELECT id, vector FROM passages").iterate() as Iterable<{ id: number; vector: Buffer }>) {
       inDb.add(row.id);
       if (!inGraph.has(row.id)) this.addVector(row.id, toArray(row.vector));
     }
@@ -234,8 +258,7 @@ export class Store {
     const inserted: { id: number; vector: Float32Array }[] = [];
     this.db.transaction(() => {
       removed = this.deleteArticleRows(article.id);
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO articles (id, title, title_derived, url, date, source, place, text, origin_kind, origin_ref, content_hash, added_at)
            VALUES (@id, @title, @titleDerived, @url, @date, @source, @place, @text, @originKind, @originRef, @contentHash, @addedAt)`,
         )
@@ -245,8 +268,8 @@ export class Store {
           originKind: article.origin.kind,
           originRef: article.origin.ref,
         });
-      const insertPassage = this.db.prepare("INSERT INTO passages (article_id, position, text, vector) VALUES (?, ?, ?, ?)");
-      const insertFts = this.db.prepare("INSERT INTO passages_fts (rowid, body, context) VALUES (?, ?, ?)");
+      const insertPassage = this.sql("INSERT INTO passages (article_id, position, text, vector) VALUES (?, ?, ?, ?)");
+      const insertFts = this.sql("INSERT INTO passages_fts (rowid, body, context) VALUES (?, ?, ?)");
       for (const p of passages) {
         const id = Number(insertPassage.run(article.id, p.position, p.text, toBlob(p.vector)).lastInsertRowid);
         insertFts.run(id, fold(p.text), p.context);
@@ -264,7 +287,7 @@ export class Store {
     let removed: number[] = [];
     let existed = false;
     this.db.transaction(() => {
-      existed = this.db.prepare("SELECT 1 FROM articles WHERE id = ?").get(id) !== undefined;
+      existed = this.sql("SELECT 1 FROM articles WHERE id = ?").get(id) !== undefined;
       removed = this.deleteArticleRows(id);
       if (existed) this.bumpWriteVersion();
     })();
@@ -274,20 +297,21 @@ export class Store {
   }
 
   private deleteArticleRows(articleId: string): number[] {
-    const ids = (this.db.prepare("SELECT id FROM passages WHERE article_id = ?").all(articleId) as { id: number }[]).map((r) => r.id);
-    const deleteFts = this.db.prepare("DELETE FROM passages_fts WHERE rowid = ?");
+    const ids = (this.sql("SELECT id FROM passages WHERE article_id = ?").all(articleId) as { id: number }[]).map((r) => r.id);
+    const deleteFts = this.sql("DELETE FROM passages_fts WHERE rowid = ?");
     for (const id of ids) deleteFts.run(id);
-    this.db.prepare("DELETE FROM passages WHERE article_id = ?").run(articleId);
-    this.db.prepare("DELETE FROM articles WHERE id = ?").run(articleId);
+    this.sql("DELETE FROM passages WHERE article_id = ?").run(articleId);
+    this.sql("DELETE FROM articles WHERE id = ?").run(articleId);
     return ids;
   }
 
   private writeVersion(): number {
-    return Number(readMeta(this.db).write_version ?? 0);
+    const row = this.sql("SELECT value FROM meta WHERE key = 'write_version'").get() as { value: string } | undefined;
+    return Number(row?.value ?? 0);
   }
 
   private bumpWriteVersion(): void {
-    this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version'").run();
+    this.sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version'").run();
   }
 
   setMeta(values: Record<string, string>): void {
@@ -301,27 +325,27 @@ export class Store {
   // ---------- reads ----------
 
   getArticle(id: string): Article | null {
-    const row = this.db.prepare("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow | undefined;
+    const row = this.sql("SELECT * FROM articles WHERE id = ?").get(id) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
   findArticleByUrl(url: string): Article | null {
-    const row = this.db.prepare("SELECT * FROM articles WHERE url = ? LIMIT 1").get(url) as ArticleRow | undefined;
+    const row = this.sql("SELECT * FROM articles WHERE url = ? LIMIT 1").get(url) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
   findArticleByHash(contentHash: string): Article | null {
-    const row = this.db.prepare("SELECT * FROM articles WHERE content_hash = ? LIMIT 1").get(contentHash) as ArticleRow | undefined;
+    const row = this.sql("SELECT * FROM articles WHERE content_hash = ? LIMIT 1").get(contentHash) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
   /** Every article (with text), in id order; for reindexing. */
   *allArticles(): Generator<Article> {
-    for (const row of this.db.prepare("SELECT * FROM articles ORDER BY id").iterate() as Iterable<ArticleRow>) yield toArticle(row);
+    for (const row of this.sql("SELECT * FROM articles ORDER BY id").iterate() as Iterable<ArticleRow>) yield toArticle(row);
   }
 
   listArticles(offset = 0, limit = 20): { total: number; items: ArticleSummary[] } {
-    const total = (this.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+    const total = (this.sql("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
     const rows = this.db
       .prepare("SELECT id, title, url, date, source, place FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?")
       .all(limit, offset) as ArticleSummary[];
@@ -330,7 +354,7 @@ export class Store {
 
   /** Articles with their origin, for syncing a data folder. */
   articleOrigins(): { id: string; kind: string; ref: string; contentHash: string }[] {
-    return this.db.prepare("SELECT id, origin_kind AS kind, origin_ref AS ref, content_hash AS contentHash FROM articles").all() as {
+    return this.sql("SELECT id, origin_kind AS kind, origin_ref AS ref, content_hash AS contentHash FROM articles").all() as {
       id: string;
       kind: string;
       ref: string;
@@ -339,13 +363,17 @@ export class Store {
   }
 
   allArticleSummaries(): ArticleSummary[] {
-    return this.db.prepare("SELECT id, title, url, date, source, place FROM articles").all() as ArticleSummary[];
+    return this.sql("SELECT id, title, url, date, source, place FROM articles").all() as ArticleSummary[];
   }
 
   counts(): { articles: number; passages: number } {
-    const a = this.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number };
-    const p = this.db.prepare("SELECT count(*) AS n FROM passages").get() as { n: number };
-    return { articles: a.n, passages: p.n };
+    const derived = this.fresh();
+    if (!derived.counts) {
+      const a = this.sql("SELECT count(*) AS n FROM articles").get() as { n: number };
+      const p = this.sql("SELECT count(*) AS n FROM passages").get() as { n: number };
+      derived.counts = { articles: a.n, passages: p.n };
+    }
+    return { ...derived.counts };
   }
 
   /** Bytes on disk of this generation (database + WAL + HNSW). */
@@ -394,7 +422,7 @@ export class Store {
   }
 
   private passageIdsOf(articleIds: Set<string>): Set<number> {
-    const stmt = this.db.prepare("SELECT id FROM passages WHERE article_id = ?");
+    const stmt = this.sql("SELECT id FROM passages WHERE article_id = ?");
     const out = new Set<number>();
     for (const a of articleIds) for (const r of stmt.all(a) as { id: number }[]) out.add(r.id);
     return out;
@@ -425,17 +453,24 @@ export class Store {
 
   /** Passages of one article in order (for neighbouring context and "more from this report"). */
   articlePassages(articleId: string): StoredPassage[] {
-    const ids = (this.db.prepare("SELECT id FROM passages WHERE article_id = ? ORDER BY position").all(articleId) as { id: number }[]).map((r) => r.id);
+    const ids = (this.sql("SELECT id FROM passages WHERE article_id = ? ORDER BY position").all(articleId) as { id: number }[]).map((r) => r.id);
     return this.getPassages(ids);
   }
 
   /** Number of passages whose folded text contains each term (document frequency), for term weighting. */
   documentFrequency(term: string): number {
-    try {
-      return (this.db.prepare("SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?").get(`body:${quoteFts(term)}`) as { n: number }).n;
-    } catch {
-      return 0;
+    const { df } = this.fresh();
+    let n = df.get(term);
+    if (n === undefined) {
+      try {
+        n = (this.sql("SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?").get(`body:${quoteFts(term)}`) as { n: number }).n;
+      } catch {
+        n = 0;
+      }
+      if (df.size > 50_000) df.clear();
+      df.set(term, n);
     }
+    return n;
   }
 
   close(): void {

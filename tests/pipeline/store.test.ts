@@ -58,10 +58,23 @@ describe("Store", () => {
     expect(store.counts()).toEqual({ articles: 1, passages: 1 });
     expect(store.lexicalSearch('"100"', 5)).toEqual([]);
     expect(store.lexicalSearch('"300"', 5)).toHaveLength(1);
+    expect(store.documentFrequency("300")).toBe(1);
     expect(store.removeArticle("a")).toBe(true);
     expect(store.counts()).toEqual({ articles: 0, passages: 0 });
+    expect(store.documentFrequency("300")).toBe(0);
     expect(store.denseSearch(await embedder.embedQuery("budget revenue"), 5)).toEqual([]);
     expect(store.removeArticle("a")).toBe(false);
+  });
+
+  it("sees counts and term frequencies written by another connection to the same index", async () => {
+    const dir = tempDir();
+    const reader = openStore(dir);
+    expect(reader.counts().passages).toBe(0);
+    expect(reader.documentFrequency("fertiliser")).toBe(0);
+    const writer = openStore(dir, false);
+    await put(writer, article("b", "x"), ["Fertiliser subsidies reached farmers in 2023."]);
+    expect(reader.counts()).toEqual({ articles: 1, passages: 1 });
+    expect(reader.documentFrequency("fertiliser")).toBe(1);
   });
 
   it("refuses an index built by another model, saying how to rebuild", async () => {

@@ -1,0 +1,39 @@
+import { pipeline } from "@xenova/transformers";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { meanPoolNormalized, prefixesFor } from "../../src/embed/embedder.js";
+import { testEmbedder } from "../helpers/app.js";
+
+describe("embedder", () => {
+  it("gives the same vectors as transformers.js's own mean pooling, at unit length", async () => {
+    const embedder = await testEmbedder();
+    const config = loadConfig({});
+    const extractor = await pipeline("feature-extraction", config.embeddingModel, { quantized: true });
+    const texts = ["Ha Nam Provincial Party Committee", "GRDP grew by 8.5% in 2023, the highest in the region of the Red River Delta"];
+    const ours = await embedder.embedPassages(texts);
+    const reference = await extractor(texts, { pooling: "mean", normalize: true });
+    const width = embedder.dimension;
+    for (const [row, vector] of ours.entries()) {
+      expect(vector).toHaveLength(width);
+      const expected = Array.from((reference.data as Float32Array).slice(row * width, (row + 1) * width));
+      for (let d = 0; d < width; d++) expect(vector[d]).toBeCloseTo(expected[d]!, 5);
+      expect(Math.hypot(...vector)).toBeCloseTo(1, 5);
+    }
+  });
+
+  it("pools only the unmasked tokens and leaves a text of unknown words at zero rather than NaN", () => {
+    // Two rows of three 2-d tokens; the second row's last token is padding.
+    const data = [1, 0, 0, 1, 1, 1, /* row 2 */ 3, 4, 3, 4, 100, 100];
+    const [a, b] = meanPoolNormalized(data, [2, 3, 2], [1, 1, 1, 1, 1, 0]);
+    expect(Array.from(a!)).toEqual([Math.SQRT1_2, Math.SQRT1_2].map((x) => expect.closeTo(x, 6)));
+    expect(Array.from(b!)).toEqual([0.6, 0.8].map((x) => expect.closeTo(x, 6)));
+    const [zero] = meanPoolNormalized([0, 0], [1, 1, 2], [1]);
+    expect(Array.from(zero!)).toEqual([0, 0]);
+  });
+
+  it("adds the query and passage prefixes e5 and bge models were trained with, and none for others", () => {
+    expect(prefixesFor("Xenova/multilingual-e5-small")).toEqual({ query: "query: ", passage: "passage: " });
+    expect(prefixesFor("Xenova/bge-small-en-v1.5").query).toMatch(/^Represent this sentence/);
+    expect(prefixesFor("local/glove-6b-100d-sif")).toEqual({ query: "", passage: "" });
+  });
+});
