@@ -3,9 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
+import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
 import { fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
-import { Store } from "../store/store.js";
+import { Store, type NewPassage } from "../store/store.js";
 import { currentGeneration, newGenerationName, removeStaleGenerations, switchGeneration } from "../store/generations.js";
 import { fold } from "../text/fold.js";
 import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
@@ -83,10 +84,7 @@ export class Library implements LibraryApi {
   add(source: AddSource): Promise<AddResult[]> {
     return this.serialize(async () => {
       const inputs = await this.read(source);
-      const results: AddResult[] = [];
-      for (const input of inputs) results.push(await this.put(input, { saveVectors: false }));
-      if (results.some((r) => r.status !== "unchanged")) this.store().saveVectors();
-      return results;
+      return this.putAll(inputs);
     });
   }
 
@@ -118,20 +116,39 @@ export class Library implements LibraryApi {
     }
   }
 
-  /** Adds or updates one article: unchanged content is not re-embedded; the same text under another id is a duplicate. */
-  private async put(input: ArticleInput, options: { saveVectors?: boolean } = {}): Promise<AddResult> {
+  /**
+   * Adds or updates articles: unchanged content is not re-embedded; the same text under another id is a
+   * duplicate. Embeds and commits in batches; the HNSW file is written once at the end.
+   */
+  private async putAll(inputs: ArticleInput[], onProgress?: ProgressFn): Promise<AddResult[]> {
     const store = this.store();
-    const contentHash = hashArticle(input);
-    const byUrl = input.url ? store.findArticleByUrl(input.url) : null;
-    const existing = store.getArticle(input.id) ?? byUrl;
-    if (existing && existing.contentHash === contentHash) return { status: "unchanged", article: summary(existing), passages: 0 };
-    const duplicate = store.findArticleByHash(contentHash);
-    if (duplicate && duplicate.id !== existing?.id) return { status: "unchanged", article: summary(duplicate), passages: 0 };
-
-    const article: Article = { ...input, id: existing?.id ?? input.id, contentHash, addedAt: new Date().toISOString() };
-    const passages = await embedArticle(this.embedder, article);
-    store.putArticle(article, passages, options);
-    return { status: existing ? "updated" : "added", article: summary(article), passages: passages.length };
+    const results: AddResult[] = [];
+    const pending = new Map<Article, AddResult>();
+    const hashesInBatch = new Map<string, ArticleSummary>();
+    for (const input of inputs) {
+      const contentHash = hashArticle(input);
+      const existing = store.getArticle(input.id) ?? (input.url ? store.findArticleByUrl(input.url) : null);
+      const duplicate = existing?.contentHash === contentHash ? existing : (store.findArticleByHash(contentHash) ?? null);
+      const earlier = hashesInBatch.get(contentHash);
+      if (duplicate || earlier) {
+        results.push({ status: "unchanged", article: earlier ?? summary(duplicate!), passages: 0 });
+        continue;
+      }
+      const article: Article = { ...input, id: existing?.id ?? input.id, contentHash, addedAt: new Date().toISOString() };
+      hashesInBatch.set(contentHash, summary(article));
+      const result: AddResult = { status: existing ? "updated" : "added", article: summary(article), passages: 0 };
+      results.push(result);
+      pending.set(article, result);
+    }
+    let done = inputs.length - pending.size;
+    onProgress?.(done, inputs.length);
+    await writeInBatches(this.config, this.embedder, store, [...pending.keys()], (written) => {
+      for (const entry of written) pending.get(entry.article)!.passages = entry.passages.length;
+      done += written.length;
+      onProgress?.(done, inputs.length);
+    });
+    if (pending.size) store.saveVectors();
+    return results;
   }
 
   remove(idOrUrl: string): Promise<ArticleSummary> {
@@ -167,14 +184,7 @@ export class Library implements LibraryApi {
           report.removed++;
         }
       }
-      onProgress?.(0, articles.length);
-      // The HNSW file is written once at the end; SQLite holds every article as it is committed.
-      for (const [i, input] of articles.entries()) {
-        const result = await this.put(input, { saveVectors: false });
-        report[result.status]++;
-        onProgress?.(i + 1, articles.length);
-      }
-      if (report.added + report.updated > 0) store.saveVectors();
+      for (const result of await this.putAll(articles, onProgress)) report[result.status]++;
       report.ms = Date.now() - started;
       if (report.added + report.updated + report.removed > 0) {
         store.setMeta({ built_at: new Date().toISOString(), build_ms: String(report.ms) });
@@ -235,13 +245,13 @@ export async function rebuildIndex(
   const generation = newGenerationName();
   const next = Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true });
   let passages = 0;
+  let done = 0;
   try {
-    for (const [i, article] of articles.entries()) {
-      const embedded = await embedArticle(embedder, article);
-      next.putArticle(article, embedded, { saveVectors: false });
-      passages += embedded.length;
-      onProgress?.({ phase: "embedding", done: i + 1, total: articles.length });
-    }
+    await writeInBatches(config, embedder, next, articles, (written) => {
+      done += written.length;
+      passages += written.reduce((sum, w) => sum + w.passages.length, 0);
+      onProgress?.({ phase: "embedding", done, total: articles.length });
+    });
     onProgress?.({ phase: "writing", done: articles.length, total: articles.length });
     next.setMeta({ built_at: new Date().toISOString(), build_ms: String(Date.now() - started) });
     next.saveVectors();
@@ -257,12 +267,85 @@ export async function rebuildIndex(
   return { store: next, generation, articles: articles.length, passages, ms: Date.now() - started };
 }
 
-/** Chunks an article and embeds its passages, each with the article context. */
-async function embedArticle(embedder: Embedder, article: ArticleInput) {
-  const passages = chunkArticle(article);
-  const context = passageContext(article);
-  const vectors = await embedder.embedPassages(passages.map((p) => embeddingText(context, p.text)));
-  return passages.map((p, i) => ({ ...p, context: fold(context), vector: vectors[i] }));
+/** About this many passages are embedded, then committed in one transaction. */
+const BATCH_PASSAGES = 512;
+/** From about this many passages on, a second copy of the model in a worker thread pays for its start (~2 s). */
+const WORKER_PASSAGES = 5_000;
+
+type Embedded = { article: Article; passages: NewPassage[] };
+
+/**
+ * Chunks, embeds and stores articles in batches of about BATCH_PASSAGES passages, one SQLite transaction
+ * per batch (a batch is whole or absent after a crash). On large builds the next batch is embedded in a
+ * worker thread while this one is written.
+ */
+async function writeInBatches(
+  config: Config,
+  embedder: Embedder,
+  store: Store,
+  articles: Article[],
+  onWritten: (batch: Embedded[]) => void,
+): Promise<void> {
+  const batches: Article[][] = [];
+  let current: Article[] = [];
+  let size = 0;
+  let total = 0;
+  for (const article of articles) {
+    const estimate = Math.max(1, Math.ceil(article.text.length / 600));
+    current.push(article);
+    size += estimate;
+    total += estimate;
+    if (size >= BATCH_PASSAGES) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length) batches.push(current);
+
+  const worker = total >= WORKER_PASSAGES ? await startBulkEmbedder(config, embedder) : null;
+  const passageEmbedder = worker ?? embedder;
+  try {
+    let next = batches.length ? embedArticles(passageEmbedder, batches[0]!) : null;
+    for (let i = 0; next; i++) {
+      const embedded = await next;
+      next = i + 1 < batches.length ? embedArticles(passageEmbedder, batches[i + 1]!) : null;
+      store.putArticles(embedded, { saveVectors: false });
+      onWritten(embedded);
+    }
+  } finally {
+    await worker?.close();
+  }
+}
+
+/** The configured model in a worker thread, or null (then the caller embeds on its own thread) if it differs or fails. */
+async function startBulkEmbedder(config: Config, embedder: Embedder): Promise<BulkEmbedder | null> {
+  try {
+    const worker = await createWorkerEmbedder({
+      model: config.embeddingModel,
+      modelsDir: config.modelsDir,
+      cacheDir: config.modelCacheDir,
+      quantized: config.quantized,
+      allowRemoteModels: config.allowRemoteModels,
+    });
+    if (worker.fingerprint === embedder.fingerprint) return worker;
+    await worker.close();
+  } catch {
+    // Slower, not wrong: embed on this thread.
+  }
+  return null;
+}
+
+/** Chunks articles and embeds all their passages (in the embedder's batches), each with its article's context. */
+async function embedArticles(embedder: Pick<Embedder, "embedPassages">, articles: Article[]): Promise<Embedded[]> {
+  const chunked = articles.map((article) => ({ article, passages: chunkArticle(article), context: passageContext(article) }));
+  const texts = chunked.flatMap((c) => c.passages.map((p) => embeddingText(c.context, p.text)));
+  const vectors = await embedder.embedPassages(texts);
+  let at = 0;
+  return chunked.map(({ article, passages, context }) => ({
+    article,
+    passages: passages.map((p) => ({ ...p, context: fold(context), vector: vectors[at++]! })),
+  }));
 }
 
 function identity(embedder: Embedder) {

@@ -27,7 +27,9 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 96 };
+// Measured on 10k passages of the bench corpus: efConstruction 100 builds the graph 1.5x faster than 200
+// with the same recall@10 (0.996 at efSearch 96); see bench/README.md.
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, efSearch: 96 };
 
 export interface StoredPassage {
   id: number;
@@ -254,26 +256,28 @@ export class Store {
    * reconciles the graph.
    */
   putArticle(article: Article, passages: NewPassage[], options: { saveVectors?: boolean } = {}): void {
-    let removed: number[] = [];
+    this.putArticles([{ article, passages }], options);
+  }
+
+  /** Several articles in one transaction (bulk builds: one commit per batch instead of per article). */
+  putArticles(entries: { article: Article; passages: NewPassage[] }[], options: { saveVectors?: boolean } = {}): void {
+    const removed: number[] = [];
     const inserted: { id: number; vector: Float32Array }[] = [];
+    const insertArticle = this.sql(
+      `INSERT INTO articles (id, title, title_derived, url, date, source, place, text, origin_kind, origin_ref, content_hash, added_at)
+       VALUES (@id, @title, @titleDerived, @url, @date, @source, @place, @text, @originKind, @originRef, @contentHash, @addedAt)`,
+    );
+    const insertPassage = this.sql("INSERT INTO passages (article_id, position, text, vector) VALUES (?, ?, ?, ?)");
+    const insertFts = this.sql("INSERT INTO passages_fts (rowid, body, context) VALUES (?, ?, ?)");
     this.db.transaction(() => {
-      removed = this.deleteArticleRows(article.id);
-      this.sql(
-          `INSERT INTO articles (id, title, title_derived, url, date, source, place, text, origin_kind, origin_ref, content_hash, added_at)
-           VALUES (@id, @title, @titleDerived, @url, @date, @source, @place, @text, @originKind, @originRef, @contentHash, @addedAt)`,
-        )
-        .run({
-          ...article,
-          titleDerived: article.titleDerived ? 1 : 0,
-          originKind: article.origin.kind,
-          originRef: article.origin.ref,
-        });
-      const insertPassage = this.sql("INSERT INTO passages (article_id, position, text, vector) VALUES (?, ?, ?, ?)");
-      const insertFts = this.sql("INSERT INTO passages_fts (rowid, body, context) VALUES (?, ?, ?)");
-      for (const p of passages) {
-        const id = Number(insertPassage.run(article.id, p.position, p.text, toBlob(p.vector)).lastInsertRowid);
-        insertFts.run(id, fold(p.text), p.context);
-        inserted.push({ id, vector: p.vector });
+      for (const { article, passages } of entries) {
+        removed.push(...this.deleteArticleRows(article.id));
+        insertArticle.run({ ...article, titleDerived: article.titleDerived ? 1 : 0, originKind: article.origin.kind, originRef: article.origin.ref });
+        for (const p of passages) {
+          const id = Number(insertPassage.run(article.id, p.position, p.text, toBlob(p.vector)).lastInsertRowid);
+          insertFts.run(id, fold(p.text), p.context);
+          inserted.push({ id, vector: p.vector });
+        }
       }
       this.bumpWriteVersion();
     })();

@@ -2,6 +2,7 @@ import { pipeline } from "@xenova/transformers";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { meanPoolNormalized, prefixesFor } from "../../src/embed/embedder.js";
+import { createWorkerEmbedder } from "../../src/embed/worker-embedder.js";
 import { testEmbedder } from "../helpers/app.js";
 
 describe("embedder", () => {
@@ -29,6 +30,22 @@ describe("embedder", () => {
     expect(Array.from(b!)).toEqual([0.6, 0.8].map((x) => expect.closeTo(x, 6)));
     const [zero] = meanPoolNormalized([0, 0], [1, 1, 2], [1]);
     expect(Array.from(zero!)).toEqual([0, 0]);
+  });
+
+  it("embeds in a worker thread exactly as on the main thread, and reports a model that cannot load", async () => {
+    const embedder = await testEmbedder();
+    const config = loadConfig({});
+    const options = { model: config.embeddingModel, modelsDir: config.modelsDir, cacheDir: config.modelCacheDir, quantized: true, allowRemoteModels: false };
+    const worker = await createWorkerEmbedder(options);
+    try {
+      expect(worker.fingerprint).toBe(embedder.fingerprint);
+      const texts = ["Thai Binh admitted 2,100 new party members", "budget revenue exceeded the estimate"];
+      const [fromWorker, here] = await Promise.all([worker.embedPassages(texts), embedder.embedPassages(texts)]);
+      expect(fromWorker.map((v) => Array.from(v))).toEqual(here.map((v) => Array.from(v)));
+    } finally {
+      await worker.close();
+    }
+    await expect(createWorkerEmbedder({ ...options, model: "local/no-such-model" })).rejects.toThrow(/no-such-model/);
   });
 
   it("adds the query and passage prefixes e5 and bge models were trained with, and none for others", () => {

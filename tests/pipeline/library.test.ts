@@ -94,6 +94,19 @@ describe("Library", () => {
     await expect(app.library.remove("no-such-article")).rejects.toThrow(/No article with id or url "no-such-article"/);
   });
 
+  it("adds a folder in one batch, counting each article's passages and keeping one copy of a repeated file", async () => {
+    const { app } = await open(copySeed());
+    const folder = tempDir("reports-batch-");
+    fs.writeFileSync(path.join(folder, "quang-tri.md"), MD);
+    fs.writeFileSync(path.join(folder, "quang-tri-copy.md"), MD);
+    fs.writeFileSync(path.join(folder, "other.md"), MD.replace(/Quang Tri/g, "Kon Tum").replace("quang-tri-2023", "kon-tum-2023"));
+    const results = await app.library.add({ kind: "path", path: folder });
+    expect(results.map((r) => r.status).sort()).toEqual(["added", "added", "unchanged"]);
+    for (const r of results.filter((r) => r.status === "added")) expect(r.passages).toBeGreaterThan(0);
+    expect(app.library.stats()).toMatchObject({ articles: 7 });
+    expect((await app.ask("How many new party members did Kon Tum admit in 2023?")).answer).toContain("2,345");
+  });
+
   it("updates an article in place when the same url comes back with new text", async () => {
     const { app } = await open(copySeed());
     await app.library.add({ kind: "upload", fileName: "a.md", bytes: new TextEncoder().encode(MD) });
