@@ -23,6 +23,12 @@ export interface SearchOptions {
    * passages, "party" alone would be tens of thousands of rows per question.
    */
   commonTermShare: number;
+  /**
+   * At most about this many passage matches are scored by BM25 per question: terms are taken rarest first
+   * until their document frequencies add up to it (the two rarest always). Keeps lexical search cost flat
+   * as the library grows, dropping only the lowest-IDF terms.
+   */
+  postingBudget: number;
   /** Restrict to these articles (from filters); null = all. */
   articleIds: Set<string> | null;
 }
@@ -35,6 +41,7 @@ export const DEFAULT_SEARCH: SearchOptions = {
   rrfK: 60,
   rerank: true,
   commonTermShare: 0.2,
+  postingBudget: 20_000,
   articleIds: null,
 };
 
@@ -57,7 +64,7 @@ export function hybridSearch(
   const o = { ...DEFAULT_SEARCH, ...options };
   const filter = { articleIds: o.articleIds };
   const widened = [...question.terms, ...question.terms.flatMap((t) => synonymWords(t.stem).map((w) => ({ ...t, text: w, stem: w })))];
-  const lexical = o.lexicalWeight > 0 ? store.lexicalSearch(toFtsQuery(distinctiveTerms(store, widened, o.commonTermShare)), o.depth, filter) : [];
+  const lexical = o.lexicalWeight > 0 ? store.lexicalSearch(toFtsQuery(distinctiveTerms(store, widened, o)), o.depth, filter) : [];
   const dense = queryVector && o.denseWeight > 0 ? store.denseSearch(queryVector, o.depth, filter) : [];
 
   const fused = new Map<number, { score: number; lexicalRank: number | null; denseRank: number | null }>();
@@ -81,14 +88,19 @@ export function hybridSearch(
   return scored.sort((a, b) => b.score - a.score).slice(0, o.limit);
 }
 
-/** The terms worth a BM25 lookup: all but the very common ones (at least the two rarest are kept). */
-function distinctiveTerms<T extends { text: string }>(store: Store, terms: T[], maxShare: number): T[] {
-  if (maxShare >= 1) return terms;
+/** The terms worth a BM25 lookup: rarest first, within the share and posting budgets (the two rarest always). */
+function distinctiveTerms<T extends { text: string }>(store: Store, terms: T[], o: Pick<SearchOptions, "commonTermShare" | "postingBudget">): T[] {
   const total = Math.max(1, store.counts().passages);
-  const withDf = terms.map((t) => ({ t, df: store.documentFrequency(t.text) }));
-  const kept = withDf.filter((x) => x.df / total <= maxShare);
-  if (kept.length >= Math.min(2, terms.length)) return kept.map((x) => x.t);
-  return withDf.sort((a, b) => a.df - b.df).slice(0, 2).map((x) => x.t);
+  const byRarity = terms.map((t) => ({ t, df: store.documentFrequency(t.text) })).sort((a, b) => a.df - b.df);
+  const kept: T[] = [];
+  let postings = 0;
+  for (const { t, df } of byRarity) {
+    const affordable = df / total <= o.commonTermShare && postings + df <= o.postingBudget;
+    if (kept.length >= 2 && !affordable) continue;
+    kept.push(t);
+    postings += df;
+  }
+  return kept;
 }
 
 /** Inverse document frequency of each question term, so "disciplined" outweighs "party". */
