@@ -13,7 +13,8 @@ export interface ComposeOptions {
   minCoverage: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.5 };
+// minCoverage measured on the dev set and 45 own questions over ../shared/corpus/extra: 0.5 → 0.4 answered 3 more right, declined 1 fewer.
+export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4 };
 
 export interface ComposedAnswer {
   found: boolean;
