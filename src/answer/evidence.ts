@@ -240,7 +240,9 @@ export function personNames(sentence: string): string[] {
   const places = new Set(findPlaces(sentence).flatMap((p) => tokenize(fold(p.matched))));
   return properNames(sentence).filter((name) => {
     const words = name.split(" ");
-    return words.length >= 2 && words.length <= 4 && !words.every((w) => places.has(fold(w)));
+    // An acronym is an outlet or a body ("Lai Chau (VNA)"), not part of a person's name.
+    const acronym = words.some((w) => /^\p{Lu}{2,}$/u.test(w));
+    return words.length >= 2 && words.length <= 4 && !acronym && !words.every((w) => places.has(fold(w)));
   });
 }
 
