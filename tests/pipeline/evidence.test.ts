@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { eventYears, personNames, yearsClaimed } from "../../src/answer/evidence.js";
+
+describe("evidence checks", () => {
+  it("finds people's names but not places, outlets or bodies", () => {
+    expect(personNames("Mr. Tran Quoc Van, Chairman of the Provincial People's Committee, chaired the meeting.")).toContain("Tran Quoc Van");
+    expect(personNames("Lai Chau (VNA) – The provincial Party Committee of Lai Chau province held a conference.")).toEqual([]);
+    expect(personNames("The Thai Binh Provincial Party Committee met in Thai Binh city.")).toEqual([]);
+  });
+
+  it("tells a year that dates the meeting from a year the facts are about", () => {
+    expect(eventYears("Who chaired the January 2024 conference in Ha Nam?")).toEqual(["2024"]);
+    expect(eventYears("How fast did Thai Binh's economy grow in 2023?")).toEqual([]);
+    expect(yearsClaimed("GRDP grew by 8.5% in 2023, compared to 2022.")).toEqual(["2023"]);
+  });
+});
