@@ -61,7 +61,14 @@ function askOptions(o: { place?: string; from?: string; to?: string; source?: st
   return { place: o.place, from: o.from, to: o.to, source: o.source };
 }
 
-const toJson = (r: AnswerResult) => ({ question: r.question, found: r.found, answer: r.answer, citations: r.citations });
+/** The answer as JSON; `filters` appears when a filter applied (from options or the question). */
+const toJson = (r: AnswerResult) => ({
+  question: r.question,
+  found: r.found,
+  answer: r.answer,
+  ...(Object.keys(r.filters).length ? { filters: r.filters } : {}),
+  citations: r.citations,
+});
 
 export function buildProgram(): Command {
   const program = new Command("committee-reports").description("Questions and answers over Party Committee conference reports, with citations.");

@@ -92,6 +92,8 @@ export interface AnswerResult {
   more: Citation[];
   /** Filters that were applied (from options or understood from the question). */
   filters: AskFilters;
+  /** The words of the question the filters were understood from ("since November", "place:Thai Binh"). */
+  filterPhrases?: string[];
   /** Why the question was declined (for logs and evaluation), null when answered. */
   declineReason?: string | null;
   timings: { embedMs: number; searchMs: number; answerMs: number; totalMs: number };

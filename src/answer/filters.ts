@@ -22,6 +22,10 @@ export interface ParsedQuestion {
   filters: AskFilters;
   /** The words each filter was understood from ("since November", "place:Thai Binh"). */
   phrases: string[];
+  /** The question to search with: without the outlet it names ("According to vietnam.vn, who…" → "who…"). */
+  searchQuestion: string;
+  /** True when the date filter comes from a phrase ("since November") rather than a token ("from:2023-11"). */
+  datesFromWords: boolean;
 }
 
 export function parseQuestionFilters(question: string, context: FilterContext): ParsedQuestion {
@@ -30,7 +34,8 @@ export function parseQuestionFilters(question: string, context: FilterContext): 
   const filters: AskFilters = { ...fromTokens.filters };
   const phrases = [...fromTokens.phrases];
 
-  if (!filters.from && !filters.to) {
+  const datesFromWords = !filters.from && !filters.to;
+  if (datesFromWords) {
     const span = findDateSpan(fromTokens.question, anchor);
     if (span) {
       if (span.from) filters.from = span.from;
@@ -38,11 +43,15 @@ export function parseQuestionFilters(question: string, context: FilterContext): 
       phrases.push(span.phrase);
     }
   }
+  let searchQuestion = fromTokens.question;
   if (!filters.source) {
     const source = findSource(fromTokens.question, context.knownSources ?? []);
     if (source) {
       filters.source = source;
       phrases.push(source);
+      // The outlet chose the reports; as a search word it would only be missing from them.
+      const mention = new RegExp(`(?:\\b(?:according to|from|on|by|in)\\s+)?(?<![\\p{L}\\p{N}.])${escape(source)}(?![\\p{L}\\p{N}])\\s*,?`, "iu");
+      searchQuestion = tidy(searchQuestion.replace(mention, " "));
     }
   }
   if (!filters.place) {
@@ -52,7 +61,7 @@ export function parseQuestionFilters(question: string, context: FilterContext): 
       phrases.push(place.phrase);
     }
   }
-  return { question: fromTokens.question, filters, phrases };
+  return { question: fromTokens.question, searchQuestion, filters, phrases, datesFromWords: datesFromWords && !!(filters.from || filters.to) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,6 +185,8 @@ function monthNumber(word: string): number {
   return MONTH_NAMES.findIndex((name) => name.startsWith(w.slice(0, 3))) + 1;
 }
 
+const MONTH_POINT = new RegExp(`^(${MONTH})\\.?(?:\\s+(?:of\\s+)?(${YEAR}))?$`);
+
 /** A month written without a year is the most recent one not after the newest report. */
 function pointSpan(text: string, anchor: { year: number; month: number }, yearHint?: number): Span | null {
   const t = text.trim().toLowerCase();
@@ -184,7 +195,7 @@ function pointSpan(text: string, anchor: { year: number; month: number }, yearHi
   if (t === "last month") return anchor.month === 1 ? monthSpan(anchor.year - 1, 12) : monthSpan(anchor.year, anchor.month - 1);
   const iso = parseDatePoint(t);
   if (iso) return iso;
-  const m = new RegExp(`^(${MONTH})\\.?(?:\\s+(?:of\\s+)?(${YEAR}))?$`).exec(t);
+  const m = MONTH_POINT.exec(t);
   if (!m) return null;
   const month = monthNumber(m[1]!);
   const year = m[2] ? Number(m[2]) : (yearHint ?? (month <= anchor.month ? anchor.year : anchor.year - 1));
@@ -372,7 +383,7 @@ function findSource(question: string, knownSources: string[]): string | null {
     .map((s) => s.trim())
     .filter((s) => s.length >= 6)
     .sort((a, b) => b.length - a.length);
-  const known = names.find((name) => new RegExp(`(?<![\\p{L}\\p{N}.])${escape(fold(name))}(?![\\p{L}\\p{N}])`, "u").test(folded));
+  const known = names.find((name) => memo(`source ${name}`, () => new RegExp(`(?<![\\p{L}\\p{N}.])${escape(fold(name))}(?![\\p{L}\\p{N}])`, "u")).test(folded));
   if (known) return known;
   DOMAIN.lastIndex = 0;
   return DOMAIN.exec(question)?.[1]?.toLowerCase() ?? null;
@@ -384,21 +395,36 @@ function findSource(question: string, knownSources: string[]): string | null {
  */
 function findPlaceFilter(question: string): { place: string; phrase: string } | null {
   for (const p of findPlaces(question)) {
-    const name = `(?<![\\p{L}\\p{N}])${escape(p.matched)}(?![\\p{L}\\p{N}])`;
-    const kind = "(?:\\s+(?:province|city))?(?:'s)?";
-    const re = new RegExp(
-      [
-        `\\b(?:only|just)\\s+(?:in\\s+|from\\s+|about\\s+)?(?:the\\s+)?${name}`,
-        `${name}${kind}\\s+reports?\\s+only\\b`,
-        `\\b(?:reports?|articles?)\\s+(?:from|about|on|of)\\s+${name}`,
-        `\\b(?:in|from|according to)\\s+(?:the\\s+)?${name}${kind}\\s+(?:reports?|articles?|press)\\b`,
-      ].join("|"),
-      "iu",
-    );
-    const m = re.exec(question);
+    const m = memo(`place ${p.matched}`, () => placeFilterPattern(p.matched)).exec(question);
     if (m) return { place: p.name, phrase: m[0] };
   }
   return null;
+}
+
+function placeFilterPattern(placeName: string): RegExp {
+  const name = `(?<![\\p{L}\\p{N}])${escape(placeName)}(?![\\p{L}\\p{N}])`;
+  const kind = "(?:\\s+(?:province|city))?(?:'s)?";
+  return new RegExp(
+    [
+      `\\b(?:only|just)\\s+(?:in\\s+|from\\s+|about\\s+)?(?:the\\s+)?${name}`,
+      `${name}${kind}\\s+reports?\\s+only\\b`,
+      `\\b(?:reports?|articles?)\\s+(?:from|about|on|of)\\s+${name}`,
+      `\\b(?:in|from|according to)\\s+(?:the\\s+)?${name}${kind}\\s+(?:reports?|articles?|press)\\b`,
+    ].join("|"),
+    "iu",
+  );
+}
+
+/** Patterns built from names (outlets, places) are compiled once: compiling costs more than matching. */
+const patterns = new Map<string, RegExp>();
+function memo(key: string, build: () => RegExp): RegExp {
+  let re = patterns.get(key);
+  if (!re) {
+    if (patterns.size > 5_000) patterns.clear();
+    re = build();
+    patterns.set(key, re);
+  }
+  return re;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

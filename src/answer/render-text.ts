@@ -1,4 +1,4 @@
-import type { AnswerResult, Citation } from "../types.js";
+import type { AnswerResult, AskFilters, Citation } from "../types.js";
 
 /** One source line: "[1] Title — outlet, 2023-12-29 <url>". */
 export function sourceLine(c: Citation): string {
@@ -6,9 +6,20 @@ export function sourceLine(c: Citation): string {
   return `[${c.n}] ${c.title}${meta ? ` — ${meta}` : ""}${c.url ? `\n    ${c.url}` : ""}`;
 }
 
-/** An answer for a terminal: the text, then the numbered sources. */
+/** The filters an answer was limited to, in words: "place Thai Binh; dated 2023-11-01 or later". */
+export function filterSummary(f: AskFilters): string {
+  const dates = f.from && f.to ? `dated ${f.from} to ${f.to}` : f.from ? `dated ${f.from} or later` : f.to ? `dated ${f.to} or earlier` : null;
+  return [f.place && `place ${f.place}`, dates, f.source && `source ${f.source}`].filter(Boolean).join("; ");
+}
+
+/** An answer for a terminal: the filter line when one applied, the text, then the numbered sources. */
 export function renderText(result: AnswerResult): string {
   const heading = result.found ? "Sources:" : "Closest reports:";
   const sources = result.citations.map((c) => (result.found ? sourceLine(c) : sourceLine(c).replace(/^\[\d+\]/, "-")));
-  return [result.answer, sources.length ? `\n${heading}\n${sources.join("\n")}` : ""].join("\n").trimEnd();
+  const filter = filterSummary(result.filters ?? {});
+  const understood = result.filterPhrases?.length ? ` (from "${result.filterPhrases.join('", "')}")` : "";
+  return [filter ? `Filter: ${filter}${understood}\n` : "", result.answer, sources.length ? `\n${heading}\n${sources.join("\n")}` : ""]
+    .filter((part, i) => i > 0 || part)
+    .join("\n")
+    .trimEnd();
 }

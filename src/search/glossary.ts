@@ -1,3 +1,5 @@
+import { findPlaces } from "../places.js";
+import { fold } from "../text/fold.js";
 import { stem } from "./query.js";
 
 /**
@@ -49,3 +51,311 @@ export function synonymWords(termStem: string): string[] {
 
 /** Multi-word phrases of a group (e.g. Vietnamese "đảng viên"), for translating questions. */
 export const PHRASE_GROUPS = GROUPS.filter((g) => g.some((w) => w.includes(" ")));
+
+// ---------------------------------------------------------------------------------------------
+// Vietnamese questions about English reports. The offline model and the BM25 index only know the
+// reports' English, so a Vietnamese question is put into the reports' words first: committee terms,
+// question words and dates through a small bilingual table, place names accent-folded.
+
+/** Vietnamese (with accents) → the words English reports use. Longest phrases are tried first. */
+const VI_EN: [string, string][] = [
+  // committees and offices
+  ["ban chấp hành đảng bộ tỉnh", "Provincial Party Executive Committee"],
+  ["ban thường vụ tỉnh ủy", "Provincial Party Standing Committee"],
+  ["ban thường vụ huyện ủy", "District Party Standing Committee"],
+  ["ban thường vụ", "Standing Committee"],
+  ["ban chấp hành", "Executive Committee"],
+  ["tỉnh ủy", "Provincial Party Committee"],
+  ["huyện ủy", "District Party Committee"],
+  ["thị ủy", "Town Party Committee"],
+  ["thành ủy", "City Party Committee"],
+  ["đảng ủy", "Party Committee"],
+  ["đảng bộ tỉnh", "Provincial Party Committee"],
+  ["đảng bộ", "Party Committee"],
+  ["ủy ban kiểm tra", "Inspection Committee"],
+  ["ủy ban nhân dân", "People's Committee"],
+  ["ubnd", "People's Committee"],
+  ["hội đồng nhân dân", "People's Council"],
+  ["hđnd", "People's Council"],
+  ["ban bí thư", "Secretariat"],
+  ["bộ chính trị", "Politburo"],
+  ["ban tuyên giáo", "Propaganda Department"],
+  ["ban tổ chức", "Organization Board"],
+  ["phó bí thư thường trực", "Standing Deputy Secretary"],
+  ["phó bí thư", "Deputy Secretary"],
+  ["bí thư", "Secretary"],
+  ["phó chủ tịch", "Vice Chairman"],
+  ["chủ tịch", "Chairman"],
+  ["trưởng ban", "Head"],
+  ["ủy viên", "member"],
+  // party work
+  ["đảng viên mới", "new party members"],
+  ["đảng viên", "party members"],
+  ["tổ chức cơ sở đảng", "grassroots Party organizations"],
+  ["tổ chức đảng", "Party organizations"],
+  ["chi bộ", "Party cells"],
+  ["phấn đấu kết nạp", "strive to recruit"],
+  ["mục tiêu kết nạp", "target to recruit"],
+  ["chỉ tiêu kết nạp", "target to recruit"],
+  ["kết nạp", "admitted"],
+  ["phát triển đảng viên", "recruit party members"],
+  ["thi hành kỷ luật", "disciplined"],
+  ["kỷ luật", "disciplined"],
+  ["kỉ luật", "disciplined"],
+  ["kiểm tra", "inspected"],
+  ["giám sát", "supervised"],
+  ["khen thưởng", "awarded"],
+  ["bằng khen", "Certificates of Merit"],
+  ["kỷ niệm chương", "Commemorative Medal"],
+  ["công tác cán bộ", "cadre work"],
+  ["cán bộ", "cadres"],
+  ["công tác xây dựng đảng", "Party building work"],
+  ["xây dựng đảng", "Party building"],
+  ["tuyên truyền", "propaganda"],
+  ["dân vận", "mass mobilization"],
+  ["nội chính", "internal affairs"],
+  ["tham nhũng", "corruption"],
+  ["hoàn thành xuất sắc nhiệm vụ", "excellently completed their tasks"],
+  ["hoàn thành tốt nhiệm vụ", "well completed their tasks"],
+  ["hoàn thành nhiệm vụ", "completed their tasks"],
+  ["nhiệm vụ", "tasks"],
+  ["chỉ thị", "Directive"],
+  ["nghị quyết", "Resolution"],
+  ["đề án", "Project"],
+  ["quy định", "Regulation"],
+  ["kết luận", "Conclusion"],
+  ["kế hoạch", "plan"],
+  ["văn bản", "documents"],
+  ["tiểu ban văn kiện", "Document Subcommittee"],
+  ["văn kiện", "documents"],
+  ["báo cáo chính trị", "political report"],
+  ["báo cáo", "report"],
+  // meetings
+  ["hội nghị", "conference"],
+  ["kỳ họp", "session"],
+  ["cuộc họp", "meeting"],
+  ["đại hội đảng bộ", "Party Congress"],
+  ["đại hội", "Congress"],
+  ["chủ trì", "chaired"],
+  ["tham dự", "attended"],
+  ["phát biểu", "spoke"],
+  ["trình bày", "presented"],
+  ["khai mạc", "opened"],
+  ["bế mạc", "closed"],
+  ["tổng kết", "review"],
+  ["sơ kết", "review"],
+  ["giữa nhiệm kỳ", "mid-term"],
+  ["nhiệm kỳ", "term"],
+  ["bỏ phiếu", "vote"],
+  ["tín nhiệm", "confidence"],
+  ["nhân sự", "personnel"],
+  // economy
+  ["tốc độ tăng trưởng", "growth rate"],
+  ["tăng trưởng kinh tế", "economic growth"],
+  ["tăng trưởng", "growth"],
+  ["tổng sản phẩm trên địa bàn", "total product"],
+  ["tổng sản phẩm", "total product"],
+  ["kinh tế", "economy"],
+  ["thu ngân sách", "budget revenue"],
+  ["chi ngân sách", "budget expenditure"],
+  ["ngân sách nhà nước", "state budget"],
+  ["ngân sách", "budget"],
+  ["tổng vốn đầu tư toàn xã hội", "total social investment capital"],
+  ["tổng vốn đầu tư xã hội", "total social investment capital"],
+  ["vốn đầu tư công", "public investment capital"],
+  ["vốn đầu tư", "investment capital"],
+  ["đầu tư nước ngoài", "foreign investment"],
+  ["đầu tư", "investment"],
+  ["thu hút", "attract"],
+  ["giải ngân", "disbursement"],
+  ["thu nhập bình quân đầu người", "average income per capita"],
+  ["thu nhập bình quân", "average income"],
+  ["thu nhập", "income"],
+  ["bình quân", "average"],
+  ["đầu người", "per capita"],
+  ["dân số", "population"],
+  ["khách du lịch", "tourists"],
+  ["du lịch", "tourism"],
+  ["xuất khẩu", "export"],
+  ["công nghiệp", "industrial"],
+  ["sản phẩm", "products"],
+  ["nông thôn mới kiểu mẫu", "model new rural"],
+  ["nông thôn mới nâng cao", "advanced new rural"],
+  ["nông thôn mới", "new rural"],
+  ["chỉ tiêu", "targets"],
+  ["mục tiêu", "targets"],
+  ["phấn đấu", "strive"],
+  ["tuyển", "recruit"],
+  ["thêm", "added"],
+  ["đạt", "reached"],
+  ["vượt", "exceeded"],
+  ["hoàn thành", "completed"],
+  ["tăng", "increased"],
+  ["giảm", "decreased"],
+  ["thu", "collect"],
+  // questions
+  ["bao nhiêu phần trăm", "what percentage"],
+  ["có bao nhiêu", "has how many"],
+  ["bao nhiêu", "how many"],
+  ["mấy", "how many"],
+  ["do ai", "who"],
+  ["là ai", "who is"],
+  ["ai", "who"],
+  ["vào ngày nào", "on what date"],
+  ["ngày nào", "on what date"],
+  ["khi nào", "on what date"],
+  ["bao giờ", "on what date"],
+  ["lúc nào", "on what date"],
+  ["tháng nào", "which month"],
+  ["năm nào", "what date"],
+  ["ở đâu", "where"],
+  ["như thế nào", "how"],
+  ["những gì", "what"],
+  ["là gì", "what"],
+  ["gì", "what"],
+  ["nào", "which"],
+  // time and connectors
+  ["quý i", "first quarter"],
+  ["quý 1", "first quarter"],
+  ["6 tháng đầu năm", "first six months"],
+  ["năm tới", "next year"],
+  ["năm sau", "next year"],
+  ["mới", "new"],
+  ["ở", "in"],
+  ["tại", "in"],
+  ["trong", "in"],
+  ["của", "of"],
+  ["và", "and"],
+  ["với", "with"],
+  ["về", "on"],
+  ["cho", "for"],
+  ["sẽ", "will"],
+];
+
+/** Words that carry no meaning once translated (Vietnamese grammar words), with or without accents. */
+const VI_DROP = new Set(
+  (
+    "đã được có các những là thì này đó không bị vào lần việc cuộc sự nên đang hãy cho biết hỏi bạn tôi mình " +
+    "da duoc co cac nhung la thi nay do khong bi vao lan viec cuoc su nen dang hay biet hoi ban toi minh " +
+    "năm nam nay ngoái ngoai trước truoc rồi roi từ tu kể ke đến den tới toi hết het tháng thang sau"
+  ).split(" "),
+);
+
+/** "tỉnh Thái Bình" → "Thai Binh province": the kind word follows the name in English. */
+const KIND_BEFORE_NAME: [string, string][] = [
+  ["thành phố", "city"],
+  ["thị xã", "town"],
+  ["thị trấn", "town"],
+  ["huyện", "district"],
+  ["tỉnh", "province"],
+  ["xã", "commune"],
+];
+
+const VI_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+const MONTH_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+interface Word {
+  text: string;
+  folded: string;
+  capitalised: boolean;
+}
+
+const foldedTable = VI_EN.map(([vi, en]) => ({ words: fold(vi).split(" "), vi: normaliseTone(vi).split(" "), en }));
+foldedTable.sort((a, b) => b.words.length - a.words.length);
+
+/** "ủy" and "uỷ", "hòa" and "hoà": the same word with the tone mark on another letter. */
+function normaliseTone(word: string): string {
+  return word.normalize("NFD").toLowerCase().split("").sort().join("").normalize("NFC");
+}
+
+/** True when the question is written in Vietnamese (names with accents in an English question do not count). */
+export function looksVietnamese(question: string): boolean {
+  const words = question.normalize("NFC").split(/[^\p{L}\p{M}]+/u).filter(Boolean);
+  const lowerVi = words.filter((w) => w === w.toLowerCase() && VI_LETTERS.test(w)).length;
+  if (lowerVi > 0) return true;
+  const folded = ` ${fold(question).replace(/[^a-z0-9]+/g, " ")} `;
+  return [" tinh uy ", " huyen uy ", " dang vien ", " ket nap ", " bao nhieu ", " chu tri ", " ngan sach ", " tang truong ", " hoi nghi "].some((p) => folded.includes(p));
+}
+
+/**
+ * A Vietnamese question in the reports' English words, for search and answer checks:
+ * "Tỉnh ủy Hà Nam kết nạp bao nhiêu đảng viên năm 2023?" →
+ * "Provincial Party Committee Ha Nam admitted how many party members in 2023?". English questions are returned as they are.
+ */
+export function toEnglishQuestion(question: string): string {
+  if (!looksVietnamese(question)) return question;
+  // Places and dates are set aside as placeholders ("ZZ0ZZ") so the word-by-word pass leaves them whole.
+  const kept: string[] = [];
+  const places = new Set<string>();
+  const keep = (english: string, isPlace = false) => {
+    if (isPlace) places.add(`ZZ${kept.length}ZZ`);
+    return ` ZZ${kept.push(english) - 1}ZZ `;
+  };
+  let text = question.normalize("NFC");
+  text = text
+    .replace(/ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?/giu, (_, d, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m} ${Number(d)}${y ? `, ${y}` : ""}`))
+    .replace(/tháng\s+(\d{1,2})(?:\s*(?:\/|năm)\s*((?:19|20)\d{2}))?/giu, (_, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m}${y ? ` ${y}` : ""}`))
+    .replace(/(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)/giu, (_, y) => keep(`in ${y}`))
+    .replace(/(\d)\s*sao(?![\p{L}])/giu, (_, n) => keep(`${n}-star`))
+    .replace(/(?:lần\s+)?thứ\s+(\d+)/giu, (_, n) => keep(ordinal(Number(n))));
+  for (const place of findPlaces(text)) text = text.replace(place.matched, keep(place.name, true));
+
+  const words: Word[] = (text.match(/[\p{L}\p{M}\p{N}'’.,/%-]+|[?!;:]/gu) ?? []).map((w) => {
+    const bare = w.replace(/[.,]+$/, "");
+    return { text: bare, folded: fold(bare), capitalised: /^\p{Lu}/u.test(bare) };
+  });
+  const isKept = (w: Word | undefined) => !!w && /^ZZ\d+ZZ$/.test(w.text);
+  const isName = (w: Word | undefined) => !!w && (places.has(w.text) || (!isKept(w) && w.capitalised && !VI_DROP.has(w.folded) && !foldedTable.some((e) => e.words.length === 1 && matchesAt([w], 0, e))));
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const match = foldedTable.find((entry) => matchesAt(words, i, entry));
+    if (match) {
+      out.push(match.en);
+      i += match.words.length;
+      continue;
+    }
+    // "huyện Cẩm Xuyên" → "Cam Xuyen district": in English the kind word follows the name.
+    const kind = KIND_BEFORE_NAME.find(([vi]) => vi.split(" ").every((k, n) => words[i + n]?.folded === fold(k)));
+    if (kind) {
+      let j = i + kind[0].split(" ").length;
+      const name: string[] = [];
+      while (isName(words[j])) name.push(words[j++]!.text);
+      if (name.length) {
+        out.push(...name.map(nameInEnglish), kind[1]);
+        i = j;
+        continue;
+      }
+    }
+    const w = words[i]!;
+    const nameLike = w.capitalised && (isName(words[i - 1]) || isName(words[i + 1]) || !VI_LETTERS.test(w.text)) && !VI_DROP.has(w.folded);
+    if (isKept(w) || /^\p{Lu}{2,}$/u.test(w.text) || /\d/.test(w.text) || /^[?!;:]$/.test(w.text)) out.push(w.text);
+    else if (nameLike) out.push(nameInEnglish(w.text));
+    else if (!VI_LETTERS.test(w.text) && !VI_DROP.has(w.folded) && ENGLISH_KEEP.test(w.text)) out.push(w.text);
+    i++;
+  }
+  return out
+    .map((w) => w.replace(/^ZZ(\d+)ZZ$/, (_, n) => kept[Number(n)]!))
+    .join(" ")
+    .replace(/\b(in|of) \1\b/g, "$1")
+    .replace(/\s+([?!;:])/g, "$1")
+    .trim();
+}
+
+/** 17 → "17th", 22 → "22nd". */
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
+
+/** "Cẩm" → "Cam": names as the English reports spell them. */
+const nameInEnglish = (word: string) => (/^ZZ\d+ZZ$/.test(word) ? word : fold(word).replace(/^\p{L}/u, (c) => c.toUpperCase()));
+
+/** Lower-case words kept from a Vietnamese question: English words a user mixed in ("GRDP", "growth"). */
+const ENGLISH_KEEP = /^(?:[a-z]{4,}|fdi|gdp|grdp|ocop|usd|vnd|in|on|of|by|the|and|for|how|who|what)$/i;
+
+/** Does the glossary entry match the words at `i`? Several syllables may match without accents; one needs its accents. */
+function matchesAt(words: Word[], i: number, entry: { words: string[]; vi: string[] }): boolean {
+  if (i + entry.words.length > words.length) return false;
+  if (entry.words.length === 1) return normaliseTone(words[i]!.text) === entry.vi[0] && !(words[i]!.capitalised && words[i + 1]?.capitalised && i > 0);
+  return entry.words.every((w, k) => words[i + k]!.folded === w);
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import { looksVietnamese, toEnglishQuestion } from "../../src/search/glossary.js";
+import { testApp } from "../helpers/app.js";
+
+describe("Vietnamese questions in the reports' words", () => {
+  it.each([
+    ["Tỉnh ủy Hà Nam kết nạp bao nhiêu đảng viên năm 2023?", "Provincial Party Committee Ha Nam admitted how many party members in 2023?"],
+    ["tinh uy ha nam ket nap bao nhieu dang vien nam 2023", "Provincial Party Committee Ha Nam admitted how many party members in 2023"],
+    ["Thu ngân sách của thị xã Hồng Lĩnh năm 2023 đạt bao nhiêu?", "budget revenue of Hong Linh town in 2023 reached how many?"],
+    ["Huyện Cẩm Xuyên có thêm bao nhiêu sản phẩm OCOP 3 sao trong năm 2023?", "Cam Xuyen district added how many products OCOP 3-star in 2023?"],
+    ["Ai chủ trì hội nghị của Tỉnh uỷ Thái Bình?", "who chaired conference of Provincial Party Committee Thai Binh?"],
+    ["Hội nghị lần thứ 17 bế mạc vào ngày nào?", "conference 17th closed on what date?"],
+  ])("%s", (vi, en) => {
+    expect(toEnglishQuestion(vi)).toBe(en);
+  });
+
+  it("leaves English questions alone, even with accented names", () => {
+    for (const q of ["How many party members were disciplined in Hà Nam in 2023?", "How many of its goals did Diễn Châu district hit?", "Who chaired?"]) {
+      expect(looksVietnamese(q)).toBe(false);
+      expect(toEnglishQuestion(q)).toBe(q);
+    }
+  });
+});
+
+describe("Vietnamese questions about the English seed reports, with the offline model", () => {
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = await testApp());
+  });
+  afterAll(() => app?.close());
+
+  const answers: [string, string, string][] = [
+    ["Tỉnh ủy Hà Nam kết nạp bao nhiêu đảng viên trong năm 2023?", "1,251", "000_0a7ecdbcfacbb317"],
+    ["tinh uy ha nam ket nap bao nhieu dang vien nam 2023", "1,251", "000_0a7ecdbcfacbb317"],
+    ["Năm 2023 Hà Nam thi hành kỷ luật bao nhiêu đảng viên?", "110 party members", "000_0a7ecdbcfacbb317"],
+    ["Tổng sản phẩm trên địa bàn tỉnh Hà Nam năm 2023 tăng bao nhiêu phần trăm?", "9.41%", "000_0a7ecdbcfacbb317"],
+    ["Ai chủ trì hội nghị giữa nhiệm kỳ của Tỉnh ủy Thái Bình?", "Ngo Dong Hai", "003_e632ea0e1a981b2d"],
+    ["Bí thư Tỉnh ủy Hải Dương là ai?", "Tran Duc Thang", "001_6a067cee5454fe4d"],
+    ["Hội nghị Ban Chấp hành Đảng bộ tỉnh Hải Dương lần thứ 17 bế mạc vào ngày nào?", "December 1", "001_6a067cee5454fe4d"],
+    ["Thu ngân sách của thị xã Hồng Lĩnh năm 2023 đạt bao nhiêu?", "300 billion", "004_52203acd06f8b5c8"],
+    ["Huyện Nghi Xuân kết nạp bao nhiêu đảng viên mới năm 2023?", "123 new members", "004_52203acd06f8b5c8"],
+    ["Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?", "200 new party members", "004_52203acd06f8b5c8"],
+    ["Tăng trưởng GRDP của Hưng Yên năm 2022 đạt bao nhiêu?", "13.4%", "002_e56c2869da385239"],
+    ["Thái Bình thu hút bao nhiêu vốn FDI?", "1 billion USD", "003_e632ea0e1a981b2d"],
+  ];
+  it.each(answers)("%s → %s", async (question, expected, articleId) => {
+    const result = await app.ask(question);
+    expect(result.found, result.answer).toBe(true);
+    expect(result.answer).toContain(expected);
+    const cited = result.citations.filter((c) => c.passage.includes(expected));
+    expect(cited.length, "the figure is in a cited passage").toBeGreaterThan(0);
+    expect(cited[0]!.articleId).toBe(articleId);
+    expect(result.question).toBe(question);
+  });
+
+  it.each([
+    // Thai Binh's report does not say how many members it admitted; Ha Nam's 1,251 must not stand in for it.
+    ["Tỉnh ủy Thái Bình kết nạp bao nhiêu đảng viên năm 2023?", ["1,251", "123"]],
+    ["Hưng Yên kết nạp bao nhiêu đảng viên mới năm 2022?", ["1,251", "123"]],
+    ["Dân số Thành phố Hồ Chí Minh là bao nhiêu?", []],
+    ["Bí thư Thành ủy Hà Nội là ai?", ["Le Thi Thuy", "Tran Duc Thang"]],
+  ])("declines %s", async (question, wrong) => {
+    const result = await app.ask(question);
+    expect(result.found).toBe(false);
+    for (const w of wrong) expect(result.answer).not.toContain(w);
+  });
+});
