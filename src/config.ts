@@ -59,6 +59,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: integer("RATE_LIMIT_PER_MINUTE", 1, 20),
   ACCESS: z.enum(["public", "allowlist"], { message: "ACCESS must be public or allowlist" }).optional(),
   SKIP_BACKLOG_MINUTES: integer("SKIP_BACKLOG_MINUTES", 0, 10),
+  DEFAULT_LANGUAGE: z.enum(["en", "vi", ""], { message: "DEFAULT_LANGUAGE must be en or vi" }).optional(),
+  FOLLOWUP_MAX_AGE_MINUTES: integer("FOLLOWUP_MAX_AGE_MINUTES", 1, 120),
 
   FETCH_TIMEOUT_MS: integer("FETCH_TIMEOUT_MS", 100, 10_000),
   FETCH_MAX_BYTES: integer("FETCH_MAX_BYTES", 1024, 5 * 1024 * 1024),
@@ -89,6 +91,10 @@ export interface Config {
     rateLimitPerMinute: number;
     access: "public" | "allowlist";
     skipBacklogMinutes: number;
+    /** Interface language when a user's Telegram language is neither English nor Vietnamese. */
+    defaultLanguage: "en" | "vi";
+    /** How long a reply to one of the bot's answers is read as a follow-up of the question it answered. */
+    followUpMaxAgeMinutes: number;
   };
   fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowHosts: string[] };
   uploadMaxBytes: number;
@@ -134,6 +140,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       access: e.ACCESS ?? "public",
       skipBacklogMinutes: e.SKIP_BACKLOG_MINUTES,
+      defaultLanguage: e.DEFAULT_LANGUAGE === "vi" ? "vi" : "en",
+      followUpMaxAgeMinutes: e.FOLLOWUP_MAX_AGE_MINUTES,
     },
     fetch: {
       timeoutMs: e.FETCH_TIMEOUT_MS,

@@ -31,3 +31,21 @@ export function groupQuestion(msg: Message, bot: UserFromGetMe): string | null {
   if (msg.reply_to_message?.from?.id === bot.id) return text.trim();
   return null;
 }
+
+/** A message that reads as a question on its own: ends with "?" (or the full-width "？"), and is not a command. */
+export function isPlainQuestion(msg: Message): boolean {
+  const text = (msg.text ?? "").trim();
+  if (!/[?？]$/.test(text) || text.replace(/[?？\s]/g, "") === "") return false;
+  return !(msg.entities ?? []).some((e) => e.type === "bot_command" && e.offset === 0);
+}
+
+/**
+ * The question a group message asks, given the group's mode: what `groupQuestion` finds, or, in "questions"
+ * mode, any message ending with "?". Null when the message is not for the bot.
+ */
+export function groupQuestionInMode(msg: Message, bot: UserFromGetMe, mode: "addressed" | "questions"): string | null {
+  const addressed = groupQuestion(msg, bot);
+  if (addressed !== null) return addressed;
+  if (mode === "questions" && isPlainQuestion(msg)) return (msg.text ?? "").trim();
+  return null;
+}

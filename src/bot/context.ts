@@ -2,11 +2,15 @@
  * The bot's dependencies, options and context type. Everything a feature needs arrives through `BotServices`,
  * built once in `createBot`; features never reach for globals.
  */
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { AnswerResult, AskFn, LibraryApi } from "../types.js";
+import type { ConversationMemory, Turn } from "./conversations.js";
 import type { LruCache } from "./lru.js";
+import type { RenderLabels } from "./render.js";
+import type { BotStateStore } from "./state-store.js";
 
 /** One 👍/👎 on an answer. */
 export interface FeedbackEntry {
@@ -53,6 +57,12 @@ export interface BotOptions {
   inlineCacheSeconds: number;
   /** How often "typing…" is re-sent while an answer is being composed. Default 4500 ms (Telegram shows it ~5 s). */
   typingRepeatMs: number;
+  /** Answers remembered for follow-ups per chat or forum topic. Default 50. */
+  followUpTurnsPerChat: number;
+  /** Chats and topics whose follow-up context is kept. Default 10 000. */
+  followUpChats: number;
+  /** The clock follow-up ages are measured with. Default Date.now. */
+  now: () => number;
 }
 
 export function withDefaults(options: Partial<BotOptions> = {}): BotOptions {
@@ -66,6 +76,9 @@ export function withDefaults(options: Partial<BotOptions> = {}): BotOptions {
     maxRetryDelaySeconds: 60,
     inlineCacheSeconds: 10,
     typingRepeatMs: 4500,
+    followUpTurnsPerChat: 50,
+    followUpChats: 10_000,
+    now: Date.now,
     ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
   };
 }
@@ -77,8 +90,18 @@ export interface BotDeps {
   library: LibraryApi;
   logger: Logger;
   feedback?: FeedbackStore;
+  /**
+   * Access list, requests, languages and group settings. runBot opens `bot.db` in the index folder when this is
+   * not given; createBot alone falls back to an in-memory store (tests).
+   */
+  state?: BotStateStore;
+  /** Reads a reply to an answer in the context of the question it answered (default: src/answer/followup.ts). */
+  resolveFollowUp?: FollowUpResolver;
   options?: Partial<BotOptions>;
 }
+
+/** `resolveFollowUp` of src/answer/followup.ts. */
+export type FollowUpResolver = (previous: Turn, reply: string) => Turn;
 
 /** Per-message state behind the "More sources" and 👍/👎 buttons. */
 export interface AnswerState {
@@ -86,6 +109,8 @@ export interface AnswerState {
   result: AnswerResult;
   /** The HTML of the message carrying the buttons (the last part of a split answer). */
   html: string;
+  /** The labels the message was written with, so "More sources" extends it in the same language. */
+  labels: RenderLabels;
   expanded: boolean;
   votes: Map<number, "up" | "down">;
 }
@@ -104,6 +129,10 @@ export interface BotServices {
   /** Keyed by `${chatId}:${messageId}`. */
   answers: LruCache<string, AnswerState>;
   reindex: { running: { startedAt: number; byUserId: number } | null };
+  state: BotStateStore;
+  i18n: I18n<BotContext>;
+  conversations: ConversationMemory;
+  resolveFollowUp: FollowUpResolver;
 }
 
 export interface LoggerFlavor {
@@ -111,4 +140,4 @@ export interface LoggerFlavor {
   logger: Logger;
 }
 
-export type BotContext = Context & LoggerFlavor;
+export type BotContext = Context & LoggerFlavor & I18nFlavor;

@@ -13,6 +13,29 @@ export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** The phrase a "not found" answer opens with. */
 export const NOT_FOUND_LEAD = "The reports I have don't say.";
 
+/** The bot's own words around an answer, in the reader's language (see locales/*.ftl, `answer-*`). */
+export interface RenderLabels {
+  sources: string;
+  closest: string;
+  notFound: string;
+  moreSources: string;
+  noFurther: string;
+  untitled: string;
+  noAnswerText: string;
+  /** The filter line under an answer, already HTML; null when none was applied. */
+  filterLine?: string | null;
+}
+
+export const ENGLISH_LABELS: RenderLabels = {
+  sources: "Sources:",
+  closest: "Closest reports:",
+  notFound: NOT_FOUND_LEAD,
+  moreSources: "More sources:",
+  noFurther: "No further passages.",
+  untitled: "Untitled report",
+  noAnswerText: "(no answer text)",
+};
+
 /** Escapes `& < > "` for Telegram's HTML parse mode (the four entities Telegram supports by name). */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -40,45 +63,55 @@ export function truncate(text: string, max: number): string {
 }
 
 /** `[n] <a href="url">title</a> — outlet, date` (no link when the url is missing or not http(s)). */
-export function renderSourceLine(c: Citation): string {
-  const title = escapeHtml(c.title?.trim() || "Untitled report");
+export function renderSourceLine(c: Citation, labels: RenderLabels = ENGLISH_LABELS): string {
+  const title = escapeHtml(c.title?.trim() || labels.untitled);
   const url = safeUrl(c.url);
   const linked = url ? `<a href="${escapeHtml(url)}">${title}</a>` : title;
   const facts = [c.source, c.date].filter((s): s is string => !!s && s.trim() !== "").map(escapeHtml);
   return `[${c.n}] ${linked}${facts.length ? ` — ${facts.join(", ")}` : ""}`;
 }
 
-/** The whole answer as Telegram HTML (may exceed 4096 characters: pass it through `splitHtml`). */
-export function renderAnswer(result: AnswerResult): string {
+/**
+ * The whole answer as Telegram HTML (may exceed 4096 characters: pass it through `splitHtml`). The answer text is
+ * the core's; the framing comes from `labels`. When the core declines in English ("The reports I have don't say
+ * about X in 2023…") and the reader's language is another, the translated lead replaces that sentence.
+ */
+export function renderAnswer(result: AnswerResult, labels: RenderLabels = ENGLISH_LABELS): string {
   const answer = result.answer.trim();
+  const filter = labels.filterLine ? `\n\n<i>${labels.filterLine}</i>` : "";
   if (!result.found) {
-    const lead = /^the reports i have don['’]t say/i.test(answer) ? escapeHtml(answer) : [NOT_FOUND_LEAD, answer && escapeHtml(answer)].filter(Boolean).join("\n\n");
+    const coreDeclined = /^the reports i have don['’]t say/i.test(answer);
+    const english = labels.notFound === NOT_FOUND_LEAD;
+    const lead = coreDeclined
+      ? escapeHtml(english ? answer : labels.notFound)
+      : [escapeHtml(labels.notFound), answer && escapeHtml(answer)].filter(Boolean).join("\n\n");
     const closest = result.citations.length > 0 ? result.citations : result.more;
-    if (closest.length === 0) return lead;
-    return `${lead}\n\n<b>Closest reports:</b>\n${closest.map(renderSourceLine).join("\n")}`;
+    if (closest.length === 0) return lead + filter;
+    return `${lead}${filter}\n\n<b>${escapeHtml(labels.closest)}</b>\n${closest.map((c) => renderSourceLine(c, labels)).join("\n")}`;
   }
-  const body = escapeHtml(answer || "(no answer text)");
-  if (result.citations.length === 0) return body;
-  return `${body}\n\n<b>Sources:</b>\n${result.citations.map(renderSourceLine).join("\n")}`;
+  const body = escapeHtml(answer || labels.noAnswerText);
+  if (result.citations.length === 0) return body + filter;
+  return `${body}${filter}\n\n<b>${escapeHtml(labels.sources)}</b>\n${result.citations.map((c) => renderSourceLine(c, labels)).join("\n")}`;
 }
 
 /** The "More sources" section: each further passage with its source line and an excerpt of `excerptChars`. */
-export function renderMore(more: Citation[], excerptChars = 300): string {
-  if (more.length === 0) return "<b>More sources:</b>\nNo further passages.";
+export function renderMore(more: Citation[], excerptChars = 300, labels: RenderLabels = ENGLISH_LABELS): string {
+  const title = `<b>${escapeHtml(labels.moreSources)}</b>`;
+  if (more.length === 0) return `${title}\n${escapeHtml(labels.noFurther)}`;
   const items = more.map((c) => {
-    const line = renderSourceLine(c);
+    const line = renderSourceLine(c, labels);
     return excerptChars > 0 && c.passage.trim() ? `${line}\n<i>${escapeHtml(truncate(c.passage, excerptChars))}</i>` : line;
   });
-  return `<b>More sources:</b>\n${items.join("\n\n")}`;
+  return `${title}\n${items.join("\n\n")}`;
 }
 
 /**
  * `base` followed by the "More sources" section, shortening excerpts until it fits one message;
  * null when even the bare source lines do not fit (the caller then sends the section separately).
  */
-export function appendMore(base: string, more: Citation[], limit = TELEGRAM_MESSAGE_LIMIT): string | null {
+export function appendMore(base: string, more: Citation[], limit = TELEGRAM_MESSAGE_LIMIT, labels: RenderLabels = ENGLISH_LABELS): string | null {
   for (const excerpt of [300, 160, 80, 0]) {
-    const html = `${base}\n\n${renderMore(more, excerpt)}`;
+    const html = `${base}\n\n${renderMore(more, excerpt, labels)}`;
     if (html.length <= limit) return html;
   }
   return null;

@@ -10,6 +10,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { setupCommands } from "./commands.js";
 import type { BotDeps } from "./context.js";
 import { createBot } from "./create-bot.js";
+import { openBotState } from "./state-store.js";
 
 export interface RunBotOptions {
   token: string;
@@ -33,10 +34,13 @@ export interface RunningBot {
 export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<RunningBot> {
   const logger = deps.logger;
   const apiRoot = opts.apiRoot ?? deps.config.bot.apiRoot ?? undefined;
+  // Access list, requests, languages and group settings: bot.db in the index folder, unless given (tests).
+  const ownState = deps.state ? null : openBotState(deps.config.indexDir);
+  const state = deps.state ?? ownState!;
   // The backlog is measured from now: messages older than skipBacklogMinutes before this moment are ignored.
   const bot = createBot(
     opts.token,
-    { ...deps, options: { startedAt: Date.now(), ...deps.options } },
+    { ...deps, state, options: { startedAt: Date.now(), ...deps.options } },
     { ...(apiRoot ? { client: { apiRoot } } : {}), ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) },
   );
   await bot.init();
@@ -73,6 +77,7 @@ export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<Runnin
       async stop() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        ownState?.close();
         logger.info("webhook server stopped");
       },
     };
@@ -97,6 +102,7 @@ export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<Runnin
     async stop() {
       if (bot.isRunning()) await bot.stop();
       await polling; // lets the update being handled finish
+      ownState?.close();
       logger.info("bot stopped");
     },
   };

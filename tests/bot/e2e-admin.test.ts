@@ -6,7 +6,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_COMMANDS, USER_COMMANDS } from "../../src/bot/commands.js";
+import { commandsFor } from "../../src/bot/commands.js";
+import { translations, translatorFor } from "../../src/bot/i18n.js";
 import type { LibraryApi } from "../../src/types.js";
 import { ADMIN, ALICE, GROUP, privateChat, startBot, type Harness } from "../helpers/bot-harness.js";
 import { InMemoryLibrary, keywordAsk, SEED_ARTICLES } from "../helpers/bot-doubles.js";
@@ -236,9 +237,15 @@ describe("managing the library", () => {
 describe("command menus", () => {
   it("sets user commands by default and user+admin commands in each admin's chat", async () => {
     h = await startBot();
-    expect(h.fake.commands.get("default")).toEqual(USER_COMMANDS);
-    expect(h.fake.commands.get(`chat:${ADMIN.id}`)).toEqual([...USER_COMMANDS, ...ADMIN_COMMANDS]);
+    const en = translatorFor(translations(), "en");
+    const vi = translatorFor(translations(), "vi");
+    expect(h.fake.commands.get("default")).toEqual(commandsFor(en, "user"));
+    expect(h.fake.commands.get(`chat:${ADMIN.id}`)).toEqual([...commandsFor(en, "user"), ...commandsFor(en, "admin")]);
     expect(h.fake.commands.has(`chat:${ALICE.id}`)).toBe(false);
+    // The same menus in Vietnamese, shown by Telegram to users whose app is in Vietnamese.
+    expect(h.fake.commands.get("default#vi")).toEqual(commandsFor(vi, "user"));
+    expect(h.fake.commands.get(`chat:${ADMIN.id}#vi`)!.map((c) => c.command)).toContain("allow");
+    expect(h.fake.commands.get("default#vi")!.find((c) => c.command === "language")!.description).toBe("Chọn ngôn ngữ");
   });
 
   it("/help shows admins their commands", async () => {

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openApp, type App } from "../../src/app.js";
-import { ADMIN, ALICE, privateChat, startBot, testConfig, type Harness } from "../helpers/bot-harness.js";
+import { ADMIN, ALICE, BOB, GROUP, OTHER_GROUP, privateChat, startBot, testConfig, type Harness } from "../helpers/bot-harness.js";
 
 let dir: string;
 let app: App;
@@ -82,5 +82,44 @@ describe("bot over the real pipeline", () => {
     const reply = await h.fake.nextBotMessage(alice.id, { timeoutMs: 20_000 });
     expect(reply.text).toContain("150,000 tonnes");
     expect(reply.html).toContain('<a href="https://baoquangninh.vn/quang-ninh-2023-review">');
+  });
+
+  it("a reply-chain follow-up in a group resolves to the right province and year, and groups do not share context", async () => {
+    h = await startBot({ ask: app.ask, library: app.library });
+    const timed = async (chatId: number, send: () => void) => {
+      const started = performance.now();
+      send();
+      const reply = await h!.fake.nextBotMessage(chatId, { timeoutMs: 20_000 });
+      latencies.push(performance.now() - started);
+      return reply;
+    };
+    const latencies: number[] = [];
+
+    const first = await timed(GROUP.id, () => h!.fake.userSends(GROUP, ALICE, "/ask How many party members were admitted in Ha Nam in 2023?"));
+    expect(first.text).toContain("admitted 1,251 party members");
+    const other = await timed(OTHER_GROUP.id, () =>
+      h!.fake.userSends(OTHER_GROUP, BOB, "/ask How many Party organizations only completed their tasks in Hung Yen in 2022?"),
+    );
+    expect(other.html).toContain("en.hungyen.gov.vn");
+
+    // "who chaired it?" in reply to the Ha Nam answer: Ha Nam and 2023 carry over.
+    const chaired = await timed(GROUP.id, () => h!.fake.userSends(GROUP, BOB, "who chaired it?", { replyTo: first.message_id }));
+    expect(chaired.reply_to_message_id).toBeGreaterThan(first.message_id);
+    expect(chaired.text).toMatch(/^Read as: who chaired the Ha Nam conference in 2023\?/);
+    expect(chaired.text).toContain("Le Thi Thuy");
+    expect(chaired.html).toContain('<a href="https://www.vietnam.vn/en/tinh-uy-trien-khai-phuong-huong-nhiem-vu-trong-tam-nam-2024">');
+
+    // The same words in the other group read against that group's own question: Hung Yen, 2022.
+    const otherChaired = await timed(OTHER_GROUP.id, () => h!.fake.userSends(OTHER_GROUP, ALICE, "who chaired it?", { replyTo: other.message_id }));
+    expect(otherChaired.text).toMatch(/^Read as: who chaired the Hung Yen conference in 2022\?/);
+    expect(otherChaired.text).toContain("Nguyen Huu Nghia");
+
+    // Down the chain: a new province, the year still 2023.
+    const thaiBinh = await timed(GROUP.id, () => h!.fake.userSends(GROUP, ALICE, "what about Thai Binh?", { replyTo: chaired.message_id }));
+    expect(thaiBinh.text).toMatch(/^Read as: who chaired the Thai Binh conference in 2023\?/);
+    expect(thaiBinh.text).toContain("Ngo Dong Hai");
+    for (const m of [...h.fake.botMessages(GROUP.id), ...h.fake.botMessages(OTHER_GROUP.id)]) expect(m.html!.length).toBeLessThanOrEqual(4096);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    console.info(`answer latency through the fake Bot API over the real pipeline: median ${sorted[2]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms (n=${sorted.length})`);
   });
 });

@@ -125,10 +125,12 @@ describe("handlers (in-process, mocked API)", () => {
     expect(calls.map((c) => c.method)).toContain("sendMessage");
   });
 
-  it("access=allowlist answers only admins", async () => {
+  it("access=allowlist refuses a stranger with a request button, without asking", async () => {
     const { bot, calls } = mockedBot({ env: { ACCESS: "allowlist" } });
     await bot.handleUpdate(textUpdate("What export turnover did Nam Dinh reach?"));
-    expect(calls.map((c) => [c.method, c.payload.text])).toEqual([["sendMessage", "Sorry, this bot is private."]]);
+    expect(calls.map((c) => c.method)).toEqual(["sendMessage"]);
+    expect(String(calls[0]!.payload.text)).toMatch(/^Sorry, this bot answers only people its admins have allowed/);
+    expect(calls[0]!.payload.reply_markup).toEqual({ inline_keyboard: [[{ text: "Request access", callback_data: "access:request" }]] });
   });
 
   it("a photo in a private chat gets a hint; an unknown command points to /help", async () => {
@@ -240,7 +242,15 @@ describe("building blocks", () => {
       return { ok: true, result: true } as never;
     });
     await setupCommands(bot, config, logger);
-    expect(calls.map((c) => (c.payload.scope as { type: string; chat_id?: number }))).toEqual([{ type: "default" }, { type: "chat", chat_id: 42 }, { type: "chat", chat_id: 43 }]);
+    const menus = calls.map((c) => [c.payload.language_code ?? "", c.payload.scope as { type: string; chat_id?: number }]);
+    expect(menus).toEqual([
+      ["", { type: "default" }],
+      ["", { type: "chat", chat_id: 42 }],
+      ["", { type: "chat", chat_id: 43 }],
+      ["vi", { type: "default" }],
+      ["vi", { type: "chat", chat_id: 42 }],
+      ["vi", { type: "chat", chat_id: 43 }],
+    ]);
     expect((calls[2]!.payload.commands as unknown[]).length).toBeGreaterThan((calls[0]!.payload.commands as unknown[]).length);
     expect(lines.some((l) => l.msg === "could not set the admin command menu" && l.adminId === 42)).toBe(true);
   });

@@ -256,7 +256,8 @@ export function keywordAsk(library: InMemoryLibrary, { minOverlap = 2 } = {}): A
       answer,
       citations,
       more,
-      filters: {},
+      // As the real ask does: the filters it was given (this double does not apply them).
+      filters: Object.fromEntries((["place", "from", "to", "source"] as const).filter((k) => options[k]).map((k) => [k, options[k]])),
       timings: { embedMs: 0, searchMs: totalMs, answerMs: 0, totalMs },
     };
   };

@@ -9,18 +9,24 @@ import pino from "pino";
 import type { UserFromGetMe } from "grammy/types";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { AskFn, LibraryApi } from "../../src/types.js";
-import { MemoryFeedbackStore, type BotOptions, type FeedbackStore } from "../../src/bot/context.js";
+import { MemoryFeedbackStore, type BotOptions, type FeedbackStore, type FollowUpResolver } from "../../src/bot/context.js";
 import { runBot } from "../../src/bot/run.js";
+import { BotStateStore } from "../../src/bot/state-store.js";
 import { FakeTelegram, type FakeChat, type FakeUser } from "./fake-telegram.js";
 import { InMemoryLibrary, keywordAsk, SEED_ARTICLES } from "./bot-doubles.js";
 
 export const ADMIN: FakeUser = { id: 42, first_name: "Admin", username: "the_admin" };
 export const ALICE: FakeUser = { id: 1001, first_name: "Alice", username: "alice" };
 export const BOB: FakeUser = { id: 1002, first_name: "Bob" };
+/** A user whose Telegram is set to Vietnamese. */
+export const LAN: FakeUser = { id: 1003, first_name: "Lan", username: "lan_vn", language_code: "vi" };
+/** Someone nobody allowed (for ACCESS=allowlist). */
+export const STRANGER: FakeUser = { id: 1004, first_name: "Stranger", username: "stranger", language_code: "en" };
 
 export const privateChat = (u: FakeUser): FakeChat => ({ id: u.id, type: "private", first_name: u.first_name, username: u.username });
 export const GROUP: FakeChat = { id: -100200, type: "supergroup", title: "Reporters" };
 export const FORUM: FakeChat = { id: -100300, type: "supergroup", title: "Provinces forum", is_forum: true };
+export const OTHER_GROUP: FakeChat = { id: -100400, type: "supergroup", title: "Editors" };
 
 /** A Config as loadConfig builds it from these settings (no .env involved). */
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -51,6 +57,8 @@ export interface Harness {
   ask: AskFn;
   library: LibraryApi;
   feedback: FeedbackStore;
+  /** The bot's persistent state (access list, requests, languages, group settings). */
+  state: BotStateStore;
   logs: LogLine[];
   stop(): Promise<void>;
 }
@@ -60,6 +68,9 @@ export interface HarnessOptions {
   library?: LibraryApi;
   ask?: AskFn;
   feedback?: FeedbackStore;
+  /** Default: a fresh in-memory store. Pass a file-backed one to test persistence across restarts. */
+  state?: BotStateStore;
+  resolveFollowUp?: FollowUpResolver;
   options?: Partial<BotOptions>;
   mode?: "polling" | "webhook";
   /** Called with the fake before the bot starts (e.g. to queue a backlog). */
@@ -80,6 +91,7 @@ export async function startBot(opts: HarnessOptions = {}): Promise<Harness & { l
   const library = opts.library ?? new InMemoryLibrary(SEED_ARTICLES);
   const ask = opts.ask ?? keywordAsk(library as InMemoryLibrary);
   const feedback = opts.feedback ?? new MemoryFeedbackStore();
+  const state = opts.state ?? new BotStateStore(":memory:");
   const { logger, lines } = captureLogger();
   await opts.beforeStart?.(fake);
   let webhook: { url: string; secret: string; port: number; host: string } | undefined;
@@ -88,7 +100,7 @@ export async function startBot(opts: HarnessOptions = {}): Promise<Harness & { l
     webhook = { url: `http://127.0.0.1:${port}/telegram/webhook`, secret: "s3cret-token_for-tests", port, host: "127.0.0.1" };
   }
   const running = await runBot(
-    { config, ask, library, logger, feedback, options: { progressEditIntervalMs: 100, ...opts.options } },
+    { config, ask, library, logger, feedback, state, resolveFollowUp: opts.resolveFollowUp, options: { progressEditIntervalMs: 100, ...opts.options } },
     { token: fake.token, apiRoot: fake.apiRoot, botInfo: fake.botInfo as UserFromGetMe, webhook },
   );
   return {
@@ -97,10 +109,12 @@ export async function startBot(opts: HarnessOptions = {}): Promise<Harness & { l
     ask,
     library,
     feedback,
+    state,
     logs: lines,
     async stop() {
       await running.stop();
       await fake.close();
+      if (!opts.state) state.close();
     },
   };
 }

@@ -133,6 +133,8 @@ export interface BotInfo {
 
 type Update = Record<string, unknown> & { update_id: number };
 
+export type ChatMemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
+
 interface StoredFile {
   file_id: string;
   file_unique_id: string;
@@ -182,6 +184,8 @@ export class FakeTelegram {
   /** setMyCommands by scope key: "default", "chat:<id>", "all_private_chats"… */
   readonly commands = new Map<string, Array<{ command: string; description: string }>>();
   webhook: { url: string; secret_token?: string } | null = null;
+  /** Chat member statuses set by tests (`setMemberStatus`); anyone else who wrote in a chat is a "member". */
+  private readonly memberStatus = new Map<string, ChatMemberStatus>();
 
   private server!: http.Server;
   private port = 0;
@@ -422,6 +426,16 @@ export class FakeTelegram {
     return id;
   }
 
+  /**
+   * Makes `userId` (a user, or the bot's own id) "creator", "administrator", "member"… of the chat, as getChatMember
+   * reports it. As in Telegram, a bot that is an administrator of a group receives all its messages despite
+   * privacy mode.
+   */
+  setMemberStatus(chat: FakeChat, userId: number, status: ChatMemberStatus): void {
+    this.chats.set(chat.id, chat);
+    this.memberStatus.set(`${chat.id}:${userId}`, status);
+  }
+
   /** Queues a raw update (update_id is assigned). */
   pushUpdate(update: Record<string, unknown>): number {
     return this.enqueue(update);
@@ -480,7 +494,8 @@ export class FakeTelegram {
   private maybeDeliver(message: FakeMessage): void {
     const chat = message.chat;
     let deliver = true;
-    if ((chat.type === "group" || chat.type === "supergroup") && !this.botInfo.can_read_all_group_messages) {
+    const botIsAdmin = ["administrator", "creator"].includes(this.memberStatus.get(`${chat.id}:${this.botInfo.id}`) ?? "");
+    if ((chat.type === "group" || chat.type === "supergroup") && !this.botInfo.can_read_all_group_messages && !botIsAdmin) {
       const text = message.text ?? message.caption ?? "";
       const bot = this.botInfo.username.toLowerCase();
       const entities = message.entities ?? [];
@@ -772,14 +787,14 @@ export class FakeTelegram {
         if (!/^[a-z0-9_]{1,32}$/.test(c.command)) throw new ApiError(400, "Bad Request: BOT_COMMAND_INVALID");
         if (!c.description || c.description.length > 256) throw new ApiError(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
       }
-      this.commands.set(scopeKey(p.scope), commands ?? []);
+      this.commands.set(scopeKey(p.scope, p.language_code), commands ?? []);
       return true;
     },
     deleteMyCommands: (p) => {
-      this.commands.delete(scopeKey(p.scope));
+      this.commands.delete(scopeKey(p.scope, p.language_code));
       return true;
     },
-    getMyCommands: (p) => this.commands.get(scopeKey(p.scope)) ?? [],
+    getMyCommands: (p) => this.commands.get(scopeKey(p.scope, p.language_code)) ?? [],
     sendChatAction: (p) => {
       this.chatFor(p.chat_id);
       this.chatActions.push({
@@ -890,6 +905,18 @@ export class FakeTelegram {
       this.inlineAnswers.set(id, { ...p, results });
       return true;
     },
+    getChatMember: (p) => {
+      const chat = this.chatFor(p.chat_id);
+      const userId = Number(p.user_id);
+      const set = this.memberStatus.get(`${chat.id}:${userId}`);
+      const user =
+        userId === this.botInfo.id
+          ? this.botUser
+          : this.transcript(chat.id).find((m) => !m.fromBot && m.from.id === userId)?.from;
+      if (!user && !set) throw new ApiError(400, "Bad Request: user not found");
+      const status = set ?? "member";
+      return { status, user: userJson(user ?? { id: userId, first_name: `User ${userId}` }), ...(status === "administrator" ? { can_be_edited: false, is_anonymous: false } : {}) };
+    },
     getFile: (p) => {
       const file = this.files.get(String(p.file_id));
       if (!file) throw new ApiError(400, "Bad Request: invalid file_id");
@@ -949,11 +976,13 @@ function chatJson(c: FakeChat): Record<string, unknown> {
   return stripUndefined({ id: c.id, type: c.type, title: c.title, username: c.username, first_name: c.first_name, is_forum: c.is_forum });
 }
 
-function scopeKey(scope: unknown): string {
+/** "default", "chat:42", "all_private_chats"…, with "#vi" appended for a menu in another language. */
+function scopeKey(scope: unknown, languageCode?: unknown): string {
+  const lang = typeof languageCode === "string" && languageCode !== "" ? `#${languageCode}` : "";
   const s = scope as { type?: string; chat_id?: number; user_id?: number } | undefined;
-  if (!s?.type || s.type === "default") return "default";
-  if (s.chat_id !== undefined) return `${s.type}:${s.chat_id}${s.user_id !== undefined ? `:${s.user_id}` : ""}`;
-  return s.type;
+  if (!s?.type || s.type === "default") return `default${lang}`;
+  if (s.chat_id !== undefined) return `${s.type}:${s.chat_id}${s.user_id !== undefined ? `:${s.user_id}` : ""}${lang}`;
+  return `${s.type}${lang}`;
 }
 
 /** `bot_command` and `mention` entities as Telegram computes them (offsets in UTF-16 code units). */

@@ -7,8 +7,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Document } from "grammy/types";
 import { UserError, type AddResult, type ArticleSummary, type IndexStats, type ReindexProgress } from "../../types.js";
-import { ADMIN_COMMANDS } from "../commands.js";
+import { ADMIN_COMMAND_NAMES } from "../commands.js";
 import type { BotContext, BotServices } from "../context.js";
+import type { Translate } from "../i18n.js";
 import { ThrottledEditor } from "../progress.js";
 import { escapeHtml, safeUrl, truncate } from "../render.js";
 import { editHtml, isForbidden, replyHtml } from "../telegram.js";
@@ -16,8 +17,6 @@ import { editHtml, isForbidden, replyHtml } from "../telegram.js";
 /** File types an admin may upload. */
 export const UPLOAD_EXTENSIONS = [".txt", ".md", ".json", ".jsonl", ".html", ".htm"];
 
-const REFUSAL = "Sorry, only the bot's admins can change the library. You can still ask me anything about the reports I have.";
-const UPLOAD_REFUSAL = "Sorry, only the bot's admins can add documents. You can still ask me anything about the reports I have.";
 
 /** "512 bytes", "2.9 KB", "20 MB". */
 export function formatBytes(bytes: number): string {
@@ -28,8 +27,8 @@ export function formatBytes(bytes: number): string {
 }
 
 
-function titleLink(a: ArticleSummary, maxChars = 200): string {
-  const title = escapeHtml(truncate(a.title || "Untitled report", maxChars));
+function titleLink(t: Translate, a: ArticleSummary, maxChars = 200): string {
+  const title = escapeHtml(truncate(a.title || t("answer-untitled"), maxChars));
   const url = safeUrl(a.url);
   return url ? `<a href="${escapeHtml(url)}">${title}</a>` : title;
 }
@@ -39,38 +38,40 @@ function facts(a: ArticleSummary): string {
   return parts.length ? ` — ${parts.join(", ")}` : "";
 }
 
-export function renderAddResults(results: AddResult[]): string {
-  if (results.length === 0) return "Nothing was added: no article found in it.";
-  const verb = { added: "Added", updated: "Updated", unchanged: "Already up to date" } as const;
+export function renderAddResults(t: Translate, results: AddResult[]): string {
+  if (results.length === 0) return t("add-nothing");
+  const verb = { added: "add-added", updated: "add-updated", unchanged: "add-unchanged" } as const;
   return results
-    .map((r) => `${verb[r.status]}: <b>${titleLink(r.article)}</b>${facts(r.article)}\n${r.passages} passage${r.passages === 1 ? "" : "s"} · <code>${escapeHtml(r.article.id)}</code>`)
+    .map((r) => `${t(verb[r.status])}: <b>${titleLink(t, r.article)}</b>${facts(r.article)}\n${t("add-passages", { count: r.passages })} · <code>${escapeHtml(r.article.id)}</code>`)
     .join("\n\n");
 }
 
-export function renderStats(stats: IndexStats, reindexRunningSince: number | null): string {
+export function renderStats(t: Translate, stats: IndexStats, reindexRunningSince: number | null): string {
+  const places = stats.places.length ? ` (${stats.places.slice(0, 10).map(escapeHtml).join(", ")}${stats.places.length > 10 ? ", …" : ""})` : "";
   const lines = [
-    "<b>Index</b>",
-    `Reports: ${stats.articles}`,
-    `Passages: ${stats.passages}`,
-    `Places: ${stats.places.length}${stats.places.length ? ` (${stats.places.slice(0, 10).map(escapeHtml).join(", ")}${stats.places.length > 10 ? ", …" : ""})` : ""}`,
-    `Dates: ${escapeHtml(stats.dateRange.from ?? "?")} to ${escapeHtml(stats.dateRange.to ?? "?")}`,
-    `Model: <code>${escapeHtml(stats.model)}</code> (${stats.dimension} dimensions)`,
-    `Index size: ${formatBytes(stats.indexBytes)}`,
-    `Built: ${escapeHtml(stats.builtAt ?? "never")}${stats.buildMs !== null ? ` in ${(stats.buildMs / 1000).toFixed(1)} s` : ""}`,
+    t("stats-title"),
+    t("stats-reports", { count: stats.articles }),
+    t("stats-passages", { count: stats.passages }),
+    t("stats-places", { count: stats.places.length }) + places,
+    t("stats-dates", { from: escapeHtml(stats.dateRange.from ?? "?"), to: escapeHtml(stats.dateRange.to ?? "?") }),
+    t("stats-model", { model: escapeHtml(stats.model), dimension: stats.dimension }),
+    t("stats-size", { size: formatBytes(stats.indexBytes) }),
+    t("stats-built", { at: escapeHtml(stats.builtAt ?? t("stats-never")) }) +
+      (stats.buildMs !== null ? t("stats-built-in", { seconds: (stats.buildMs / 1000).toFixed(1) }) : ""),
   ];
-  if (reindexRunningSince !== null) lines.push(`Reindex running for ${Math.round((Date.now() - reindexRunningSince) / 1000)} s`);
+  if (reindexRunningSince !== null) lines.push(t("stats-reindex-running", { seconds: String(Math.round((Date.now() - reindexRunningSince) / 1000)) }));
   return lines.join("\n");
 }
 
-export function renderProgress(p: ReindexProgress): string {
-  const pct = p.total > 0 ? ` (${Math.floor((100 * p.done) / p.total)}%)` : "";
-  return `Reindexing… ${p.phase} ${p.done}/${p.total}${pct}`;
+export function renderProgress(t: Translate, p: ReindexProgress): string {
+  const percent = p.total > 0 ? ` (${Math.floor((100 * p.done) / p.total)}%)` : "";
+  return t("reindex-progress", { phase: p.phase, done: String(p.done), total: String(p.total), percent });
 }
 
 /** Reads a response body, refusing more than `maxBytes` even when the server did not say how big it is. */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+async function readCapped(t: Translate, res: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get("content-length") ?? NaN);
-  if (declared > maxBytes) throw new UserError(`The file is too big (${formatBytes(declared)}; the limit is ${formatBytes(maxBytes)}).`, "too_big");
+  if (declared > maxBytes) throw new UserError(t("file-too-big", { size: formatBytes(declared), max: formatBytes(maxBytes) }), "too_big");
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = res.body!.getReader();
@@ -80,7 +81,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new UserError(`The file is too big (more than ${formatBytes(maxBytes)}).`, "too_big");
+      throw new UserError(t("file-too-big-stream", { max: formatBytes(maxBytes) }), "too_big");
     }
     chunks.push(value);
   }
@@ -98,7 +99,7 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
   const isAdmin = (ctx: BotContext) => ctx.from !== undefined && s.config.bot.adminIds.includes(ctx.from.id);
 
   /** Runs an admin action, turning its errors into replies. */
-  const guarded = async (ctx: BotContext, what: string, action: () => Promise<void>) => {
+  const guarded = async (ctx: BotContext, what: "add-url" | "remove" | "list" | "stats" | "upload", action: () => Promise<void>) => {
     try {
       await action();
     } catch (err) {
@@ -108,106 +109,104 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
         return;
       }
       ctx.logger.error({ err, what, userId: ctx.from?.id }, "admin action failed");
-      await replyHtml(ctx, `Something went wrong while ${escapeHtml(what)}. The details are in the bot's log.`);
+      await replyHtml(ctx, ctx.t("admin-failed", { what: ctx.t(`what-${what}`) }));
     }
   };
 
   // Non-admins: refuse every admin command, change nothing.
-  composer.command(
-    ADMIN_COMMANDS.map((c) => c.command),
-    async (ctx, next) => {
-      if (isAdmin(ctx)) return next();
-      ctx.logger.info({ userId: ctx.from?.id, command: ctx.message?.text?.split(/\s/)[0] }, "admin command refused");
-      await replyHtml(ctx, escapeHtml(REFUSAL));
-    },
-  );
+  composer.command([...ADMIN_COMMAND_NAMES], async (ctx, next) => {
+    if (isAdmin(ctx)) return next();
+    ctx.logger.info({ userId: ctx.from?.id, command: ctx.message?.text?.split(/\s/)[0] }, "admin command refused");
+    await replyHtml(ctx, ctx.t("admin-refusal"));
+  });
   const admin = composer.filter(isAdmin);
 
   admin.command("add", (ctx) =>
-    guarded(ctx, "adding the URL", async () => {
+    guarded(ctx, "add-url", async () => {
       const url = ctx.match.trim();
       if (url === "") {
-        await replyHtml(ctx, "Usage: <code>/add https://example.com/article</code> (or send me a .txt, .md, .json, .jsonl or .html file).");
+        await replyHtml(ctx, ctx.t("add-usage"));
         return;
       }
       if (!/^https?:\/\//i.test(url)) {
-        await replyHtml(ctx, `That is not a web address: <code>${escapeHtml(url)}</code>. It should start with https://`);
+        await replyHtml(ctx, ctx.t("add-not-url", { url: escapeHtml(url) }));
         return;
       }
       await ctx.replyWithChatAction("typing").catch(() => {});
       const results = await s.library.add({ kind: "url", url });
       ctx.logger.info({ url, results: results.map((r) => [r.status, r.article.id]) }, "admin added url");
-      await replyHtml(ctx, renderAddResults(results));
+      await replyHtml(ctx, renderAddResults(ctx.t, results));
     }),
   );
 
   admin.command("remove", (ctx) =>
-    guarded(ctx, "removing the report", async () => {
+    guarded(ctx, "remove", async () => {
       const target = ctx.match.trim();
       if (target === "") {
-        await replyHtml(ctx, "Usage: <code>/remove &lt;article id or url&gt;</code>. /list shows the ids.");
+        await replyHtml(ctx, ctx.t("remove-usage"));
         return;
       }
       const removed = await s.library.remove(target);
       ctx.logger.info({ id: removed.id }, "admin removed article");
-      await replyHtml(ctx, `Removed: <b>${titleLink(removed)}</b>${facts(removed)}\n<code>${escapeHtml(removed.id)}</code>`);
+      await replyHtml(ctx, `${ctx.t("remove-done")}: <b>${titleLink(ctx.t, removed)}</b>${facts(removed)}\n<code>${escapeHtml(removed.id)}</code>`);
     }),
   );
 
-  const listPage = (offset: number): { html: string; keyboard: InlineKeyboard } => {
+  const listPage = (t: Translate, offset: number): { html: string; keyboard: InlineKeyboard } => {
     const size = s.options.listPageSize;
     const { total, items } = s.library.list({ offset, limit: size });
     const keyboard = new InlineKeyboard();
-    if (total === 0) return { html: "The library is empty.", keyboard };
-    if (items.length === 0 && offset > 0) return listPage(Math.max(0, Math.floor((total - 1) / size) * size));
+    if (total === 0) return { html: t("list-empty"), keyboard };
+    if (items.length === 0 && offset > 0) return listPage(t, Math.max(0, Math.floor((total - 1) / size) * size));
     // Short titles keep a page of ${size} well inside one message, so paging can edit it in place.
-    const lines = items.map((a, i) => `${offset + i + 1}. ${titleLink(a, 120)}${facts(a)}\n<code>${escapeHtml(a.id)}</code>`);
+    const lines = items.map((a, i) => `${offset + i + 1}. ${titleLink(t, a, 120)}${facts(a)}\n<code>${escapeHtml(a.id)}</code>`);
     const page = Math.floor(offset / size) + 1;
     const pages = Math.ceil(total / size);
     if (offset > 0) keyboard.text("◀", `list:${Math.max(0, offset - size)}`);
     if (offset + items.length < total) keyboard.text("▶", `list:${offset + size}`);
-    return { html: `<b>Reports ${offset + 1}–${offset + items.length} of ${total}</b> (page ${page}/${pages})\n\n${lines.join("\n\n")}`, keyboard };
+    const title = t("list-title", { from: String(offset + 1), to: String(offset + items.length), total: String(total), page: String(page), pages: String(pages) });
+    return { html: `${title}\n\n${lines.join("\n\n")}`, keyboard };
   };
 
   admin.command("list", (ctx) =>
-    guarded(ctx, "listing the reports", async () => {
+    guarded(ctx, "list", async () => {
       const page = Number.parseInt(ctx.match.trim(), 10);
       const offset = Number.isFinite(page) && page > 1 ? (page - 1) * s.options.listPageSize : 0;
-      const { html, keyboard } = listPage(offset);
+      const { html, keyboard } = listPage(ctx.t, offset);
       await replyHtml(ctx, html, keyboard);
     }),
   );
 
   composer.callbackQuery(/^list:(\d+)$/, async (ctx) => {
-    if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: "Only admins can browse the library." });
+    if (!isAdmin(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("list-admins-only") });
     const message = ctx.callbackQuery.message;
     if (!message) return ctx.answerCallbackQuery();
     try {
-      const { html, keyboard } = listPage(Number(ctx.match[1]));
+      const { html, keyboard } = listPage(ctx.t, Number(ctx.match[1]));
       await editHtml(ctx.api, message.chat.id, message.message_id, html, ctx.logger, keyboard);
       await ctx.answerCallbackQuery();
     } catch (err) {
       ctx.logger.error({ err }, "list page failed");
-      await ctx.answerCallbackQuery({ text: err instanceof UserError ? err.message : "Something went wrong." });
+      await ctx.answerCallbackQuery({ text: err instanceof UserError ? err.message : ctx.t("list-failed") });
     }
   });
 
   admin.command("stats", (ctx) =>
-    guarded(ctx, "reading the statistics", async () => {
-      await replyHtml(ctx, renderStats(s.library.stats(), s.reindex.running?.startedAt ?? null));
+    guarded(ctx, "stats", async () => {
+      await replyHtml(ctx, renderStats(ctx.t, s.library.stats(), s.reindex.running?.startedAt ?? null));
     }),
   );
 
   admin.command("reindex", async (ctx) => {
     const running = s.reindex.running;
     if (running) {
-      await replyHtml(ctx, `A reindex is already running (started ${Math.round((Date.now() - running.startedAt) / 1000)} s ago). Its progress message will show when it is done.`);
+      await replyHtml(ctx, ctx.t("reindex-running", { seconds: String(Math.round((Date.now() - running.startedAt) / 1000)) }));
       return;
     }
     s.reindex.running = { startedAt: Date.now(), byUserId: ctx.from!.id };
     let progressMessage: { chatId: number; messageId: number } | null = null;
     try {
-      const sent = await replyHtml(ctx, "Reindexing… starting");
+      const sent = await replyHtml(ctx, ctx.t("reindex-starting"));
       const m = sent?.at(-1);
       if (m) progressMessage = { chatId: m.chat.id, messageId: m.message_id };
     } catch (err) {
@@ -216,6 +215,8 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
     }
     const logger = ctx.logger;
     const api = ctx.api;
+    // The progress message stays in the language it started in (the update's context is gone by then).
+    const t: Translate = ctx.t;
     const editor = new ThrottledEditor(
       async (text) => {
         if (progressMessage) await editHtml(api, progressMessage.chatId, progressMessage.messageId, text, logger);
@@ -227,16 +228,16 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
     logger.info({ userId: ctx.from!.id }, "reindex started");
     // Not awaited: the update loop goes on answering questions while the index is rebuilt.
     void s.library
-      .reindex((p) => editor.update(escapeHtml(renderProgress(p))))
+      .reindex((p) => editor.update(renderProgress(t, p)))
       .then(
         (r) => {
           logger.info({ ...r }, "reindex done");
-          return editor.finish(`Reindex done: ${r.articles} reports, ${r.passages} passages in ${(r.ms / 1000).toFixed(1)} s.`);
+          return editor.finish(t("reindex-done", { articles: String(r.articles), passages: String(r.passages), seconds: (r.ms / 1000).toFixed(1) }));
         },
         (err) => {
-          if (err instanceof UserError) return editor.finish(`Reindex stopped: ${escapeHtml(err.message)}`);
+          if (err instanceof UserError) return editor.finish(t("reindex-stopped", { reason: escapeHtml(err.message) }));
           logger.error({ err, ms: Date.now() - startedAt }, "reindex failed");
-          return editor.finish("Reindex failed: something went wrong (details in the bot's log). The previous index is still serving.");
+          return editor.finish(t("reindex-failed"));
         },
       )
       .catch((err) => logger.error({ err }, "reindex bookkeeping failed"))
@@ -249,35 +250,35 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
   composer.chatType("private").on("message:document", async (ctx) => {
     if (!isAdmin(ctx)) {
       ctx.logger.info({ userId: ctx.from.id }, "upload refused: not an admin");
-      await replyHtml(ctx, escapeHtml(UPLOAD_REFUSAL));
+      await replyHtml(ctx, ctx.t("upload-refusal"));
       return;
     }
-    await guarded(ctx, "adding the document", () => addUpload(ctx, ctx.message.document));
+    await guarded(ctx, "upload", () => addUpload(ctx, ctx.message.document));
   });
 
   async function addUpload(ctx: BotContext, doc: Document): Promise<void> {
     const fileName = doc.file_name ?? "document.txt";
     const ext = fileName.includes(".") ? fileName.slice(fileName.lastIndexOf(".")).toLowerCase() : "";
     if (!UPLOAD_EXTENSIONS.includes(ext)) {
-      throw new UserError(`I can add ${UPLOAD_EXTENSIONS.filter((e) => e !== ".htm").join(", ")} files; "${fileName}" is not one of them.`, "bad_type");
+      throw new UserError(ctx.t("upload-bad-type", { types: UPLOAD_EXTENSIONS.filter((e) => e !== ".htm").join(", "), name: fileName }), "bad_type");
     }
     const max = s.config.uploadMaxBytes;
     // Check the size Telegram reports before downloading anything.
     if (doc.file_size !== undefined && doc.file_size > max) {
-      throw new UserError(`"${fileName}" is too big (${formatBytes(doc.file_size)}; the limit is ${formatBytes(max)}). Nothing was added.`, "too_big");
+      throw new UserError(ctx.t("upload-too-big", { name: fileName, size: formatBytes(doc.file_size), max: formatBytes(max) }), "too_big");
     }
     await ctx.replyWithChatAction("typing").catch(() => {});
     const file = await ctx.api.getFile(doc.file_id);
     if (file.file_size !== undefined && file.file_size > max) {
-      throw new UserError(`"${fileName}" is too big (${formatBytes(file.file_size)}; the limit is ${formatBytes(max)}). Nothing was added.`, "too_big");
+      throw new UserError(ctx.t("upload-too-big", { name: fileName, size: formatBytes(file.file_size), max: formatBytes(max) }), "too_big");
     }
     if (!file.file_path) throw new Error("getFile returned no file_path");
     const res = await fetch(`${s.apiRoot}/file/bot${s.token}/${file.file_path}`, { signal: AbortSignal.timeout(s.options.downloadTimeoutMs) });
     if (!res.ok) throw new Error(`file download failed with HTTP ${res.status}`);
-    const bytes = await readCapped(res, max);
+    const bytes = await readCapped(ctx.t, res, max);
     const results = await s.library.add({ kind: "upload", fileName, bytes });
     ctx.logger.info({ fileName, bytes: bytes.byteLength, results: results.map((r) => [r.status, r.article.id]) }, "admin added upload");
-    await replyHtml(ctx, renderAddResults(results));
+    await replyHtml(ctx, renderAddResults(ctx.t, results));
   }
 
   return composer;

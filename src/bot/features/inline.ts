@@ -4,8 +4,11 @@
  */
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
-import { askSafely, checkQuestion } from "../answering.js";
+import { askSafely, checkQuestion, newTurn } from "../answering.js";
+import { UserError } from "../../types.js";
+import type { Turn } from "../conversations.js";
 import type { BotContext, BotServices } from "../context.js";
+import { renderLabels } from "../i18n.js";
 import { escapeHtml, renderAnswer, renderSourceLine, safeUrl, splitHtml, truncate } from "../render.js";
 import { exampleQuestions } from "./start.js";
 
@@ -40,27 +43,36 @@ export function inlineFeature(s: BotServices): Composer<BotContext> {
       } catch {
         // stats are a nicety here
       }
-      const example = exampleQuestions(places)[0]!;
-      await ctx.answerInlineQuery([noticeResult("hint", "Type a question about the Party Committee reports", `e.g. ${example}`)], cache);
+      const example = exampleQuestions(ctx.t, places)[0]!;
+      await ctx.answerInlineQuery([noticeResult("hint", ctx.t("inline-hint-title"), ctx.t("inline-hint-text", { example }))], cache);
       return;
     }
-    const problem = checkQuestion(query, s.config.maxQuestionChars);
+    const problem = checkQuestion(ctx.t, query, s.config.maxQuestionChars);
     if (problem) {
-      await ctx.answerInlineQuery([noticeResult("problem", "Cannot ask that", problem)], { cache_time: 0 });
+      await ctx.answerInlineQuery([noticeResult("problem", ctx.t("inline-problem-title"), problem)], { cache_time: 0 });
       return;
     }
-    const outcome = await askSafely(s, ctx, query);
+    let turn: Turn;
+    try {
+      turn = newTurn(query);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      await ctx.answerInlineQuery([noticeResult("problem", ctx.t("inline-problem-title"), err.message)], { cache_time: 0 });
+      return;
+    }
+    const outcome = await askSafely(s, ctx, turn);
     if ("error" in outcome) {
-      await ctx.answerInlineQuery([noticeResult("error", "No answer", outcome.error)], { cache_time: 0 });
+      await ctx.answerInlineQuery([noticeResult("error", ctx.t("inline-error-title"), outcome.error)], { cache_time: 0 });
       return;
     }
     const { result } = outcome;
-    const answerHtml = splitHtml(renderAnswer(result))[0] ?? escapeHtml(result.answer);
+    const labels = renderLabels(ctx.t, result.filters ?? {});
+    const answerHtml = splitHtml(renderAnswer(result, labels))[0] ?? escapeHtml(result.answer);
     const results: InlineQueryResultArticle[] = [
       article(
         "answer",
-        result.found ? `Answer: ${query}` : "The reports I have don't say",
-        result.found ? result.answer.replace(/\[\d+\]/g, "") : "Closest reports are listed below",
+        result.found ? ctx.t("inline-answer-title", { question: query }) : ctx.t("inline-not-found-title"),
+        result.found ? result.answer.replace(/\[\d+\]/g, "") : ctx.t("inline-not-found-description"),
         answerHtml,
       ),
     ];
@@ -70,9 +82,9 @@ export function inlineFeature(s: BotServices): Composer<BotContext> {
       results.push(
         article(
           `src-${c.n}-${c.articleId}`.slice(0, 64),
-          `[${c.n}] ${c.title || "Untitled report"}`,
+          `[${c.n}] ${c.title || labels.untitled}`,
           `${facts ? `${facts} — ` : ""}${c.passage}`,
-          `${renderSourceLine(c)}\n<i>${escapeHtml(truncate(c.passage, 600))}</i>`,
+          `${renderSourceLine(c, labels)}\n<i>${escapeHtml(truncate(c.passage, 600))}</i>`,
           c.url,
         ),
       );

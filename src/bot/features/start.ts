@@ -1,60 +1,43 @@
 /** /start and /help: what the bot knows (from library.stats()), how to ask, and three example questions. */
 import { Composer } from "grammy";
 import type { IndexStats } from "../../types.js";
+import { commandsFor } from "../commands.js";
 import type { BotContext, BotServices } from "../context.js";
+import type { Translate } from "../i18n.js";
 import { escapeHtml } from "../render.js";
 import { sendHtml } from "../telegram.js";
-import { ADMIN_COMMANDS } from "../commands.js";
 
-const EXAMPLE_TEMPLATES = [
-  (p: string) => `Who chaired the Party Committee conference in ${p}?`,
-  (p: string) => `What economic growth did ${p} report?`,
-  (p: string) => `What are the key tasks for next year in ${p}?`,
-];
+const EXAMPLES = ["chair", "growth", "tasks"] as const;
 
-const GENERIC_EXAMPLES = [
-  "Who attended the provincial Party Committee conference?",
-  "What economic growth rate was reported for last year?",
-  "What are the key tasks for next year?",
-];
-
-export function exampleQuestions(places: string[]): string[] {
-  return EXAMPLE_TEMPLATES.map((t, i) => (places.length > 0 ? t(places[i % places.length]!) : GENERIC_EXAMPLES[i]!));
+/** Three example questions about the places the library knows (plain text). */
+export function exampleQuestions(t: Translate, places: string[]): string[] {
+  return EXAMPLES.map((k, i) => (places.length > 0 ? t(`example-${k}`, { place: places[i % places.length]! }) : t(`example-generic-${k}`)));
 }
 
-function listPlaces(places: string[], max = 8): string {
+function listPlaces(t: Translate, places: string[], max = 8): string {
   const shown = places.slice(0, max).map(escapeHtml);
   const rest = places.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
+  return rest > 0 ? t("help-places-more", { shown: shown.join(", "), rest }) : shown.join(", ");
 }
 
-/** The "what I know" paragraph. */
-export function describeLibrary(stats: IndexStats | null): string {
-  if (!stats || stats.articles === 0) return "My library is empty right now, so I cannot answer yet. An admin can add reports.";
-  const reports = `<b>${stats.articles}</b> report${stats.articles === 1 ? "" : "s"}`;
-  const places = stats.places.length ? ` about ${listPlaces(stats.places)}` : "";
+/** The "what I know" paragraph (HTML). */
+export function describeLibrary(t: Translate, stats: IndexStats | null): string {
+  if (!stats || stats.articles === 0) return t("help-empty");
+  const places = stats.places.length ? t("help-places", { places: listPlaces(t, stats.places) }) : "";
   const { from, to } = stats.dateRange;
-  const dates = from && to ? (from === to ? `, dated ${escapeHtml(from)}` : `, dated ${escapeHtml(from)} to ${escapeHtml(to)}`) : "";
-  return `I know ${reports}${places}${dates}.`;
+  const dates = from && to ? (from === to ? t("help-dated", { date: escapeHtml(from) }) : t("help-dated-range", { from: escapeHtml(from), to: escapeHtml(to) })) : "";
+  return t("help-library", { count: stats.articles, places, dates });
 }
 
 export function helpText(s: BotServices, ctx: BotContext, stats: IndexStats | null): string {
-  const username = ctx.me.username;
-  const examples = exampleQuestions(stats?.places ?? []).map((q) => `• ${escapeHtml(q)}`);
-  const lines = [
-    "I answer questions about news reports on provincial and district Party Committee conferences in Vietnam: who attended, growth figures, targets met, tasks for next year. Every answer cites its sources with numbered links.",
-    "",
-    describeLibrary(stats),
-    "",
-    "<b>Try asking:</b>",
-    ...examples,
-    "",
-    `<b>How to ask:</b> in this private chat just write your question. In a group: <code>/ask your question</code>, mention @${escapeHtml(username)}, or reply to one of my answers. In any chat: type <code>@${escapeHtml(username)} your question</code>.`,
-  ];
+  const t: Translate = ctx.t;
+  const bot = escapeHtml(ctx.me.username);
+  const examples = exampleQuestions(t, stats?.places ?? []).map((q) => `• ${escapeHtml(q)}`);
+  const lines = [t("help-intro"), "", describeLibrary(t, stats), "", t("help-try"), ...examples, "", t("help-how", { bot }), "", t("help-followup"), t("help-commands")];
   const isAdmin = ctx.from !== undefined && s.config.bot.adminIds.includes(ctx.from.id);
   if (isAdmin) {
-    lines.push("", "<b>Admin commands:</b>", ...ADMIN_COMMANDS.map((c) => `/${c.command} — ${escapeHtml(c.description)}`));
-    lines.push("Send a .txt, .md, .json, .jsonl or .html file to add it.");
+    lines.push("", t("help-admin"), ...commandsFor(t, "admin").map((c) => `/${c.command} — ${escapeHtml(c.description)}`));
+    lines.push(t("help-admin-upload"));
   }
   return lines.join("\n");
 }

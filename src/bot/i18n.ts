@@ -1,0 +1,90 @@
+/**
+ * The interface language, with grammY's i18n plugin (Fluent files in ./locales). Which language a message is
+ * written in, first match wins:
+ *   1. in a group whose admins chose a language with /settings: that language;
+ *   2. the language the user chose with /language;
+ *   3. the user's Telegram language (language_code "vi", "vi-VN" → Vietnamese, "en…" → English);
+ *   4. DEFAULT_LANGUAGE (default English).
+ * The answers themselves are the answering core's extractive English sentences; only the bot's framing
+ * ("Sources", "More sources", "The reports I have don't say…", buttons, help, errors) is translated.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { I18n } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { AskFilters } from "../types.js";
+import { escapeHtml, type RenderLabels } from "./render.js";
+import type { BotStateStore, Language } from "./state-store.js";
+import { isLanguage } from "./state-store.js";
+
+export const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "locales");
+
+/** A translate function bound to one language (`ctx.t`, or `i18n.t` with a fixed locale). */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+/** The Telegram language_code as one of ours, or null when we have no translation for it. */
+export function languageOf(code: string | undefined): Language | null {
+  const base = code?.toLowerCase().split(/[-_]/)[0];
+  return isLanguage(base) ? base : null;
+}
+
+/** Decides the language of the current update (see the module comment). */
+export function negotiateLanguage(ctx: Context, state: BotStateStore, fallback: Language): Language {
+  const chat = ctx.chat;
+  if (chat && (chat.type === "group" || chat.type === "supergroup")) {
+    const chosen = state.groupSettings(chat.id).language;
+    if (chosen) return chosen;
+  }
+  const from = ctx.from;
+  if (from) return state.userLanguage(from.id) ?? languageOf(from.language_code) ?? fallback;
+  return fallback;
+}
+
+export function createI18n<C extends Context>(state: BotStateStore, fallback: Language): I18n<C> {
+  return new I18n<C>({
+    defaultLocale: "en",
+    directory: LOCALES_DIR,
+    // No Unicode isolation marks around variables: they would end up inside /commands, ids and URLs.
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: (ctx) => negotiateLanguage(ctx, state, fallback),
+  });
+}
+
+let shared: I18n | null = null;
+
+/** The translations without a bot (command menus, tests): `translations().t("vi", "answer-sources")`. */
+export function translations(): I18n {
+  shared ??= new I18n({ defaultLocale: "en", directory: LOCALES_DIR, fluentBundleOptions: { useIsolating: false } });
+  return shared;
+}
+
+/** A translate function for a fixed language, for messages sent outside an update of that user (notices). */
+export function translatorFor(i18n: { t(locale: string, key: string, variables?: Record<string, string | number>): string }, language: Language): Translate {
+  return (key, variables) => i18n.t(language, key, variables);
+}
+
+/** The framing of an answer in the reader's language, with the filter line when the answer was narrowed. */
+export function renderLabels(t: Translate, filters: AskFilters = {}): RenderLabels {
+  const filter = describeFilters(t, filters);
+  return {
+    sources: t("answer-sources"),
+    closest: t("answer-closest"),
+    notFound: t("answer-not-found"),
+    moreSources: t("answer-more-sources"),
+    noFurther: t("answer-no-further"),
+    untitled: t("answer-untitled"),
+    noAnswerText: t("answer-no-text"),
+    filterLine: filter ? t("answer-filter", { filter }) : null,
+  };
+}
+
+/** "place Ha Nam province, 2023-01-01 to 2023-12-31" (HTML-escaped), or "" when no filter applies. */
+export function describeFilters(t: Translate, f: AskFilters): string {
+  const parts: string[] = [];
+  if (f.place) parts.push(t("filter-place", { place: escapeHtml(f.place) }));
+  if (f.from && f.to) parts.push(t("filter-dates", { from: escapeHtml(f.from), to: escapeHtml(f.to) }));
+  else if (f.from) parts.push(t("filter-from", { from: escapeHtml(f.from) }));
+  else if (f.to) parts.push(t("filter-to", { to: escapeHtml(f.to) }));
+  if (f.source) parts.push(t("filter-source", { source: escapeHtml(f.source) }));
+  return parts.join(", ");
+}
