@@ -71,7 +71,7 @@ function finish(fileName: string, rawText: string, given: GivenMeta, ctx: ReadCo
   }
   if (!text.trim()) {
     const where = count > 1 ? ` (item ${index})` : "";
-    throw new UserError(`${fileName}${where}: there is no article text after removing page furniture.`);
+    throw new UserError(`${fileName}${where}: there is no article text after removing page furniture.`, "no_text");
   }
   const url = str(given.url);
   const date = normalizeDate(given.date) ?? inferDateFromText(rawText);
@@ -130,6 +130,7 @@ export function parseFrontMatter(fileName: string, text: string): FrontMatter {
   if (end < 0) {
     throw new UserError(
       `${fileName}: the front matter opened with "---" on line 1 is never closed. Add a line with just "---" after the fields (title, url, date, source, place).`,
+      "front_matter",
     );
   }
   const yamlText = lines.slice(1, end).join("\n");
@@ -140,11 +141,12 @@ export function parseFrontMatter(fileName: string, text: string): FrontMatter {
     const what = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
     throw new UserError(
       `${fileName}: malformed front matter at line ${line}: ${what}. Fix the YAML between the "---" lines (put values containing ": " in quotes).`,
+      "front_matter",
     );
   }
   const data: unknown = doc.toJS();
   if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
-    throw new UserError(`${fileName}: the front matter must be "key: value" lines (title, url, date, source, place), not a ${Array.isArray(data) ? "list" : "single value"}.`);
+    throw new UserError(`${fileName}: the front matter must be "key: value" lines (title, url, date, source, place), not a ${Array.isArray(data) ? "list" : "single value"}.`, "front_matter");
   }
   const o = (data ?? {}) as Record<string, unknown>;
   const textField = (k: string): string | null => {
@@ -153,7 +155,7 @@ export function parseFrontMatter(fileName: string, text: string): FrontMatter {
     if (typeof v === "string") return v;
     if (typeof v === "number" || typeof v === "boolean") return String(v);
     const line = lines.findIndex((l) => l.startsWith(`${k}:`));
-    throw new UserError(`${fileName}: front matter field "${k}"${line > 0 ? ` (line ${line + 1})` : ""} must be a single text value.`);
+    throw new UserError(`${fileName}: front matter field "${k}"${line > 0 ? ` (line ${line + 1})` : ""} must be a single text value.`, "front_matter");
   };
   const dateRaw = o.date instanceof Date ? o.date : textField("date");
   return {
@@ -239,7 +241,7 @@ export const readMarkdown: Reader = (fileName, text, ctx = {}) => {
     const h1 = /^\s*#\s+(.+?)\s*#*\s*$/m.exec(fm.body.trimStart().split(/\r?\n/)[0] ?? "");
     if (h1) meta.title = inlineMarkdown(h1[1]!);
   }
-  if (!body.trim()) throw new UserError(`${fileName}: the markdown file has no article text after the front matter.`);
+  if (!body.trim()) throw new UserError(`${fileName}: the markdown file has no article text after the front matter.`, "no_text");
   return [finish(fileName, body, meta, ctx)];
 };
 
@@ -263,6 +265,7 @@ function articleFromObject(fileName: string, item: unknown, where: string, ctx: 
   if (typeof o.text !== "string" || !o.text.trim()) {
     throw new UserError(
       `${fileName}: ${where}has ${o.text === undefined ? "no" : "an empty"} "text" field. Every article needs its body text in "text".`,
+      "no_text",
     );
   }
   for (const k of ["title", "source", "place"] as const) {

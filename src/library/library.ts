@@ -7,7 +7,15 @@ import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedde
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
 import { fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
 import { Store, type NewPassage } from "../store/store.js";
-import { currentGeneration, newGenerationName, removeStaleGenerations, switchGeneration } from "../store/generations.js";
+import {
+  beginBuilding,
+  currentGeneration,
+  endBuilding,
+  newGenerationName,
+  removeStaleGenerations,
+  switchGeneration,
+  touchGeneration,
+} from "../store/generations.js";
 import { fold } from "../text/fold.js";
 import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
 import { UserError } from "../types.js";
@@ -43,16 +51,20 @@ export class Library implements LibraryApi {
     this.liveGeneration = generation;
   }
 
-  /** Opens the live generation in `config.indexDir`, creating an empty index when there is none. */
+  /**
+   * Opens the live generation in `config.indexDir`, creating an empty index when there is none, after
+   * clearing what a crashed writer left (see removeStaleGenerations); opening the store brings its HNSW
+   * graph up to date with SQLite.
+   */
   static open(config: Config, embedder: Embedder): Library {
     fs.mkdirSync(config.indexDir, { recursive: true });
-    removeStaleGenerations(config.indexDir);
     let generation = currentGeneration(config.indexDir);
     if (!generation) {
       generation = newGenerationName();
       Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true }).close();
       switchGeneration(config.indexDir, generation);
     }
+    removeStaleGenerations(config.indexDir);
     const store = Store.open(path.join(config.indexDir, generation), identity(embedder));
     return new Library(config, embedder, store, generation);
   }
@@ -66,6 +78,8 @@ export class Library implements LibraryApi {
       this.live = next;
       this.liveGeneration = generation;
       old.close();
+      // The switcher deletes the old generation; if it died first, that is left to us.
+      removeStaleGenerations(this.config.indexDir);
     }
     return this.live;
   }
@@ -242,29 +256,34 @@ export async function rebuildIndex(
   const articles = oldGeneration ? Store.readArticles(path.join(config.indexDir, oldGeneration)) : [];
   onProgress?.({ phase: "reading", done: articles.length, total: articles.length });
   fs.mkdirSync(config.indexDir, { recursive: true });
-  const generation = newGenerationName();
-  const next = Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true });
+  // Registered as being built, so that no cleanup in this process removes it before the switch.
+  const generation = beginBuilding(config.indexDir);
+  let next: Store | null = null;
   let passages = 0;
   let done = 0;
   try {
+    next = Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true });
     await writeInBatches(config, embedder, next, articles, (written) => {
       done += written.length;
       passages += written.reduce((sum, w) => sum + w.passages.length, 0);
+      touchGeneration(config.indexDir, generation);
       onProgress?.({ phase: "embedding", done, total: articles.length });
     });
     onProgress?.({ phase: "writing", done: articles.length, total: articles.length });
     next.setMeta({ built_at: new Date().toISOString(), build_ms: String(Date.now() - started) });
     next.saveVectors();
+    onProgress?.({ phase: "swapping", done: articles.length, total: articles.length });
+    switchGeneration(config.indexDir, generation);
   } catch (error) {
-    next.close();
-    fs.rmSync(next.dir, { recursive: true, force: true });
+    next?.close();
+    fs.rmSync(path.join(config.indexDir, generation), { recursive: true, force: true });
     throw error;
+  } finally {
+    endBuilding(config.indexDir, generation);
   }
-  onProgress?.({ phase: "swapping", done: articles.length, total: articles.length });
-  switchGeneration(config.indexDir, generation);
   if (oldGeneration) fs.rmSync(path.join(config.indexDir, oldGeneration), { recursive: true, force: true });
   onProgress?.({ phase: "done", done: articles.length, total: articles.length });
-  return { store: next, generation, articles: articles.length, passages, ms: Date.now() - started };
+  return { store: next!, generation, articles: articles.length, passages, ms: Date.now() - started };
 }
 
 /** About this many passages are embedded, then committed in one transaction. */
