@@ -19,6 +19,7 @@ import {
 import { fold } from "../text/fold.js";
 import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
 import { UserError } from "../types.js";
+import { acquireWriteLock } from "./write-lock.js";
 
 export interface SyncReport {
   added: number;
@@ -88,9 +89,17 @@ export class Library implements LibraryApi {
     this.live.close();
   }
 
-  /** Runs admin writes one at a time, in the order they were asked for. */
+  /** Runs admin writes one at a time, in the order they were asked for, holding the index's write lock. */
   private serialize<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.writes.then(work, work);
+    const locked = async () => {
+      const release = await acquireWriteLock(this.config.indexDir);
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    };
+    const run = this.writes.then(locked, locked);
     this.writes = run.catch(() => undefined);
     return run;
   }

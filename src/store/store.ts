@@ -97,6 +97,8 @@ export class Store {
   ) {}
 
   private readonly statements = new Map<string, Database.Statement>();
+  /** The write_version the in-memory HNSW graph reflects; another process's writes move SQLite past it. */
+  private graphVersion = -1;
   /** Counts and term frequencies, valid for one write_version (another process may write too). */
   private readonly derived = { version: -1, counts: null as { articles: number; passages: number } | null, df: new Map<string, number>() };
 
@@ -195,7 +197,11 @@ export class Store {
     if (fs.existsSync(this.hnswPath) && onDisk?.version !== undefined) {
       this.hnsw.readIndexSync(this.hnswPath, true);
       this.hnsw.setEf(this.params.efSearch);
-      if (onDisk.version !== version) this.reconcileVectors();
+      this.graphVersion = onDisk.version;
+      if (onDisk.version !== version) {
+        this.reconcileVectors();
+        this.saveVectors();
+      }
       return;
     }
     this.rebuildVectors();
@@ -203,6 +209,7 @@ export class Store {
 
   /** Builds the HNSW graph from the vectors stored in SQLite. */
   private rebuildVectors(): void {
+    const version = this.writeVersion();
     const count = (this.sql("SELECT count(*) AS n FROM passages").get() as { n: number }).n;
     this.hnsw = new HierarchicalNSW("ip", this.model.dimension);
     this.hnsw.initIndex({ maxElements: Math.max(1024, Math.ceil(count * 1.25)), m: this.params.m, efConstruction: this.params.efConstruction, randomSeed: 100, allowReplaceDeleted: true });
@@ -210,11 +217,13 @@ export class Store {
     for (const row of this.sql("SELECT id, vector FROM passages").iterate() as Iterable<{ id: number; vector: Buffer }>) {
       this.hnsw.addPoint(toArray(row.vector), row.id);
     }
+    this.graphVersion = version;
     if (count > 0) this.saveVectors();
   }
 
   /** Brings the HNSW graph in line with SQLite: adds passages it lacks, marks deleted those SQLite lost. */
   private reconcileVectors(): void {
+    const version = this.writeVersion();
     const inGraph = new Set(this.hnsw.getIdsList());
     const inDb = new Set<number>();
     for (const row of this.sql("SELECT id, vector FROM passages").iterate() as Iterable<{ id: number; vector: Buffer }>) {
@@ -224,7 +233,12 @@ export class Store {
     for (const label of inGraph) {
       if (!inDb.has(label)) this.markDeleted(label);
     }
-    this.saveVectors();
+    this.graphVersion = version;
+  }
+
+  /** Takes in what another process (the CLI beside the bot) wrote since this graph was loaded. */
+  private catchUp(): void {
+    if (this.writeVersion() !== this.graphVersion) this.reconcileVectors();
   }
 
   private addVector(label: number, vector: number[]): void {
@@ -245,7 +259,7 @@ export class Store {
     const tmp = `${this.hnswPath}.tmp-${process.pid}`;
     this.hnsw.writeIndexSync(tmp);
     fs.renameSync(tmp, this.hnswPath);
-    writeJsonAtomic(this.hnswMetaPath, { version: this.writeVersion(), savedAt: new Date().toISOString() });
+    writeJsonAtomic(this.hnswMetaPath, { version: this.graphVersion, savedAt: new Date().toISOString() });
   }
 
   // ---------- writes ----------
@@ -269,6 +283,8 @@ export class Store {
     );
     const insertPassage = this.sql("INSERT INTO passages (article_id, position, text, vector) VALUES (?, ?, ?, ?)");
     const insertFts = this.sql("INSERT INTO passages_fts (rowid, body, context) VALUES (?, ?, ?)");
+    this.catchUp();
+    let versions = { before: 0, after: 0 };
     this.db.transaction(() => {
       for (const { article, passages } of entries) {
         removed.push(...this.deleteArticleRows(article.id));
@@ -279,10 +295,11 @@ export class Store {
           inserted.push({ id, vector: p.vector });
         }
       }
-      this.bumpWriteVersion();
+      versions = this.bumpWriteVersion();
     })();
     for (const label of removed) this.markDeleted(label);
     for (const p of inserted) this.addVector(p.id, Array.from(p.vector));
+    this.graphApplied(versions);
     if (options.saveVectors !== false) this.saveVectors();
   }
 
@@ -290,12 +307,15 @@ export class Store {
   removeArticle(id: string): boolean {
     let removed: number[] = [];
     let existed = false;
+    let versions: { before: number; after: number } | null = null;
+    this.catchUp();
     this.db.transaction(() => {
       existed = this.sql("SELECT 1 FROM articles WHERE id = ?").get(id) !== undefined;
       removed = this.deleteArticleRows(id);
-      if (existed) this.bumpWriteVersion();
+      if (existed) versions = this.bumpWriteVersion();
     })();
     for (const label of removed) this.markDeleted(label);
+    if (versions) this.graphApplied(versions);
     if (existed) this.saveVectors();
     return existed;
   }
@@ -314,8 +334,16 @@ export class Store {
     return Number(row?.value ?? 0);
   }
 
-  private bumpWriteVersion(): void {
+  /** Inside a write transaction: moves write_version on by one, returning it before and after. */
+  private bumpWriteVersion(): { before: number; after: number } {
+    const before = this.writeVersion();
     this.sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'write_version'").run();
+    return { before, after: before + 1 };
+  }
+
+  /** Our write is in the graph; the graph is current only if no other process wrote just before it. */
+  private graphApplied(versions: { before: number; after: number }): void {
+    if (versions.before === this.graphVersion) this.graphVersion = versions.after;
   }
 
   setMeta(values: Record<string, string>): void {
@@ -405,6 +433,7 @@ export class Store {
 
   /** Nearest passages by inner product (vectors are normalised, so this is cosine similarity). */
   denseSearch(vector: Float32Array, limit: number, filter: ArticleFilter = { articleIds: null }): { id: number; score: number }[] {
+    this.catchUp();
     const live = this.hnsw.getCurrentCount();
     if (live === 0) return [];
     const k = Math.min(limit, live);

@@ -77,6 +77,21 @@ describe("Store", () => {
     expect(reader.documentFrequency("fertiliser")).toBe(1);
   });
 
+  it("keeps another process's writes in the vector graph: searches see them and a later save does not drop them", async () => {
+    const dir = tempDir();
+    const bot = openStore(dir);
+    await put(bot, article("a", "x"), ["Budget revenue of Ha Nam reached 20,000 billion VND."]);
+    const cli = openStore(dir, false);
+    await put(cli, article("b", "y"), ["Fertiliser subsidies reached farmers in mountain districts."]);
+    const query = await embedder.embedQuery("fertiliser subsidies for farmers");
+    const idOfB = cli.articlePassages("b")[0]!.id;
+    expect(bot.denseSearch(query, 5).map((h) => h.id)).toContain(idOfB);
+    await put(bot, article("c", "z"), ["The province admitted 1,200 new party members."]);
+    const fresh = openStore(dir, false);
+    expect(fresh.denseSearch(query, 5).map((h) => h.id)).toContain(idOfB);
+    expect(fresh.denseSearch(await embedder.embedQuery("new party members admitted"), 5).map((h) => h.id)).toContain(fresh.articlePassages("c")[0]!.id);
+  });
+
   it("refuses an index built by another model, saying how to rebuild", async () => {
     const dir = tempDir();
     Store.open(dir, { modelId: "Xenova/all-MiniLM-L6-v2", dimension: 384, fingerprint: "Xenova/all-MiniLM-L6-v2@q8" }, { create: true }).close();
