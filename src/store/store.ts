@@ -417,16 +417,14 @@ export class Store {
    * BM25 search over passage text and article context. `match` is an FTS5 query over folded text.
    * Returns passage ids best first with their (positive, larger = better) scores.
    */
-  lexicalSearch(match: string, limit: number, filter: ArticleFilter = { articleIds: null }): { id: number; score: number }[] {
+  lexicalSearch(match: string, limit: number, filter: ArticleFilter = { articleIds: null }, contextWeight = 0.35): { id: number; score: number }[] {
     if (!match) return [];
     // Context matches count less than body matches: the context is repeated on every passage.
-    const rows = this.db
-      .prepare(
-        `SELECT f.rowid AS id, -bm25(passages_fts, 1.0, 0.35) AS score, p.article_id AS articleId
-         FROM passages_fts f JOIN passages p ON p.id = f.rowid
-         WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts, 1.0, 0.35) LIMIT ?`,
-      )
-      .all(match, filter.articleIds ? limit * 4 : limit) as { id: number; score: number; articleId: string }[];
+    const rows = this.sql(
+      `SELECT f.rowid AS id, -bm25(passages_fts, 1.0, ?) AS score, p.article_id AS articleId
+       FROM passages_fts f JOIN passages p ON p.id = f.rowid
+       WHERE passages_fts MATCH ? ORDER BY score DESC LIMIT ?`,
+    ).all(contextWeight, match, filter.articleIds ? limit * 4 : limit) as { id: number; score: number; articleId: string }[];
     const kept = filter.articleIds ? rows.filter((r) => filter.articleIds!.has(r.articleId)) : rows;
     return kept.slice(0, limit).map(({ id, score }) => ({ id, score }));
   }
