@@ -186,7 +186,7 @@ export function buildProgram(): Command {
       await withApp(o, async (app) => {
         const results = await app.library.add(/^https?:\/\//i.test(source) || /^[a-z]+:\/\//i.test(source) ? { kind: "url", url: source } : { kind: "path", path: source });
         if (o.json) process.stdout.write(`${JSON.stringify(results)}\n`);
-        else for (const r of results) process.stdout.write(`${r.status.padEnd(9)} ${r.article.id}  ${r.article.title}${r.passages ? ` (${r.passages} passages)` : ""}\n`);
+        else for (const r of results) process.stdout.write(`${(r.status === "unchanged" ? "already indexed" : r.status).padEnd(15)} ${r.article.id}  ${r.article.title}${r.passages ? ` (${r.passages} passages)` : ""}\n`);
       });
     });
   library

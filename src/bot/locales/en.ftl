@@ -172,7 +172,7 @@ add-not-url = That is not a web address: <code>{ $url }</code>. It should start 
 add-nothing = Nothing was added: no article found in it.
 add-added = Added
 add-updated = Updated
-add-unchanged = Already up to date
+add-unchanged = Already indexed (the same text is in the library)
 add-passages = { $count ->
     [one] { $count } passage
    *[other] { $count } passages
