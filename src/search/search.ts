@@ -51,7 +51,7 @@ export const DEFAULT_SEARCH: SearchOptions = {
   contextWeight: 1,
   rerank: true,
   commonTermShare: 0.2,
-  postingBudget: 20_000,
+  postingBudget: 5_000,
   articleIds: null,
 };
 
