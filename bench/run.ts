@@ -204,7 +204,7 @@ function renderTable(r: typeof report): string {
   add("questions/s, 1 in flight", (o) => f(o.ask.sequentialQps), () => "–");
   add(`questions/s, ${r.options.concurrency} in flight`, (o) => f(o.ask.concurrentQps), () => "–");
   add(`  latency p50 / p95 under load`, (o) => `${f(o.ask.underLoad.p50)} / ${f(o.ask.underLoad.p95)}`, () => "–");
-  add("HNSW recall (ours @10 ef=96; LC @4 ef=10)", (o) => `${f(o.ask.recall.recall, 3)} (ties ${f(o.ask.recall.recallWithTies, 3)})`, (b) => `${f(b.query.recall.recall, 3)} (ties ${f(b.query.recall.recallWithTies, 3)})`);
+  add("HNSW recall (ours @10 at its efSearch; LC @4 ef=10)", (o) => `${f(o.ask.recall.recall, 3)} (ties ${f(o.ask.recall.recallWithTies, 3)}, ef ${o.ask.recall.ef})`, (b) => `${f(b.query.recall.recall, 3)} (ties ${f(b.query.recall.recallWithTies, 3)})`);
   add("HNSW search alone p50 (ms)", (o) => f(o.ask.recall.searchMs.p50, 3), (b) => f(b.query.latency.search.p50, 3));
 
   const widths = header.map((_, c) => Math.max(header[c]!.length, ...rows.map((row) => row[c]!.length)));

@@ -242,7 +242,7 @@ async function ask(indexDir: string, questionCount: number, concurrency: number)
   const hnsw = new hnswlib.HierarchicalNSW("ip", dim);
   hnsw.readIndexSync(path.join(gen, "vectors.hnsw"));
   const efSweep = [];
-  for (const ef of [10, 24, 48, 96, 192, 384]) {
+  for (const ef of [48, 96, 192, 384, 768, 1024]) {
     hnsw.setEf(Math.max(ef, k));
     const times: number[] = [];
     const results = queryVectors.map((q) => {
