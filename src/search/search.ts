@@ -2,7 +2,7 @@ import type { ArticleSummary } from "../types.js";
 import type { Store, StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { synonymWords } from "./glossary.js";
-import { analyzeQuestion, stem, tokenize, toFtsQuery, type AnalyzedQuestion } from "./query.js";
+import { analyzeQuestion, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./query.js";
 
 export interface SearchOptions {
   /** Passages returned (default 8). */
@@ -74,7 +74,7 @@ export function hybridSearch(
   const o = { ...DEFAULT_SEARCH, ...options };
   const filter = { articleIds: o.articleIds };
   const widened = [...question.terms, ...question.terms.flatMap((t) => synonymWords(t.stem).map((w) => ({ ...t, text: w, stem: w })))];
-  const lexical = o.lexicalWeight > 0 ? store.lexicalSearch(toFtsQuery(distinctiveTerms(store, widened, o)), o.depth, filter, o.contextWeight) : [];
+  const lexical = o.lexicalWeight > 0 ? store.lexicalSearch(lexicalQuery(store, widened, o), o.depth, filter, o.contextWeight) : [];
   const dense = queryVector && o.denseWeight > 0 ? store.denseSearch(queryVector, o.depth, filter) : [];
 
   const fused = new Map<number, { score: number; lexicalRank: number | null; denseRank: number | null }>();
@@ -98,19 +98,29 @@ export function hybridSearch(
   return scored.sort((a, b) => b.score - a.score).slice(0, o.limit);
 }
 
-/** The terms worth a BM25 lookup: rarest first, within the share and posting budgets (the two rarest always). */
-function distinctiveTerms<T extends { text: string }>(store: Store, terms: T[], o: Pick<SearchOptions, "commonTermShare" | "postingBudget">): T[] {
+/**
+ * The FTS5 query for a question: its terms, rarest first, while they fit the share and posting budgets.
+ * When fewer than two fit (a large library where even the place name is common), the two rarest are
+ * required together ("hung AND yen"), which FTS5 answers by skipping through both lists instead of
+ * scoring every passage that has either.
+ */
+export function lexicalQuery(store: Store, terms: QueryTerm[], o: Pick<SearchOptions, "commonTermShare" | "postingBudget">): string {
   const total = Math.max(1, store.counts().passages);
-  const byRarity = terms.map((t) => ({ t, df: store.documentFrequency(t.text) })).sort((a, b) => a.df - b.df);
-  const kept: T[] = [];
+  const present = terms
+    .map((t) => ({ t, df: store.documentFrequency(t.text) }))
+    .filter((x) => x.df > 0)
+    .sort((a, b) => a.df - b.df);
+  if (present.length === 0) return toFtsQuery(terms);
+  const kept: QueryTerm[] = [];
   let postings = 0;
-  for (const { t, df } of byRarity) {
-    const affordable = df / total <= o.commonTermShare && postings + df <= o.postingBudget;
-    if (kept.length >= 2 && !affordable) continue;
+  for (const { t, df } of present) {
+    if (df / total > o.commonTermShare || postings + df > o.postingBudget) continue;
     kept.push(t);
     postings += df;
   }
-  return kept;
+  if (kept.length >= 2 || present.length === 1) return toFtsQuery(kept.length ? kept : [present[0]!.t]);
+  const both = `(${toFtsQuery([present[0]!.t])} AND ${toFtsQuery([present[1]!.t])})`;
+  return kept.length ? `${toFtsQuery(kept)} OR ${both}` : both;
 }
 
 /** Inverse document frequency of each question term, so "disciplined" outweighs "party". */
