@@ -35,9 +35,11 @@ describe("crash safety", () => {
     const broken = runs.filter((r) => r.failures.length).map(describeRun);
     expect(broken, `seed ${SEED}`).toEqual([]);
     expect(runs).toHaveLength(KILLS);
-    // The series really killed writers mid-job, in both jobs.
-    expect(runs.filter((r) => r.mode === "add" && r.killedAt !== "completed").length).toBeGreaterThan(KILLS / 4);
-    expect(runs.filter((r) => r.mode === "reindex" && r.killedAt !== "completed").length).toBeGreaterThan(KILLS / 4);
+    // The series really killed writers mid-job, in both jobs: every kill planned at a crash point landed
+    // there. (A random delay may outlast a job that runs faster than the dry run did, so those may complete.)
+    const atPoints = runs.filter((r) => r.pauseAt !== undefined);
+    expect(atPoints.filter((r) => r.killedAt === "completed").map(describeRun)).toEqual([]);
+    expect(new Set(atPoints.map((r) => r.mode))).toEqual(new Set(["add", "reindex"]));
   }, 120_000);
 });
 
