@@ -28,7 +28,7 @@ function configFrom(options: CommonOptions): Config {
 }
 
 /** A progress bar on stderr while the first run builds the index (stdout stays clean for --json). */
-function buildProgress(): OpenAppOptions {
+export function buildProgress(): OpenAppOptions {
   let bar: cliProgress.SingleBar | null = null;
   return {
     onBuildStart(total) {

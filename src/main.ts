@@ -2,7 +2,7 @@ import "./env.js";
 import pino from "pino";
 import { ConfigError, loadConfig } from "./config.js";
 import { openApp } from "./app.js";
-import { terminalQa } from "./cli.js";
+import { buildProgress, terminalQa } from "./cli.js";
 import { UserError } from "./types.js";
 
 // `npm start`: the Telegram bot when BOT_TOKEN is set, otherwise a terminal Q&A over the same index.
@@ -10,10 +10,16 @@ import { UserError } from "./types.js";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, redact: ["token", "config.bot.token", "*.token"] });
-  const app = await openApp(config, {
-    onBuildStart: (total) => logger.info({ total }, "building the index from the bundled reports (first run)"),
-    onBuildDone: (report) => logger.info({ added: report.added, ms: report.ms, problems: report.problems.length }, "index built"),
-  });
+  // In the terminal a person is watching: a progress bar. Under the bot: structured logs.
+  const app = await openApp(
+    config,
+    config.bot.token
+      ? {
+          onBuildStart: (total) => logger.info({ total }, "building the index from the bundled reports (first run)"),
+          onBuildDone: (report) => logger.info({ added: report.added, ms: report.ms, problems: report.problems.length }, "index built"),
+        }
+      : buildProgress(),
+  );
 
   if (!config.bot.token) {
     process.stdout.write(
