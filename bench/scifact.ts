@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
-import { createEmbedder, type Embedder } from "../src/embed/embedder.js";
+import { createEmbedder, embedderOptions, type Embedder } from "../src/embed/embedder.js";
 import { analyzeQuestion, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "../src/search/query.js";
 import { DEFAULT_SEARCH, hybridSearch, type SearchOptions } from "../src/search/search.js";
 import { FORMAT_VERSION, Store } from "../src/store/store.js";
@@ -294,13 +294,7 @@ function evaluate(group: string, system: string, run: System, qs: Q[], queries: 
 async function main() {
   const t0 = Date.now();
   const config = loadConfig();
-  const embedder = await createEmbedder({
-    model: config.embeddingModel,
-    modelsDir: config.modelsDir,
-    cacheDir: config.modelCacheDir,
-    quantized: config.quantized,
-    allowRemoteModels: config.allowRemoteModels,
-  });
+  const embedder = await createEmbedder(embedderOptions(config));
   const { docs, queries, qrels } = loadData(DATA_DIR);
   log(`SciFact: ${docs.length} docs, ${queries.length} test queries, model ${embedder.fingerprint}`);
 

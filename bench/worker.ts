@@ -13,7 +13,7 @@ import hnswlib from "hnswlib-node";
 import { createAsk } from "../src/answer/ask.js";
 import { embeddingText, passageContext } from "../src/chunk/chunk.js";
 import { loadConfig, type Config } from "../src/config.js";
-import { createEmbedder, type Embedder } from "../src/embed/embedder.js";
+import { createEmbedder, embedderOptions, type Embedder } from "../src/embed/embedder.js";
 import { Library } from "../src/library/library.js";
 import { currentGeneration } from "../src/store/generations.js";
 import { DEFAULT_HNSW } from "../src/store/store.js";
@@ -44,13 +44,7 @@ function benchConfig(indexDir: string, dataDir = indexDir): Config {
 }
 
 async function loadEmbedder(config: Config): Promise<Embedder> {
-  return createEmbedder({
-    model: config.embeddingModel,
-    modelsDir: config.modelsDir,
-    cacheDir: config.modelCacheDir,
-    quantized: config.quantized,
-    allowRemoteModels: false,
-  });
+  return createEmbedder({ ...embedderOptions(config), allowRemoteModels: false });
 }
 
 function generationDir(indexDir: string): string {

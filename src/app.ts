@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Config } from "./config.js";
-import { createEmbedder, type Embedder } from "./embed/embedder.js";
+import { createEmbedder, embedderOptions, type Embedder } from "./embed/embedder.js";
 import { Library, type ProgressFn, type SyncReport } from "./library/library.js";
 import { createAsk } from "./answer/ask.js";
 import type { AskFn } from "./types.js";
@@ -24,13 +24,7 @@ export interface OpenAppOptions {
 
 /** Loads the embedding model, opens the index (building it from the data folder on first run) and wires ask(). */
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
-  const embedder = options.embedder ?? (await createEmbedder({
-    model: config.embeddingModel,
-    modelsDir: config.modelsDir,
-    cacheDir: config.modelCacheDir,
-    quantized: config.quantized,
-    allowRemoteModels: config.allowRemoteModels,
-  }));
+  const embedder = options.embedder ?? (await createEmbedder(embedderOptions(config)));
   const library = Library.open(config, embedder);
   if (options.buildIfEmpty !== false && library.store().counts().articles === 0 && fs.existsSync(config.dataDir)) {
     let started = false;

@@ -6,24 +6,16 @@ import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import type { FeedbackEntry } from "../library/feedback.js";
 import type { AnswerResult, AskFn, LibraryApi } from "../types.js";
 import type { ConversationMemory, Turn } from "./conversations.js";
 import type { LruCache } from "./lru.js";
 import type { RenderLabels } from "./render.js";
 import type { BotStateStore } from "./state-store.js";
 
-/** One 👍/👎 on an answer. */
-export interface FeedbackEntry {
-  userId: number;
-  chatId: number;
-  /** The bot message carrying the buttons. */
-  messageId: number;
-  value: "up" | "down";
-  /** The question the answer was for ("" when the answer has left the in-memory cache). */
-  question: string;
-}
+export type { FeedbackEntry };
 
-/** Where feedback goes. The default keeps it in memory; the pipeline may persist it later. */
+/** Where feedback goes: in memory by default; `npm start` gives the SQLite store of src/library/feedback.ts. */
 export interface FeedbackStore {
   record(entry: FeedbackEntry): void;
 }

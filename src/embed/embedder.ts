@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env, pipeline, type FeatureExtractionPipeline } from "@xenova/transformers";
+import type { Config } from "../config.js";
 import { UserError } from "../types.js";
 
 /** Text prefixes some models were trained with; a missing prefix costs them several points of recall. */
@@ -34,6 +35,17 @@ export interface Embedder {
   readonly fingerprint: string;
   embedPassages(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
+}
+
+/** The embedder the configuration asks for (model, where models live, weights variant, downloads allowed). */
+export function embedderOptions(config: Config): EmbedderOptions {
+  return {
+    model: config.embeddingModel,
+    modelsDir: config.modelsDir,
+    cacheDir: config.modelCacheDir,
+    quantized: config.quantized,
+    allowRemoteModels: config.allowRemoteModels,
+  };
 }
 
 /** Loads a transformers.js feature-extraction model and wraps it with batching and model prefixes. */

@@ -2,11 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
+/** One 👍/👎 on an answer. */
 export interface FeedbackEntry {
   userId: number;
   chatId: number;
+  /** The bot message carrying the buttons. */
   messageId: number;
   value: "up" | "down";
+  /** The question the answer was for ("" when the answer has left the bot's in-memory cache). */
   question: string;
 }
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.js";
-import type { Embedder } from "../embed/embedder.js";
+import { embedderOptions, type Embedder } from "../embed/embedder.js";
 import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
 import { fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
@@ -349,13 +349,7 @@ async function writeInBatches(
 /** The configured model in a worker thread, or null (then the caller embeds on its own thread) if it differs or fails. */
 async function startBulkEmbedder(config: Config, embedder: Embedder): Promise<BulkEmbedder | null> {
   try {
-    const worker = await createWorkerEmbedder({
-      model: config.embeddingModel,
-      modelsDir: config.modelsDir,
-      cacheDir: config.modelCacheDir,
-      quantized: config.quantized,
-      allowRemoteModels: config.allowRemoteModels,
-    });
+    const worker = await createWorkerEmbedder(embedderOptions(config));
     if (worker.fingerprint === embedder.fingerprint) return worker;
     await worker.close();
   } catch {

@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { createEmbedder } from "../embed/embedder.js";
+import { createEmbedder, embedderOptions } from "../embed/embedder.js";
 import type { ReindexProgress } from "../types.js";
 import { rebuildIndex } from "./library.js";
 
@@ -8,13 +8,7 @@ import { rebuildIndex } from "./library.js";
  * model (which `Library.open` refuses), since that is exactly when a rebuild is needed.
  */
 export async function reindexWithModel(config: Config, onProgress?: (p: ReindexProgress) => void) {
-  const embedder = await createEmbedder({
-    model: config.embeddingModel,
-    modelsDir: config.modelsDir,
-    cacheDir: config.modelCacheDir,
-    quantized: config.quantized,
-    allowRemoteModels: config.allowRemoteModels,
-  });
+  const embedder = await createEmbedder(embedderOptions(config));
   const { store, articles, passages, ms } = await rebuildIndex(config, embedder, onProgress);
   store.close();
   return { articles, passages, ms, model: embedder.modelId, dimension: embedder.dimension };

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { isProcessAlive } from "../store/generations.js";
 import { UserError } from "../types.js";
 
 /**
@@ -18,7 +19,7 @@ export async function acquireWriteLock(indexDir: string, waitMs = 3_000): Promis
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const owner = Number(fs.readFileSync(file, { encoding: "utf8", flag: "a+" }).trim());
-    if (!owner || !isAlive(owner) || owner === process.pid) {
+    if (!owner || !isProcessAlive(owner) || owner === process.pid) {
       fs.rmSync(file, { force: true });
       continue;
     }
@@ -29,14 +30,5 @@ export async function acquireWriteLock(indexDir: string, waitMs = 3_000): Promis
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

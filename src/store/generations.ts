@@ -78,7 +78,7 @@ export function removeStaleGenerations(indexDir: string, minAgeMs = 10 * 60_000)
 function isAbandoned(dir: string, minAgeMs: number): boolean {
   if (building.has(path.resolve(dir))) return false;
   const owner = Number(/-(\d+)$/.exec(path.basename(dir))?.[1]);
-  if (!owner || owner === process.pid || !isAlive(owner)) return true;
+  if (!owner || owner === process.pid || !isProcessAlive(owner)) return true;
   return Date.now() - fs.statSync(dir).mtimeMs >= minAgeMs;
 }
 
@@ -86,11 +86,12 @@ function isAbandoned(dir: string, minAgeMs: number): boolean {
 function removeStaleTempFiles(dir: string): void {
   for (const entry of fs.readdirSync(dir)) {
     const owner = Number(/\.tmp-(\d+)$/.exec(entry)?.[1]);
-    if (owner && (owner === process.pid || !isAlive(owner))) fs.rmSync(path.join(dir, entry), { force: true });
+    if (owner && (owner === process.pid || !isProcessAlive(owner))) fs.rmSync(path.join(dir, entry), { force: true });
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id exists (EPERM: it does, under another user). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -21,9 +21,9 @@ export interface ModelIdentity {
 export interface HnswParams {
   /** Graph degree (default 16). */
   m: number;
-  /** Build-time candidate list (default 200). */
+  /** Build-time candidate list (default 100). */
   efConstruction: number;
-  /** Search-time candidate list; raised to k when k is larger (default 96). */
+  /** Search-time candidate list; raised to k when k is larger (default 768). */
   efSearch: number;
 }
 

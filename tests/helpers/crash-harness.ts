@@ -11,6 +11,7 @@ import type { Embedder } from "../../src/embed/embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../../src/chunk/chunk.js";
 import { readDataDir } from "../../src/ingest/index.js";
 import { Library } from "../../src/library/library.js";
+import { prng } from "../../bench/synth.js";
 import { createAsk } from "../../src/answer/ask.js";
 import { quoteFts } from "../../src/store/store.js";
 import { fold } from "../../src/text/fold.js";
@@ -260,17 +261,8 @@ export function planKills(count: number, dry: Record<Mode, DryRun>, random: () =
   });
 }
 
-/** A small seeded generator (mulberry32), so a failing series can be replayed with the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (bench/synth.ts's mulberry32), so a failing series can be replayed with the same seed. */
+export const seededRandom = prng;
 
 // ------------------------------------------------------------------------------------------------ checks
 
