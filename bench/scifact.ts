@@ -21,7 +21,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { createEmbedder, embedderOptions, type Embedder } from "../src/embed/embedder.js";
-import { analyzeQuestion, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "../src/search/query.js";
+import { analyzeQuestion, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "../src/question/analyze.js";
 import { DEFAULT_SEARCH, hybridSearch, type SearchOptions } from "../src/search/search.js";
 import { FORMAT_VERSION, Store } from "../src/store/store.js";
 import { fold } from "../src/text/fold.js";

@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chunkArticle } from "../src/chunk/chunk.js";
 import { readDataDir } from "../src/ingest/index.js";
-import { PLACES, placeLabel } from "../src/places.js";
+import { PLACES, placeLabel } from "../src/text/places.js";
 import { splitSentences } from "../src/text/sentences.js";
 import type { ArticleInput } from "../src/types.js";
 

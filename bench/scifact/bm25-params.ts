@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config.js";
-import { analyzeQuestion, stem } from "../../src/search/query.js";
+import { analyzeQuestion, stem } from "../../src/question/analyze.js";
 import { fold } from "../../src/text/fold.js";
 import { crossValidate, loadData, mean, ndcgAt, type PerQuery } from "./eval.js";
 

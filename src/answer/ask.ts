@@ -1,15 +1,15 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
 import type { Library } from "../library/library.js";
-import { toEnglishQuestion } from "../search/glossary.js";
-import { analyzeQuestion } from "../search/query.js";
+import { toEnglishQuestion } from "../question/glossary.js";
+import { analyzeQuestion } from "../question/analyze.js";
 import { hybridSearch, termWeights, type SearchOptions } from "../search/search.js";
 import type { Store, StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import type { AnswerResult, AskFilters, AskFn, AskOptions } from "../types.js";
 import { UserError } from "../types.js";
 import { composeAnswer, type ComposeOptions } from "./compose.js";
-import { parseDatePoint, parseQuestionFilters, type FilterContext } from "./filters.js";
+import { parseDatePoint, parseQuestionFilters, type FilterContext } from "../question/filters.js";
 
 export interface AskDeps {
   library: Pick<Library, "store">;

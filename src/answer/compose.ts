@@ -1,6 +1,6 @@
 import type { ArticleSummary, Citation } from "../types.js";
 import { stemSet, type ScoredPassage } from "../search/search.js";
-import type { AnalyzedQuestion } from "../search/query.js";
+import type { AnalyzedQuestion } from "../question/analyze.js";
 import type { StoredPassage } from "../store/store.js";
 import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, type ArticleScope } from "./evidence.js";
 

@@ -1,9 +1,9 @@
 import type { ArticleSummary } from "../types.js";
-import type { AnalyzedQuestion } from "../search/query.js";
-import { properNames, stem, tokenize } from "../search/query.js";
+import type { AnalyzedQuestion } from "../question/analyze.js";
+import { properNames, stem, tokenize } from "../question/analyze.js";
 import { stemSet } from "../search/search.js";
-import { synonymStems } from "../search/glossary.js";
-import { findPlaces, findSubPlaces } from "../places.js";
+import { synonymStems } from "../question/glossary.js";
+import { findPlaces, findSubPlaces } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { splitSentences } from "../text/sentences.js";

@@ -4,7 +4,7 @@
  * split → send (keyboard on the last part) → remember the state for the buttons and the turn for follow-ups.
  */
 import { InlineKeyboard } from "grammy";
-import { takeTokens } from "../answer/filters.js";
+import { takeTokens } from "../question/filters.js";
 import type { AnswerResult } from "../types.js";
 import { UserError } from "../types.js";
 import type { Turn } from "./conversations.js";

@@ -6,7 +6,7 @@
  * `maxConversations` chats/topics (the least recently used are forgotten), and nothing older than `maxAgeMs`.
  * A lookup names the chat, the topic and the message, so one chat's context is never read in another.
  */
-import type { Turn } from "../answer/followup.js";
+import type { Turn } from "../question/followup.js";
 
 export type { Turn };
 

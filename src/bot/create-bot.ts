@@ -11,7 +11,7 @@
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type BotConfig, type BotError } from "grammy";
-import { resolveFollowUp } from "../answer/followup.js";
+import { resolveFollowUp } from "../question/followup.js";
 import { groupQuestionInMode } from "./addressing.js";
 import type { BotContext, BotDeps, BotServices } from "./context.js";
 import { MemoryFeedbackStore, withDefaults } from "./context.js";

@@ -10,7 +10,7 @@ export { decodeUpload, detectFormat, SUPPORTED_EXTENSIONS, type ArticleFormat } 
 export { fetchArticle, type FetchOptions } from "./fetch-url.js";
 export { normalizeDate, deriveTitle, canonicalizeUrl, articleId } from "./metadata.js";
 export { readHtml, readJson, readJsonl, readMarkdown, readTxt, markdownToText, type ReadContext, type Reader } from "./readers.js";
-export { findPlaces, inferPlace } from "../places.js";
+export { findPlaces, inferPlace } from "../text/places.js";
 
 const READERS: Record<ArticleFormat, Reader> = {
   txt: readTxt,

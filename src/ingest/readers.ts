@@ -3,7 +3,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { parseDocument } from "yaml";
-import { inferPlace } from "../places.js";
+import { inferPlace } from "../text/places.js";
 import { UserError, type ArticleInput, type OriginKind } from "../types.js";
 import { cleanArticle } from "./clean.js";
 import {

@@ -1,8 +1,8 @@
 import type { ArticleSummary } from "../types.js";
 import type { Store, StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
-import { synonymWords } from "./glossary.js";
-import { analyzeQuestion, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./query.js";
+import { synonymWords } from "../question/glossary.js";
+import { analyzeQuestion, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "../question/analyze.js";
 
 export interface SearchOptions {
   /** Passages returned (default 8). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articleId, canonicalizeUrl, deriveTitle, inferDateFromText, normalizeDate } from "../../src/ingest/metadata.js";
-import { findPlaces, inferPlace, PLACES } from "../../src/places.js";
+import { findPlaces, inferPlace, PLACES } from "../../src/text/places.js";
 import { extra, seedSidecar, seedText } from "./corpus.js";
 
 describe("gazetteer", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import { resolveFollowUp, type Turn } from "../../src/answer/followup.js";
+import { resolveFollowUp, type Turn } from "../../src/question/followup.js";
 import { renderText } from "../../src/answer/render-text.js";
 import { testApp } from "../helpers/app.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestionFilters, parseDatePoint } from "../../src/answer/filters.js";
+import { parseQuestionFilters, parseDatePoint } from "../../src/question/filters.js";
 import { UserError } from "../../src/types.js";
 
 const context = { newestReportDate: "2023-12-29", knownSources: ["vietnam.vn", "baohaiduong.vn", "en.hungyen.gov.vn (text credits baohungyen.vn)"] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveFollowUp, type Turn } from "../../src/answer/followup.js";
+import { resolveFollowUp, type Turn } from "../../src/question/followup.js";
 
 const turn = (question: string, filters: Turn["filters"] = {}): Turn => ({ question, filters });
 const admitted = turn("How many party members were admitted in Ha Nam in 2023?");

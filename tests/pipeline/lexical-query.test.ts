@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/store.js";
 import { lexicalQuery } from "../../src/search/search.js";
-import type { QueryTerm } from "../../src/search/query.js";
+import type { QueryTerm } from "../../src/question/analyze.js";
 
 /** A store that only answers the two questions lexicalQuery asks: how many passages, and how many have a word. */
 function storeWith(passages: number, df: Record<string, number>): Store {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import { looksVietnamese, toEnglishQuestion } from "../../src/search/glossary.js";
+import { looksVietnamese, toEnglishQuestion } from "../../src/question/glossary.js";
 import { testApp } from "../helpers/app.js";
 
 describe("Vietnamese questions in the reports' words", () => {

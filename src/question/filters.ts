@@ -4,7 +4,7 @@
 // Only what clearly narrows *which reports* may answer becomes a hard filter. A bare year or place
 // ("GRDP growth in Thai Binh in 2023") usually dates or places the fact, and a 2023 fact is reported
 // in January 2024, so those stay in the question for search and evidence checks to weigh.
-import { findPlaces } from "../places.js";
+import { findPlaces } from "../text/places.js";
 import { fold } from "../text/fold.js";
 import type { AskFilters } from "../types.js";
 import { UserError } from "../types.js";

@@ -1,7 +1,7 @@
 // Follow-ups: a reply to an earlier answer ("and in 2022?", "what about Hung Yen?", "who chaired it?")
 // read in the context of the question that answer answered. Pure text work, no index needed.
-import { findPlaces } from "../places.js";
-import { analyzeQuestion, properNames } from "../search/query.js";
+import { findPlaces } from "../text/places.js";
+import { analyzeQuestion, properNames } from "./analyze.js";
 import { fold } from "../text/fold.js";
 import type { AskFilters } from "../types.js";
 import { datePhrases, takeTokens } from "./filters.js";

@@ -1,6 +1,6 @@
-import { findPlaces } from "../places.js";
+import { findPlaces } from "../text/places.js";
 import { fold } from "../text/fold.js";
-import { stem } from "./query.js";
+import { stem } from "./analyze.js";
 
 /**
  * Words that report writers and askers use for the same thing. A question term is matched by any

@@ -1,6 +1,6 @@
 import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
-import { findPlaces } from "../places.js";
+import { findPlaces } from "../text/places.js";
 
 /** Words that carry no meaning for matching. */
 const STOPWORDS = new Set(

@@ -1,6 +1,6 @@
 // Gazetteer of Vietnam's 63 provinces and centrally-run cities (the 2008–2025 division) and place
 // inference for articles. Matching is done on accent-folded text, so "Thái Bình" and "Thai Binh" match.
-import { fold } from "./text/fold.js";
+import { fold } from "./fold.js";
 
 export type PlaceKind = "province" | "city";
 
