@@ -37,7 +37,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     });
     options.onBuildDone?.(report);
   }
-  const ask = createAsk({ library, embedder, config });
+  const ask = createAsk({ index: () => library.store(), embedder, config });
   return {
     ask,
     library,

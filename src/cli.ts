@@ -6,6 +6,7 @@ import cliProgress from "cli-progress";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { openApp, type App, type OpenAppOptions } from "./app.js";
 import { renderText } from "./answer/render-text.js";
+import { outcomeLead, translations, translatorFor } from "./bot/i18n.js";
 import { validateQuestion } from "./answer/ask.js";
 import { evaluate, formatSummary, readQuestions } from "./eval/evaluate.js";
 import type { AnswerResult, AskOptions } from "./types.js";
@@ -61,11 +62,24 @@ function askOptions(o: { place?: string; from?: string; to?: string; source?: st
   return { place: o.place, from: o.from, to: o.to, source: o.source };
 }
 
-/** The answer as JSON; `filters` appears when a filter applied (from options or the question). */
+/** The bot's English words for outcomes that are not answers, so the terminal and Telegram say the same. */
+const englishLead = (outcome: AnswerResult["outcome"]) => outcomeLead(translatorFor(translations(), "en"), outcome);
+
+/**
+ * The answer as JSON: `outcome` is the typed result ("answered", "near_miss", "declined", "no_matching_reports");
+ * a near miss also has `nearMiss` (what was asked, what differs, the figures given); `text` is the English lead
+ * of an outcome that is not an answer; `filters` appears when a filter applied.
+ */
 const toJson = (r: AnswerResult) => ({
   question: r.question,
   found: r.found,
+  outcome: r.outcome.kind,
+  ...(r.outcome.kind === "near_miss" ? { nearMiss: { asked: r.outcome.asked, differs: r.outcome.differs, given: r.outcome.given } } : {}),
+  ...(r.outcome.kind === "declined" ? { declined: r.outcome.reason } : {}),
+  ...(englishLead(r.outcome) ? { text: englishLead(r.outcome) } : {}),
   answer: r.answer,
+  ...(r.figures?.length ? { figures: r.figures } : {}),
+  ...(r.corrections?.length ? { corrections: r.corrections } : {}),
   ...(Object.keys(r.filters).length ? { filters: r.filters } : {}),
   citations: r.citations,
 });
@@ -115,7 +129,7 @@ export function buildProgram(): Command {
     validateQuestion(question, config.maxQuestionChars); // before loading the model: bad input fails fast
     await withApp(o, async (app) => {
       const result = await app.ask(question, askOptions(o));
-      process.stdout.write(o.json ? `${JSON.stringify(toJson(result))}\n` : `${renderText(result)}\n`);
+      process.stdout.write(o.json ? `${JSON.stringify(toJson(result))}\n` : `${renderText(result, englishLead)}\n`);
     });
   });
 
@@ -254,7 +268,7 @@ export async function terminalQa(app: App): Promise<void> {
   for await (const line of rl) {
     if (line.trim()) {
       try {
-        process.stdout.write(`\n${renderText(await app.ask(line))}\n\n`);
+        process.stdout.write(`\n${renderText(await app.ask(line), englishLead)}\n\n`);
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
         process.stdout.write(`${error.message}\n`);

@@ -28,6 +28,28 @@ export interface Article extends ArticleInput {
   addedAt: string;
 }
 
+/** Whether a figure is a result, an estimate of one, a target or plan, or a change against something else. */
+export type FactModality = "achieved" | "estimated" | "target" | "comparison";
+
+/** One figure a report gives, as read at index time (src/facts). Offsets are within its passage's text. */
+export interface Fact {
+  /** What it measures (src/text/metrics.ts), or null when no known metric is named near it. */
+  metric: import("./text/metrics.js").MetricId | null;
+  /** As written: "1,251", "9.41%", "68,358 billion VND". */
+  value: string;
+  number: number;
+  /** "%", "billion VND", "party members"…, or null. */
+  unit: string | null;
+  /** The years it refers to, or null when the report does not say. */
+  period: { from: number; to: number } | null;
+  /** Folded name of the district or town it is about, or null for the article's own place. */
+  place: string | null;
+  modality: FactModality;
+  /** Start and end of its sentence, and where the figure starts. */
+  sentence: [number, number];
+  at: number;
+}
+
 /** A piece of an article small enough to embed and cite. */
 export interface Passage {
   articleId: string;
@@ -82,12 +104,61 @@ export interface AskOptions extends AskFilters {
   maxCitations?: number;
 }
 
+/** What a question asked for, as understood (src/question), in plain data a front end can word in any language. */
+export interface AskedFrame {
+  /** The metric asked about (src/text/metrics.ts), or null. */
+  metric: import("./text/metrics.js").MetricId | null;
+  /** The period asked about, or null. */
+  period: { from: number; to: number } | null;
+  /** The place asked about as the user wrote it resolved to a name ("Ha Nam", "Hong Linh"), or null. */
+  place: string | null;
+  /** What is wanted: a result, a target, a date, a person, a list… */
+  wanted: Wanted;
+}
+
+export type Wanted = "achieved" | "target" | "figure" | "date" | "person" | "list" | "other";
+
+/** The reports hold the asked metric, but not for the asked period, place or kind of figure. */
+export interface NearMiss {
+  asked: AskedFrame;
+  /** What differs between what was asked and what the reports give. */
+  differs: ("period" | "place" | "modality")[];
+  /** The figures the reports do give, each with the citation it is quoted from. */
+  given: { value: string; period: { from: number; to: number } | null; place: string | null; modality: FactModality; citation: number }[];
+}
+
+/** Why a question was not answered. */
+export type DeclineReason =
+  | { kind: "no_passages" }
+  /** The question names a province or city no report in the library is about. */
+  | { kind: "place_not_held"; place: string }
+  /** The closest evidence does not say what is asked (its place, year, names or enough of its words). */
+  | { kind: "not_in_reports"; detail: string };
+
+/** The typed outcome of a question; every front end words it in its reader's language. */
+export type AnswerOutcome =
+  | { kind: "answered" }
+  | ({ kind: "near_miss" } & NearMiss)
+  /** `filtered`: only reports passing a filter were read. */
+  | { kind: "declined"; reason: DeclineReason; asked: AskedFrame; filtered?: boolean }
+  /** A filter (option, token or phrase) that no report passes. */
+  | { kind: "no_matching_reports"; filters: AskFilters };
+
 export interface AnswerResult {
   question: string;
+  /** True only when the answer answers the question (a near miss is not an answer). */
   found: boolean;
-  /** Plain text with [n] markers; every [n] has a citation. */
+  outcome: AnswerOutcome;
+  /**
+   * The sentences quoted from the reports with [n] markers (every [n] has a citation): the answer, or for a
+   * near miss the sentences that give the other figure; empty when declined.
+   */
   answer: string;
   citations: Citation[];
+  /** The figures the answer asserts (as written in the quoted sentences), for front ends to emphasise. */
+  figures?: string[];
+  /** Place names corrected for spelling before searching ("Thai Bihn" → "Thai Binh"). */
+  corrections?: { from: string; to: string }[];
   /** Further passages (not cited in the answer) for a "More sources" view. */
   more: Citation[];
   /** Filters that were applied (from options or understood from the question). */

@@ -1,93 +1,107 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
-import type { Library } from "../library/library.js";
-import { toEnglishQuestion } from "../question/glossary.js";
-import { analyzeQuestion } from "../question/analyze.js";
-import { hybridSearch, termWeights, type SearchOptions } from "../search/search.js";
+import { understandQuestion, parseDatePoint, type QuestionContext } from "../question/index.js";
+import { DEFAULT_SEARCH, hybridSearch, termWeights, type SearchOptions } from "../search/search.js";
 import type { Store, StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
+import { findPlaces, findSubPlaces } from "../text/places.js";
 import type { AnswerResult, AskFilters, AskFn, AskOptions } from "../types.js";
 import { UserError } from "../types.js";
-import { composeAnswer, type ComposeOptions } from "./compose.js";
-import { parseDatePoint, parseQuestionFilters, type FilterContext } from "../question/filters.js";
+import { composeAnswer, DEFAULT_COMPOSE, toCitation, type ComposeOptions } from "./compose.js";
 
 export interface AskDeps {
-  library: Pick<Library, "store">;
+  /** The live index: read per question, so a reindex's switch of generation is followed. */
+  index: () => Store;
   embedder: Pick<Embedder, "embedQuery">;
   config: Pick<Config, "maxQuestionChars">;
   search?: Partial<SearchOptions>;
   compose?: Partial<ComposeOptions>;
 }
 
-/** Builds the one question-answering function that the CLI, the bot and the evaluation all call. */
+/**
+ * Builds the one question-answering function that the CLI, the bot and the evaluation all call:
+ * question (understood) → search → answer, returning a typed outcome that each front end words itself.
+ * Options are merged with their defaults once, here.
+ */
 export function createAsk(deps: AskDeps): AskFn {
+  const searchOptions: SearchOptions = { ...DEFAULT_SEARCH, ...deps.search };
+  const composeOptions: ComposeOptions = { ...DEFAULT_COMPOSE, ...deps.compose };
+
   return async function ask(question: string, options: AskOptions = {}): Promise<AnswerResult> {
     const started = performance.now();
     const asked = validateQuestion(question, deps.config.maxQuestionChars);
-    // Filters written in the question (tokens, date phrases, outlets) apply unless an option sets the same one.
-    const understood = parseQuestionFilters(asked, filterContext(deps.library.store()));
-    const text = understood.question;
-    if (!text) throw new UserError(`"${asked}" holds only filters. Add the question, e.g. "place:Thai Binh Who chaired the conference?"`, "empty_question");
-    const filters = { ...understood.filters, ...pickFilters(options) };
-    // Vietnamese questions are searched and judged in the reports' English words.
-    const analyzed = analyzeQuestion(toEnglishQuestion(understood.searchQuestion));
+    const q = understandQuestion(asked, questionContext(deps.index()));
+    // Filters written in the question apply unless an option sets the same one.
+    const filters = { ...q.filters, ...pickFilters(options) };
 
-    const vector = await deps.embedder.embedQuery(analyzed.raw);
+    const vector = await deps.embedder.embedQuery(q.analyzed.raw);
     const embedded = performance.now();
-
     // Read the store after the await: a reindex may have switched generations meanwhile.
-    const store = deps.library.store();
+    const store = deps.index();
+    const timings = (searched: number, done: number) => ({ embedMs: embedded - started, searchMs: searched - embedded, answerMs: done - searched, totalMs: done - started });
+    const base = { question: q.text, filters, filterPhrases: q.filterPhrases, more: [], citations: [], answer: "" };
+
     // A report of unknown date may pass a date phrase ("in February 2025") when it names a year of that span.
-    const undated = understood.datesFromWords && !options.from && !options.to ? undatedArticleYears(store) : null;
+    const undated = q.datesFromWords && !options.from && !options.to ? undatedArticleYears(store) : null;
     const articleIds = Object.keys(filters).length ? matchingArticles(store, filters, undated) : null;
     if (articleIds && articleIds.size === 0) {
       const done = performance.now();
-      return {
-        question: text,
-        found: false,
-        answer: `No report matches the filter (${describeFilters(filters)}), so I have nothing to answer from. Try a wider filter.`,
-        citations: [],
-        more: [],
-        filters,
-        filterPhrases: understood.phrases,
-        declineReason: "filter matches no report",
-        timings: { embedMs: embedded - started, searchMs: done - embedded, answerMs: 0, totalMs: done - started },
-      };
+      return { ...base, found: false, outcome: { kind: "no_matching_reports", filters }, declineReason: "filter matches no report", timings: timings(done, done) };
     }
-    const hits = hybridSearch(store, analyzed, vector, { ...deps.search, articleIds });
+    const hits = hybridSearch(store, q.analyzed, vector, { ...searchOptions, articleIds });
     const searched = performance.now();
-
-    const weights = termWeights(store, analyzed);
-    const composed = composeAnswer(analyzed, hits, weights, cachedArticlePassages(store), { ...deps.compose, maxCitations: options.maxCitations ?? deps.compose?.maxCitations });
+    // A province or city no report is about: say so (with the closest reports) rather than quote another province's figure.
+    const province = q.analyzed.places[0];
+    if (province && !filters.place && !reportsAbout(store).has(fold(province))) {
+      const done = performance.now();
+      const seen = new Set<string>();
+      const citations = hits.filter((h) => !seen.has(h.articleId) && seen.add(h.articleId)).slice(0, 3).map((h, i) => toCitation(h, i + 1));
+      return { ...base, citations, found: false, outcome: { kind: "declined", reason: { kind: "place_not_held", place: province }, asked: q.frame }, declineReason: `no report about ${province}`, timings: timings(searched, done) };
+    }
+    const composed = composeAnswer(q, hits, termWeights(store, q.analyzed), articleLayouts(store), {
+      ...composeOptions,
+      maxCitations: options.maxCitations ?? composeOptions.maxCitations,
+    }, store.derive("article-layouts", () => new Map()));
     const done = performance.now();
     // A decline within a filter says so: other reports were not read.
-    const answer = !composed.found && articleIds ? `${composed.answer} (Only reports matching the filter were read: ${describeFilters(filters)}.)` : composed.answer;
+    const outcome = composed.outcome.kind === "declined" && articleIds ? { ...composed.outcome, filtered: true } : composed.outcome;
     return {
-      question: text,
-      found: composed.found,
-      answer,
+      ...base,
+      found: composed.outcome.kind === "answered",
+      outcome,
+      answer: composed.answer,
+      figures: composed.figures,
       citations: composed.citations,
       more: composed.more,
-      filters,
-      filterPhrases: understood.phrases,
       declineReason: composed.reason,
-      timings: { embedMs: embedded - started, searchMs: searched - embedded, answerMs: done - searched, totalMs: done - started },
+      corrections: q.corrections.length ? q.corrections : undefined,
+      timings: timings(searched, done),
     };
   };
 }
 
-/** Newest report date and outlets, for reading relative dates and outlet names; kept while the index holds still. */
-const contexts = new WeakMap<Store, { key: string; context: FilterContext }>();
-function filterContext(store: Store): FilterContext {
-  const counts = store.counts();
-  const key = `${counts.articles}/${counts.passages}`;
-  const cached = contexts.get(store);
-  if (cached?.key === key) return cached.context;
-  const articles = store.allArticleSummaries();
-  const dates = articles.map((a) => a.date).filter((d): d is string => !!d && /^(19|20)\d{2}/.test(d)).sort();
-  const context = { newestReportDate: dates.at(-1) ?? null, knownSources: [...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))] };
-  contexts.set(store, { key, context });
-  return context;
+/** What understanding needs from the library (newest date, outlets, districts and towns), once per write version. */
+function questionContext(store: Store): QuestionContext {
+  return store.derive("question-context", () => {
+    const articles = store.allArticleSummaries();
+    const dates = articles.map((a) => a.date).filter((d): d is string => !!d && /^(19|20)\d{2}/.test(d)).sort();
+    const subPlaces = new Set<string>();
+    for (const a of articles) for (const s of findSubPlaces(`${a.title}. ${(a.place ?? "").replace(/[(),]/g, ". ")}`)) subPlaces.add(s.name);
+    return {
+      newestReportDate: dates.at(-1) ?? null,
+      knownSources: [...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))],
+      knownSubPlaces: [...subPlaces],
+    };
+  });
+}
+
+/** Provinces and cities the reports are about (by their place and title), folded. */
+function reportsAbout(store: Store): Set<string> {
+  return store.derive("reports-about", () => {
+    const out = new Set<string>();
+    for (const a of store.allArticleSummaries()) for (const p of findPlaces(`${a.place ?? ""} ${a.title}`)) out.add(fold(p.name));
+    return out;
+  });
 }
 
 export function validateQuestion(question: string, maxChars: number): string {
@@ -110,14 +124,7 @@ function pickFilters(o: AskOptions): AskFilters {
 }
 
 export function describeFilters(f: AskFilters): string {
-  return [
-    f.place && `place: ${f.place}`,
-    f.from && `from: ${f.from}`,
-    f.to && `to: ${f.to}`,
-    f.source && `source: ${f.source}`,
-  ]
-    .filter(Boolean)
-    .join(", ");
+  return [f.place && `place: ${f.place}`, f.from && `from: ${f.from}`, f.to && `to: ${f.to}`, f.source && `source: ${f.source}`].filter(Boolean).join(", ");
 }
 
 /**
@@ -143,24 +150,21 @@ function matchingArticles(store: Store, f: AskFilters, undatedYears: Map<string,
   return ids;
 }
 
-/** Years each report of unknown date names ("2025" in a report on a February 2025 founding). */
-const undatedYears = new WeakMap<Store, { key: string; years: Map<string, Set<number>> }>();
+/** Years each report of unknown date names ("2025" in a report on a February 2025 founding), once per write version. */
 function undatedArticleYears(store: Store): Map<string, Set<number>> {
-  const counts = store.counts();
-  const key = `${counts.articles}/${counts.passages}`;
-  const cached = undatedYears.get(store);
-  if (cached?.key === key) return cached.years;
-  const years = new Map<string, Set<number>>();
-  for (const a of store.allArticleSummaries()) {
-    if (a.date) continue;
-    const text = `${a.title} ${store.articlePassages(a.id).map((p) => p.text).join(" ")}`;
-    years.set(a.id, new Set((text.match(/\b(?:19|20)\d{2}\b/g) ?? []).map(Number)));
-  }
-  undatedYears.set(store, { key, years });
-  return years;
+  return store.derive("undated-years", () => {
+    const years = new Map<string, Set<number>>();
+    for (const a of store.allArticleSummaries()) {
+      if (a.date) continue;
+      const text = `${a.title} ${store.articlePassages(a.id).map((p) => p.text).join(" ")}`;
+      years.set(a.id, new Set((text.match(/\b(?:19|20)\d{2}\b/g) ?? []).map(Number)));
+    }
+    return years;
+  });
 }
 
-function cachedArticlePassages(store: Store): (id: string) => StoredPassage[] {
+/** An article's passages, read once per question and article. */
+function articleLayouts(store: Store): (id: string) => StoredPassage[] {
   const cache = new Map<string, StoredPassage[]>();
   return (id) => {
     if (!cache.has(id)) cache.set(id, store.articlePassages(id));

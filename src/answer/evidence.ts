@@ -112,8 +112,8 @@ export interface ArticleScope {
 }
 
 /** What an article says about the question's anchors, and where it names which district or town. */
-export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passages: StoredPassage[]): ArticleScope {
-  const { text, offsets, mentions, subPlaces } = articleLayout(article, passages);
+export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passages: StoredPassage[], layouts: Map<string, ArticleLayout>): ArticleScope {
+  const { text, offsets, mentions, subPlaces } = articleLayout(article, passages, layouts);
   const eventYear = article.date?.slice(0, 4) ?? null;
   return {
     problems: articleMismatches(q, article, text),
@@ -124,18 +124,16 @@ export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passa
   };
 }
 
-interface ArticleLayout {
+export interface ArticleLayout {
   text: string;
   offsets: Map<number, number>;
   mentions: { at: number; name: string }[];
   subPlaces: Set<string>;
 }
 
-/** Passage ids are never reused, so an article's layout can be kept while its first passage id and count hold. */
-const layouts = new Map<string, ArticleLayout>();
-
-function articleLayout(article: ArticleSummary, passages: StoredPassage[]): ArticleLayout {
-  const key = `${article.id}\u0000${passages[0]?.id ?? ""}\u0000${passages.length}`;
+/** An article's joined text and where it names which district; `layouts` is the store's cache for its current write version. */
+function articleLayout(article: ArticleSummary, passages: StoredPassage[], layouts: Map<string, ArticleLayout>): ArticleLayout {
+  const key = article.id;
   const cached = layouts.get(key);
   if (cached) return cached;
   const offsets = new Map<number, number>();
@@ -153,7 +151,6 @@ function articleLayout(article: ArticleSummary, passages: StoredPassage[]): Arti
   }
   mentions.sort((a, b) => a.at - b.at);
   const layout = { text, offsets, mentions, subPlaces };
-  if (layouts.size >= 2_000) layouts.delete(layouts.keys().next().value!);
   layouts.set(key, layout);
   return layout;
 }

@@ -12,13 +12,19 @@ export function filterSummary(f: AskFilters): string {
   return [f.place && `place ${f.place}`, dates, f.source && `source ${f.source}`].filter(Boolean).join("; ");
 }
 
-/** An answer for a terminal: the filter line when one applied, the text, then the numbered sources. */
-export function renderText(result: AnswerResult): string {
-  const heading = result.found ? "Sources:" : "Closest reports:";
-  const sources = result.citations.map((c) => (result.found ? sourceLine(c) : sourceLine(c).replace(/^\[\d+\]/, "-")));
+/**
+ * An answer for a terminal: the filter line when one applied, the outcome's lead when it is not an answer
+ * (worded by `lead`, the same words the bot uses), the quoted sentences, then the numbered sources.
+ */
+export function renderText(result: AnswerResult, lead: (outcome: AnswerResult["outcome"]) => string | null): string {
+  const quoted = result.found || result.outcome.kind === "near_miss";
+  const heading = quoted ? "Sources:" : "Closest reports:";
+  const sources = result.citations.map((c) => (quoted ? sourceLine(c) : sourceLine(c).replace(/^\[\d+\]/, "-")));
   const filter = filterSummary(result.filters ?? {});
   const understood = result.filterPhrases?.length ? ` (from "${result.filterPhrases.join('", "')}")` : "";
-  return [filter ? `Filter: ${filter}${understood}\n` : "", result.answer, sources.length ? `\n${heading}\n${sources.join("\n")}` : ""]
+  const opening = lead(result.outcome);
+  const body = [opening, result.answer].filter(Boolean).join(result.outcome.kind === "near_miss" ? "\n" : "\n\n");
+  return [filter ? `Filter: ${filter}${understood}\n` : "", body, sources.length ? `\n${heading}\n${sources.join("\n")}` : ""]
     .filter((part, i) => i > 0 || part)
     .join("\n")
     .trimEnd();

@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { AskFilters } from "../types.js";
+import type { AnswerOutcome, AskedFrame, AskFilters, NearMiss } from "../types.js";
 import { escapeHtml, type RenderLabels } from "./render.js";
 import type { BotStateStore, Language } from "./state-store.js";
 import { isLanguage } from "./state-store.js";
@@ -64,9 +64,10 @@ export function translatorFor(i18n: { t(locale: string, key: string, variables?:
 }
 
 /** The framing of an answer in the reader's language, with the filter line when the answer was narrowed. */
-export function renderLabels(t: Translate, filters: AskFilters = {}): RenderLabels {
+export function renderLabels(t: Translate, filters: AskFilters = {}, outcome?: AnswerOutcome): RenderLabels {
   const filter = describeFilters(t, filters);
   return {
+    lead: outcome ? outcomeLead(t, outcome) : null,
     sources: t("answer-sources"),
     closest: t("answer-closest"),
     notFound: t("answer-not-found"),
@@ -87,4 +88,52 @@ export function describeFilters(t: Translate, f: AskFilters): string {
   else if (f.to) parts.push(t("filter-to", { to: escapeHtml(f.to) }));
   if (f.source) parts.push(t("filter-source", { source: escapeHtml(f.source) }));
   return parts.join(", ");
+}
+
+/**
+ * The sentence that opens an answer that is not one, in the reader's language (plain text): a near miss says
+ * what was asked and what the reports give instead; a decline says why. Null for an answer.
+ * The CLI words its text output with the same function and the English translations.
+ */
+export function outcomeLead(t: Translate, outcome: AnswerOutcome): string | null {
+  switch (outcome.kind) {
+    case "answered":
+      return null;
+    case "no_matching_reports":
+      return t("answer-no-matching-reports", { filter: describeFilters(t, outcome.filters) });
+    case "declined":
+      if (outcome.reason.kind === "place_not_held") return t("answer-place-not-held", { place: outcome.reason.place });
+      return outcome.filtered ? `${t("answer-not-found")} ${t("answer-only-filtered")}` : t("answer-not-found");
+    case "near_miss":
+      return t("answer-near-miss", { asked: askedPhrase(t, outcome.asked), given: givenPhrase(t, outcome) });
+  }
+}
+
+function metricName(t: Translate, frame: Pick<AskedFrame, "metric">): string {
+  return frame.metric ? t(`metric-${frame.metric.replace(/_/g, "-")}`) : t("near-figure");
+}
+
+function framed(t: Translate, what: string, place: string | null, period: { from: number; to: number } | null): string {
+  let phrase = what;
+  if (place) phrase = t("near-for-place", { what: phrase, place: titleCase(place) });
+  if (period) phrase = t("near-in-period", { what: phrase, period: period.from === period.to ? String(period.from) : `${period.from}–${period.to}` });
+  return phrase;
+}
+
+function askedPhrase(t: Translate, asked: AskedFrame): string {
+  const metric = metricName(t, asked);
+  return framed(t, asked.wanted === "target" ? t("near-target", { what: metric }) : t("near-result", { what: metric }), asked.place, asked.period);
+}
+
+function givenPhrase(t: Translate, near: NearMiss): string {
+  const phrases = near.given.map((g) => {
+    const metric = metricName(t, near.asked);
+    const what = g.modality === "target" ? t("near-target", { what: metric }) : t("near-result", { what: metric });
+    return framed(t, what, near.differs.includes("place") ? g.place : null, near.differs.includes("period") || near.differs.includes("modality") ? g.period : null);
+  });
+  return [...new Set(phrases)].join("; ");
+}
+
+function titleCase(name: string): string {
+  return name.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 }

@@ -15,6 +15,8 @@ export const NOT_FOUND_LEAD = "The reports I have don't say.";
 
 /** The bot's own words around an answer, in the reader's language (see locales/*.ftl, `answer-*`). */
 export interface RenderLabels {
+  /** The opening sentence of an answer that is not one (near miss, decline), already in the reader's language; null for the generic one. */
+  lead?: string | null;
   sources: string;
   closest: string;
   notFound: string;
@@ -79,19 +81,30 @@ export function renderSourceLine(c: Citation, labels: RenderLabels = ENGLISH_LAB
 export function renderAnswer(result: AnswerResult, labels: RenderLabels = ENGLISH_LABELS): string {
   const answer = result.answer.trim();
   const filter = labels.filterLine ? `\n\n<i>${labels.filterLine}</i>` : "";
+  if (result.outcome?.kind === "near_miss") {
+    // Not an answer: what was asked is not in the reports, and what they give instead is quoted with its sources.
+    const lead = `<b>${escapeHtml(labels.lead ?? labels.notFound)}</b>`;
+    return `${lead}\n${escapeHtml(answer)}${filter}\n\n<b>${escapeHtml(labels.sources)}</b>\n${result.citations.map((c) => renderSourceLine(c, labels)).join("\n")}`;
+  }
   if (!result.found) {
-    const coreDeclined = /^the reports i have don['’]t say/i.test(answer);
-    const english = labels.notFound === NOT_FOUND_LEAD;
-    const lead = coreDeclined
-      ? escapeHtml(english ? answer : labels.notFound)
-      : [escapeHtml(labels.notFound), answer && escapeHtml(answer)].filter(Boolean).join("\n\n");
+    const lead = [escapeHtml(labels.lead ?? labels.notFound), answer && escapeHtml(answer)].filter(Boolean).join("\n\n");
     const closest = result.citations.length > 0 ? result.citations : result.more;
     if (closest.length === 0) return lead + filter;
     return `${lead}${filter}\n\n<b>${escapeHtml(labels.closest)}</b>\n${closest.map((c) => renderSourceLine(c, labels)).join("\n")}`;
   }
-  const body = escapeHtml(answer || labels.noAnswerText);
+  const body = emphasise(escapeHtml(answer || labels.noAnswerText), result.figures ?? []);
   if (result.citations.length === 0) return body + filter;
   return `${body}${filter}\n\n<b>${escapeHtml(labels.sources)}</b>\n${result.citations.map((c) => renderSourceLine(c, labels)).join("\n")}`;
+}
+
+/** Puts the asserted figures in bold (in already-escaped HTML; figures hold no HTML-special characters but "&" is escaped alike). */
+function emphasise(html: string, figures: string[]): string {
+  let out = html;
+  for (const figure of [...new Set(figures)].sort((a, b) => b.length - a.length)) {
+    const escaped = escapeHtml(figure).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}>])${escaped}(?![\\p{N}])`, "u"), (m) => `<b>${m}</b>`);
+  }
+  return out;
 }
 
 /** The "More sources" section: each further passage with its source line and an excerpt of `excerptChars`. */

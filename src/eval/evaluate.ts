@@ -9,6 +9,10 @@ const questionSchema = z.object({
   any: z.array(z.string()).optional(),
   none: z.boolean().optional(),
   wrong: z.array(z.string()).optional(),
+  /** What the question tests ("short", "typo", "trap-year"…); results are printed per kind. */
+  kind: z.string().optional(),
+  /** The article the question is about (bookkeeping only). */
+  article: z.string().optional(),
   place: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
@@ -41,6 +45,10 @@ export interface EvalOutcome {
   id: string;
   question: string;
   kind: "answerable" | "unanswerable";
+  /** The question's own kind from the file ("short", "trap-year"…), or its answerable/unanswerable kind. */
+  label: string;
+  /** The bot answered with what the reports give instead (a near miss), rather than a plain decline. */
+  nearMiss: boolean;
   /** Answerable: an expected string is in the answer and in a cited passage. Unanswerable: declined. */
   ok: boolean;
   found: boolean;
@@ -64,6 +72,8 @@ export interface EvalSummary {
   wrongAsserted: number;
   p50Ms: number;
   p95Ms: number;
+  /** Per kind of question: how many, how many right, near misses among them. */
+  byKind: { kind: string; questions: number; right: number; nearMisses: number }[];
   outcomes: EvalOutcome[];
 }
 
@@ -73,8 +83,11 @@ export function judge(q: EvalQuestion, result: AnswerResult, ms: number): EvalOu
   const expected = q.any ?? [];
   const ranked = [...result.citations, ...result.more].slice(0, 5);
   const rankIndex = ranked.findIndex((c) => expected.some((e) => contains(c.passage, e)));
-  const wrongAsserted = (q.wrong ?? []).filter((w) => contains(result.answer, w));
-  const base = { id: q.id!, question: q.q, found: result.found, retrievalRank: rankIndex >= 0 ? rankIndex + 1 : null, wrongAsserted, ms, answer: result.answer };
+  // A wrong figure counts only when asserted as the answer: a near miss may quote it as what the reports give instead.
+  const wrongAsserted = result.found ? (q.wrong ?? []).filter((w) => contains(result.answer, w)) : [];
+  const label = q.kind ?? (q.none ? "unanswerable" : "answerable");
+  const nearMiss = result.outcome.kind === "near_miss";
+  const base = { id: q.id!, question: q.q, label, nearMiss, found: result.found, retrievalRank: rankIndex >= 0 ? rankIndex + 1 : null, wrongAsserted, ms, answer: result.answer };
   if (q.none) {
     const ok = !result.found && wrongAsserted.length === 0;
     return { ...base, kind: "unanswerable", ok, failure: ok ? null : result.found ? "answered a question the reports cannot answer" : `asserted ${wrongAsserted.join(", ")}` };
@@ -83,7 +96,7 @@ export function judge(q: EvalQuestion, result: AnswerResult, ms: number): EvalOu
   const inCited = inAnswer.filter((e) => result.citations.some((c) => contains(c.passage, e)));
   const ok = result.found && inCited.length > 0 && wrongAsserted.length === 0;
   let failure: string | null = null;
-  if (!result.found) failure = `declined (${result.declineReason})`;
+  if (!result.found) failure = `${nearMiss ? "near miss" : "declined"} (${result.declineReason})`;
   else if (inAnswer.length === 0) failure = `answer lacks ${expected.map((e) => JSON.stringify(e)).join(" / ")}`;
   else if (inCited.length === 0) failure = "expected string not in a cited passage";
   else if (wrongAsserted.length) failure = `asserted ${wrongAsserted.join(", ")}`;
@@ -115,6 +128,10 @@ export async function evaluate(ask: AskFn, questions: EvalQuestion[]): Promise<E
     wrongAsserted: outcomes.filter((o) => o.wrongAsserted.length).length,
     p50Ms: pct(0.5),
     p95Ms: pct(0.95),
+    byKind: [...new Set(outcomes.map((o) => o.label))].sort().map((kind) => {
+      const of = outcomes.filter((o) => o.label === kind);
+      return { kind, questions: of.length, right: of.filter((o) => o.ok).length, nearMisses: of.filter((o) => o.nearMiss).length };
+    }),
     outcomes,
   };
 }
@@ -132,6 +149,12 @@ export function formatSummary(s: EvalSummary): string {
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const table = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n");
+  const kinds =
+    s.byKind.length > 1
+      ? `\n\nper kind (right / questions; traps are right when declined or answered as a near miss)\n${s.byKind
+          .map((k) => `  ${k.kind.padEnd(14)} ${`${k.right}/${k.questions}`.padStart(7)}${k.nearMisses ? `  (${k.nearMisses} near misses)` : ""}`)
+          .join("\n")}`
+      : "";
   const failures = s.outcomes.filter((o) => !o.ok).map((o) => `FAIL ${o.id}: ${o.question} — ${o.failure}\n     answer: ${o.answer.slice(0, 200)}`);
-  return `${table}\n${failures.length ? `\n${failures.join("\n")}` : "\nno failures"}`;
+  return `${table}${kinds}\n${failures.length ? `\n${failures.join("\n")}` : "\nno failures"}`;
 }

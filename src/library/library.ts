@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { embedderOptions, type Embedder } from "../embed/embedder.js";
 import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
+import { articleFacts } from "../facts/index.js";
 import { fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
 import { Store, type NewPassage } from "../store/store.js";
 import {
@@ -364,10 +365,10 @@ async function embedArticles(embedder: Pick<Embedder, "embedPassages">, articles
   const texts = chunked.flatMap((c) => c.passages.map((p) => embeddingText(c.context, p.text)));
   const vectors = await embedder.embedPassages(texts);
   let at = 0;
-  return chunked.map(({ article, passages, context }) => ({
-    article,
-    passages: passages.map((p) => ({ ...p, context: fold(context), vector: vectors[at++]! })),
-  }));
+  return chunked.map(({ article, passages, context }) => {
+    const facts = articleFacts(article, passages);
+    return { article, passages: passages.map((p, i) => ({ ...p, context: fold(context), vector: vectors[at++]!, facts: facts[i]! })) };
+  });
 }
 
 function identity(embedder: Embedder) {

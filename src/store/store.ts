@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import hnswlib from "hnswlib-node";
-import type { Article, ArticleSummary, Passage } from "../types.js";
+import type { Article, ArticleSummary, Fact, Passage } from "../types.js";
 import { UserError } from "../types.js";
 import { fold } from "../text/fold.js";
 
@@ -10,7 +10,7 @@ const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
 /** Bumped when the on-disk layout changes; an index of another format must be rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2; // 2: facts read from each passage (src/facts) stored beside it
 
 export interface ModelIdentity {
   modelId: string;
@@ -38,9 +38,13 @@ export interface StoredPassage {
   position: number;
   text: string;
   article: ArticleSummary;
+  /** The figures read from the passage at index time (src/facts). */
+  facts: Fact[];
 }
 
 export interface NewPassage extends Passage {
+  /** The figures read from the passage (src/facts); none when omitted. */
+  facts?: Fact[];
   /** Folded article context (title · place · date) indexed beside the passage text. */
   context: string;
   vector: Float32Array;
@@ -74,7 +78,8 @@ CREATE TABLE IF NOT EXISTS passages (
   article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   position INTEGER NOT NULL,
   text TEXT NOT NULL,
-  vector BLOB NOT NULL
+  vector BLOB NOT NULL,
+  facts TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
@@ -101,7 +106,7 @@ export class Store {
   /** The write_version the in-memory HNSW graph reflects; another process's writes move SQLite past it. */
   private graphVersion = -1;
   /** Counts and term frequencies, valid for one write_version (another process may write too). */
-  private readonly derived = { version: -1, counts: null as { articles: number; passages: number } | null, df: new Map<string, number>() };
+  private readonly derived = { version: -1, counts: null as { articles: number; passages: number } | null, df: new Map<string, number>(), memo: new Map<string, unknown>() };
 
   /** Prepared once per store: preparing costs more than running most of these queries. */
   private sql(text: string): Database.Statement {
@@ -119,6 +124,7 @@ export class Store {
       this.derived.version = version;
       this.derived.counts = null;
       this.derived.df.clear();
+      this.derived.memo.clear();
     }
     return this.derived;
   }
@@ -286,7 +292,7 @@ export class Store {
       `INSERT INTO articles (id, title, title_derived, url, date, source, place, text, origin_kind, origin_ref, content_hash, added_at)
        VALUES (@id, @title, @titleDerived, @url, @date, @source, @place, @text, @originKind, @originRef, @contentHash, @addedAt)`,
     );
-    const insertPassage = this.sql("INSERT INTO passages (article_id, position, text, vector) VALUES (?, ?, ?, ?)");
+    const insertPassage = this.sql("INSERT INTO passages (article_id, position, text, vector, facts) VALUES (?, ?, ?, ?, ?)");
     const insertFts = this.sql("INSERT INTO passages_fts (rowid, body, context) VALUES (?, ?, ?)");
     this.catchUp();
     let versions = { before: 0, after: 0 };
@@ -295,7 +301,7 @@ export class Store {
         removed.push(...this.deleteArticleRows(article.id));
         insertArticle.run({ ...article, titleDerived: article.titleDerived ? 1 : 0, originKind: article.origin.kind, originRef: article.origin.ref });
         for (const p of passages) {
-          const id = Number(insertPassage.run(article.id, p.position, p.text, toBlob(p.vector)).lastInsertRowid);
+          const id = Number(insertPassage.run(article.id, p.position, p.text, toBlob(p.vector), JSON.stringify(p.facts ?? [])).lastInsertRowid);
           insertFts.run(id, fold(p.text), p.context);
           inserted.push({ id, vector: p.vector });
         }
@@ -334,7 +340,18 @@ export class Store {
     return ids;
   }
 
-  private writeVersion(): number {
+  /**
+   * Data derived from the whole library (question context, article layouts), computed at most once per
+   * write version: an edit, a removal or another process's write makes the next call compute it afresh.
+   */
+  derive<T>(name: string, compute: () => T): T {
+    const derived = this.fresh();
+    if (!derived.memo.has(name)) derived.memo.set(name, compute());
+    return derived.memo.get(name) as T;
+  }
+
+  /** Bumped in the same transaction as every write (by any process). */
+  writeVersion(): number {
     const row = this.sql("SELECT value FROM meta WHERE key = 'write_version'").get() as { value: string } | undefined;
     return Number(row?.value ?? 0);
   }
@@ -478,17 +495,17 @@ export class Store {
     if (ids.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT p.id, p.article_id AS articleId, p.position, p.text,
+        `SELECT p.id, p.article_id AS articleId, p.position, p.text, p.facts,
                 a.title, a.url, a.date, a.source, a.place
          FROM passages p JOIN articles a ON a.id = p.article_id
          WHERE p.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(JSON.stringify(ids)) as (Omit<StoredPassage, "article"> & Omit<ArticleSummary, "id">)[];
+      .all(JSON.stringify(ids)) as (Omit<StoredPassage, "article" | "facts"> & Omit<ArticleSummary, "id"> & { facts: string })[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r) return [];
-      return [{ id: r.id, articleId: r.articleId, position: r.position, text: r.text, article: { id: r.articleId, title: r.title, url: r.url, date: r.date, source: r.source, place: r.place } }];
+      return [{ id: r.id, articleId: r.articleId, position: r.position, text: r.text, facts: JSON.parse(r.facts) as Fact[], article: { id: r.articleId, title: r.title, url: r.url, date: r.date, source: r.source, place: r.place } }];
     });
   }
 

@@ -33,6 +33,7 @@ function fixedAsk(over: Partial<AnswerResult>): AskFn {
   return async (question) => ({
     question,
     found: true,
+    outcome: { kind: "answered" },
     answer: "An answer [1].",
     citations: [cite(1)],
     more: [],

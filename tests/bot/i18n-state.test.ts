@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Context } from "grammy";
 import { describe, expect, it } from "vitest";
 import { ConversationMemory } from "../../src/bot/conversations.js";
-import { LOCALES_DIR, negotiateLanguage, renderLabels, translations, translatorFor } from "../../src/bot/i18n.js";
+import { LOCALES_DIR, negotiateLanguage, outcomeLead, renderLabels, translations, translatorFor } from "../../src/bot/i18n.js";
 import { renderAnswer } from "../../src/bot/render.js";
 import { BotStateStore } from "../../src/bot/state-store.js";
 import type { AnswerResult } from "../../src/types.js";
@@ -53,18 +53,39 @@ describe("locales", () => {
     const result: AnswerResult = {
       question: "q",
       found: false,
-      answer: "The reports I have don't say about Hanoi in 2023. The closest reports are listed below.",
+      outcome: { kind: "declined", reason: { kind: "not_in_reports", detail: "place Hanoi not in the report" }, asked: { metric: null, period: null, place: "Hanoi", wanted: "other" } },
+      answer: "",
       citations: [{ n: 1, title: "Ha Nam <review>", url: "https://example.vn/a", source: "vietnam.vn", date: "2023-12-29", articleId: "a", passage: "p" }],
       more: [],
       filters: { place: "Ha Nam" },
       timings: { embedMs: 0, searchMs: 0, answerMs: 0, totalMs: 0 },
     };
-    const vi = renderAnswer(result, renderLabels(translatorFor(translations(), "vi"), result.filters));
+    const vi = renderAnswer(result, renderLabels(translatorFor(translations(), "vi"), result.filters, result.outcome));
     expect(vi).toBe(
       'Các báo cáo tôi có không đề cập đến điều này.\n\n<i>Bộ lọc: địa phương Ha Nam</i>\n\n<b>Các báo cáo gần nhất:</b>\n[1] <a href="https://example.vn/a">Ha Nam &lt;review&gt;</a> — vietnam.vn, 2023-12-29',
     );
-    const en = renderAnswer(result, renderLabels(translatorFor(translations(), "en"), {}));
-    expect(en).toMatch(/^The reports I have don't say about Hanoi in 2023\. The closest reports are listed below\.\n\n<b>Closest reports:<\/b>/);
+    const en = renderAnswer(result, renderLabels(translatorFor(translations(), "en"), {}, result.outcome));
+    expect(en).toMatch(/^The reports I have don't say\.\n\n<b>Closest reports:<\/b>/);
+  });
+
+  it("words a near miss in both languages from its typed outcome", () => {
+    const outcome = {
+      kind: "near_miss",
+      asked: { metric: "party_members_admitted", period: { from: 2022, to: 2022 }, place: "Ha Nam", wanted: "achieved" },
+      differs: ["period"],
+      given: [{ value: "1,251", period: { from: 2023, to: 2023 }, place: null, modality: "achieved", citation: 1 }],
+    } as const satisfies AnswerResult["outcome"];
+    expect(outcomeLead(translatorFor(translations(), "en"), outcome)).toBe(
+      "The reports don't give the figure for new party members admitted in Ha Nam in 2022. They give the figure for new party members admitted in 2023:",
+    );
+    expect(outcomeLead(translatorFor(translations(), "vi"), outcome)).toBe(
+      "Các báo cáo không nêu số liệu số đảng viên mới được kết nạp của Ha Nam năm 2022. Báo cáo nêu số liệu số đảng viên mới được kết nạp năm 2023:",
+    );
+    const target = { ...outcome, differs: ["modality"], given: [{ ...outcome.given[0], modality: "target", period: { from: 2024, to: 2024 } }] } as const satisfies AnswerResult["outcome"];
+    expect(outcomeLead(translatorFor(translations(), "en"), target)).toContain("They give the target for new party members admitted in 2024:");
+    expect(outcomeLead(translatorFor(translations(), "en"), { kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" }, asked: outcome.asked })).toBe(
+      "No report in the library is about Ca Mau, so I cannot answer for it.",
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendMore, escapeHtml, renderAnswer, renderMore, renderSourceLine, splitHtml } from "../../src/bot/render.js";
+import { appendMore, ENGLISH_LABELS, escapeHtml, renderAnswer, renderMore, renderSourceLine, splitHtml } from "../../src/bot/render.js";
 import type { AnswerResult, Citation } from "../../src/types.js";
 import { parseHtml } from "../helpers/fake-telegram.js";
 
@@ -17,6 +17,7 @@ const cite = (n: number, over: Partial<Citation> = {}): Citation => ({
 const result = (over: Partial<AnswerResult> = {}): AnswerResult => ({
   question: "q",
   found: true,
+  outcome: { kind: "answered" },
   answer: "Growth was 6.5% [1].",
   citations: [cite(1)],
   more: [],
@@ -65,10 +66,38 @@ describe("renderAnswer", () => {
     expect(html).not.toContain("Sources:");
   });
 
-  it("keeps the pipeline's own not-found wording without repeating the lead", () => {
-    const html = renderAnswer(result({ found: false, answer: "The reports I have don't say who won.", citations: [] , more: [cite(4)]}));
+  it("words a decline from its typed outcome, never from the pipeline's text", () => {
+    const asked = { metric: null, period: null, place: null, wanted: "other" } as const;
+    const html = renderAnswer(result({ found: false, outcome: { kind: "declined", reason: { kind: "no_passages" }, asked }, answer: "", citations: [], more: [cite(4)] }));
     expect(html.match(/don't say/g)).toHaveLength(1);
     expect(html).toContain("[4]");
+  });
+
+  it("puts the asserted figure in bold, once, and nothing else", () => {
+    const html = renderAnswer(result({ answer: "Party committees admitted 1,251 party members in 2023 [1].", figures: ["1,251"], citations: [cite(1)] }));
+    expect(html).toContain("admitted <b>1,251</b> party members in 2023 [1].");
+    expect(html.match(/<b>/g)).toHaveLength(2); // the figure and the "Sources:" heading
+  });
+
+  it("renders a near miss as what was asked and not found, then the figure the reports give, with sources", () => {
+    const html = renderAnswer(
+      result({
+        found: false,
+        outcome: {
+          kind: "near_miss",
+          asked: { metric: "party_members_admitted", period: { from: 2022, to: 2022 }, place: "Ha Nam", wanted: "achieved" },
+          differs: ["period"],
+          given: [{ value: "1,251", period: { from: 2023, to: 2023 }, place: null, modality: "achieved", citation: 1 }],
+        },
+        answer: "During the year, Party committees at all levels admitted 1,251 party members. [1]",
+        citations: [cite(1)],
+      }),
+      { ...ENGLISH_LABELS, lead: "The reports don't give the figure for new party members admitted in Ha Nam in 2022. They give the figure for new party members admitted in 2023:" },
+    );
+    expect(html.startsWith("<b>The reports don't give the figure for new party members admitted in Ha Nam in 2022.")).toBe(true);
+    expect(html).toContain("admitted 1,251 party members. [1]");
+    expect(html).not.toContain("<b>1,251</b>"); // not asserted as the answer
+    expect(html).toContain("<b>Sources:</b>\n[1] <a");
   });
 });
 

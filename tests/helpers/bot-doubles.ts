@@ -246,13 +246,13 @@ export function keywordAsk(library: InMemoryLibrary, { minOverlap = 2 } = {}): A
       .filter((h) => !cited.includes(h))
       .slice(0, 5)
       .map((h, i) => cite(h, citations.length + i + 1));
-    const answer = found
-      ? citations.map((c) => `${c.passage.split(/(?<=[.!?])\s/)[0]} [${c.n}]`).join(" ")
-      : "The reports I have don't say.";
+    const answer = found ? citations.map((c) => `${c.passage.split(/(?<=[.!?])\s/)[0]} [${c.n}]`).join(" ") : "";
     const totalMs = performance.now() - started;
+    const asked = { metric: null, period: null, place: null, wanted: "other" } as const;
     return {
       question,
       found,
+      outcome: found ? { kind: "answered" } : { kind: "declined", reason: { kind: "not_in_reports", detail: "word overlap below threshold" }, asked },
       answer,
       citations,
       more,

@@ -285,7 +285,7 @@ export async function checkRecovered(indexDir: string, embedder: Embedder, fixtu
   try {
     failures.push(...checkGenerations(indexDir));
     failures.push(...(await checkArticles(library, embedder, fixture, mode)));
-    const ask = createAsk({ library, embedder, config });
+    const ask = createAsk({ index: () => library.store(), embedder, config });
     const answer = await ask("How many party members were disciplined in Ha Nam in 2023?");
     if (!answer.found || !answer.answer.includes("110")) failures.push(`the Ha Nam question was not answered: ${answer.answer.slice(0, 200)}`);
     for (const c of answer.citations) {

@@ -35,7 +35,7 @@ describe("answers to the development questions", () => {
       it(`${q.id} declines: ${q.q}`, async () => {
         const result = await app.ask(q.q);
         expect(result.found).toBe(false);
-        expect(result.answer).toMatch(/don't say/);
+        expect(["declined", "near_miss"]).toContain(result.outcome.kind);
         for (const w of q.wrong ?? []) expect(result.answer).not.toContain(w);
         expectCitationIntegrity(result);
       });
@@ -62,7 +62,7 @@ describe("answer behaviour", () => {
   it("declines a question about a province absent from the reports, offering the nearest sources", async () => {
     const result = await app.ask("What was the GRDP growth rate of Quang Ninh in 2023?");
     expect(result.found).toBe(false);
-    expect(result.answer).toContain("Quang Ninh");
+    expect(result.outcome).toMatchObject({ kind: "declined", reason: { kind: "place_not_held", place: "Quang Ninh" } });
     expect(result.citations.length).toBeGreaterThan(0);
     expect(result.answer).not.toMatch(/\d+(\.\d+)?%/);
   });
@@ -92,7 +92,7 @@ describe("answer behaviour", () => {
     expect(filtered.citations.every((c) => c.articleId === "003_e632ea0e1a981b2d")).toBe(true);
     const none = await app.ask("What growth rate was reached?", { from: "2030-01-01" });
     expect(none.found).toBe(false);
-    expect(none.answer).toMatch(/No report matches the filter \(from: 2030-01-01\)/);
+    expect(none.outcome).toEqual({ kind: "no_matching_reports", filters: { from: "2030-01-01" } });
   });
 
   it("refuses an empty or an overlong question with a clear message", async () => {

@@ -40,7 +40,8 @@ describe("command line", () => {
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]);
-    expect(Object.keys(result)).toEqual(["question", "found", "answer", "citations"]);
+    expect(Object.keys(result).slice(0, 4)).toEqual(["question", "found", "outcome", "answer"]);
+    expect(result.outcome).toBe("answered");
     expect(result.found).toBe(true);
     expect(result.answer).toContain("28");
     for (const n of result.answer.match(/\[(\d+)\]/g)) expect(result.citations.some((c: { n: number }) => `[${c.n}]` === n)).toBe(true);

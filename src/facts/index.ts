@@ -1,0 +1,180 @@
+// Facts read from a report at index time: every figure of a passage with the metric it measures, the
+// period it refers to, the place it is about and whether it is a result, an estimate, a target or a
+// comparison. Stored beside the passage (same transaction, same generation) so that answering can tell
+// "the 2023 result" from "the 2024 target" and "Hong Linh's figure" from "Nghi Xuan's".
+//
+//   readFacts(passageText, { reportYear, place, placeBefore }) → Fact[]
+import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
+import { findSubPlaces } from "../text/places.js";
+import { splitSentences } from "../text/sentences.js";
+import { LAST_YEAR, NEXT_YEAR, yearMentions, type YearSpan } from "../text/years.js";
+import { fold } from "../text/fold.js";
+import type { Fact, FactModality } from "../types.js";
+
+export type { Fact, FactModality };
+
+/** What a passage's facts depend on beyond its own words. */
+export interface FactContext {
+  /** The year the report is about (its date's year; the year before for a January review of last year), or null. */
+  reportYear: number | null;
+  /** The article's place label ("Ha Tinh province (Cam Xuyen district, …)"), or null. */
+  place: string | null;
+  /** The district or town last named before this passage in its article (for "the district" sentences). */
+  placeBefore?: string | null;
+}
+
+/** Format of the facts stored with passages; bumped when reading changes, so an old index knows to reindex. */
+export const FACTS_VERSION = 1;
+
+const NUMBER = /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DATE_NUMBER = new RegExp(`\\b(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
+const ORDINAL_OR_CODE = /^(\d+)(st|nd|rd|th)\b|^\d+[-/][A-Z]/;
+
+const TARGET_WORDS = /\b(strive|striving|strives|aim|aims|aiming|target|targets|targeted|goal|goals|plan to|plans to|planned|will|shall|to reach|to achieve|to attain|set out|orientation|directions?|tasks? for|must|need to|expected to reach in 20|by 20\d\d)\b/i;
+const ESTIMATE_WORDS = /\b(estimated|estimate|expected|projected|forecast|preliminary|about to reach|is likely)\b/i;
+const COMPARISON_BEFORE = /\b(increase of|increased by|increase by|rose by|rise of|up by|up|down by|decrease of|decreased by|fell by|exceeding(?: the [\w ]+)? by|exceeded(?: the [\w ]+)? by|higher than|lower than|times)\s*$/i;
+const COMPARISON_AFTER = /^\s*(%\s*)?((increase|decrease|rise|drop)\b|of the (plan|target|estimate|goal)|of the [\w\s-]{0,20}(plan|target|estimate)|compared (to|with)|over the same period|higher than|more than the same|over (the )?(previous|last) year|year[- ]on[- ]year|times)/i;
+const TARGET_HEADING = /\b(targets?|goals?|plans?|tasks?|directions?|orientations?|solutions?|key tasks|in the coming|next year|strive|will)\b/i;
+
+/** Reads the facts of one passage. Sentences are split as the answerer splits them; offsets are the passage's. */
+export function readFacts(passageText: string, context: FactContext): Fact[] {
+  const facts: Fact[] = [];
+  let heading: { text: string; period: YearSpan | null; target: boolean } | null = null;
+  let offset = 0;
+  let placeBefore = context.placeBefore ?? null;
+  for (const line of passageText.split("\n")) {
+    const isItem = /^\s*([-–•*+]|\d+[.)])\s/.test(line);
+    if (!isItem) heading = null;
+    let cursor = 0;
+    for (const sentence of splitSentences(line)) {
+      const at = Math.max(0, line.indexOf(sentence, cursor));
+      cursor = at + sentence.length;
+      const start = offset + at;
+      const named = findSubPlaces(sentence);
+      const sentencePlace = named[0] ? fold(named[0].name) : null;
+      facts.push(...sentenceFacts(sentence, start, { ...context, placeBefore: sentencePlace ?? placeBefore }, isItem ? heading : null));
+      if (named.length) placeBefore = fold(named.at(-1)!.name);
+    }
+    if (/:\s*$/.test(line.trim())) {
+      const years = yearMentions(line).filter((y) => !y.baseline);
+      heading = { text: line, period: years.at(-1) ?? null, target: TARGET_HEADING.test(line) && !/\b(results?|achievements?|achieved)\b/i.test(line) };
+    }
+    offset += line.length + 1;
+  }
+  return facts;
+}
+
+function sentenceFacts(sentence: string, start: number, context: FactContext, heading: { period: YearSpan | null; target: boolean } | null): Fact[] {
+  const blanked = sentence.replace(DATE_NUMBER, (m) => " ".repeat(m.length));
+  const { words, at: wordAt } = metricWords(sentence);
+  const mentions = findMetrics(words).map((m) => ({ metric: m.metric, at: wordAt[m.start]!, end: wordAt[m.end - 1]! + words[m.end - 1]!.length }));
+  const out: Fact[] = [];
+  for (const m of blanked.matchAll(NUMBER)) {
+    const index = m.index!;
+    // A figure belongs to its clause: "…growth rate in 2021 - 2023 is estimated at 8.56%; The economic scale in 2023…".
+    const clauseStart = sentence.lastIndexOf(";", index) + 1;
+    const nextSemicolon = sentence.indexOf(";", index);
+    const clauseEnd = nextSemicolon < 0 ? sentence.length : nextSemicolon;
+    const clause = sentence.slice(clauseStart, clauseEnd);
+    const years = yearMentions(clause).map((y) => ({ ...y, at: y.at + clauseStart }));
+    const raw = m[0].trim();
+    const number = Number(m[1]!.replace(/,(?=\d{3}\b)/g, "").replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
+    // Years, ordinals ("26th"), codes ("26-CT/TW"), list numbers and parts of names are not figures.
+    const after = sentence.slice(index + m[0].length);
+    if (!m[3] && /^(19|20)\d{2}$/.test(m[1]!)) continue;
+    if (!m[3] && /^\s*(years?|months?|days?|weeks?|times|terms?|sessions?|rounds?)\b/i.test(after)) continue;
+    if (ORDINAL_OR_CODE.test(sentence.slice(index, index + 12)) && !m[3]) continue;
+    if (/^\s*[-/]\s*[A-Z]{2}/.test(after) || /[A-Z]-$/.test(sentence.slice(Math.max(0, index - 2), index))) continue;
+    if (/\b(No|Resolution|Directive|Decision|Conclusion|Project|Decree|Article|Clause|term|session|Congress|Plan)\.?\s*$/i.test(sentence.slice(Math.max(0, index - 14), index)) && !m[3]) continue;
+    if (!Number.isFinite(number)) continue;
+
+    const metric = nearestMetric(mentions.filter((x) => x.at >= clauseStart && x.end <= clauseEnd), index, index + m[0].length, sentence);
+    const unit = unitOf(m[3]?.trim() ?? null, after);
+    const modality = modalityOf(sentence, index, index + m[0].length, heading);
+    out.push({
+      metric,
+      value: raw,
+      number,
+      unit,
+      period: periodOf(sentence, index, years, context, heading, modality),
+      place: context.placeBefore ?? null,
+      modality,
+      sentence: [start, start + sentence.length],
+      at: start + index,
+    });
+  }
+  return out;
+}
+
+/** The metric a figure measures: the mention before it in its clause ("admitted 1,251 party members" reads either way). */
+function nearestMetric(mentions: { metric: MetricId; at: number; end: number }[], from: number, to: number, sentence: string): MetricId | null {
+  let best: { metric: MetricId; distance: number } | null = null;
+  for (const m of mentions) {
+    if (m.at >= to && /[,;(]/.test(sentence.slice(to, m.at))) continue;
+    // A mention after the figure counts only when close ("1,251 party members", "9.41% growth").
+    const distance = m.end <= from ? from - m.end : m.at >= to ? (m.at - to) * 2.5 : 0;
+    if (distance > 120) continue;
+    if (!best || distance < best.distance) best = { metric: m.metric, distance };
+  }
+  return best?.metric ?? null;
+}
+
+function unitOf(written: string | null, after: string): string | null {
+  if (written) return written.replace(/\s+/g, " ");
+  const word = /^\s*(new\s+)?(party members?|members?|people|persons?|tourists?|visitors?|households?|projects?|products?|communes?|enterprises?|businesses|cooperatives?|organizations?|cadres?|houses?|hectares?|ha|km|tons?|tonnes?|criteria|targets?|goals?|indicators?)\b/i.exec(after);
+  return word ? word[2]!.toLowerCase() : null;
+}
+
+/** The period a figure refers to: the year nearest it in its sentence, else "this year", a list heading's year, else the report's year. */
+function periodOf(sentence: string, index: number, years: ReturnType<typeof yearMentions>, context: FactContext, heading: { period: YearSpan | null } | null, modality: FactModality): YearSpan | null {
+  const own = years.filter((y) => !y.baseline);
+  if (own.length) {
+    // "from 72.5% in 2020 to 79% in 2023": the year right after the figure dates it, else the nearest one.
+    const right = own.find((y) => y.at > index && y.at - index < 25 && /^[^;,]*?\bin\s*$/i.test(sentence.slice(index, y.at)));
+    const nearest = right ?? [...own].sort((a, b) => Math.abs(a.at - index) - Math.abs(b.at - index))[0]!;
+    return { from: nearest.from, to: nearest.to };
+  }
+  if (heading?.period) return { from: heading.period.from, to: heading.period.to };
+  const year = context.reportYear;
+  if (year === null) return null;
+  if (NEXT_YEAR.test(sentence)) return { from: year + 1, to: year + 1 };
+  if (LAST_YEAR.test(sentence) && !/same period last year/i.test(sentence)) return { from: year - 1, to: year - 1 };
+  // A target without a year is for the year after the one reported on (a year-end review sets next year's targets).
+  if (modality === "target") return { from: year + 1, to: year + 1 };
+  // Unstated: a report's figures are about the year it reports on ("The total product increased by 9.41%…").
+  return { from: year, to: year };
+}
+
+function modalityOf(sentence: string, from: number, to: number, heading: { target: boolean } | null): FactModality {
+  const before = sentence.slice(0, from);
+  // The clause the figure sits in: "…, striving for economic growth of over 9%" is a target, the sentence's first clause may not be.
+  const clause = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf(","), -1) + 1);
+  if (COMPARISON_BEFORE.test(before.slice(-60)) || COMPARISON_AFTER.test(sentence.slice(to))) return "comparison";
+  if (/\b(target|plan|goal) of\s*$/i.test(before.slice(-20))) return "target";
+  if (ESTIMATE_WORDS.test(before.slice(-90))) return "estimated";
+  if (TARGET_WORDS.test(clause) || heading?.target) return "target";
+  return "achieved";
+}
+
+/** The facts of each passage of an article, in order: the district or town named last carries over to the next passage. */
+export function articleFacts(article: { date: string | null; place: string | null; text: string }, passages: { text: string }[]): Fact[][] {
+  const reportYear = reportYearOf(article.date, article.text);
+  let placeBefore: string | null = null;
+  return passages.map((p) => {
+    const facts = readFacts(p.text, { reportYear, place: article.place, placeBefore });
+    const named = findSubPlaces(p.text);
+    if (named.length) placeBefore = fold(named.at(-1)!.name);
+    return facts;
+  });
+}
+
+/** The year a report is about: its date's year, or the year before when a January–March report reviews that year. */
+export function reportYearOf(date: string | null, text: string): number | null {
+  const year = date && /^(19|20)\d{2}/.test(date) ? Number(date.slice(0, 4)) : null;
+  if (year === null) return null;
+  const month = date!.length >= 7 ? Number(date!.slice(5, 7)) : 12;
+  if (month > 3) return year;
+  const count = (y: number) => (text.match(new RegExp(`\\b${y}\\b`, "g")) ?? []).length;
+  return count(year - 1) > count(year) ? year - 1 : year;
+}

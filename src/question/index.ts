@@ -1,0 +1,210 @@
+// Question understanding: one entry, plain data out. From the question as typed (English or Vietnamese,
+// accents or not, typos) to what search and answering need:
+//
+//   understandQuestion("thai bihn grdp growth 2023", context) →
+//     { english: "thai binh grdp growth 2023", analyzed: {terms, places: ["Thai Binh"], years: ["2023"]…},
+//       frame: { metric: "growth", period: {from: 2023, to: 2023}, place: "Thai Binh", wanted: "achieved" },
+//       filters, filterPhrases, datesFromWords }
+//
+// The filters (inline tokens, date phrases, outlets) come from ./filters, the Vietnamese-to-report-words
+// pass from ./glossary, terms and answer types from ./analyze; follow-ups are ./followup.
+import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
+import { fold } from "../text/fold.js";
+import { findPlaces, PLACES } from "../text/places.js";
+import { yearMentions } from "../text/years.js";
+import type { AskedFrame, AskFilters, Wanted } from "../types.js";
+import { UserError } from "../types.js";
+import { analyzeQuestion, type AnalyzedQuestion } from "./analyze.js";
+import { parseQuestionFilters } from "./filters.js";
+import { looksVietnamese, toEnglishQuestion } from "./glossary.js";
+
+export { analyzeQuestion, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
+export { resolveFollowUp, type Turn } from "./followup.js";
+export { parseDatePoint } from "./filters.js";
+
+/** What the library holds that understanding depends on; derived once per write version of the store. */
+export interface QuestionContext {
+  /** Date of the newest report ("YYYY-MM-DD"): "last year", "since November" count from it. */
+  newestReportDate: string | null;
+  /** Outlets of the reports, so "according to vietnam.vn" becomes a source filter. */
+  knownSources: string[];
+  /** Districts, towns and communes the reports name (as written: "Hong Linh", "Cam Xuyen"), for typo-tolerant matching. */
+  knownSubPlaces: string[];
+}
+
+export interface Question {
+  /** As asked, inline filter tokens taken out. */
+  text: string;
+  /** In the reports' words: Vietnamese put into English, misspelt places corrected, the outlet of a source filter left out. */
+  english: string;
+  analyzed: AnalyzedQuestion;
+  frame: AskedFrame;
+  filters: AskFilters;
+  filterPhrases: string[];
+  /** The date filter comes from words ("since November") rather than a token. */
+  datesFromWords: boolean;
+  /** Place names corrected for spelling ("Thai Bihn" → "Thai Binh"). */
+  corrections: { from: string; to: string }[];
+}
+
+/** Reads a question. Throws a UserError for a question with no words to search with ("*", "OR", "- -"). */
+export function understandQuestion(asked: string, context: QuestionContext): Question {
+  const understood = parseQuestionFilters(asked, { newestReportDate: context.newestReportDate, knownSources: context.knownSources });
+  const text = understood.question;
+  if (!text) throw new UserError(`"${asked}" holds only filters. Add the question, e.g. "place:Thai Binh Who chaired the conference?"`, "empty_question");
+  if (!/[\p{L}\p{N}]{2,}/u.test(text.replace(/\b(AND|OR|NOT|NEAR)\b/g, ""))) {
+    throw new UserError(`"${asked}" has no words to search for. Ask about the reports in words, e.g. "What growth rate did Thai Binh reach?"`, "no_words");
+  }
+  const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces);
+  const english = toEnglishQuestion(spelled);
+  const vietnamese = looksVietnamese(spelled);
+  const analyzed = analyzeQuestion(english);
+  // In a Vietnamese question capitals do not mark names ("Quý 1", "Doanh thu"): only places the library knows count.
+  if (vietnamese) analyzed.names = analyzed.names.filter((n) => isKnownSubPlace(n, context.knownSubPlaces));
+  analyzed.names = analyzed.names.filter((n) => !NOT_PLACES.has(fold(n)));
+  return {
+    text,
+    english,
+    analyzed,
+    frame: frameOf(english, analyzed, context),
+    filters: understood.filters,
+    filterPhrases: understood.phrases,
+    datesFromWords: understood.datesFromWords,
+    corrections,
+  };
+}
+
+/** Regions and ordinary capitalised words that are not places a report is about. */
+const NOT_PLACES = new Set(
+  ["red river delta", "mekong delta", "central highlands", "north central", "south central", "northern midlands", "southeast", "north", "south", "delta", "vietnam", "viet nam", "asean", "quy", "doanh", "nam", "tinh", "huyen"],
+);
+
+function isKnownSubPlace(name: string, known: string[]): boolean {
+  const f = fold(name);
+  return known.some((k) => fold(k) === f) || findPlaces(name).length > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The frame: metric, period, place, what is wanted
+
+const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|will|going to|set to|projected|objectives?|orientations?)\b/i;
+const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|main (tasks|points))\b/i;
+
+function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext): AskedFrame {
+  const { words } = metricWords(english);
+  // "target to recruit how many party members": "target" says what kind of figure, the metric is the members.
+  const mentions = findMetrics(words);
+  const metric: MetricId | null = (mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null;
+  return { metric, period: periodOf(english, context), place: placeOf(q, context), wanted: wantedOf(english, q, metric) };
+}
+
+function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {
+  if (q.wantsPerson) return "person";
+  if (q.wantsDate) return "date";
+  // "ha nam grdp 2023" asks for a figure as much as "how fast did Ha Nam grow"; "which project…" does not.
+  const figure = q.wantsFigure || (metric !== null && !/\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b/i.test(english));
+  if (TARGET_QUESTION.test(english) && figure) return "target";
+  if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
+  if (figure) return "achieved";
+  return "other";
+}
+
+function periodOf(english: string, context: QuestionContext): { from: number; to: number } | null {
+  const years = yearMentions(english);
+  if (years.length) {
+    const from = Math.min(...years.map((y) => y.from));
+    const to = Math.max(...years.map((y) => y.to));
+    // "2023 compared with 2022" asks about 2023; two separate years ask about both.
+    const own = years.filter((y) => !y.baseline);
+    return own.length ? { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) } : { from, to };
+  }
+  const newest = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
+  if (newest && /\b(this year|nam nay)\b/i.test(fold(english))) return { from: newest, to: newest };
+  if (newest && /\b(last year|nam ngoai|nam truoc)\b/i.test(fold(english))) return { from: newest - 1, to: newest - 1 };
+  return null;
+}
+
+function placeOf(q: AnalyzedQuestion, context: QuestionContext): string | null {
+  const sub = q.names.find((n) => context.knownSubPlaces.some((k) => fold(k) === fold(n)));
+  // A district the library does not list by name ("Vu Thu") is still the place asked about.
+  return sub ?? q.places[0] ?? q.names[0] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Place names with typos
+
+/** Every spelling of a province or city, and the districts and towns the library names. */
+function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: string; words: number }[] {
+  const out: { folded: string; name: string; words: number }[] = [];
+  for (const p of PLACES) for (const n of [p.name, p.vi, ...p.aliases]) out.push({ folded: fold(n).replace(/[-–]/g, " ").replace(/\s+/g, " "), name: p.name, words: 0 });
+  for (const n of knownSubPlaces) out.push({ folded: fold(n), name: n, words: 0 });
+  for (const o of out) o.words = o.folded.split(" ").length;
+  return out.filter((o) => o.folded.length >= 5);
+}
+
+/**
+ * "Thai Bihn" → "Thai Binh", "hai dong" → "Hai Duong", "Hong Lin" → "Hong Linh": a run of one to three words
+ * that is not a known place but within a small edit distance of one (one edit per five letters, two at most,
+ * same first letter) is taken for it. Ordinary words are left alone: a single word must be a place's only
+ * word and at least six letters long.
+ */
+export function correctPlaceNames(question: string, knownSubPlaces: string[]): { text: string; corrections: { from: string; to: string }[] } {
+  const vocabulary = placeVocabulary(knownSubPlaces);
+  const exact = new Set(vocabulary.map((v) => v.folded));
+  const tokens = [...question.matchAll(/[\p{L}\p{M}]+/gu)];
+  const corrections: { from: string; to: string }[] = [];
+  let text = question;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const n of [3, 2, 1]) {
+      const run = tokens.slice(i, i + n);
+      if (run.length < n) continue;
+      const from = run[0]!.index!;
+      const last = run.at(-1)!;
+      const written = question.slice(from, last.index! + last[0].length);
+      if (/[^\p{L}\p{M}\s]/u.test(written)) continue;
+      const folded = fold(written).replace(/\s+/g, " ");
+      if (exact.has(folded) || COMMON_WORDS.has(folded)) break;
+      if (n === 1 && folded.length < 6) continue;
+      const budget = Math.min(2, Math.floor(folded.length / 5));
+      if (budget === 0) continue;
+      let best: { name: string; distance: number } | null = null;
+      for (const v of vocabulary) {
+        if (v.words !== n || v.folded[0] !== folded[0] || Math.abs(v.folded.length - folded.length) > budget) continue;
+        const d = editDistance(folded, v.folded, budget);
+        if (d > 0 && d <= budget && (!best || d < best.distance)) best = { name: v.name, distance: d };
+      }
+      if (best) {
+        corrections.push({ from: written, to: best.name });
+        text = text.replace(written, best.name);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return { text, corrections };
+}
+
+/** English and Vietnamese words that look like place names to an edit distance but are not. */
+const COMMON_WORDS = new Set(
+  "party province district conference members member growth budget revenue tourists income target targets secretary standing meeting session people council committee provincial economic economy report reports results chaired chairs attended admitted recruited members which where there these those about after before during since until through between against hoang thanh".split(" "),
+);
+
+/** Damerau–Levenshtein (optimal string alignment) distance, giving up past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}

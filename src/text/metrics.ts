@@ -1,0 +1,204 @@
+// The metrics committee reports give, with the words reports and people use for each. Shared by the
+// facts read from reports at index time (src/facts) and by question understanding (src/question), so a
+// question's "economic growth" and a report's "total product increased by 9.41%" meet on one id.
+import { fold } from "./fold.js";
+
+export type MetricId =
+  | "party_members_admitted"
+  | "party_members_disciplined"
+  | "party_inspection"
+  | "party_organizations"
+  | "growth"
+  | "economic_scale"
+  | "budget_revenue"
+  | "budget_expenditure"
+  | "income_per_capita"
+  | "poverty_rate"
+  | "tourists"
+  | "fdi"
+  | "investment_capital"
+  | "public_investment_disbursement"
+  | "export"
+  | "industrial_production"
+  | "retail"
+  | "production_value"
+  | "new_rural"
+  | "ocop"
+  | "businesses"
+  | "targets_met"
+  | "projects";
+
+export interface MetricEntry {
+  id: MetricId;
+  /** How the reports and their readers name it, in English, folded; a "+" joins words that must both appear nearby. */
+  phrases: string[];
+  /** One short English label for answers and near misses ("new party members admitted"). */
+  label: string;
+}
+
+/**
+ * The lexicon. Phrases are matched on folded text as whole words, longest first; "admit+party member"
+ * means both within a few words of each other ("admitted 1,251 party members", "party members admitted").
+ */
+export const METRICS: readonly MetricEntry[] = [
+  {
+    id: "party_members_admitted",
+    label: "new party members admitted",
+    phrases: [
+      "new party members", "new members", "admi*+party members", "admi*+members", "recruit*+party members", "recruit*+members",
+      "develop*+party members", "party member development", "join* the party", "ket nap", "dang vien moi",
+    ],
+  },
+  { id: "party_members_disciplined", label: "party members disciplined", phrases: ["disciplin*", "ky luat"] },
+  { id: "party_inspection", label: "inspections", phrases: ["inspect*", "supervis*", "kiem tra", "giam sat"] },
+  { id: "party_organizations", label: "party organizations", phrases: ["grassroots party organizations", "party organizations", "party cells", "to chuc co so dang", "chi bo"] },
+  {
+    id: "growth",
+    label: "economic growth",
+    phrases: [
+      "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expanded",
+      "grew", "growth", "tang truong",
+    ],
+  },
+  { id: "economic_scale", label: "size of the economy", phrases: ["economic scale", "scale of the economy", "size of the economy", "quy mo kinh te"] },
+  {
+    id: "budget_revenue",
+    label: "budget revenue",
+    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue"],
+  },
+  { id: "budget_expenditure", label: "budget expenditure", phrases: ["budget expenditure", "expenditure", "spending", "chi ngan sach"] },
+  {
+    id: "income_per_capita",
+    label: "income per capita",
+    phrases: ["per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
+  },
+  { id: "poverty_rate", label: "poverty rate", phrases: ["poverty rate", "poor households", "poverty", "ho ngheo", "ty le ho ngheo"] },
+  { id: "tourists", label: "tourists", phrases: ["tourists", "visitors", "tourist arrivals", "arrivals", "tourism", "khach du lich", "luot khach"] },
+  { id: "fdi", label: "foreign direct investment", phrases: ["fdi", "foreign direct investment", "foreign investment", "foreign investors", "von fdi", "dau tu nuoc ngoai"] },
+  {
+    id: "investment_capital",
+    label: "investment capital",
+    phrases: ["total social investment", "social investment capital", "investment capital", "total investment", "registered capital", "von dau tu"],
+  },
+  {
+    id: "public_investment_disbursement",
+    label: "public investment disbursement",
+    phrases: ["disburs*", "public investment", "giai ngan", "dau tu cong"],
+  },
+  { id: "export", label: "export turnover", phrases: ["export turnover", "exports", "export", "xuat khau"] },
+  { id: "industrial_production", label: "industrial production", phrases: ["industrial production", "industrial production index", "iip", "san xuat cong nghiep"] },
+  { id: "retail", label: "retail sales", phrases: ["retail sales", "retail", "ban le"] },
+  { id: "production_value", label: "production value", phrases: ["production value", "value of production", "gia tri san xuat"] },
+  { id: "new_rural", label: "new rural areas", phrases: ["new rural", "nong thon moi", "ntm"] },
+  { id: "ocop", label: "OCOP products", phrases: ["ocop"] },
+  { id: "businesses", label: "new businesses", phrases: ["new businesses", "businesses", "enterprises", "cooperatives", "doanh nghiep"] },
+  {
+    id: "targets_met",
+    label: "targets met",
+    phrases: ["targets", "goals", "criteria", "indicators", "chi tieu", "muc tieu"],
+  },
+  { id: "projects", label: "projects", phrases: ["projects", "du an"] },
+];
+
+interface CompiledPhrase {
+  metric: MetricId;
+  words: string[][];
+  length: number;
+}
+
+const COMPILED: CompiledPhrase[] = METRICS.flatMap((m) =>
+  m.phrases.map((p) => {
+    const words = p.split("+").map((part) => part.trim().split(/\s+/));
+    return { metric: m.id, words, length: words.flat().length };
+  }),
+).sort((a, b) => b.length - a.length);
+
+export interface MetricMention {
+  metric: MetricId;
+  /** Word index (in `words`) where the mention starts and ends (exclusive). */
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.,][\p{N}]+)*%?/gu;
+
+/** Folded words of a text, as metric matching sees them. */
+export function metricWords(text: string): { words: string[]; at: number[] } {
+  const words: string[] = [];
+  const at: number[] = [];
+  for (const m of fold(text).matchAll(WORD)) {
+    words.push(m[0]);
+    at.push(m.index!);
+  }
+  return { words, at };
+}
+
+/** A plural matches its singular; a lexicon word ending in "*" matches any word it starts ("admit*": admitted, admission). */
+function same(word: string, wanted: string): boolean {
+  if (wanted.endsWith("*")) return word.startsWith(wanted.slice(0, -1));
+  return word === wanted || word === `${wanted}s` || wanted === `${word}s` || word === `${wanted}es`;
+}
+
+function matchAt(words: string[], i: number, part: string[]): boolean {
+  return part.every((w, k) => words[i + k] !== undefined && same(words[i + k]!, w));
+}
+
+/** Every metric mention in a text's words, longest phrases first, without overlaps. */
+export function findMetrics(words: string[]): MetricMention[] {
+  const taken = new Array<boolean>(words.length).fill(false);
+  const found: MetricMention[] = [];
+  for (const phrase of COMPILED) {
+    const [first, ...rest] = phrase.words;
+    for (let i = 0; i < words.length; i++) {
+      if (taken[i] || !matchAt(words, i, first!)) continue;
+      let end = i + first!.length;
+      let ok = true;
+      for (const part of rest) {
+        // The other part within six words either side ("admitted 1,251 party members", "party members admitted").
+        let hit = -1;
+        for (let j = Math.max(0, i - 6); j <= Math.min(words.length - part.length, end + 6); j++) {
+          if (j >= i && j < end) continue;
+          if (matchAt(words, j, part)) {
+            hit = j;
+            break;
+          }
+        }
+        if (hit < 0) {
+          ok = false;
+          break;
+        }
+        end = Math.max(end, hit + part.length);
+      }
+      if (!ok) continue;
+      // "the proportion of industry in GRDP", "50% of GRDP": a share of the economy, not its growth.
+      if (phrase.metric === "growth" && /^(in|of|to)$/.test(words[i - 1] ?? "") && first![0] === "grdp") continue;
+      const span = { start: i, end: i + first!.length };
+      if (taken.slice(span.start, span.end).some(Boolean)) continue;
+      for (let k = span.start; k < span.end; k++) taken[k] = true;
+      found.push({ metric: phrase.metric, start: span.start, end: span.end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export function metricLabel(id: MetricId): string {
+  return METRICS.find((m) => m.id === id)!.label;
+}
+
+/** The words that name each metric (for aligning a question word the lexicon lacks with the nearest metric). */
+export function metricHeadWords(): { metric: MetricId; word: string }[] {
+  const seen = new Set<string>();
+  const out: { metric: MetricId; word: string }[] = [];
+  for (const m of METRICS) {
+    for (const p of m.phrases) {
+      for (const w of p.replace(/\*/g, "").split(/[\s+]+/)) {
+        if (w.length < 4 || seen.has(`${m.id}:${w}`) || GENERIC_WORDS.has(w)) continue;
+        seen.add(`${m.id}:${w}`);
+        out.push({ metric: m.id, word: w });
+      }
+    }
+  }
+  return out;
+}
+
+const GENERIC_WORDS = new Set(["party", "members", "member", "total", "value", "state", "average", "rate", "capital", "new", "the", "of"]);
