@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
-import { understandQuestion, parseDatePoint, type QuestionContext } from "../question/index.js";
+import { understandQuestion, parseDatePoint, type Question, type QuestionContext } from "../question/index.js";
 import { DEFAULT_SEARCH, hybridSearch, termWeights, type SearchOptions } from "../search/search.js";
 import type { Store, StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
@@ -48,7 +48,9 @@ export function createAsk(deps: AskDeps): AskFn {
       const done = performance.now();
       return { ...base, found: false, outcome: { kind: "no_matching_reports", filters }, declineReason: "filter matches no report", timings: timings(done, done) };
     }
-    const hits = hybridSearch(store, q.analyzed, vector, { ...searchOptions, articleIds });
+    // A question about a place is answered from the reports that name it: search those, so that a report about it is
+    // found even when the question shares few words with it (other reports could not answer it anyway).
+    const hits = hybridSearch(store, q.analyzed, vector, { ...searchOptions, articleIds: narrowToPlaces(store, q.analyzed, articleIds) });
     const searched = performance.now();
     // A province or city no report is about: say so (with the closest reports) rather than quote another province's figure.
     const province = q.analyzed.places[0];
@@ -78,6 +80,23 @@ export function createAsk(deps: AskDeps): AskFn {
       timings: timings(searched, done),
     };
   };
+}
+
+/** The articles that name every place the question names (within the filter's articles), or the filter's set when that is empty. */
+function narrowToPlaces(store: Store, q: Question["analyzed"], articleIds: Set<string> | null): Set<string> | null {
+  const places = [...q.places, ...q.names.filter((n) => store.articlesNaming(n).size > 0 && isPlaceLike(n))];
+  if (places.length === 0) return articleIds;
+  let ids = null as Set<string> | null;
+  for (const place of places) {
+    const naming = new Set([...store.articlesNaming(place)].filter((id) => !articleIds || articleIds.has(id)));
+    ids = ids ? new Set([...ids].filter((id) => naming.has(id))) : naming;
+  }
+  return ids && ids.size > 0 ? ids : articleIds;
+}
+
+/** Two or three capitalised words that are a district, a town or a province (not a person: "Tran Duc Thang" has three too). */
+function isPlaceLike(name: string): boolean {
+  return findPlaces(name).length > 0 || /^\p{Lu}\p{Ll}+( \p{Lu}\p{Ll}+)?$/u.test(name);
 }
 
 /** What understanding needs from the library (newest date, outlets, districts and towns), once per write version. */

@@ -131,7 +131,8 @@ function judgeFrame(frame: AskedFrame, facts: Fact[], article: ArticleSummary, s
 /** What differs between the asked frame and a fact of the asked metric: its period, its place, or its kind. */
 function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, scope: ArticleScope): NearMiss["differs"] {
   const differs: NearMiss["differs"] = [];
-  if (frame.period && fact.period && (fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) differs.push("period");
+  // A figure of unknown period (an undated report that names no year) cannot be asserted for an asked one.
+  if (frame.period && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) differs.push("period");
   if (frame.place) {
     const asked = fold(frame.place);
     const isSubPlace = scope.subPlaces.has(asked);

@@ -35,6 +35,7 @@ const TARGET_WORDS = /\b(strive|striving|strives|aim|aims|aiming|target|targets|
 const ESTIMATE_WORDS = /\b(estimated|estimate|expected|projected|forecast|preliminary|about to reach|is likely)\b/i;
 const COMPARISON_BEFORE = /\b(increase of|increased by|increase by|rose by|rise of|up by|up|down by|decrease of|decreased by|fell by|exceeding(?: the [\w ]+)? by|exceeded(?: the [\w ]+)? by|higher than|lower than|times)\s*$/i;
 const COMPARISON_AFTER = /^\s*(%\s*)?((increase|decrease|rise|drop)\b|of the (plan|target|estimate|goal)|of the [\w\s-]{0,20}(plan|target|estimate)|compared (to|with)|over the same period|higher than|more than the same|over (the )?(previous|last) year|year[- ]on[- ]year|times)/i;
+const TARGET_LEAD = /\b(targets?|goals?|objectives?|indicators?)\s*(include|includes|including|are|is|as follows|:)/i;
 const TARGET_HEADING = /\b(targets?|goals?|plans?|tasks?|directions?|orientations?|solutions?|key tasks|in the coming|next year|strive|will)\b/i;
 
 /** Reads the facts of one passage. Sentences are split as the answerer splits them; offsets are the passage's. */
@@ -153,7 +154,8 @@ function modalityOf(sentence: string, from: number, to: number, heading: { targe
   if (COMPARISON_BEFORE.test(before.slice(-60)) || COMPARISON_AFTER.test(sentence.slice(to))) return "comparison";
   if (/\b(target|plan|goal) of\s*$/i.test(before.slice(-20))) return "target";
   if (ESTIMATE_WORDS.test(before.slice(-90))) return "estimated";
-  if (TARGET_WORDS.test(clause) || heading?.target) return "target";
+  // "Some specific targets include: …; total budget revenue exceeding 333 billion VND; …": every figure the lead-in lists.
+  if (TARGET_WORDS.test(clause) || heading?.target || TARGET_LEAD.test(before)) return "target";
   return "achieved";
 }
 

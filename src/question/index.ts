@@ -62,6 +62,10 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   // In a Vietnamese question capitals do not mark names ("Quý 1", "Doanh thu"): only places the library knows count.
   if (vietnamese) analyzed.names = analyzed.names.filter((n) => isKnownSubPlace(n, context.knownSubPlaces));
   analyzed.names = analyzed.names.filter((n) => !NOT_PLACES.has(fold(n)));
+  // Districts and towns typed in lower case ("nghi xuan new party members 2023", "lac son district income").
+  for (const name of lowerCaseSubPlaces(english, context.knownSubPlaces)) {
+    if (!analyzed.names.some((n) => fold(n) === fold(name))) analyzed.names.push(name);
+  }
   return {
     text,
     english,
@@ -78,6 +82,21 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
 const NOT_PLACES = new Set(
   ["red river delta", "mekong delta", "central highlands", "north central", "south central", "northern midlands", "southeast", "north", "south", "delta", "vietnam", "viet nam", "asean", "quy", "doanh", "nam", "tinh", "huyen"],
 );
+
+/** District and town names in a question whatever their case: the library's own, and "<name> district|town|commune". */
+function lowerCaseSubPlaces(english: string, known: string[]): string[] {
+  const folded = ` ${fold(english).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  const found = known.filter((k) => folded.includes(` ${fold(k)} `));
+  for (const m of folded.matchAll(/ ((?:[a-z]+ ){1,2})(district|town|commune|ward)\b/g)) {
+    const words = m[1]!.trim().split(" ").filter((w) => !SUBPLACE_STOP.has(w));
+    if (words.length === 0 || words.length !== m[1]!.trim().split(" ").length) continue;
+    const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+    if (!found.some((f) => fold(f) === fold(name)) && findPlaces(name).length === 0) found.push(name);
+  }
+  return found;
+}
+
+const SUBPLACE_STOP = new Set("the a an this that which what each every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new".split(" "));
 
 function isKnownSubPlace(name: string, known: string[]): boolean {
   const f = fold(name);

@@ -479,6 +479,21 @@ export class Store {
     return result.neighbors.map((id, i) => ({ id, score: 1 - result.distances[i] }));
   }
 
+  /**
+   * Ids of the articles with a passage (or article context) holding `phrase` as consecutive words (folded
+   * text, as FTS5 tokenizes it): "nghe an" finds every report that names Nghe An. Once per write version.
+   */
+  articlesNaming(phrase: string): Set<string> {
+    const words = fold(phrase).match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return new Set();
+    return this.derive(`articles-naming:${words.join(" ")}`, () => {
+      const rows = this.sql(
+        "SELECT DISTINCT article_id AS id FROM passages WHERE id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)",
+      ).all(quoteFts(words.join(" "))) as { id: string }[];
+      return new Set(rows.map((r) => r.id));
+    });
+  }
+
   private passageIdsOf(articleIds: Set<string>): Set<number> {
     const stmt = this.sql("SELECT id FROM passages WHERE article_id = ?");
     const out = new Set<number>();
