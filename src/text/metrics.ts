@@ -56,8 +56,8 @@ export const METRICS: readonly MetricEntry[] = [
     id: "growth",
     label: "economic growth",
     phrases: [
-      "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expanded",
-      "grew", "growth", "tang truong",
+      "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expand*", "economy grow*",
+      "grew", "grow", "grows", "growth", "tang truong",
     ],
   },
   { id: "economic_scale", label: "size of the economy", phrases: ["economic scale", "scale of the economy", "size of the economy", "quy mo kinh te"] },

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { articleFacts, readFacts, reportYearOf } from "../../src/facts/index.js";
+
+// Sentences as the seed reports write them (data/*.txt).
+const of = (text: string, reportYear = 2023, placeBefore: string | null = null) => readFacts(text, { reportYear, place: null, placeBefore });
+const fact = (text: string, value: string, reportYear = 2023) => {
+  const found = of(text, reportYear).find((f) => f.value === value);
+  if (!found) throw new Error(`no fact ${value} in: ${text}`);
+  return found;
+};
+
+describe("facts read from report sentences", () => {
+  it("a result of the year reported on, with its metric and unit", () => {
+    const f = fact("During the year, Party committees at all levels admitted 1,251 party members.", "1,251");
+    expect(f).toMatchObject({ metric: "party_members_admitted", number: 1251, unit: "party members", period: { from: 2023, to: 2023 }, modality: "achieved" });
+  });
+
+  it("a target, in its clause or under a heading, is for the year after the one reported on unless it says", () => {
+    expect(fact("Promote the development of new Party members, strive to recruit 3-4% of new Party members annually.", "3-4%")).toMatchObject({
+      metric: "party_members_admitted",
+      modality: "target",
+      period: { from: 2024, to: 2024 },
+    });
+    const listed = of("Some targets for Cam Xuyen district in 2024:\n- Recruit 200 new party members;\n- The growth rate reached 11%;");
+    expect(listed.map((f) => [f.value, f.metric, f.modality, f.period?.from])).toEqual([
+      ["200", "party_members_admitted", "target", 2024],
+      ["11%", "growth", "target", 2024],
+    ]);
+    expect(fact("Some specific targets include: striving to recruit 120 new party members; total budget revenue in the area exceeding 333 billion VND.", "333 billion VND")).toMatchObject({
+      metric: "budget_revenue",
+      modality: "target",
+    });
+    expect(fact("To complete the set goals, including striving for economic growth of over 9%, Hai Duong must focus on overcoming limitations.", "9%")).toMatchObject({ metric: "growth", modality: "target" });
+  });
+
+  it("a span average is not the year's figure; a baseline year is not the figure's year", () => {
+    const text = "In particular, the average economic growth rate in the 3 years (2021 - 2023) of the province is estimated at 8.56%; The economic scale in 2023 is estimated to reach 68,358 billion VND, 1.3 times higher than in 2020.";
+    expect(fact(text, "8.56%")).toMatchObject({ metric: "growth", period: { from: 2021, to: 2023 }, modality: "estimated" });
+    expect(fact(text, "68,358 billion VND")).toMatchObject({ metric: "economic_scale", period: { from: 2023, to: 2023 } });
+    expect(of(text).map((f) => f.value)).not.toContain("3"); // "3 years" is not a figure
+    expect(fact("The total product in the province increased by 9.41% over the same period in 2022.", "9.41%")).toMatchObject({ metric: "growth", period: { from: 2023, to: 2023 }, modality: "comparison" });
+    expect(fact("In 2022, the province's GRDP growth rate reached 13.4%.", "13.4%", 2023)).toMatchObject({ period: { from: 2022, to: 2022 }, modality: "achieved" });
+    const shares = of("The proportion of industry, construction and services in GRDP increased from 72.5% in 2020 to 79% in 2023.");
+    expect(shares.map((f) => [f.value, f.period?.from, f.metric])).toEqual([["72.5%", 2020, null], ["79%", 2023, null]]);
+  });
+
+  it("leaves out dates, years, ordinals and document codes", () => {
+    const values = of("On December 28, the 26th conference discussed Directive 26-CT/TW and Resolution No. 02 of 2023.").map((f) => f.value);
+    expect(values).toEqual([]);
+  });
+
+  it("a figure belongs to the district its sentence names, or the one named last before it", () => {
+    const facts = articleFacts({ date: "2023-12-28", place: "Ha Tinh province", text: "" }, [
+      { text: "Hong Linh Town Party Committee held its conference. Budget revenue in the area reached over VND 300 billion." },
+      { text: "The Nghi Xuan District Party Committee reviewed 2023. The total number of tourists reached over 641,000." },
+      { text: "Total budget revenue is projected to reach 408 billion VND." },
+    ]);
+    expect(facts[0]!.find((f) => f.value.includes("300"))!.place).toBe("hong linh");
+    expect(facts[1]!.find((f) => f.value === "641,000")!).toMatchObject({ place: "nghi xuan", metric: "tourists" });
+    expect(facts[2]![0]!).toMatchObject({ place: "nghi xuan", modality: "estimated", metric: "budget_revenue" });
+  });
+
+  it("the year a report is about: its date's, or the year before for an early-year review", () => {
+    expect(reportYearOf("2023-12-29", "")).toBe(2023);
+    expect(reportYearOf("2023-01-13", "review of 2022 work in 2022, plans for 2023")).toBe(2022);
+    expect(reportYearOf(null, "2023")).toBeNull();
+  });
+});

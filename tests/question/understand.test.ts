@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { correctPlaceNames, understandQuestion, type QuestionContext } from "../../src/question/index.js";
+
+// The library's context as the seed reports give it (newest report 2024-01-05; the Ha Tinh report names its districts).
+const context: QuestionContext = {
+  newestReportDate: "2024-01-05",
+  knownSources: ["vietnam.vn", "baohaiduong.vn"],
+  knownSubPlaces: ["Cam Xuyen", "Nghi Xuan", "Hong Linh"],
+};
+const frame = (q: string) => understandQuestion(q, context).frame;
+
+describe("places", () => {
+  it("corrects misspelt provinces and the library's own districts, and says so", () => {
+    const q = understandQuestion("What was Thai Bihn's economic growth rate in 2023?", context);
+    expect(q.corrections).toEqual([{ from: "Thai Bihn", to: "Thai Binh" }]);
+    expect(q.analyzed.places).toEqual(["Thai Binh"]);
+    expect(q.frame.place).toBe("Thai Binh");
+    expect(correctPlaceNames("hai dong key tasks 2024", []).text).toBe("Hai Duong key tasks 2024");
+    expect(correctPlaceNames("Hong Lin budget revenue", context.knownSubPlaces).text).toBe("Hong Linh budget revenue");
+  });
+
+  it("leaves ordinary words, regions and Vietnamese words alone", () => {
+    expect(correctPlaceNames("How many tourists did the province receive?", []).corrections).toEqual([]);
+    const region = understandQuestion("Which province ranked 5th in the Red River Delta for growth?", context);
+    expect(region.analyzed.names).not.toContain("Red River Delta");
+    expect(region.frame.place).toBeNull();
+    const vi = understandQuestion("Quý 1 năm 2024 Yên Bái tăng trưởng bao nhiêu?", context);
+    expect(vi.analyzed.names).not.toContain("Quy");
+    expect(vi.analyzed.names).not.toContain("Doanh");
+  });
+
+  it("reads districts typed in lower case, known or not", () => {
+    expect(frame("nghi xuan new party members 2023").place).toBe("Nghi Xuan");
+    expect(understandQuestion("lac son district per capita income 2022", context).analyzed.names).toContain("Lac Son");
+  });
+});
+
+describe("periods", () => {
+  it("reads years, spans and years relative to the newest report", () => {
+    expect(frame("ha nam new party members 2023").period).toEqual({ from: 2023, to: 2023 });
+    expect(frame("Thai Binh average growth 2021-2023").period).toEqual({ from: 2021, to: 2023 });
+    expect(frame("How much did budget revenue grow in 2023 compared with 2022?").period).toEqual({ from: 2023, to: 2023 });
+    expect(frame("How many party members did Ha Nam admit this year?").period).toEqual({ from: 2024, to: 2024 });
+    expect(frame("Who chaired the Thai Binh conference?").period).toBeNull();
+  });
+});
+
+describe("metrics and what is wanted", () => {
+  it("names the metric in the reports' terms whatever the wording", () => {
+    expect(frame("ha nam grdp growth 2023").metric).toBe("growth");
+    expect(frame("How fast did Thai Binh's economy grow?").metric).toBe("growth");
+    expect(frame("How many people joined the party in Ha Nam in 2023?").metric).toBe("party_members_admitted");
+    expect(frame("How many new party members were admitted in Ha Nam province in 2023?").metric).toBe("party_members_admitted");
+    expect(frame("How much state budget collection did Hung Yen achieve?").metric).toBe("budget_revenue");
+    expect(frame("How many visitors came to Cam Xuyen?").metric).toBe("tourists");
+    expect(frame("How much foreign investment did Thai Binh attract?").metric).toBe("fdi");
+    expect(frame("Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?").metric).toBe("party_members_admitted");
+  });
+
+  it("tells a result from a target, a date, a person and a list", () => {
+    expect(frame("How many party members did Nghi Xuan admit in 2023?").wanted).toBe("achieved");
+    expect(frame("How many new party members does Nghi Xuan strive to recruit in 2024?").wanted).toBe("target");
+    expect(frame("What growth does Hai Duong aim for in 2024?").wanted).toBe("target");
+    expect(frame("When did the Cam Xuyen conference take place?").wanted).toBe("date");
+    expect(frame("Who chaired the Thai Binh conference?").wanted).toBe("person");
+    expect(frame("What are the key tasks for 2024 in Hai Duong?").wanted).toBe("list");
+    expect(frame("Which project of the Hai Duong Standing Committee concerns cadre work?").wanted).not.toBe("achieved");
+  });
+});
+
+describe("questions with nothing to search for", () => {
+  it("refuses them with one clear line", () => {
+    for (const q of ["*", "OR", '"', "- -"]) expect(() => understandQuestion(q, context), q).toThrow(/no words to search for/);
+  });
+});
