@@ -127,6 +127,25 @@ const VI_EN: [string, string][] = [
   ["kế hoạch", "plan"],
   ["văn bản", "documents"],
   ["tiểu ban văn kiện", "Document Subcommittee"],
+  ["dự thảo", "draft"],
+  ["mục tiêu tổng quát", "general goal"],
+  ["lấy phiếu tín nhiệm", "vote of confidence"],
+  ["tái lập tỉnh", "re-establishment of the province"],
+  ["tái lập", "re-establishment"],
+  ["thành viên", "members"],
+  ["người tham dự", "attendees"],
+  ["đại biểu", "delegates"],
+  ["dự án", "projects"],
+  ["hằng năm", "annually"],
+  ["hàng năm", "annually"],
+  ["thông qua", "passed"],
+  ["tổ chức", "held"],
+  ["phải xong", "complete"],
+  ["hoàn thành trước", "complete by"],
+  ["cấp cơ sở", "grassroots level"],
+  ["cơ sở", "grassroots"],
+  ["khóa", "term"],
+  ["khoá", "term"],
   ["văn kiện", "documents"],
   ["báo cáo chính trị", "political report"],
   ["báo cáo", "report"],
@@ -260,6 +279,11 @@ interface Word {
   capitalised: boolean;
 }
 
+/** Every syllable of the glossary's Vietnamese and of its grammar words, accents folded. */
+const VI_SYLLABLES = new Set([...VI_EN.flatMap(([vi]) => fold(vi).split(" ")), ...[...VI_DROP].map(fold), ...KIND_BEFORE_NAME.flatMap(([vi]) => fold(vi).split(" "))]);
+// Syllables that are also common English words would make English look Vietnamese.
+for (const english of ["a", "an", "to", "so", "do", "the", "in", "on", "at", "co", "la", "ban", "toi", "dan", "cho", "ma", "hay", "nam"]) VI_SYLLABLES.delete(english);
+
 const foldedTable = VI_EN.map(([vi, en]) => ({ words: fold(vi).split(" "), vi: normaliseTone(vi).split(" "), en }));
 foldedTable.sort((a, b) => b.words.length - a.words.length);
 
@@ -274,7 +298,13 @@ export function looksVietnamese(question: string): boolean {
   const lowerVi = words.filter((w) => w === w.toLowerCase() && VI_LETTERS.test(w)).length;
   if (lowerVi > 0) return true;
   const folded = ` ${fold(question).replace(/[^a-z0-9]+/g, " ")} `;
-  return [" tinh uy ", " huyen uy ", " dang vien ", " ket nap ", " bao nhieu ", " chu tri ", " ngan sach ", " tang truong ", " hoi nghi "].some((p) => folded.includes(p));
+  if ([" tinh uy ", " huyen uy ", " dang vien ", " ket nap ", " bao nhieu ", " chu tri ", " ngan sach ", " tang truong ", " hoi nghi "].some((p) => folded.includes(p))) return true;
+  // Without accents: most words are syllables of the glossary's Vietnamese (place names aside), and two glossary phrases occur.
+  const placeWords = new Set(findPlaces(question).flatMap((p) => fold(p.matched).split(/\s+/)));
+  const syllables = folded.trim().split(" ").filter((w) => w && !placeWords.has(w) && !/\d/.test(w));
+  const vietnamese = syllables.filter((w) => VI_SYLLABLES.has(w)).length;
+  const phrases = foldedTable.filter((e) => e.words.length >= 2 && folded.includes(` ${e.words.join(" ")} `)).length;
+  return syllables.length >= 3 && vietnamese / syllables.length >= 0.6 && phrases >= 1;
 }
 
 /**
@@ -292,12 +322,13 @@ export function toEnglishQuestion(question: string): string {
     return ` ZZ${kept.push(english) - 1}ZZ `;
   };
   let text = question.normalize("NFC");
+  const noAccents = !VI_LETTERS.test(text);
   text = text
-    .replace(/ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?/giu, (_, d, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m} ${Number(d)}${y ? `, ${y}` : ""}`))
-    .replace(/tháng\s+(\d{1,2})(?:\s*(?:\/|năm)\s*((?:19|20)\d{2}))?/giu, (_, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m}${y ? ` ${y}` : ""}`))
+    .replace(/(?:ngày|ngay)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?/giu, (_, d, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m} ${Number(d)}${y ? `, ${y}` : ""}`))
+    .replace(/(?:tháng|thang)\s+(\d{1,2})(?:\s*(?:\/|năm|nam)\s*((?:19|20)\d{2}))?/giu, (_, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m}${y ? ` ${y}` : ""}`))
     .replace(/(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)/giu, (_, y) => keep(`in ${y}`))
     .replace(/(\d)\s*sao(?![\p{L}])/giu, (_, n) => keep(`${n}-star`))
-    .replace(/(?:lần\s+)?thứ\s+(\d+)/giu, (_, n) => keep(ordinal(Number(n))));
+    .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, n) => keep(ordinal(Number(n))));
   for (const place of findPlaces(text)) text = text.replace(place.matched, keep(place.name, true));
 
   const words: Word[] = (text.match(/[\p{L}\p{M}\p{N}'’.,/%-]+|[?!;:]/gu) ?? []).map((w) => {
@@ -308,7 +339,7 @@ export function toEnglishQuestion(question: string): string {
   const isName = (w: Word | undefined) => !!w && (places.has(w.text) || (!isKept(w) && w.capitalised && !VI_DROP.has(w.folded) && !foldedTable.some((e) => e.words.length === 1 && matchesAt([w], 0, e))));
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    const match = foldedTable.find((entry) => matchesAt(words, i, entry));
+    const match = foldedTable.find((entry) => matchesAt(words, i, entry, noAccents));
     if (match) {
       out.push(match.en);
       i += match.words.length;
@@ -354,8 +385,10 @@ const nameInEnglish = (word: string) => (/^ZZ\d+ZZ$/.test(word) ? word : fold(wo
 const ENGLISH_KEEP = /^(?:[a-z]{4,}|fdi|gdp|grdp|ocop|usd|vnd|in|on|of|by|the|and|for|how|who|what)$/i;
 
 /** Does the glossary entry match the words at `i`? Several syllables may match without accents; one needs its accents. */
-function matchesAt(words: Word[], i: number, entry: { words: string[]; vi: string[] }): boolean {
+function matchesAt(words: Word[], i: number, entry: { words: string[]; vi: string[] }, noAccents = false): boolean {
   if (i + entry.words.length > words.length) return false;
-  if (entry.words.length === 1) return normaliseTone(words[i]!.text) === entry.vi[0] && !(words[i]!.capitalised && words[i + 1]?.capitalised && i > 0);
+  // One syllable is matched with its tones ("thu" is not "thứ") unless the question is written without any.
+  const same = noAccents ? words[i]!.folded === entry.words[0] : normaliseTone(words[i]!.text) === entry.vi[0];
+  if (entry.words.length === 1) return same && !(words[i]!.capitalised && words[i + 1]?.capitalised && i > 0);
   return entry.words.every((w, k) => words[i + k]!.folded === w);
 }

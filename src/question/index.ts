@@ -121,7 +121,7 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   if (q.wantsPerson) return "person";
   if (q.wantsDate) return "date";
   // "ha nam grdp 2023" asks for a figure as much as "how fast did Ha Nam grow"; "which project…" does not.
-  const figure = q.wantsFigure || (metric !== null && !/\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b/i.test(english));
+  const figure = q.wantsFigure || (metric !== null && metric !== "targets_met" && !/\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b/i.test(english));
   if (TARGET_QUESTION.test(english) && figure) return "target";
   if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
   if (figure) return "achieved";
