@@ -40,8 +40,11 @@ export interface Fact {
   number: number;
   /** "%", "billion VND", "party members"…, or null. */
   unit: string | null;
-  /** The years it refers to, or null when the report does not say. */
-  period: { from: number; to: number } | null;
+  /**
+   * The years it refers to, or null when nothing says. `implied`: the sentence names no year, so it is taken to be
+   * the year the report is about (the year after, for a target).
+   */
+  period: { from: number; to: number; implied?: boolean } | null;
   /** Folded name of the district or town it is about, or null for the article's own place. */
   place: string | null;
   modality: FactModality;

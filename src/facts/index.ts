@@ -128,7 +128,7 @@ function unitOf(written: string | null, after: string): string | null {
 }
 
 /** The period a figure refers to: the year nearest it in its sentence, else "this year", a list heading's year, else the report's year. */
-function periodOf(sentence: string, index: number, years: ReturnType<typeof yearMentions>, context: FactContext, heading: { period: YearSpan | null } | null, modality: FactModality): YearSpan | null {
+function periodOf(sentence: string, index: number, years: ReturnType<typeof yearMentions>, context: FactContext, heading: { period: YearSpan | null } | null, modality: FactModality): Fact["period"] {
   const own = years.filter((y) => !y.baseline);
   if (own.length) {
     // "from 72.5% in 2020 to 79% in 2023": the year right after the figure dates it, else the nearest one.
@@ -142,9 +142,9 @@ function periodOf(sentence: string, index: number, years: ReturnType<typeof year
   if (NEXT_YEAR.test(sentence)) return { from: year + 1, to: year + 1 };
   if (LAST_YEAR.test(sentence) && !/same period last year/i.test(sentence)) return { from: year - 1, to: year - 1 };
   // A target without a year is for the year after the one reported on (a year-end review sets next year's targets).
-  if (modality === "target") return { from: year + 1, to: year + 1 };
+  if (modality === "target") return { from: year + 1, to: year + 1, implied: true };
   // Unstated: a report's figures are about the year it reports on ("The total product increased by 9.41%…").
-  return { from: year, to: year };
+  return { from: year, to: year, implied: true };
 }
 
 function modalityOf(sentence: string, from: number, to: number, heading: { target: boolean } | null): FactModality {

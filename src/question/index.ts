@@ -133,8 +133,11 @@ function periodOf(english: string, context: QuestionContext): { from: number; to
   if (years.length) {
     const from = Math.min(...years.map((y) => y.from));
     const to = Math.max(...years.map((y) => y.to));
-    // "2023 compared with 2022" asks about 2023; two separate years ask about both.
-    const own = years.filter((y) => !y.baseline);
+    // "2023 compared with 2022" asks about 2023; "by January 2025 … for the 2025-2027 term" asks about January 2025
+    // (a term names the congress); two separate years ask about both.
+    const isTermName = (y: (typeof years)[number]) => y.from < y.to && /^\s*(term|tenure)\b/i.test(english.slice(y.at + y.length));
+    const baseline = years.filter((y) => !y.baseline);
+    const own = baseline.some((y) => !isTermName(y)) ? baseline.filter((y) => !isTermName(y)) : baseline;
     return own.length ? { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) } : { from, to };
   }
   const newest = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;

@@ -70,7 +70,7 @@ export const METRICS: readonly MetricEntry[] = [
   {
     id: "income_per_capita",
     label: "income per capita",
-    phrases: ["per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
+    phrases: ["per capita grdp", "grdp per capita", "per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
   },
   { id: "poverty_rate", label: "poverty rate", phrases: ["poverty rate", "poor households", "poverty", "ho ngheo", "ty le ho ngheo"] },
   { id: "tourists", label: "tourists", phrases: ["tourists", "visitors", "tourist arrivals", "arrivals", "tourism", "khach du lich", "luot khach"] },
