@@ -163,7 +163,7 @@ async function ask(indexDir: string, questionCount: number, concurrency: number)
   const store = library.store();
   const passages = store.counts().passages;
   const rssLoaded = process.memoryUsage().rss;
-  const askFn = createAsk({ library, embedder, config });
+  const askFn = createAsk({ index: () => library.store(), embedder, config });
   const questions = makeQuestions(questionCount);
 
   // Warm-up: JIT, SQLite page cache, tokenizer.

@@ -160,7 +160,9 @@ function hueLooksLikePerson(original: string, index: number, matchedText: string
   const prev = /([\p{L}]+)\s+$/u.exec(before);
   if (!prev) return false;
   const word = prev[1]!;
-  return /^\p{Lu}/u.test(word) && !NAME_CONTEXT_WORDS.has(word.toLowerCase());
+  // "Vuong Dinh Hue", and as typed in a chat, "vuong dinh hue": a name syllable before it, not "in", "visit"…
+  const nameSyllable = /^\p{Lu}/u.test(word) || /^(dinh|van|thi|duc|minh|quang|ngoc|thanh|xuan|huu|cong|the|kim|thu)$/i.test(fold(word));
+  return nameSyllable && !NAME_CONTEXT_WORDS.has(word.toLowerCase());
 }
 
 /** Every mention of a province or centrally-run city in `text`, in order of appearance. */
