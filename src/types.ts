@@ -44,7 +44,7 @@ export interface Fact {
    * The years it refers to, or null when nothing says. `implied`: the sentence names no year, so it is taken to be
    * the year the report is about (the year after, for a target).
    */
-  period: { from: number; to: number; implied?: boolean } | null;
+  period: { from: number; to: number; implied?: boolean; part?: import("./text/years.js").YearPart } | null;
   /** Folded name of the district or town it is about, or null for the article's own place. */
   place: string | null;
   modality: FactModality;
@@ -111,8 +111,8 @@ export interface AskOptions extends AskFilters {
 export interface AskedFrame {
   /** The metric asked about (src/text/metrics.ts), or null. */
   metric: import("./text/metrics.js").MetricId | null;
-  /** The period asked about, or null. */
-  period: { from: number; to: number } | null;
+  /** The period asked about, or null; `part` a quarter or months of the year ("Q1", "9M"). */
+  period: { from: number; to: number; part?: import("./text/years.js").YearPart } | null;
   /** The place asked about as the user wrote it resolved to a name ("Ha Nam", "Hong Linh"), or null. */
   place: string | null;
   /** What is wanted: a result, a target, a date, a person, a list… */
@@ -127,7 +127,7 @@ export interface NearMiss {
   /** What differs between what was asked and what the reports give. */
   differs: ("period" | "place" | "modality")[];
   /** The figures the reports do give, each with the citation it is quoted from. */
-  given: { value: string; period: { from: number; to: number } | null; place: string | null; modality: FactModality; citation: number }[];
+  given: { value: string; period: Fact["period"]; place: string | null; modality: FactModality; citation: number }[];
 }
 
 /** Why a question was not answered. */

@@ -134,7 +134,8 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
   // A figure of unknown period (an undated report that names no year) cannot be asserted for an asked one.
   // An implied year inside an asked span ("over the 2015-2020 term" in a 2020 report) is the report's own term.
   const withinAskedSpan = !!fact.period?.implied && !!frame.period && frame.period.from < frame.period.to && fact.period.from >= frame.period.from && fact.period.to <= frame.period.to;
-  if (frame.period && !withinAskedSpan && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) differs.push("period");
+  const samePart = (fact.period?.part ?? null) === (frame.period?.part ?? null);
+  if (frame.period && ((!withinAskedSpan && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) || !samePart)) differs.push("period");
   if (frame.place) {
     const asked = fold(frame.place);
     const isSubPlace = scope.subPlaces.has(asked);

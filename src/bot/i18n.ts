@@ -113,10 +113,15 @@ function metricName(t: Translate, frame: Pick<AskedFrame, "metric">): string {
   return frame.metric ? t(`metric-${frame.metric.replace(/_/g, "-")}`) : t("near-figure");
 }
 
-function framed(t: Translate, what: string, place: string | null, period: { from: number; to: number } | null): string {
+function framed(t: Translate, what: string, place: string | null, period: AskedFrame["period"]): string {
   let phrase = what;
   if (place) phrase = t("near-for-place", { what: phrase, place: titleCase(place) });
-  if (period) phrase = t("near-in-period", { what: phrase, period: period.from === period.to ? String(period.from) : `${period.from}–${period.to}` });
+  if (period) {
+    const years = period.from === period.to ? String(period.from) : `${period.from}–${period.to}`;
+    phrase = period.part
+      ? t("near-in-part", { what: phrase, period: t(`near-part-${period.part.toLowerCase()}`, { year: years }) })
+      : t("near-in-period", { what: phrase, period: years });
+  }
   return phrase;
 }
 

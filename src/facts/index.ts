@@ -7,7 +7,7 @@
 import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
 import { findSubPlaces } from "../text/places.js";
 import { splitSentences } from "../text/sentences.js";
-import { LAST_YEAR, NEXT_YEAR, yearMentions, type YearSpan } from "../text/years.js";
+import { LAST_YEAR, NEXT_YEAR, yearMentions, yearPart, type YearPart, type YearSpan } from "../text/years.js";
 import { fold } from "../text/fold.js";
 import type { Fact, FactModality } from "../types.js";
 
@@ -98,7 +98,7 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
       value: raw,
       number,
       unit,
-      period: periodOf(sentence, index, years, context, heading, modality),
+      period: withPart(periodOf(sentence, index, years, context, heading, modality), yearPart(clause)),
       place: context.placeBefore ?? null,
       modality,
       sentence: [start, start + sentence.length],
@@ -106,6 +106,10 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
     });
   }
   return out;
+}
+
+function withPart(period: Fact["period"], part: YearPart | null): Fact["period"] {
+  return period && part ? { ...period, part } : period;
 }
 
 /** The metric a figure measures: the mention before it in its clause ("admitted 1,251 party members" reads either way). */

@@ -11,7 +11,7 @@
 import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, PLACES } from "../text/places.js";
-import { yearMentions } from "../text/years.js";
+import { yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, type AnalyzedQuestion } from "./analyze.js";
@@ -70,7 +70,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     text,
     english,
     analyzed,
-    frame: frameOf(english, analyzed, context),
+    frame: frameOf(english, analyzed, context, text),
     filters: understood.filters,
     filterPhrases: understood.phrases,
     datesFromWords: understood.datesFromWords,
@@ -109,12 +109,12 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|will|going to|set to|projected|objectives?|orientations?)\b/i;
 const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|main (tasks|points))\b/i;
 
-function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext): AskedFrame {
+function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): AskedFrame {
   const { words } = metricWords(english);
   // "target to recruit how many party members": "target" says what kind of figure, the metric is the members.
   const mentions = findMetrics(words);
   const metric: MetricId | null = (mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null;
-  return { metric, period: periodOf(english, context), place: placeOf(q, context), wanted: wantedOf(english, q, metric) };
+  return { metric, period: periodOf(english, context, asked), place: placeOf(q, context), wanted: wantedOf(english, q, metric) };
 }
 
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {
@@ -128,7 +128,13 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   return "other";
 }
 
-function periodOf(english: string, context: QuestionContext): { from: number; to: number } | null {
+function periodOf(english: string, context: QuestionContext, asked: string): AskedFrame["period"] {
+  const period = yearsAsked(english, context);
+  const part = yearPart(english) ?? yearPart(asked);
+  return period && part ? { ...period, part } : period;
+}
+
+function yearsAsked(english: string, context: QuestionContext): { from: number; to: number } | null {
   const years = yearMentions(english);
   if (years.length) {
     const from = Math.min(...years.map((y) => y.from));

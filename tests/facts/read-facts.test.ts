@@ -44,6 +44,12 @@ describe("facts read from report sentences", () => {
     expect(shares.map((f) => [f.value, f.period?.from, f.metric])).toEqual([["72.5%", 2020, null], ["79%", 2023, null]]);
   });
 
+  it("a quarter's or some months' figure says which part of the year it is", () => {
+    const f = fact("The estimated growth rate of Gross Regional Domestic Product (GRDP) for the first quarter of 2024 reached 6.06%, ranking the fifth out of 14 provinces.", "6.06%", 2024);
+    expect(f).toMatchObject({ metric: "growth", period: { from: 2024, to: 2024, part: "Q1" } });
+    expect(fact("In the first 9 months of 2019, budget revenue reached 1,200 billion VND.", "1,200 billion VND", 2019).period).toMatchObject({ from: 2019, part: "9M" });
+  });
+
   it("leaves out dates, years, ordinals and document codes", () => {
     const values = of("On December 28, the 26th conference discussed Directive 26-CT/TW and Resolution No. 02 of 2023.").map((f) => f.value);
     expect(values).toEqual([]);

@@ -42,6 +42,8 @@ describe("periods", () => {
     expect(frame("How much did budget revenue grow in 2023 compared with 2022?").period).toEqual({ from: 2023, to: 2023 });
     expect(frame("How many party members did Ha Nam admit this year?").period).toEqual({ from: 2024, to: 2024 });
     expect(frame("Who chaired the Thai Binh conference?").period).toBeNull();
+    expect(frame("yen bai grdp q1 2024").period).toEqual({ from: 2024, to: 2024, part: "Q1" });
+    expect(frame("GRDP quý I/2024 của Yên Bái tăng bao nhiêu?").period).toMatchObject({ from: 2024, part: "Q1" });
   });
 });
 
