@@ -105,7 +105,11 @@ function questionContext(store: Store): QuestionContext {
     const articles = store.allArticleSummaries();
     const dates = articles.map((a) => a.date).filter((d): d is string => !!d && /^(19|20)\d{2}/.test(d)).sort();
     const subPlaces = new Set<string>();
-    for (const a of articles) for (const s of findSubPlaces(`${a.title}. ${(a.place ?? "").replace(/[(),]/g, ". ")}`)) subPlaces.add(s.name);
+    // Districts and towns each report names in its title, place or opening passages ("Kim Boi district" in a report titled "…Kim Boi's…").
+    for (const a of articles) {
+      const opening = store.articlePassages(a.id).slice(0, 2).map((p) => p.text).join(" ");
+      for (const s of findSubPlaces(`${a.title}. ${(a.place ?? "").replace(/[(),]/g, ". ")}. ${opening}`)) subPlaces.add(s.name);
+    }
     return {
       newestReportDate: dates.at(-1) ?? null,
       knownSources: [...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))],
