@@ -365,7 +365,15 @@ export async function fetchDocument(url: string, opts: FetchOptions, request: Do
         const text = res.statusMessage || http.STATUS_CODES[status] || "";
         throw new UserError(`Could not fetch ${current.href}: the server answered ${status}${text ? ` ${text}` : ""}. Check that the address opens in a browser.`, "http_status");
       }
-      const body = await readBody(res, current, opts, signal);
+      let body: Buffer;
+      try {
+        body = await readBody(res, current, opts, signal);
+      } catch (err) {
+        if (err instanceof UserError && err.code === "too_large") {
+          throw new UserError(`${current.href} is larger than the ${formatBytes(opts.maxBytes)} limit, so it was not downloaded. Give a smaller feed (a section's RSS, or one sitemap of a sitemap index).`, "too_large");
+        }
+        throw err;
+      }
       const header = (name: string) => {
         const v = res!.headers[name];
         return typeof v === "string" && v.trim() ? v.trim() : null;
