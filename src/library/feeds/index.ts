@@ -69,6 +69,19 @@ export interface CheckRound {
   digest: FeedDigest | null;
 }
 
+export interface ScheduleHandlers {
+  /** Each round that indexed something: one digest. */
+  onDigest: (digest: FeedDigest) => Promise<void> | void;
+  /** Every scheduled round that checked at least one feed (for logs). */
+  onRound?: (round: CheckRound) => void;
+}
+
+/** The feeds with their schedule, as the bot process runs them (runBot starts and stops it). */
+export interface FeedService extends FeedsApi {
+  start(handlers: ScheduleHandlers): void;
+  stop(): Promise<void>;
+}
+
 /** What the bot and the CLI call. */
 export interface FeedsApi {
   /** Fetches and reads the feed first: a URL that is not a feed (or is unsafe, too large…) is a UserError. */
@@ -93,7 +106,7 @@ export interface FeedWatcherDeps {
   onError?: (err: unknown, what: string) => void;
 }
 
-export class FeedWatcher implements FeedsApi {
+export class FeedWatcher implements FeedService {
   readonly options: FeedOptions;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -148,7 +161,7 @@ export class FeedWatcher implements FeedsApi {
    * Starts the schedule: every `tickMs` the feeds that are due are checked, and `onDigest` gets the digest
    * of each round that indexed something. A round still running when the next tick comes is not doubled.
    */
-  start(handlers: { onDigest: (digest: FeedDigest) => Promise<void> | void }): void {
+  start(handlers: ScheduleHandlers): void {
     this.stopped = false;
     let busy = false;
     const tick = async () => {
@@ -156,6 +169,7 @@ export class FeedWatcher implements FeedsApi {
       busy = true;
       try {
         const round = await this.checkDue();
+        if (round.outcomes.length) handlers.onRound?.(round);
         if (round.digest && !this.stopped) await handlers.onDigest(round.digest);
       } catch (err) {
         this.deps.onError?.(err, "feed round");
