@@ -8,7 +8,7 @@ import { openApp, type App, type OpenAppOptions } from "./app.js";
 import { renderText } from "./answer/render-text.js";
 import { validateQuestion } from "./answer/ask.js";
 import { evaluate, formatSummary, readQuestions } from "./eval/evaluate.js";
-import { createFeedWatcher, kindName, parseKeywords, type FeedLibrary, type FeedWatcher } from "./library/feeds/index.js";
+import { createFeedWatcher, inlineFeedParser, kindName, parseKeywords, type FeedLibrary, type FeedWatcher } from "./library/feeds/index.js";
 import type { AnswerResult, AskOptions } from "./types.js";
 import { UserError } from "./types.js";
 
@@ -64,7 +64,8 @@ async function withApp<T>(options: CommonOptions, work: (app: App, config: Confi
  */
 async function withFeeds(options: CommonOptions, work: (feeds: FeedWatcher) => Promise<void>, withLibrary = false): Promise<void> {
   const run = async (config: Config, library: FeedLibrary) => {
-    const feeds = createFeedWatcher({ config, library });
+    // The command line reads feeds on its own thread: nothing else waits on it, and a worker costs a second.
+    const feeds = createFeedWatcher({ config, library, parser: inlineFeedParser() });
     try {
       await work(feeds);
     } finally {

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openApp, type App } from "../../src/app.js";
-import { createFeedWatcher, type FeedWatcher } from "../../src/library/feeds/index.js";
+import { createFeedParser, createFeedWatcher, type FeedParser, type FeedWatcher } from "../../src/library/feeds/index.js";
 import { ADMIN, ALICE, privateChat, startBot, testConfig, type Harness } from "../helpers/bot-harness.js";
 import { FeedServer, hoursAgo, rss, type Page } from "../helpers/feed-server.js";
 
@@ -17,6 +17,7 @@ let app: App;
 let server: FeedServer;
 let h: Harness | undefined;
 let feeds: FeedWatcher | undefined;
+let parser: FeedParser;
 const admin = privateChat(ADMIN);
 const alice = privateChat(ALICE);
 
@@ -39,6 +40,7 @@ const weather: Page = {
 };
 
 beforeAll(async () => {
+  parser = createFeedParser();
   server = await FeedServer.start();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "bot-feeds-"));
   const config = testConfig({ DATA_DIR: path.resolve(import.meta.dirname, "../../data"), INDEX_DIR: path.join(dir, "index"), ALLOW_REMOTE_MODELS: "false", FETCH_ALLOW_HOSTS: server.allowHosts });
@@ -54,13 +56,14 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  await parser?.close();
   await app?.close();
   await server?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function watcher(options: Parameters<typeof createFeedWatcher>[0]["options"] = {}): FeedWatcher {
-  feeds = createFeedWatcher({ config: testConfig({ INDEX_DIR: path.join(dir, "index"), FETCH_ALLOW_HOSTS: server.allowHosts }), library: app.library, options });
+  feeds = createFeedWatcher({ config: testConfig({ INDEX_DIR: path.join(dir, "index"), FETCH_ALLOW_HOSTS: server.allowHosts }), library: app.library, options, parser });
   return feeds;
 }
 

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
 import type { FetchOptions } from "../../src/ingest/fetch-url.js";
-import { createFeedWatcher, type FeedWatcher } from "../../src/library/feeds/index.js";
+import { createFeedParser, createFeedWatcher, type FeedParser, type FeedWatcher } from "../../src/library/feeds/index.js";
 import { UserError } from "../../src/types.js";
 import { testApp } from "../helpers/app.js";
 import { atom, FeedServer, hoursAgo, rss, sitemap, sitemapIndex, type FeedEntry, type Page } from "../helpers/feed-server.js";
@@ -15,6 +15,8 @@ let server: FeedServer;
 let app: App;
 let config: Config;
 let watcher: FeedWatcher | null = null;
+/** One parser thread for all the watchers of this file (each would start its own). */
+let parser: FeedParser;
 const lookups: string[] = [];
 const INTERVAL = 30 * 60_000;
 let clock = Date.now();
@@ -46,7 +48,7 @@ function entry(path: string, page: Page, hours: number): FeedEntry {
 }
 
 function newWatcher(options: Parameters<typeof createFeedWatcher>[0]["options"] = {}, now = () => clock): FeedWatcher {
-  watcher = createFeedWatcher({ config, library: app.library, now, random: () => 0.5, options });
+  watcher = createFeedWatcher({ config, library: app.library, now, random: () => 0.5, options, parser });
   return watcher;
 }
 
@@ -61,6 +63,7 @@ async function refusedAdd(w: FeedWatcher, url: string): Promise<UserError> {
 }
 
 beforeAll(async () => {
+  parser = createFeedParser();
   server = await FeedServer.start();
   ({ app, config } = await testApp({ FETCH_ALLOW_HOSTS: server.allowHosts, FETCH_TIMEOUT_MS: "3000" }));
   // Names under .test resolve through this stand-in: "outlet.test" to the local server, "intranet.outlet.test"
@@ -81,6 +84,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  await parser?.close();
   await app?.close();
   await server?.close();
 });

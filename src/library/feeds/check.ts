@@ -15,9 +15,10 @@
 import { decodeDocument, type FetchedDocument } from "../../ingest/fetch-url.js";
 import type { AddResult, ArticleInput } from "../../types.js";
 import { UserError } from "../../types.js";
-import { parseFeed, type FeedItem, type ParsedFeed } from "./parse.js";
+import type { FeedItem, ParsedFeed } from "./parse.js";
 import { relevanceRule, type RelevanceRule } from "./relevance.js";
 import type { HostLimiter } from "./hosts.js";
+import type { FeedParser } from "./parser-thread.js";
 import type { FeedRecord, FeedStore, ItemOutcomeRecord } from "./store.js";
 
 /** What a feed check needs of the library: the fetch `/add` uses, and one indexing batch. */
@@ -43,6 +44,8 @@ export interface CheckOptions {
   maxItemAgeDays: number;
   /** A failed item fetch (timeout, network, 5xx) is tried again in later checks, this many times in all. */
   maxItemAttempts: number;
+  /** Time budget for reading one feed document in the parser thread. */
+  parseTimeoutMs: number;
 }
 
 export interface CheckDeps {
@@ -50,6 +53,8 @@ export interface CheckDeps {
   library: FeedLibrary;
   fetchDocument: DocumentFetcher;
   hosts: HostLimiter;
+  /** parseFeed in a worker thread with a time budget (parser-thread.ts). */
+  parser: FeedParser;
   options: CheckOptions;
   now: () => number;
 }
@@ -188,12 +193,13 @@ export async function checkFeed(feed: FeedRecord, deps: CheckDeps): Promise<{ ou
  */
 export async function readFeed(
   url: string,
-  deps: Pick<CheckDeps, "fetchDocument" | "hosts" | "options">,
+  deps: Pick<CheckDeps, "fetchDocument" | "hosts" | "options" | "parser">,
   validators?: { etag: string | null; lastModified: string | null },
 ): Promise<{ parsed: ParsedFeed; finalUrl: string; validators: { etag: string | null; lastModified: string | null } } | null> {
   const fetched = await deps.hosts.run(hostOf(url), () => deps.fetchDocument(url, validators));
   if (fetched.status === "not_modified") return null;
-  const parsed = parseFeed(decodeDocument(fetched.body, fetched.contentType), { maxItems: deps.options.maxItems, baseUrl: fetched.finalUrl });
+  const xml = decodeDocument(fetched.body, fetched.contentType);
+  const parsed = await deps.parser.parse(xml, { maxItems: deps.options.maxItems, baseUrl: fetched.finalUrl }, deps.options.parseTimeoutMs);
   return { parsed, finalUrl: fetched.finalUrl, validators: { etag: fetched.etag, lastModified: fetched.lastModified } };
 }
 

@@ -11,7 +11,8 @@
  * await feeds.stop();                                             // waits for a check in progress
  * ```
  *
- * The pieces: parse.ts (XML → items, no entity expansion), relevance.ts (keywords), hosts.ts (one fetch at
+ * The pieces: parse.ts (XML → items, no entity expansion) run in a worker thread with a time budget by
+ * parser-thread.ts, relevance.ts (keywords), hosts.ts (one fetch at
  * a time per host), check.ts (one feed's check), store.ts (feeds.db). This file owns the schedule: each
  * feed's next check time, jitter, exponential backoff after errors, rounds that never overlap.
  */
@@ -21,6 +22,9 @@ import { fetchDocument } from "../../ingest/fetch-url.js";
 import { UserError } from "../../types.js";
 import { checkFeed, hostOf, readFeed, type CheckOptions, type DocumentFetcher, type FeedCheckOutcome, type FeedLibrary, type IndexedItem } from "./check.js";
 import { HostLimiter } from "./hosts.js";
+import { createFeedParser, type FeedParser } from "./parser-thread.js";
+
+export { createFeedParser, inlineFeedParser, type FeedParser } from "./parser-thread.js";
 import { FEED_KIND_NAMES, type FeedKind } from "./parse.js";
 import { DEFAULT_KEYWORDS } from "./relevance.js";
 import { FeedStore, type FeedRecord } from "./store.js";
@@ -56,6 +60,7 @@ export const FEED_DEFAULTS: FeedOptions = {
   maxChildSitemaps: 3,
   maxItemAgeDays: 30,
   maxItemAttempts: 3,
+  parseTimeoutMs: 10_000,
 };
 
 /** What a round of checks indexed, per feed; only feeds that indexed something appear. */
@@ -98,6 +103,8 @@ export interface FeedWatcherDeps {
   store: FeedStore;
   library: FeedLibrary;
   fetchDocument: DocumentFetcher;
+  /** Default: a worker thread of the watcher's own, ended by close(). */
+  parser?: FeedParser;
   options?: Partial<FeedOptions>;
   now?: () => number;
   /** In [0, 1); drives the jitter. Default Math.random. */
@@ -111,6 +118,7 @@ export class FeedWatcher implements FeedService {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly hosts = new HostLimiter();
+  private readonly parser: FeedParser;
   private rounds: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -119,12 +127,13 @@ export class FeedWatcher implements FeedService {
     this.options = { ...FEED_DEFAULTS, ...Object.fromEntries(Object.entries(deps.options ?? {}).filter(([, v]) => v !== undefined)) };
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
+    this.parser = deps.parser ?? createFeedParser();
   }
 
   async add(url: string, by: { addedBy?: number | null; keywords?: string[] | null } = {}): Promise<{ feed: FeedRecord; entries: number }> {
     const normalized = normalizeFeedUrl(url);
     if (this.deps.store.get(normalized)) throw new UserError(`${normalized} is already watched. /feeds lists the feeds.`, "feed_exists");
-    const read = await readFeed(normalized, { fetchDocument: this.deps.fetchDocument, hosts: this.hosts, options: this.options });
+    const read = await readFeed(normalized, { fetchDocument: this.deps.fetchDocument, hosts: this.hosts, parser: this.parser, options: this.options });
     if (!read) throw new UserError(`${normalized} answered 304 Not Modified to a first request; it cannot be read as a feed.`, "not_a_feed");
     const { parsed } = read;
     // Saved without validators, so that the first check reads the items and does not get a 304.
@@ -193,6 +202,7 @@ export class FeedWatcher implements FeedService {
   /** Stops the schedule, waits for a round in progress, closes the feed store. */
   async close(): Promise<void> {
     await this.stop();
+    if (!this.deps.parser) await this.parser.close();
     this.deps.store.close();
   }
 
@@ -216,7 +226,7 @@ export class FeedWatcher implements FeedService {
   private async checkOne(feed: FeedRecord): Promise<{ outcome: FeedCheckOutcome; feed: FeedRecord }> {
     let result: Awaited<ReturnType<typeof checkFeed>>;
     try {
-      result = await checkFeed(feed, { ...this.deps, hosts: this.hosts, options: this.options, now: this.now });
+      result = await checkFeed(feed, { ...this.deps, hosts: this.hosts, parser: this.parser, options: this.options, now: this.now });
     } catch (err) {
       // A bug, not bad input: recorded like an error, so one feed never stops the others.
       this.deps.onError?.(err, `feed check ${feed.url}`);
@@ -267,6 +277,8 @@ export function createFeedWatcher(input: {
   library: FeedLibrary;
   onError?: FeedWatcherDeps["onError"];
   options?: Partial<FeedOptions>;
+  /** Default: a worker thread of the watcher's own (see FeedWatcherDeps.parser). */
+  parser?: FeedParser;
   now?: () => number;
   random?: () => number;
 }): FeedWatcher {
@@ -277,6 +289,7 @@ export function createFeedWatcher(input: {
     store,
     library: input.library,
     fetchDocument: (url, validators) => fetchDocument(url, fetchOptions, validators ?? {}),
+    parser: input.parser,
     options: { intervalMs: config.feeds.checkMinutes * 60_000, maxBytes: config.feeds.maxBytes, maxItems: config.feeds.maxItems, ...input.options },
     now: input.now,
     random: input.random,
