@@ -137,10 +137,68 @@ describe("RSS feed", () => {
     server.set("/rss/kinh-te.rss", { body: rss("Kinh tế", [entry("/kw/budget.html", budget, 4)]) });
     const w = newWatcher();
     await w.add(server.url("/rss/kinh-te.rss"));
+    expect((await w.checkAll()).outcomes[0]).toMatchObject({ status: "checked", indexed: [], skipped: 1 }); // default rule
+    expect((await w.checkAll()).outcomes[0]).toMatchObject({ status: "not_modified" });
     const feed = w.setKeywords(server.url("/rss/kinh-te.rss"), ["public investment", "giải ngân"]);
     expect(feed.keywords).toEqual(["public investment", "giải ngân"]);
+    // The new rule judges the skipped items again (and the feed is read in full, not answered with a 304).
     const round = await w.checkAll();
     expect(round.digest!.feeds[0]!.items.map((i) => i.url)).toEqual([server.url("/kw/budget.html")]);
+  });
+});
+
+describe("limits and the schedule's arithmetic", () => {
+  it("fetches at most maxFetchesPerCheck items per check, newest first; the rest wait for the next", async () => {
+    const places = ["Dong Hung district", "Thai Thuy district", "Tien Hai district"];
+    places.forEach((p, i) => server.page(`/cap/${i}.html`, report(p, `opened ${i + 20} new factories in 2023`)));
+    server.set("/cap.rss", { body: rss("Cap", places.map((p, i) => entry(`/cap/${i}.html`, report(p, ""), 3 - i))) });
+    const w = newWatcher({ maxFetchesPerCheck: 2 });
+    await w.add(server.url("/cap.rss"));
+    const first = await w.checkAll();
+    expect(first.outcomes[0]).toMatchObject({ status: "checked", deferred: 1 });
+    expect(first.digest!.feeds[0]!.items.map((i) => i.url)).toEqual([server.url("/cap/2.html"), server.url("/cap/1.html")]);
+    expect(server.hitsOf("/cap/0.html")).toBe(0);
+    // The feed has not changed, but an item was left: the validators were not kept, so no 304 hides it.
+    const second = await w.checkAll();
+    expect(second.digest!.feeds[0]!.items.map((i) => i.url)).toEqual([server.url("/cap/0.html")]);
+    expect(server.hits.filter((h) => h.path === "/cap.rss").map((h) => h.conditional)).toEqual([false, false, false]);
+    expect((await w.checkAll()).outcomes[0]!.status).toBe("not_modified"); // all done: validators kept
+  });
+
+  it("honours Last-Modified alone (If-Modified-Since → 304, no item fetched)", async () => {
+    server.page("/lm/1.html", report("Quynh Coi town", "paved 40 village lanes in 2023"));
+    server.set("/lm.rss", { body: rss("LM", [entry("/lm/1.html", report("Quynh Coi town", ""), 1)]), validator: "last-modified", lastModified: "Fri, 29 Dec 2023 01:00:00 GMT" });
+    const w = newWatcher();
+    await w.add(server.url("/lm.rss"));
+    await w.checkAll();
+    expect(w.list()[0]).toMatchObject({ etag: null, lastModified: "Fri, 29 Dec 2023 01:00:00 GMT", itemsIndexed: 1 });
+    const before = server.hits.length;
+    expect((await w.checkAll()).outcomes[0]!.status).toBe("not_modified");
+    expect(server.hits.slice(before)).toEqual([{ path: "/lm.rss", conditional: true, status: 304 }]);
+  });
+
+  it("jitters each next check within ±20% of the interval, and doubles the wait per failure", () => {
+    const at = (random: number, failures: number) => {
+      const w = createFeedWatcher({ config, library: app.library, now: () => 1_000_000, random: () => random, parser });
+      const next = w.nextCheckAt(failures) - 1_000_000;
+      void w.close();
+      return next;
+    };
+    expect(at(0, 0)).toBe(0.8 * INTERVAL);
+    expect(at(0.5, 0)).toBe(INTERVAL);
+    expect(at(0.999999, 0)).toBeCloseTo(1.2 * INTERVAL, -3);
+    expect([1, 2, 3].map((f) => at(0.5, f))).toEqual([2 * INTERVAL, 4 * INTERVAL, 8 * INTERVAL]);
+  });
+
+  it("stop() waits for a round in progress, whose outcome is recorded", async () => {
+    server.page("/stop/1.html", report("Vu Ban district", "trained 900 workers in 2023"), 150);
+    server.set("/stop.rss", { body: rss("Stop", [entry("/stop/1.html", report("Vu Ban district", ""), 1)]) });
+    const w = newWatcher({ tickMs: 60_000 });
+    await w.add(server.url("/stop.rss"));
+    w.start({ onDigest: () => {} }); // the first tick runs at once
+    await new Promise((r) => setTimeout(r, 30));
+    await w.stop();
+    expect(w.list()[0]).toMatchObject({ lastCheckAt: clock, itemsIndexed: 1 });
   });
 });
 

@@ -23,7 +23,21 @@ export interface Page {
   date: string;
 }
 
-type Route = { status?: number; type?: string; body: string | Buffer; headers?: Record<string, string>; delayMs?: number; conditional?: boolean } | ((req: http.IncomingMessage, res: http.ServerResponse) => void);
+type Route =
+  | {
+      status?: number;
+      type?: string;
+      body: string | Buffer;
+      headers?: Record<string, string>;
+      delayMs?: number;
+      /** false: never answers 304. */
+      conditional?: boolean;
+      /** Validators sent: an ETag (default) or only Last-Modified (then If-Modified-Since is honoured). */
+      validator?: "etag" | "last-modified";
+      /** Last-Modified of the body (default a fixed date). */
+      lastModified?: string;
+    }
+  | ((req: http.IncomingMessage, res: http.ServerResponse) => void);
 
 export class FeedServer {
   readonly hits: { path: string; conditional: boolean; status: number }[] = [];
@@ -98,14 +112,17 @@ export class FeedServer {
     }
     if (route.delayMs) await new Promise((r) => setTimeout(r, route.delayMs));
     const etag = `"${createHash("sha1").update(route.body).digest("hex").slice(0, 16)}"`;
-    if (route.conditional !== false && req.headers["if-none-match"] === etag) {
+    const lastModified = route.lastModified ?? "Thu, 28 Dec 2023 03:00:00 GMT";
+    const byDate = route.validator === "last-modified";
+    const unchanged = byDate ? req.headers["if-modified-since"] === lastModified : req.headers["if-none-match"] === etag;
+    if (route.conditional !== false && unchanged) {
       this.hits.push({ path, conditional, status: 304 });
-      res.writeHead(304, { etag }).end();
+      res.writeHead(304, byDate ? { "last-modified": lastModified } : { etag }).end();
       return;
     }
     const status = route.status ?? 200;
     this.hits.push({ path, conditional, status });
-    res.writeHead(status, { "content-type": route.type ?? "application/xml; charset=utf-8", etag, "last-modified": "Thu, 28 Dec 2023 03:00:00 GMT", ...route.headers });
+    res.writeHead(status, { "content-type": route.type ?? "application/xml; charset=utf-8", ...(byDate ? {} : { etag }), "last-modified": lastModified, ...route.headers });
     res.end(route.body);
   }
 }

@@ -181,9 +181,12 @@ export async function checkFeed(feed: FeedRecord, deps: CheckDeps): Promise<{ ou
   }
 
   const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+  // With items left over (deferred, or failed and to be tried again) the validators are not kept, so that the
+  // next check reads the feed again instead of being told 304 and never reaching them.
+  const finished = deferred === 0 && count("failed") === 0;
   return {
     outcome: { feedUrl: feed.url, status: "checked", indexed, skipped: count("skipped"), refused: count("refused"), failed: count("failed"), deferred },
-    record: { outcomes, validators: document.validators, children, title: document.parsed.title, error: null },
+    record: { outcomes, validators: finished ? document.validators : { etag: null, lastModified: null }, children: finished ? children : undefined, title: document.parsed.title, error: null },
   };
 }
 

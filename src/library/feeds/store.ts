@@ -139,8 +139,15 @@ export class FeedStore {
     return this.db.prepare("DELETE FROM feeds WHERE url = ?").run(url).changes > 0;
   }
 
+  /**
+   * Sets a feed's keywords. The items skipped as not relevant are forgotten and the validators dropped, so
+   * the next check reads the feed in full and judges them again by the new rule.
+   */
   setKeywords(url: string, keywords: string[] | null): void {
-    this.db.prepare("UPDATE feeds SET keywords = ? WHERE url = ?").run(keywords?.length ? JSON.stringify(keywords) : null, url);
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE feeds SET keywords = ?, etag = NULL, last_modified = NULL, children = '{}' WHERE url = ?").run(keywords?.length ? JSON.stringify(keywords) : null, url);
+      this.db.prepare("DELETE FROM feed_items WHERE feed_url = ? AND reason = 'not_relevant'").run(url);
+    })();
   }
 
   /** True when the item has an outcome that is final (indexed, skipped) or has used up its attempts. */
