@@ -69,7 +69,8 @@ function watcher(options: Parameters<typeof createFeedWatcher>[0]["options"] = {
 
 describe("/feeds", () => {
   it("admin adds, checks, lists and removes a feed; the digest links the new report, which then answers", async () => {
-    server.page("/ninh-giang.html", report("Ninh Giang district", "Ninh Giang district collected VND 415 billion of budget revenue in 2024, the conference heard."));
+    // A slow outlet: the check takes a while, and the bot answers questions meanwhile.
+    server.page("/ninh-giang.html", report("Ninh Giang district", "Ninh Giang district collected VND 415 billion of budget revenue in 2024, the conference heard."), 1500);
     server.page("/weather.html", weather);
     server.set("/rss/thoi-su.rss", {
       body: rss("Báo Hải Dương - Thời sự", [
@@ -92,6 +93,11 @@ describe("/feeds", () => {
     expect(added.text).toBe("Watching Báo Hải Dương - Thời sự (RSS, 2 entries now). It is checked every 30 minutes; /feeds check checks it now.");
 
     h.fake.userSends(admin, ADMIN, "/feeds check");
+    expect((await h.fake.nextBotMessage(admin.id)).text).toBe("Checking 1 feed… I will write when it is done; questions are answered meanwhile.");
+    const afterChecking = h.fake.botMessages(admin.id).length;
+    h.fake.userSends(alice, ALICE, "Who chaired the Ha Nam conference?");
+    expect((await h.fake.nextBotMessage(alice.id, { timeoutMs: 20_000 })).text).toContain("Le Thi Thuy");
+    expect(h.fake.botMessages(admin.id).length).toBe(afterChecking); // answered while the check was still fetching
     const summary = await h.fake.nextBotMessage(admin.id, { timeoutMs: 20_000 });
     expect(summary.text).toBe(`Checked 1 feed\n${server.url("/rss/thoi-su.rss")}: 1 new, 1 skipped, 0 refused or failed`);
     const digest = await h.fake.nextBotMessage(admin.id, { timeoutMs: 20_000 });

@@ -65,12 +65,20 @@ export function feedsFeature(s: BotServices): Composer<BotContext> {
           return;
         }
         case "check": {
-          if (feeds.list().length === 0) return void (await replyHtml(ctx, ctx.t("feeds-empty")));
-          await ctx.replyWithChatAction("typing").catch(() => {});
-          const round = await feeds.checkAll();
-          ctx.logger.info({ feeds: round.outcomes.length, indexed: round.digest?.feeds.reduce((n, f) => n + f.items.length, 0) ?? 0 }, "feeds checked on request");
-          await replyHtml(ctx, renderRound(ctx.t, round));
-          if (round.digest) await sendFeedDigest(ctx.api, s, round.digest);
+          const count = feeds.list().length;
+          if (count === 0) return void (await replyHtml(ctx, ctx.t("feeds-empty")));
+          await replyHtml(ctx, ctx.t("feeds-checking", { count }));
+          // Not awaited (like /reindex): a check fetches many pages, and questions keep being answered meanwhile.
+          const { api, logger, t } = ctx;
+          const chatId = ctx.chat!.id;
+          void feeds
+            .checkAll()
+            .then(async (round) => {
+              logger.info({ feeds: round.outcomes.length, indexed: round.digest?.feeds.reduce((n, f) => n + f.items.length, 0) ?? 0 }, "feeds checked on request");
+              await sendHtml(api, chatId, renderRound(t, round), logger);
+              if (round.digest) await sendFeedDigest(api, s, round.digest);
+            })
+            .catch((err: unknown) => logger.error({ err }, "feed check on request failed"));
           return;
         }
         default:

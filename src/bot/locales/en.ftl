@@ -237,6 +237,10 @@ feeds-ago-days = { $count ->
     [one] { $count } day ago
    *[other] { $count } days ago
   }
+feeds-checking = Checking { $count ->
+    [one] { $count } feed
+   *[other] { $count } feeds
+  }… I will write when it is done; questions are answered meanwhile.
 feeds-check-title = <b>Checked { $count ->
     [one] { $count } feed
    *[other] { $count } feeds

@@ -219,6 +219,7 @@ feeds-never = chưa bao giờ
 feeds-ago-minutes = { $count } phút trước
 feeds-ago-hours = { $count } giờ trước
 feeds-ago-days = { $count } ngày trước
+feeds-checking = Đang kiểm tra { $count } nguồn… Tôi sẽ báo khi xong; trong lúc đó vẫn trả lời câu hỏi.
 feeds-check-title = <b>Đã kiểm tra { $count } nguồn</b>
 feeds-check-unchanged = { $feed }: không thay đổi từ lần kiểm tra trước
 feeds-check-error = { $feed }: ⚠️ { $error }
