@@ -61,6 +61,22 @@ describe("parseFeed", () => {
     expect(index).toEqual({ kind: "sitemapindex", title: null, children: [{ url: "https://www.vietnam.vn/sitemaps/post-2023-12.xml", lastmod: "2023-12-31T23:00:00+07:00" }] });
   });
 
+  it("reads Atom summaries in CDATA, links without rel, and Google News sitemaps' titles", () => {
+    const entryXml = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Portal</title>
+      <entry><title type="html"><![CDATA[Hội nghị Tỉnh ủy <b>lần thứ 15</b>]]></title><link href="https://thaibinh.gov.vn/a/1"/><id>1</id>
+      <updated>2024-01-03T01:00:00Z</updated><summary type="html"><![CDATA[<div><img src="x.jpg"/></div><p>Sáng 3/1, Tỉnh ủy họp.</p><p>Đoạn hai.</p>]]></summary></entry></feed>`;
+    const feed = parseFeed(entryXml, opts);
+    if (feed.kind === "sitemapindex") throw new Error("unexpected");
+    expect(feed.items).toEqual([{ url: "https://thaibinh.gov.vn/a/1", title: "Hội nghị Tỉnh ủy lần thứ 15", summary: "Sáng 3/1, Tỉnh ủy họp.", date: "2024-01-03T01:00:00Z" }]);
+    const news = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+      <url><loc>https://www.vietnam.vn/tinh-uy-ha-nam</loc><xhtml:link rel="alternate" hreflang="en" href="https://www.vietnam.vn/en/tinh-uy-ha-nam"/>
+      <news:news><news:publication><news:name>Vietnam.vn</news:name><news:language>vi</news:language></news:publication>
+      <news:publication_date>2023-12-29T10:00:00+07:00</news:publication_date><news:title>Tỉnh ủy Hà Nam triển khai nhiệm vụ 2024</news:title></news:news></url></urlset>`;
+    const map = parseFeed(news, opts);
+    if (map.kind === "sitemapindex") throw new Error("unexpected");
+    expect(map.items).toEqual([{ url: "https://www.vietnam.vn/tinh-uy-ha-nam", title: "Tỉnh ủy Hà Nam triển khai nhiệm vụ 2024", summary: null, date: "2023-12-29T10:00:00+07:00" }]);
+  });
+
   it("resolves relative links against the feed's address and drops non-http links", () => {
     const xml = `<rss version="2.0"><channel><title>x</title>
       <item><title>Party Committee meets</title><link>/a/1.html</link></item>
