@@ -77,6 +77,14 @@ describe("parseFeed", () => {
     expect(map.items).toEqual([{ url: "https://www.vietnam.vn/tinh-uy-ha-nam", title: "Tỉnh ủy Hà Nam triển khai nhiệm vụ 2024", summary: null, date: "2023-12-29T10:00:00+07:00" }]);
   });
 
+  it("decodes HTML's named entities in descriptions (older CMSes), and drops scripts", () => {
+    const xml = `<rss version="2.0"><channel><title>t</title><item><title>Huy&amp;ecirc;n &amp;ugrave;y</title><link>https://x.vn/a</link>
+      <description>&lt;script&gt;alert(1)&lt;/script&gt;&lt;p&gt;Huy&amp;ecirc;n &amp;ugrave;y&amp;nbsp;h&amp;#7885;p &amp;amp; b&amp;agrave;n&lt;/p&gt;</description></item></channel></rss>`;
+    const feed = parseFeed(xml, opts);
+    if (feed.kind === "sitemapindex") throw new Error("unexpected");
+    expect(feed.items[0]).toMatchObject({ title: "Huyên ùy", summary: "Huyên ùy họp & bàn" });
+  });
+
   it("resolves relative links against the feed's address and drops non-http links", () => {
     const xml = `<rss version="2.0"><channel><title>x</title>
       <item><title>Party Committee meets</title><link>/a/1.html</link></item>
