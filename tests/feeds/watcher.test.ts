@@ -339,6 +339,36 @@ describe("bad input", () => {
     expect(w.nextCheckAt(20)).toBe(clock + 24 * 3_600_000); // capped
   });
 
+  it("records each bad input met by a scheduled check as that feed's error; nothing is indexed from it", async () => {
+    server.page("/sched/ok.html", report("Hung Yen city", "opened 3 new industrial clusters in 2023"));
+    server.set("/sched/good.rss", { body: rss("Good", [entry("/sched/ok.html", report("Hung Yen city", ""), 1)]) });
+    server.set("/sched/turns-bad.rss", { body: rss("Turns bad", []) });
+    const w = newWatcher();
+    await w.add(server.url("/sched/turns-bad.rss"));
+    await w.add(server.url("/sched/good.rss"));
+    const lol = `<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>`;
+    const bad: [string, Parameters<FeedServer["set"]>[1]][] = [
+      ["doctype_refused", { body: `<?xml version="1.0"?>${lol}<rss version="2.0"><channel><title>&b;</title></channel></rss>`, conditional: false }],
+      ["too_large", (_req, res) => void res.writeHead(200, { "content-type": "application/rss+xml", "content-length": String(50 * 1024 * 1024) }).end("<rss>")],
+      ["too_many_items", { body: rss("Many", Array.from({ length: 10_000 }, (_, i) => ({ url: server.url(`/m/${i}`), title: `Party Committee ${i}`, lead: "", at: hoursAgo(1, clock) }))), conditional: false }],
+      ["too_many_redirects", (_req, res) => void res.writeHead(301, { location: "/sched/turns-bad.rss" }).end()],
+      ["not_a_feed", { type: "text/html", body: "<!doctype html><html><body><p>Moved to our new site</p></body></html>", conditional: false }],
+    ];
+    let indexedBefore = 0;
+    for (const [code, route] of bad) {
+      server.set("/sched/turns-bad.rss", route);
+      const round = await w.checkAll();
+      const outcome = round.outcomes.find((o) => o.feedUrl === server.url("/sched/turns-bad.rss"))!;
+      expect([code, outcome.status === "error" && outcome.code]).toEqual([code, code]);
+      const feed = w.list().find((f) => f.url === server.url("/sched/turns-bad.rss"))!;
+      expect(feed.lastError).toBe(outcome.status === "error" ? outcome.message : null);
+      expect(feed.itemsIndexed).toBe(0);
+      indexedBefore += round.digest?.feeds.length ?? 0;
+    }
+    expect(indexedBefore).toBe(1); // the good feed, once, in the first round
+    expect(w.list().find((f) => f.url === server.url("/sched/turns-bad.rss"))!.failures).toBe(bad.length);
+  });
+
   it("refuses items on other sites or private addresses, before connecting, and records why", async () => {
     const page = report("Tien Lu district", "planted trees");
     server.set("/outside.rss", {
