@@ -11,10 +11,10 @@
  * await feeds.stop();                                             // waits for a check in progress
  * ```
  *
- * The pieces: parse.ts (XML → items, no entity expansion) run in a worker thread with a time budget by
- * parser-thread.ts, relevance.ts (keywords), hosts.ts (one fetch at
- * a time per host), check.ts (one feed's check), store.ts (feeds.db). This file owns the schedule: each
- * feed's next check time, jitter, exponential backoff after errors, rounds that never overlap.
+ * The pieces: parse.ts (XML → items, no entity expansion), run in a worker thread with a time budget by
+ * parser-thread.ts; relevance.ts (keywords); hosts.ts (one fetch at a time per host); check.ts (one feed's
+ * check); store.ts (feeds.db). This file owns the schedule: each feed's next check time, jitter, exponential
+ * backoff after errors, rounds that never overlap.
  */
 import path from "node:path";
 import type { Config } from "../../config.js";
@@ -22,13 +22,12 @@ import { fetchDocument } from "../../ingest/fetch-url.js";
 import { UserError } from "../../types.js";
 import { checkFeed, hostOf, readFeed, type CheckOptions, type DocumentFetcher, type FeedCheckOutcome, type FeedLibrary, type IndexedItem } from "./check.js";
 import { HostLimiter } from "./hosts.js";
-import { createFeedParser, type FeedParser } from "./parser-thread.js";
-
-export { createFeedParser, inlineFeedParser, type FeedParser } from "./parser-thread.js";
 import { FEED_KIND_NAMES, type FeedKind } from "./parse.js";
+import { createFeedParser, type FeedParser } from "./parser-thread.js";
 import { DEFAULT_KEYWORDS } from "./relevance.js";
 import { FeedStore, type FeedRecord } from "./store.js";
 
+export { createFeedParser, inlineFeedParser, type FeedParser } from "./parser-thread.js";
 export type { FeedCheckOutcome, FeedLibrary, IndexedItem } from "./check.js";
 export type { FeedRecord } from "./store.js";
 export type { FeedKind } from "./parse.js";
@@ -45,8 +44,6 @@ export interface FeedOptions extends CheckOptions {
   maxBackoffMs: number;
   /** How often the scheduler looks for feeds that are due. Default 60 s (tests: a few ms). */
   tickMs: number;
-  /** Largest feed document accepted (FEED_MAX_BYTES, default 10 MB). */
-  maxBytes: number;
 }
 
 export const FEED_DEFAULTS: FeedOptions = {
@@ -54,7 +51,6 @@ export const FEED_DEFAULTS: FeedOptions = {
   jitter: 0.2,
   maxBackoffMs: 24 * 3_600_000,
   tickMs: 60_000,
-  maxBytes: 10 * 1024 * 1024,
   maxItems: 5_000,
   maxFetchesPerCheck: 30,
   maxChildSitemaps: 3,
@@ -271,7 +267,10 @@ function normalizeFeedUrl(url: string): string {
   return u.href;
 }
 
-/** The watcher as `npm start` and the CLI use it: feeds.db in the index folder, the safe fetch with the feed limits. */
+/**
+ * The watcher as `npm start` and the CLI use it: feeds.db in the index folder; feed documents fetched with the
+ * safe fetch under FETCH_* limits, except their size (FEED_MAX_BYTES).
+ */
 export function createFeedWatcher(input: {
   config: Config;
   library: FeedLibrary;
@@ -290,7 +289,7 @@ export function createFeedWatcher(input: {
     library: input.library,
     fetchDocument: (url, validators) => fetchDocument(url, fetchOptions, validators ?? {}),
     parser: input.parser,
-    options: { intervalMs: config.feeds.checkMinutes * 60_000, maxBytes: config.feeds.maxBytes, maxItems: config.feeds.maxItems, ...input.options },
+    options: { intervalMs: config.feeds.checkMinutes * 60_000, maxItems: config.feeds.maxItems, ...input.options },
     now: input.now,
     random: input.random,
     onError: input.onError,
