@@ -9,6 +9,7 @@ import { renderText } from "./answer/render-text.js";
 import { outcomeLead, translations, translatorFor } from "./bot/i18n.js";
 import { validateQuestion } from "./answer/ask.js";
 import { evaluate, formatSummary, readQuestions } from "./eval/evaluate.js";
+import { createFeedWatcher, inlineFeedParser, kindName, parseKeywords, type FeedLibrary, type FeedWatcher } from "./library/feeds/index.js";
 import type { AnswerResult, AskOptions } from "./types.js";
 import { UserError } from "./types.js";
 
@@ -56,6 +57,25 @@ async function withApp<T>(options: CommonOptions, work: (app: App, config: Confi
   } finally {
     await app.close();
   }
+}
+
+/**
+ * The watched feeds (feeds.db in the index folder). Only `check` indexes, so only it loads the model and opens
+ * the library; add, list, remove and keywords touch nothing but feeds.db (and the feed's address, for add).
+ */
+async function withFeeds(options: CommonOptions, work: (feeds: FeedWatcher) => Promise<void>, withLibrary = false): Promise<void> {
+  const run = async (config: Config, library: FeedLibrary) => {
+    // The command line reads feeds on its own thread: nothing else waits on it, and a worker costs a second.
+    const feeds = createFeedWatcher({ config, library, parser: inlineFeedParser() });
+    try {
+      await work(feeds);
+    } finally {
+      await feeds.close();
+    }
+  };
+  if (withLibrary) return withApp(options, (app, config) => run(config, app.library));
+  const unused = () => Promise.reject(new Error("this feeds command does not index"));
+  return run(configFrom(options), { fetchUrl: unused, addArticles: unused });
 }
 
 function askOptions(o: { place?: string; from?: string; to?: string; source?: string }): AskOptions {
@@ -239,6 +259,84 @@ export function buildProgram(): Command {
       const result = await reindexWithModel(config, o.json ? undefined : (p) => process.stderr.write(`\r  ${p.phase} ${p.done}/${p.total}   `));
       if (!o.json) process.stderr.write("\n");
       process.stdout.write(o.json ? `${JSON.stringify(result)}\n` : `reindexed ${result.articles} articles, ${result.passages} passages in ${(result.ms / 1000).toFixed(2)} s\n`);
+    });
+
+  const feeds = library.command("feeds").description("watch outlets' RSS / Atom feeds and sitemaps: add, list, remove, check, keywords");
+  feeds
+    .command("add")
+    .description("read a feed (RSS 2.0, Atom, sitemap or sitemap index, recognised by its content) and watch it")
+    .argument("<url>", "the feed's address")
+    .option("--keywords <list>", "comma-separated relevance keywords for this feed (default: Party Committee / conference words)")
+    .addOption(indexOption())
+    .option("--json", "print JSON")
+    .action(async (url: string, o) => {
+      await withFeeds(o, async (watcher) => {
+        const { feed, entries } = await watcher.add(url, { keywords: o.keywords ? parseKeywords(o.keywords) : null });
+        process.stdout.write(o.json ? `${JSON.stringify({ ...feed, entries })}\n` : `watching ${feed.url}  (${kindName(feed.kind)}, ${entries} entries${feed.title ? `, "${feed.title}"` : ""})\n`);
+      });
+    });
+  feeds
+    .command("list")
+    .description("the watched feeds: last check, last new item, items indexed and skipped, last error")
+    .addOption(indexOption())
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      await withFeeds(o, async (watcher) => {
+        const list = watcher.list();
+        if (o.json) return void process.stdout.write(`${JSON.stringify(list)}\n`);
+        const at = (t: number | null) => (t === null ? "never" : new Date(t).toISOString());
+        for (const f of list) {
+          process.stdout.write(
+            `${f.url}  ${kindName(f.kind)}${f.title ? `  "${f.title}"` : ""}\n  checked ${at(f.lastCheckAt)}  new item ${at(f.lastNewItemAt)}  indexed ${f.itemsIndexed}  skipped ${f.itemsSkipped}  keywords ${f.keywords ? f.keywords.join(", ") : "default"}\n${f.lastError ? `  last error (${f.failures} in a row): ${f.lastError}\n` : ""}`,
+          );
+        }
+        process.stdout.write(`${list.length} feed${list.length === 1 ? "" : "s"}\n`);
+      });
+    });
+  feeds
+    .command("remove")
+    .description("stop watching a feed (reports already indexed from it stay)")
+    .argument("<url>", "the feed's address, as listed")
+    .addOption(indexOption())
+    .action(async (url: string, o) => {
+      await withFeeds(o, async (watcher) => {
+        process.stdout.write(`removed ${watcher.remove(url).url}\n`);
+      });
+    });
+  feeds
+    .command("keywords")
+    .description('set a feed\'s relevance keywords ("default" restores the default rule)')
+    .argument("<url>", "the feed's address, as listed")
+    .argument("<keywords...>", 'comma-separated keywords, or "default"')
+    .addOption(indexOption())
+    .action(async (url: string, words: string[], o) => {
+      await withFeeds(o, async (watcher) => {
+        const list = words.join(" ").trim();
+        const feed = watcher.setKeywords(url, /^default$/i.test(list) ? null : parseKeywords(list));
+        process.stdout.write(`${feed.url}: ${feed.keywords ? feed.keywords.join(", ") : "default keywords"}\n`);
+      });
+    });
+  feeds
+    .command("check")
+    .description("check every feed once, now, and index what is new and relevant (exit 1 when a feed failed)")
+    .addOption(indexOption())
+    .option("--json", "print JSON")
+    .action(async (o) => {
+      await withFeeds(o, async (watcher) => {
+        const round = await watcher.checkAll();
+        if (o.json) process.stdout.write(`${JSON.stringify(round)}\n`);
+        else {
+          for (const r of round.outcomes) {
+            if (r.status === "not_modified") process.stdout.write(`${r.feedUrl}: not changed\n`);
+            else if (r.status === "error") process.stderr.write(`${r.feedUrl}: ${r.message}\n`);
+            else process.stdout.write(`${r.feedUrl}: ${r.indexed.length} new, ${r.skipped} skipped, ${r.refused} refused, ${r.failed} failed${r.deferred ? `, ${r.deferred} left for the next check` : ""}\n`);
+          }
+          for (const f of round.digest?.feeds ?? []) {
+            process.stdout.write(`${f.items.length} new report${f.items.length === 1 ? "" : "s"} from ${f.host}:\n${f.items.map((i) => `  ${i.title}  ${i.url}`).join("\n")}\n`);
+          }
+        }
+        if (round.outcomes.some((r) => r.status === "error")) process.exitCode = 1;
+      }, true);
     });
 
   program

@@ -66,6 +66,9 @@ const schema = z.object({
   FETCH_MAX_BYTES: integer("FETCH_MAX_BYTES", 1024, 5 * 1024 * 1024),
   FETCH_MAX_REDIRECTS: integer("FETCH_MAX_REDIRECTS", 0, 5),
   FETCH_ALLOW_HOSTS: z.string().optional(),
+  FEED_CHECK_MINUTES: integer("FEED_CHECK_MINUTES", 1, 30),
+  FEED_MAX_BYTES: integer("FEED_MAX_BYTES", 1024, 10 * 1024 * 1024),
+  FEED_MAX_ITEMS: integer("FEED_MAX_ITEMS", 1, 5_000),
   UPLOAD_MAX_BYTES: integer("UPLOAD_MAX_BYTES", 1024, 20 * 1024 * 1024),
   MAX_QUESTION_CHARS: integer("MAX_QUESTION_CHARS", 10, 1000),
 
@@ -97,6 +100,8 @@ export interface Config {
     followUpMaxAgeMinutes: number;
   };
   fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowHosts: string[] };
+  /** Watched feeds: minutes between checks (jittered), largest feed document, most entries one may list. */
+  feeds: { checkMinutes: number; maxBytes: number; maxItems: number };
   uploadMaxBytes: number;
   maxQuestionChars: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -149,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxRedirects: e.FETCH_MAX_REDIRECTS,
       allowHosts: list(e.FETCH_ALLOW_HOSTS),
     },
+    feeds: { checkMinutes: e.FEED_CHECK_MINUTES, maxBytes: e.FEED_MAX_BYTES, maxItems: e.FEED_MAX_ITEMS },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     maxQuestionChars: e.MAX_QUESTION_CHARS,
     logLevel: e.LOG_LEVEL ?? "info",

@@ -32,8 +32,11 @@ async function main(): Promise<void> {
 
   const { runBot } = await import("./bot/run.js");
   const { createFeedbackStore } = await import("./library/feedback.js");
+  const { createFeedWatcher } = await import("./library/feeds/index.js");
+  // Watched feeds (feeds.db beside the index); runBot runs their schedule.
+  const feeds = createFeedWatcher({ config, library: app.library, onError: (err, what) => logger.error({ err }, `${what} failed`) });
   const running = await runBot(
-    { config, ask: app.ask, library: app.library, logger, feedback: createFeedbackStore(config.indexDir) },
+    { config, ask: app.ask, library: app.library, logger, feedback: createFeedbackStore(config.indexDir), feeds },
     {
       token: config.bot.token,
       apiRoot: config.bot.apiRoot ?? undefined,
@@ -49,7 +52,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
-    await running.stop();
+    await running.stop(); // stops the feed schedule first, waiting for a check in progress
+    await feeds.close();
     await app.close();
     process.exit(0);
   };

@@ -10,7 +10,7 @@ import { translations, translatorFor, type Translate } from "./i18n.js";
 import { LANGUAGES } from "./state-store.js";
 
 export const USER_COMMAND_NAMES = ["ask", "help", "start", "new", "language", "settings", "request"] as const;
-export const ADMIN_COMMAND_NAMES = ["add", "remove", "list", "reindex", "stats", "allow", "deny", "requests"] as const;
+export const ADMIN_COMMAND_NAMES = ["add", "remove", "list", "reindex", "stats", "allow", "deny", "requests", "feeds"] as const;
 
 /** The commands of one menu with their descriptions in one language. */
 export function commandsFor(t: Translate, which: "user" | "admin"): BotCommand[] {

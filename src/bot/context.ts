@@ -7,6 +7,7 @@ import type { Context } from "grammy";
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { FeedbackEntry } from "../library/feedback.js";
+import type { FeedService } from "../library/feeds/index.js";
 import type { AnswerResult, AskFn, LibraryApi } from "../types.js";
 import type { ConversationMemory, Turn } from "./conversations.js";
 import type { LruCache } from "./lru.js";
@@ -89,6 +90,8 @@ export interface BotDeps {
   state?: BotStateStore;
   /** Reads a reply to an answer in the context of the question it answered (default: src/answer/followup.ts). */
   resolveFollowUp?: FollowUpResolver;
+  /** Watched feeds (/feeds); runBot runs their schedule and sends the digests. None: /feeds says it is off. */
+  feeds?: FeedService;
   options?: Partial<BotOptions>;
 }
 
@@ -125,6 +128,7 @@ export interface BotServices {
   i18n: I18n<BotContext>;
   conversations: ConversationMemory;
   resolveFollowUp: FollowUpResolver;
+  feeds: FeedService | null;
 }
 
 export interface LoggerFlavor {

@@ -20,6 +20,7 @@ import { accessFeature, accessGate } from "./features/access.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature, unknownCommandFeature } from "./features/ask.js";
 import { conversationFeature } from "./features/conversation.js";
+import { feedsFeature } from "./features/feeds.js";
 import { groupFeature } from "./features/group.js";
 import { inlineFeature, noticeResult } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
@@ -64,6 +65,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       now: options.now,
     }),
     resolveFollowUp: deps.resolveFollowUp ?? resolveFollowUp,
+    feeds: deps.feeds ?? null,
   };
   const { config, logger } = services;
   const bot = new Bot<BotContext>(token, {
@@ -107,6 +109,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   app.use(conversationFeature(services));
   app.use(settingsFeature(services));
   app.use(adminFeature(services)); // refuses every admin command (library and access) to non-admins
+  app.use(feedsFeature(services));
   app.use(accessFeature(services));
   app.use(sourcesFeature(services));
   app.use(inlineFeature(services));

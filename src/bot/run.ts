@@ -10,6 +10,8 @@ import type { UserFromGetMe } from "grammy/types";
 import { setupCommands } from "./commands.js";
 import type { BotDeps } from "./context.js";
 import { createBot } from "./create-bot.js";
+import { sendFeedDigest } from "./features/feeds.js";
+import { translations } from "./i18n.js";
 import { openBotState } from "./state-store.js";
 
 export interface RunBotOptions {
@@ -44,6 +46,20 @@ export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<Runnin
     { ...(apiRoot ? { client: { apiRoot } } : {}), ...(opts.botInfo ? { botInfo: opts.botInfo } : {}) },
   );
   await bot.init();
+  // Watched feeds: checked on their schedule while the bot runs; each round that indexed something is one
+  // digest to the admins. Stopped (waiting for a check in progress) before the bot stops.
+  const startFeeds = () =>
+    deps.feeds?.start({
+      onDigest: (digest) => sendFeedDigest(bot.api, { config: deps.config, state, logger, i18n: translations() }, digest),
+      onRound: (round) =>
+        logger.info(
+          { outcomes: round.outcomes.map((o) => (o.status === "checked" ? { feed: o.feedUrl, indexed: o.indexed.length, skipped: o.skipped, refused: o.refused, failed: o.failed } : o)) },
+          "feeds checked",
+        ),
+    });
+  const stopFeeds = async () => {
+    await deps.feeds?.stop();
+  };
   try {
     await setupCommands(bot, deps.config, logger);
   } catch (err) {
@@ -72,9 +88,11 @@ export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<Runnin
     const address = server.address() as AddressInfo;
     await bot.api.setWebhook(url, { secret_token: secret, drop_pending_updates: false });
     logger.info({ bot: bot.botInfo.username, port: address.port, path }, "bot receiving updates by webhook");
+    startFeeds();
     return {
       webhookAddress: address,
       async stop() {
+        await stopFeeds();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         ownState?.close();
@@ -98,8 +116,10 @@ export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<Runnin
         reject(err);
       });
   });
+  startFeeds();
   return {
     async stop() {
+      await stopFeeds();
       if (bot.isRunning()) await bot.stop();
       await polling; // lets the update being handled finish
       ownState?.close();

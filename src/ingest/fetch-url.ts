@@ -299,3 +299,108 @@ export async function fetchArticle(url: string, opts: FetchOptions): Promise<Art
     origin: { kind: "url", ref: url },
   };
 }
+
+/** What `fetchDocument` got: the body of a 2xx answer, or "not modified" (304) for a conditional request. */
+export type FetchedDocument =
+  | { status: "not_modified"; finalUrl: string }
+  | { status: "ok"; finalUrl: string; body: Buffer; contentType: string; etag: string | null; lastModified: string | null };
+
+export interface DocumentRequest {
+  /** Accept header (default: XML feeds and sitemaps). */
+  accept?: string;
+  /** Validators from the previous answer: sent as If-None-Match / If-Modified-Since. */
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+const FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
+
+/**
+ * Downloads a document (a feed, a sitemap) with the same checks as `fetchArticle`: http(s) only, every hop's
+ * address checked and pinned, manual redirects re-checked each hop, one deadline, a size cap while streaming.
+ * Conditional: with `etag` / `lastModified` a 304 answer is returned as "not_modified" without a body.
+ * Does not read the body as an article; the caller decodes it (`decodeDocument`).
+ */
+export async function fetchDocument(url: string, opts: FetchOptions, request: DocumentRequest = {}): Promise<FetchedDocument> {
+  let current = parseHttpUrl(url, "feed address");
+  const signal = AbortSignal.timeout(opts.timeoutMs);
+  const headers: Record<string, string> = {
+    "user-agent": USER_AGENT,
+    accept: request.accept ?? FEED_ACCEPT,
+    "accept-encoding": "gzip, deflate, br",
+    ...(request.etag ? { "if-none-match": request.etag } : {}),
+    ...(request.lastModified ? { "if-modified-since": request.lastModified } : {}),
+  };
+  let res: IncomingMessage | null = null;
+  try {
+    for (let hop = 0; ; hop++) {
+      const addresses = await checkDestination(current, opts, signal);
+      res = await requestWithHeaders(current, addresses, signal, headers);
+      const status = res.statusCode ?? 0;
+      if (REDIRECTS.has(status)) {
+        const location = res.headers.location;
+        res.resume();
+        res.destroy();
+        if (!location) throw new UserError(`${current.href} answered ${status} (a redirect) without saying where to. The link seems broken.`, "http_status");
+        if (hop >= opts.maxRedirects) {
+          throw new UserError(`${url} redirects more than ${opts.maxRedirects} times, so it was not followed further. Give the feed's final address.`, "too_many_redirects");
+        }
+        let next: URL;
+        try {
+          next = new URL(location, current);
+        } catch {
+          throw new UserError(`${current.href} redirects to an invalid address (${location.slice(0, 100)}).`, "bad_url");
+        }
+        current = parseHttpUrl(next.href, "feed address");
+        continue;
+      }
+      if (status === 304 && (request.etag || request.lastModified)) {
+        res.resume();
+        res.destroy();
+        return { status: "not_modified", finalUrl: current.href };
+      }
+      if (status < 200 || status >= 300) {
+        res.resume();
+        res.destroy();
+        const text = res.statusMessage || http.STATUS_CODES[status] || "";
+        throw new UserError(`Could not fetch ${current.href}: the server answered ${status}${text ? ` ${text}` : ""}. Check that the address opens in a browser.`, "http_status");
+      }
+      let body: Buffer;
+      try {
+        body = await readBody(res, current, opts, signal);
+      } catch (err) {
+        if (err instanceof UserError && err.code === "too_large") {
+          throw new UserError(`${current.href} is larger than the ${formatBytes(opts.maxBytes)} limit, so it was not downloaded. Give a smaller feed (a section's RSS, or one sitemap of a sitemap index).`, "too_large");
+        }
+        throw err;
+      }
+      const header = (name: string) => {
+        const v = res!.headers[name];
+        return typeof v === "string" && v.trim() ? v.trim() : null;
+      };
+      return { status: "ok", finalUrl: current.href, body, contentType: String(res.headers["content-type"] ?? "").toLowerCase(), etag: header("etag"), lastModified: header("last-modified") };
+    }
+  } catch (err) {
+    res?.destroy();
+    if (err instanceof UserError) throw err;
+    if (signal.aborted) throw timeoutError(current.hostname, opts);
+    const code = (err as { code?: string }).code;
+    throw new UserError(`Could not fetch ${current.href} (${code ?? (err as Error).message}). Check the address, or try again later.`, "network");
+  }
+}
+
+/** A fetched document's text: charset from the header, the XML declaration or a meta tag; UTF-8 by default. */
+export function decodeDocument(body: Buffer, contentType: string): string {
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(body.subarray(0, 200).toString("latin1"))?.[1];
+  return decodeBody(body, declared && !/charset=/i.test(contentType) ? `${contentType}; charset=${declared}` : contentType);
+}
+
+function requestWithHeaders(u: URL, addresses: string[], signal: AbortSignal, headers: Record<string, string>): Promise<IncomingMessage> {
+  const mod = u.protocol === "https:" ? https : http;
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    const req = mod.request(u, { method: "GET", agent: false, signal, lookup: pinnedLookup(addresses), headers });
+    req.once("response", resolve);
+    req.once("error", reject);
+    req.end();
+  });
+}

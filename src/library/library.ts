@@ -112,6 +112,23 @@ export class Library implements LibraryApi {
     });
   }
 
+  /**
+   * Fetches and reads one article by URL exactly as `add({ kind: "url", url })` does (same safe fetch, same
+   * identity), without indexing it: feeds judge relevance on the article before it is added.
+   */
+  async fetchUrl(url: string): Promise<ArticleInput> {
+    const [article] = await this.read({ kind: "url", url });
+    return article!;
+  }
+
+  /**
+   * Indexes articles already read (by `fetchUrl`) as one batch, in the write queue: after a reindex or add in
+   * progress has finished, never beside it. Unchanged and duplicate articles come back "unchanged".
+   */
+  addArticles(inputs: ArticleInput[]): Promise<AddResult[]> {
+    return this.serialize(() => this.putAll(inputs));
+  }
+
   private async read(source: AddSource): Promise<ArticleInput[]> {
     switch (source.kind) {
       case "url":

@@ -12,6 +12,7 @@ import type { AskFn, LibraryApi } from "../../src/types.js";
 import { MemoryFeedbackStore, type BotOptions, type FeedbackStore, type FollowUpResolver } from "../../src/bot/context.js";
 import { runBot } from "../../src/bot/run.js";
 import { BotStateStore } from "../../src/bot/state-store.js";
+import type { FeedService } from "../../src/library/feeds/index.js";
 import { FakeTelegram, type FakeChat, type FakeUser } from "./fake-telegram.js";
 import { InMemoryLibrary, keywordAsk, SEED_ARTICLES } from "./bot-doubles.js";
 
@@ -71,6 +72,8 @@ export interface HarnessOptions {
   /** Default: a fresh in-memory store. Pass a file-backed one to test persistence across restarts. */
   state?: BotStateStore;
   resolveFollowUp?: FollowUpResolver;
+  /** Watched feeds: runBot starts their schedule and sends the digests. */
+  feeds?: FeedService;
   options?: Partial<BotOptions>;
   mode?: "polling" | "webhook";
   /** Called with the fake before the bot starts (e.g. to queue a backlog). */
@@ -100,7 +103,7 @@ export async function startBot(opts: HarnessOptions = {}): Promise<Harness & { l
     webhook = { url: `http://127.0.0.1:${port}/telegram/webhook`, secret: "s3cret-token_for-tests", port, host: "127.0.0.1" };
   }
   const running = await runBot(
-    { config, ask, library, logger, feedback, state, resolveFollowUp: opts.resolveFollowUp, options: { progressEditIntervalMs: 100, ...opts.options } },
+    { config, ask, library, logger, feedback, state, resolveFollowUp: opts.resolveFollowUp, feeds: opts.feeds, options: { progressEditIntervalMs: 100, ...opts.options } },
     { token: fake.token, apiRoot: fake.apiRoot, botInfo: fake.botInfo as UserFromGetMe, webhook },
   );
   return {

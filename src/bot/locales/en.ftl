@@ -247,3 +247,53 @@ near-part-h1 = the first half of {$year}
 near-part-9m = the first nine months of {$year}
 near-part-11m = the first eleven months of {$year}
 near-in-part = {$what} in {$period}
+## Feeds (/feeds; HTML)
+
+cmd-feeds = Watched RSS / Atom feeds and sitemaps: /feeds add|remove|check|keywords
+feeds-off = Feeds are not available in this bot process.
+feeds-usage = Usage: <code>/feeds</code> (list), <code>/feeds add &lt;url&gt;</code>, <code>/feeds remove &lt;url&gt;</code>, <code>/feeds check</code> (every feed, now), <code>/feeds keywords &lt;url&gt; &lt;word, word…&gt;</code> (or <code>default</code>). RSS 2.0, Atom, sitemaps and sitemap indexes are recognised by their content.
+feeds-refused = Nothing was changed: { $reason }
+feeds-empty = No feeds are watched. Add one with <code>/feeds add &lt;url&gt;</code>.
+feeds-added = Watching { $feed } ({ $kind }, { $entries ->
+    [one] { $entries } entry
+   *[other] { $entries } entries
+  } now). It is checked every { $minutes } minutes; <code>/feeds check</code> checks it now.
+feeds-removed = Stopped watching { $feed }. The reports already indexed from it stay.
+feeds-keywords-set = { $feed } now takes items whose title or first paragraph mentions: { $keywords }
+feeds-keywords-default = { $feed } uses the default rule again: { $keywords }
+feeds-title = <b>Watched feeds ({ $count })</b>
+feeds-line-checked = Last check: { $checked } · last new report: { $newItem }
+feeds-line-counts = Indexed { $indexed } · skipped { $skipped }
+feeds-line-keywords = Keywords ({ $own ->
+    [own] set by an admin
+   *[other] default
+  }): { $keywords }
+feeds-line-error = ⚠️ Last error ({ $failures } in a row): { $error }
+feeds-never = never
+feeds-ago-minutes = { $count } min ago
+feeds-ago-hours = { $count ->
+    [one] { $count } hour ago
+   *[other] { $count } hours ago
+  }
+feeds-ago-days = { $count ->
+    [one] { $count } day ago
+   *[other] { $count } days ago
+  }
+feeds-checking = Checking { $count ->
+    [one] { $count } feed
+   *[other] { $count } feeds
+  }… I will write when it is done; questions are answered meanwhile.
+feeds-check-title = <b>Checked { $count ->
+    [one] { $count } feed
+   *[other] { $count } feeds
+  }</b>
+feeds-check-unchanged = { $feed }: not changed since the last check
+feeds-check-error = { $feed }: ⚠️ { $error }
+feeds-check-done = { $feed }: { $indexed } new, { $skipped } skipped, { $refused } refused or failed{ $deferred ->
+    [0] {""}
+   *[other] , { $deferred } left for the next check
+  }
+feeds-digest-title = <b>{ $count ->
+    [one] { $count } new report
+   *[other] { $count } new reports
+  } from { $host }:</b>

@@ -238,3 +238,35 @@ near-part-h1 = 6 tháng đầu năm {$year}
 near-part-9m = 9 tháng năm {$year}
 near-part-11m = 11 tháng năm {$year}
 near-in-part = {$what} {$period}
+## Nguồn tin (/feeds; HTML)
+
+cmd-feeds = Nguồn RSS / Atom và sitemap đang theo dõi: /feeds add|remove|check|keywords
+feeds-off = Tiến trình bot này không có chức năng nguồn tin.
+feeds-usage = Cách dùng: <code>/feeds</code> (danh sách), <code>/feeds add &lt;url&gt;</code>, <code>/feeds remove &lt;url&gt;</code>, <code>/feeds check</code> (kiểm tra mọi nguồn ngay), <code>/feeds keywords &lt;url&gt; &lt;từ, từ…&gt;</code> (hoặc <code>default</code>). RSS 2.0, Atom, sitemap và sitemap index được nhận ra theo nội dung.
+feeds-refused = Không có gì thay đổi: { $reason }
+feeds-empty = Chưa theo dõi nguồn tin nào. Thêm bằng <code>/feeds add &lt;url&gt;</code>.
+feeds-added = Đang theo dõi { $feed } ({ $kind }, hiện có { $entries } mục). Nguồn được kiểm tra mỗi { $minutes } phút; <code>/feeds check</code> kiểm tra ngay.
+feeds-removed = Đã ngừng theo dõi { $feed }. Các báo cáo đã lập chỉ mục từ nguồn này vẫn được giữ.
+feeds-keywords-set = { $feed } từ nay lấy các mục có tiêu đề hoặc đoạn đầu nhắc đến: { $keywords }
+feeds-keywords-default = { $feed } dùng lại quy tắc mặc định: { $keywords }
+feeds-title = <b>Nguồn tin đang theo dõi ({ $count })</b>
+feeds-line-checked = Kiểm tra gần nhất: { $checked } · báo cáo mới gần nhất: { $newItem }
+feeds-line-counts = Đã lập chỉ mục { $indexed } · bỏ qua { $skipped }
+feeds-line-keywords = Từ khóa ({ $own ->
+    [own] do quản trị viên đặt
+   *[other] mặc định
+  }): { $keywords }
+feeds-line-error = ⚠️ Lỗi gần nhất ({ $failures } lần liên tiếp): { $error }
+feeds-never = chưa bao giờ
+feeds-ago-minutes = { $count } phút trước
+feeds-ago-hours = { $count } giờ trước
+feeds-ago-days = { $count } ngày trước
+feeds-checking = Đang kiểm tra { $count } nguồn… Tôi sẽ báo khi xong; trong lúc đó vẫn trả lời câu hỏi.
+feeds-check-title = <b>Đã kiểm tra { $count } nguồn</b>
+feeds-check-unchanged = { $feed }: không thay đổi từ lần kiểm tra trước
+feeds-check-error = { $feed }: ⚠️ { $error }
+feeds-check-done = { $feed }: { $indexed } mới, { $skipped } bỏ qua, { $refused } bị từ chối hoặc lỗi{ $deferred ->
+    [0] {""}
+   *[other] , { $deferred } để lần kiểm tra sau
+  }
+feeds-digest-title = <b>{ $count } báo cáo mới từ { $host }:</b>
