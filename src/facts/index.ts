@@ -52,9 +52,10 @@ export function readFacts(passageText: string, context: FactContext): Fact[] {
       const at = Math.max(0, line.indexOf(sentence, cursor));
       cursor = at + sentence.length;
       const start = offset + at;
-      const named = findSubPlaces(sentence);
+      // Only sentences that name a district or town ("… District Party Committee") are searched for one.
+      const named = /[Dd]istrict|[Tt]own/.test(sentence) ? findSubPlaces(sentence) : [];
       const sentencePlace = named[0] ? fold(named[0].name) : null;
-      facts.push(...sentenceFacts(sentence, start, { ...context, placeBefore: sentencePlace ?? placeBefore }, isItem ? heading : null));
+      if (/\d/.test(sentence)) facts.push(...sentenceFacts(sentence, start, { ...context, placeBefore: sentencePlace ?? placeBefore }, isItem ? heading : null));
       if (named.length) placeBefore = fold(named.at(-1)!.name);
     }
     if (/:\s*$/.test(line.trim())) {
@@ -68,17 +69,20 @@ export function readFacts(passageText: string, context: FactContext): Fact[] {
 
 function sentenceFacts(sentence: string, start: number, context: FactContext, heading: { period: YearSpan | null; target: boolean } | null): Fact[] {
   const blanked = sentence.replace(DATE_NUMBER, (m) => " ".repeat(m.length));
+  const numbers = [...blanked.matchAll(NUMBER)];
+  if (numbers.length === 0) return [];
+  const sentenceYears = yearMentions(sentence);
   const { words, at: wordAt } = metricWords(sentence);
   const mentions = findMetrics(words).map((m) => ({ metric: m.metric, at: wordAt[m.start]!, end: wordAt[m.end - 1]! + words[m.end - 1]!.length }));
   const out: Fact[] = [];
-  for (const m of blanked.matchAll(NUMBER)) {
+  for (const m of numbers) {
     const index = m.index!;
     // A figure belongs to its clause: "…growth rate in 2021 - 2023 is estimated at 8.56%; The economic scale in 2023…".
     const clauseStart = sentence.lastIndexOf(";", index) + 1;
     const nextSemicolon = sentence.indexOf(";", index);
     const clauseEnd = nextSemicolon < 0 ? sentence.length : nextSemicolon;
     const clause = sentence.slice(clauseStart, clauseEnd);
-    const years = yearMentions(clause).map((y) => ({ ...y, at: y.at + clauseStart }));
+    const years = sentenceYears.filter((y) => y.at >= clauseStart && y.at < clauseEnd);
     const raw = m[0].trim();
     const number = Number(m[1]!.replace(/,(?=\d{3}\b)/g, "").replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
     // Years, ordinals ("26th"), codes ("26-CT/TW"), list numbers and parts of names are not figures.
@@ -169,7 +173,7 @@ export function articleFacts(article: { date: string | null; place: string | nul
   let placeBefore: string | null = null;
   return passages.map((p) => {
     const facts = readFacts(p.text, { reportYear, place: article.place, placeBefore });
-    const named = findSubPlaces(p.text);
+    const named = /[Dd]istrict|[Tt]own/.test(p.text) ? findSubPlaces(p.text) : [];
     if (named.length) placeBefore = fold(named.at(-1)!.name);
     return facts;
   });

@@ -380,12 +380,15 @@ async function startBulkEmbedder(config: Config, embedder: Embedder): Promise<Bu
 async function embedArticles(embedder: Pick<Embedder, "embedPassages">, articles: Article[]): Promise<Embedded[]> {
   const chunked = articles.map((article) => ({ article, passages: chunkArticle(article), context: passageContext(article) }));
   const texts = chunked.flatMap((c) => c.passages.map((p) => embeddingText(c.context, p.text)));
-  const vectors = await embedder.embedPassages(texts);
+  const embedding = embedder.embedPassages(texts);
+  // Facts are read on this thread while a worker embeds (bulk builds), so they cost little build time.
+  const facts = chunked.map(({ article, passages }) => articleFacts(article, passages));
+  const vectors = await embedding;
   let at = 0;
-  return chunked.map(({ article, passages, context }) => {
-    const facts = articleFacts(article, passages);
-    return { article, passages: passages.map((p, i) => ({ ...p, context: fold(context), vector: vectors[at++]!, facts: facts[i]! })) };
-  });
+  return chunked.map(({ article, passages, context }, k) => ({
+    article,
+    passages: passages.map((p, i) => ({ ...p, context: fold(context), vector: vectors[at++]!, facts: facts[k]![i]! })),
+  }));
 }
 
 function identity(embedder: Embedder) {

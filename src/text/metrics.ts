@@ -113,6 +113,19 @@ const COMPILED: CompiledPhrase[] = METRICS.flatMap((m) =>
   }),
 ).sort((a, b) => b.length - a.length);
 
+/** Phrase indices (into COMPILED, longest first) by the words their first word matches; "admi*" ones by prefix. */
+const BY_FIRST_WORD = new Map<string, number[]>();
+const NONE: number[] = [];
+const PREFIXED: { prefix: string; phrase: number }[] = [];
+COMPILED.forEach((phrase, k) => {
+  const w = phrase.words[0]![0]!;
+  if (w.endsWith("*")) {
+    PREFIXED.push({ prefix: w.slice(0, -1), phrase: k });
+    return;
+  }
+  for (const form of new Set([w, `${w}s`, `${w}es`, w.endsWith("s") ? w.slice(0, -1) : w])) (BY_FIRST_WORD.get(form) ?? BY_FIRST_WORD.set(form, []).get(form)!).push(k);
+});
+
 export interface MetricMention {
   metric: MetricId;
   /** Word index (in `words`) where the mention starts and ends (exclusive). */
@@ -147,9 +160,18 @@ function matchAt(words: string[], i: number, part: string[]): boolean {
 export function findMetrics(words: string[]): MetricMention[] {
   const taken = new Array<boolean>(words.length).fill(false);
   const found: MetricMention[] = [];
-  for (const phrase of COMPILED) {
+  // Where each phrase may start, from its first word (a map look-up per word, not every phrase at every word).
+  const starts = new Map<number, number[]>();
+  const add = (k: number, i: number) => (starts.get(k) ?? starts.set(k, []).get(k)!).push(i);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    for (const k of BY_FIRST_WORD.get(word) ?? NONE) add(k, i);
+    for (const x of PREFIXED) if (word.startsWith(x.prefix)) add(x.phrase, i);
+  }
+  for (const k of [...starts.keys()].sort((a, b) => a - b)) {
+    const phrase = COMPILED[k]!;
     const [first, ...rest] = phrase.words;
-    for (let i = 0; i < words.length; i++) {
+    for (const i of starts.get(k)!) {
       if (taken[i] || !matchAt(words, i, first!)) continue;
       let end = i + first!.length;
       let ok = true;
