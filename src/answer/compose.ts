@@ -15,11 +15,13 @@ export interface ComposeOptions {
    * and our extra questions 0.5 → 0.4 answered 3 more right and declined 1 fewer).
    */
   minCoverage: number;
+  /** For a question asking for a list (tasks, solutions), how many sentences after the best one in its passage are quoted too (default 4). */
+  listSentences: number;
   /** Score added to a sentence whose figure matches the question's metric, period, place and kind (default 0.3). */
   frameBonus: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, listSentences: 4 };
 
 export interface ComposedAnswer {
   outcome: AnswerOutcome;
@@ -103,6 +105,13 @@ export function composeAnswer(
     const close = c.score >= best.score - 0.1 && c.coverage >= best.coverage - 0.1;
     const addsSomething = !chosen.some((x) => x.sentence === c.sentence);
     if (close && addsSomething) chosen.push(c);
+  }
+  // "What are the tasks…": the list goes on past its first sentence; quote what follows in the same passage.
+  if (frame.wanted === "list") {
+    const following = candidates
+      .filter((c) => c.passage.id === best.passage.id && c.index > best.index && c.index <= best.index + o.listSentences && !c.problems.some((p) => !/^(no figure|figure)/.test(p)))
+      .sort((a, b) => a.index - b.index);
+    for (const c of following) if (!chosen.includes(c)) chosen.push(c);
   }
   const figures = chosen.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => m.fact.value));
   return { ...cite(chosen, hits), figures: [...new Set(figures)], outcome: { kind: "answered" }, reason: null };
