@@ -47,7 +47,7 @@ export interface WordVectorOptions {
   modelsDir: string;
   /** Keep only the N most frequent words (default: all 150,000). */
   maxWords?: number;
-  /** Vocabulary ids per ONNX call while loading (default 8,192). */
+  /** Vocabulary ids per ONNX call while loading (default 32,768). */
   chunkSize?: number;
 }
 
@@ -70,7 +70,7 @@ export async function loadWordVectors(options: WordVectorOptions): Promise<WordV
   for (const [word, id] of Object.entries(vocab)) byId[id] = word;
   const firstWord = 2;
   const total = Math.min(byId.length - firstWord, options.maxWords ?? Infinity);
-  const chunkSize = options.chunkSize ?? 8192;
+  const chunkSize = options.chunkSize ?? 32_768;
 
   env.localModelPath = options.modelsDir.endsWith(path.sep) ? options.modelsDir : options.modelsDir + path.sep;
   env.allowLocalModels = true;
@@ -92,6 +92,7 @@ export async function loadWordVectors(options: WordVectorOptions): Promise<WordV
         token_type_ids: new Tensor("int64", new BigInt64Array(count), [1, count]),
       });
       const hidden = outputs.last_hidden_state as { data: Float32Array; dims: number[] };
+      const data = hidden.data; // once: the tensor is a Proxy, slow to read through element by element
       if (dimension === 0) {
         dimension = hidden.dims[2]!;
         table = new Int8Array(total * dimension);
@@ -101,13 +102,13 @@ export async function loadWordVectors(options: WordVectorOptions): Promise<WordV
         const row = start + i;
         const base = i * dimension;
         let norm = 0;
-        for (let d = 0; d < dimension; d++) norm += hidden.data[base + d]! ** 2;
+        for (let d = 0; d < dimension; d++) norm += data[base + d]! ** 2;
         norm = Math.sqrt(norm);
         if (norm === 0) continue; // no vector: leave the word out
         // Unit vector components are within [-1, 1]; 127 steps keep cosines within about 0.01.
         const out = row * dimension;
         let quantizedNorm = 0;
-        for (let d = 0; d < dimension; d++) quantizedNorm += (table[out + d] = Math.round((hidden.data[base + d]! / norm) * 127)) ** 2;
+        for (let d = 0; d < dimension; d++) quantizedNorm += (table[out + d] = Math.round((data[base + d]! / norm) * 127)) ** 2;
         inverseNorms[row] = 1 / Math.sqrt(quantizedNorm);
         ids.set(byId[firstWord + row]!, row);
       }
