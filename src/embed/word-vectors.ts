@@ -27,6 +27,8 @@ export interface WordVectors {
   has(word: string): boolean;
   /** Unit-length vector of the word, or null when it has none. A fresh array each call. */
   vector(word: string): Float32Array | null;
+  /** Unit-length vector of a row by id (from `idOf`), or null for -1. A fresh array each call. */
+  vectorById(id: number): Float32Array | null;
   /** Cosine similarity of two words in [-1, 1]; 0 when either has no vector. Equal words give 1. */
   similarity(a: string, b: string): number;
   /**
@@ -131,6 +133,12 @@ function wordVectorTable(ids: Map<string, number>, table: Int8Array, inverseNorm
     return sum * inverseNorms[a]! * inverseNorms[b]!;
   };
   const idOf = (word: string): number => ids.get(fold(word)) ?? -1;
+  const vectorById = (id: number): Float32Array | null => {
+    if (id < 0 || id * dimension >= table.length) return null;
+    const v = new Float32Array(dimension);
+    for (let d = 0; d < dimension; d++) v[d] = table[id * dimension + d]! * inverseNorms[id]!;
+    return v;
+  };
   return {
     size: ids.size,
     dimension,
@@ -138,13 +146,8 @@ function wordVectorTable(ids: Map<string, number>, table: Int8Array, inverseNorm
     idOf,
     dotIds,
     rank: (word) => ids.get(fold(word)) ?? null,
-    vector(word) {
-      const id = idOf(word);
-      if (id < 0) return null;
-      const v = new Float32Array(dimension);
-      for (let d = 0; d < dimension; d++) v[d] = table[id * dimension + d]! * inverseNorms[id]!;
-      return v;
-    },
+    vector: (word) => vectorById(idOf(word)),
+    vectorById,
     similarity(a, b) {
       const fa = fold(a);
       const fb = fold(b);
