@@ -198,7 +198,19 @@ export function createAligner(vectors: WordVectors, options: Partial<AlignOption
   const backgrounds = new Map<number, { mean: number; sd: number }>(); // word id → its typical similarity
   const words = new Map<string, Word>(); // raw word → its forms: stemming and lookups once per distinct word
 
+  const sentences = new Map<string, Word[]>(); // sentence → its words: the answerer scores the same passages again
+
   function wordsOf(text: string): Word[] {
+    let cached = sentences.get(text);
+    if (!cached) {
+      cached = readWords(text);
+      if (sentences.size > 10_000) sentences.clear();
+      sentences.set(text, cached);
+    }
+    return cached;
+  }
+
+  function readWords(text: string): Word[] {
     const out: Word[] = [];
     for (const m of text.matchAll(TOKEN)) {
       let w = words.get(m[0]);
