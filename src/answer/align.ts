@@ -270,13 +270,15 @@ export function createAligner(vectors: WordVectors, options: Partial<AlignOption
       const answerType = answerTypeOf(question);
       const questionStems: ReadonlySet<string> = new Set(tokens.map((t) => t.stem));
       const contentIndex = new Map(content.map((w, k) => [w.stem, k]));
-      // Sentence word id → its cosine to each content word: the sentences of one article repeat words.
+      // The content words that may be matched softly (ids are frequency ranks; -1: no vector).
+      const softable = o.softWeight > 0 ? content.flatMap((w, k) => (w.id >= o.softMinRank ? [k] : [])) : [];
+      // Sentence word id → its cosine to each softable content word: the sentences of one article repeat words.
       const memo = new Map<number, Float32Array>();
       const similaritiesTo = (id: number): Float32Array => {
         let sims = memo.get(id);
         if (!sims) {
           sims = new Float32Array(content.length);
-          for (let k = 0; k < content.length; k++) sims[k] = content[k]!.id >= 0 ? vectors.dotIds(content[k]!.id, id) : 0;
+          for (const k of softable) sims[k] = vectors.dotIds(content[k]!.id, id);
           if (memo.size > 20_000) memo.clear();
           memo.set(id, sims);
         }
@@ -306,7 +308,7 @@ export function createAligner(vectors: WordVectors, options: Partial<AlignOption
               exact += w.weight;
               continue;
             }
-            if (w.id < o.softMinRank || o.softWeight === 0) continue; // ids are frequency ranks; -1: no vector
+            if (w.id < o.softMinRank || o.softWeight === 0) continue; // not softable (see above)
             let best = 0;
             for (const id of ids) {
               const s = similaritiesTo(id)[k]!;
