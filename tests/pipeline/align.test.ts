@@ -94,6 +94,15 @@ describe("question-to-sentence alignment through the shipped word vectors", () =
     expect(flat.score("party members").coverage).toBeCloseTo(2 / 3, 9);
   });
 
+  it("matches Vietnamese names with or without accents, and reads numbers whole", async () => {
+    const aligner = createAligner(await testWordVectors());
+    const question = aligner.prepare("Tỉnh ủy Hà Nam kết nạp 1,251 đảng viên?");
+    expect(question.words.map((w) => w.word)).toEqual(["tinh", "uy", "ha", "nam", "ket", "nap", "1251", "dang", "vien"]);
+    const sentence = "Ha Nam Provincial Party Committee (Tinh uy): 1,251 new members (dang vien) were admitted.";
+    expect(question.score(sentence).exact).toBeGreaterThan(0.6);
+    expect(question.score(sentence).coverage).toBeLessThan(1); // "kết nạp" is not in it
+  });
+
   it("reads the answer type from English question wording", () => {
     expect(answerTypeOf("HOW OLD IS THE EARTH")).toBe("number");
     expect(answerTypeOf("how much revenue did the province collect")).toBe("number");
