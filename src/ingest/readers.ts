@@ -454,14 +454,15 @@ export const readHtml: Reader = (fileName, html, ctx = {}) => {
     );
   }
   const date = dateCandidates.map(normalizeDate).find(Boolean) ?? normalizeDate(article?.publishedTime) ?? null;
-  const url = canonical ?? (ctx.baseUrl ? resolveHttp(ctx.baseUrl, undefined) : null);
-  return [
-    finish(fileName, body, {
-      title: title ?? str(article?.title),
-      url,
-      date,
-      source: site ?? hostOf(url),
-      place: null,
-    }, ctx),
-  ];
+  // A page's canonical link / og:url is only what it claims to be: the url is where it was fetched from (none
+  // for an uploaded file), and the outlet is that address's host; the site name is believed only without one.
+  const url = ctx.baseUrl ? (canonicalizeUrl(ctx.baseUrl) ?? null) : null;
+  const read = finish(fileName, body, {
+    title: title ?? str(article?.title),
+    url,
+    date,
+    source: url ? hostOf(url) : site,
+    place: null,
+  }, ctx);
+  return [{ ...read, claimedUrl: canonical && canonicalizeUrl(canonical) !== url ? canonical : null }];
 };

@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import { embedderOptions, type Embedder } from "../embed/embedder.js";
 import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
-import { fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
+import { canonicalizeUrl, fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
 import { Store, type NewPassage } from "../store/store.js";
 import {
   beginBuilding,
@@ -150,7 +150,15 @@ export class Library implements LibraryApi {
     const hashesInBatch = new Map<string, ArticleSummary>();
     for (const input of inputs) {
       const contentHash = hashArticle(input);
-      const existing = store.getArticle(input.id) ?? (input.url ? store.findArticleByUrl(input.url) : null);
+      // Identity is the id alone (the data file's stem, or the address a page was fetched from): never the url
+      // a page claims, so nothing fetched can update a report it was not fetched as.
+      const existing = store.getArticle(input.id);
+      if (existing && input.origin.kind === "url" && canonicalizeUrl(existing.url ?? "") !== canonicalizeUrl(input.url ?? "")) {
+        throw new UserError(
+          `The id ${input.id} already belongs to another report (${existing.origin.ref}); ${input.url} was not added. Remove that report first if it should be replaced.`,
+          "id_conflict",
+        );
+      }
       const duplicate = existing?.contentHash === contentHash ? existing : (store.findArticleByHash(contentHash) ?? null);
       const earlier = hashesInBatch.get(contentHash);
       if (duplicate || earlier) {
@@ -375,7 +383,7 @@ function identity(embedder: Embedder) {
 }
 
 export function hashArticle(a: ArticleInput): string {
-  return createHash("sha256").update(JSON.stringify([a.title, a.url, a.date, a.source, a.place, a.text])).digest("hex");
+  return createHash("sha256").update(JSON.stringify([a.title, a.url, a.date, a.source, a.place, a.text, ...(a.claimedUrl ? [a.claimedUrl] : [])])).digest("hex");
 }
 
 function summary(a: ArticleSummary): ArticleSummary {

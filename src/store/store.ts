@@ -65,7 +65,8 @@ CREATE TABLE IF NOT EXISTS articles (
   origin_kind TEXT NOT NULL,
   origin_ref TEXT NOT NULL,
   content_hash TEXT NOT NULL,
-  added_at TEXT NOT NULL
+  added_at TEXT NOT NULL,
+  claimed_url TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
@@ -137,6 +138,7 @@ export class Store {
     db.pragma("mmap_size = 4294967296");
     db.pragma("cache_size = -65536");
     db.exec(SCHEMA);
+    migrate(db);
     const params = { ...DEFAULT_HNSW, ...options.params };
 
     const meta = readMeta(db);
@@ -283,8 +285,8 @@ export class Store {
     const removed: number[] = [];
     const inserted: { id: number; vector: Float32Array }[] = [];
     const insertArticle = this.sql(
-      `INSERT INTO articles (id, title, title_derived, url, date, source, place, text, origin_kind, origin_ref, content_hash, added_at)
-       VALUES (@id, @title, @titleDerived, @url, @date, @source, @place, @text, @originKind, @originRef, @contentHash, @addedAt)`,
+      `INSERT INTO articles (id, title, title_derived, url, date, source, place, text, origin_kind, origin_ref, content_hash, added_at, claimed_url)
+       VALUES (@id, @title, @titleDerived, @url, @date, @source, @place, @text, @originKind, @originRef, @contentHash, @addedAt, @claimedUrl)`,
     );
     const insertPassage = this.sql("INSERT INTO passages (article_id, position, text, vector) VALUES (?, ?, ?, ?)");
     const insertFts = this.sql("INSERT INTO passages_fts (rowid, body, context) VALUES (?, ?, ?)");
@@ -293,7 +295,13 @@ export class Store {
     this.db.transaction(() => {
       for (const { article, passages } of entries) {
         removed.push(...this.deleteArticleRows(article.id));
-        insertArticle.run({ ...article, titleDerived: article.titleDerived ? 1 : 0, originKind: article.origin.kind, originRef: article.origin.ref });
+        insertArticle.run({
+          ...article,
+          titleDerived: article.titleDerived ? 1 : 0,
+          originKind: article.origin.kind,
+          originRef: article.origin.ref,
+          claimedUrl: article.claimedUrl ?? null,
+        });
         for (const p of passages) {
           const id = Number(insertPassage.run(article.id, p.position, p.text, toBlob(p.vector)).lastInsertRowid);
           insertFts.run(id, fold(p.text), p.context);
@@ -536,6 +544,8 @@ interface ArticleRow {
   origin_ref: string;
   content_hash: string;
   added_at: string;
+  /** Absent in an index made before the column existed and opened read-only. */
+  claimed_url?: string | null;
 }
 
 function toArticle(r: ArticleRow): Article {
@@ -551,6 +561,7 @@ function toArticle(r: ArticleRow): Article {
     origin: { kind: r.origin_kind, ref: r.origin_ref },
     contentHash: r.content_hash,
     addedAt: r.added_at,
+    claimedUrl: r.claimed_url ?? null,
   };
 }
 
@@ -572,6 +583,12 @@ function checkCompatible(meta: Record<string, string>, model: ModelIdentity, dir
       "model_mismatch",
     );
   }
+}
+
+/** Brings an index made by an earlier version of this format up to date (columns added since). */
+function migrate(db: Database.Database): void {
+  const columns = new Set((db.prepare("PRAGMA table_info(articles)").all() as { name: string }[]).map((c) => c.name));
+  if (!columns.has("claimed_url")) db.exec("ALTER TABLE articles ADD COLUMN claimed_url TEXT");
 }
 
 function readMeta(db: Database.Database): Record<string, string> {
