@@ -145,7 +145,6 @@ export function buildProgram(): Command {
               `Indexed ${config.dataDir} → ${config.indexDir}\n  added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, removed ${report.removed} in ${(report.ms / 1000).toFixed(2)} s\n  now ${s.articles} reports, ${s.passages} passages\n`,
             );
           }
-          if (report.problems.length && report.added + report.updated + report.unchanged === 0) process.exitCode = 1;
         },
         { buildIfEmpty: false },
       );
@@ -184,7 +183,7 @@ export function buildProgram(): Command {
     .option("--json", "print JSON")
     .action(async (source: string, o) => {
       await withApp(o, async (app) => {
-        const results = await app.library.add(/^https?:\/\//i.test(source) || /^[a-z]+:\/\//i.test(source) ? { kind: "url", url: source } : { kind: "path", path: source });
+        const results = await app.library.add(isAddress(source) ? { kind: "url", url: source } : { kind: "path", path: source });
         if (o.json) process.stdout.write(`${JSON.stringify(results)}\n`);
         else for (const r of results) process.stdout.write(`${(r.status === "unchanged" ? "already indexed" : r.status).padEnd(15)} ${r.article.id}  ${r.article.title}${r.passages ? ` (${r.passages} passages)` : ""}\n`);
       });
@@ -243,6 +242,14 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/**
+ * True when `library add` was given an address rather than a path: anything starting with a scheme
+ * ("https:", "data:", "javascript:") that is not an existing file. The fetcher then says which schemes it takes.
+ */
+function isAddress(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(source) && !fs.existsSync(source);
 }
 
 /** The terminal Q&A: a prompt, an answer with sources, until an empty line or Ctrl-D. */

@@ -40,7 +40,18 @@ interface GivenMeta {
   place?: string | null;
 }
 
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim().replace(/\s+/g, " ") : null);
+/**
+ * Bidirectional-text controls (U+202A–U+202E embeddings and overrides such as the RTL override U+202E, U+2066–U+2069
+ * isolates, U+200E/U+200F/U+061C marks): they can make a stored title display as something else, so ingest drops them.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const stripBidiControls = (s: string): string => s.replace(BIDI_CONTROLS, "");
+
+const str = (v: unknown): string | null => {
+  if (typeof v !== "string") return null;
+  const t = stripBidiControls(v).trim().replace(/\s+/g, " ");
+  return t || null;
+};
 
 function validUrl(fileName: string, where: string, v: unknown): string | null {
   if (v === undefined || v === null || v === "") return null;
@@ -52,6 +63,7 @@ function validUrl(fileName: string, where: string, v: unknown): string | null {
 
 /** Builds the article: cleans the body, settles the title (given, headline line, or derived), fills metadata. */
 function finish(fileName: string, rawText: string, given: GivenMeta, ctx: ReadContext, index = 0, count = 1): ArticleInput {
+  rawText = stripBidiControls(rawText);
   const originKind = ctx.originKind ?? "upload";
   let title = str(given.title);
   let titleDerived = false;
@@ -247,7 +259,8 @@ export const readMarkdown: Reader = (fileName, text, ctx = {}) => {
 
 // ------------------------------------------------------------------------------------------------ .json / .jsonl
 
-function jsonErrorWhere(text: string, err: unknown): string {
+/** A JSON parser's complaint with the line and column it points at. */
+export function jsonErrorWhere(text: string, err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   const pos = /position (\d+)/.exec(msg);
   if (!pos) return msg;

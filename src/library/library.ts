@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import { embedderOptions, type Embedder } from "../embed/embedder.js";
 import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
-import { canonicalizeUrl, fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
+import { canonicalizeUrl, fetchArticle, parseArticleFile, readArticlePath, readDataDir } from "../ingest/index.js";
 import { Store, type NewPassage } from "../store/store.js";
 import {
   beginBuilding,
@@ -123,18 +123,17 @@ export class Library implements LibraryApi {
         return parseArticleFile(meta.title ? `${meta.title}.md` : "article.md", new TextEncoder().encode(body), { originKind: "text", ref: "text" });
       }
       case "path": {
-        if (!fs.existsSync(source.path)) throw new UserError(`${source.path} does not exist. Give a file or folder of reports.`, "not_found");
-        if (fs.statSync(source.path).isDirectory()) {
+        const st = fs.lstatSync(source.path, { throwIfNoEntry: false });
+        if (!st) throw new UserError(`${source.path} does not exist. Give a file or folder of reports.`, "not_found");
+        if (st.isSymbolicLink()) {
+          throw new UserError(`${source.path} is a symbolic link; links are not followed (they can point anywhere on this machine). Give the file or folder itself.`, "symlink");
+        }
+        if (st.isDirectory()) {
           const { articles, problems } = await readDataDir(source.path);
-          if (articles.length === 0) {
-            throw new UserError(`No readable reports in ${source.path}.${problems.length ? ` ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}` : ""}`);
-          }
+          if (articles.length === 0) throw nothingReadable(source.path, problems);
           return articles;
         }
-        const bytes = fs.readFileSync(source.path);
-        const sidecarPath = source.path.replace(/\.txt$/i, ".json");
-        const sidecar = sidecarPath !== source.path && fs.existsSync(sidecarPath) ? JSON.parse(fs.readFileSync(sidecarPath, "utf8")) : undefined;
-        return parseArticleFile(path.basename(source.path), bytes, { originKind: "data", ref: path.resolve(source.path), sidecar, maxBytes: this.config.uploadMaxBytes });
+        return readArticlePath(source.path, { maxBytes: this.config.uploadMaxBytes });
       }
     }
   }
@@ -204,6 +203,8 @@ export class Library implements LibraryApi {
     return this.serialize(async () => {
       const started = Date.now();
       const { articles, problems } = await readDataDir(dir);
+      // Nothing readable: refuse before removing anything (a folder of broken files must not empty the index).
+      if (articles.length === 0 && problems.length > 0) throw nothingReadable(dir, problems);
       const store = this.store();
       const report: SyncReport = { added: 0, updated: 0, unchanged: 0, removed: 0, problems, ms: 0 };
       const root = path.resolve(dir);
@@ -388,6 +389,16 @@ export function hashArticle(a: ArticleInput): string {
 
 function summary(a: ArticleSummary): ArticleSummary {
   return { id: a.id, title: a.title, url: a.url, date: a.date, source: a.source, place: a.place };
+}
+
+/** One line for a folder where no file could be read: how many, and the first reason. */
+function nothingReadable(dir: string, problems: { file: string; message: string }[]): UserError {
+  const first = problems[0];
+  const why = first ? ` (${first.file}: ${first.message.replace(/\s+/g, " ").slice(0, 200)}${problems.length > 1 ? `; and ${problems.length - 1} more` : ""})` : "";
+  return new UserError(
+    `No report in ${dir} could be read: ${problems.length} file${problems.length === 1 ? "" : "s"} refused${why}. Nothing was changed; fix the files and run it again.`,
+    "nothing_readable",
+  );
 }
 
 function frontMatter(meta: Record<string, unknown>): string {
