@@ -9,6 +9,7 @@ import { renderText } from "./answer/render-text.js";
 import { validateQuestion } from "./answer/ask.js";
 import { evaluate, formatSummary, readQuestions } from "./eval/evaluate.js";
 import type { AnswerResult, AskOptions } from "./types.js";
+import { storageFault } from "./store/faults.js";
 import { UserError } from "./types.js";
 
 // One command line for every job: the CLI calls the same functions as the bot.
@@ -278,6 +279,13 @@ export async function runCli(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof UserError || error instanceof ConfigError) {
       process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // A storage fault the library did not already name (a damaged page met mid-query): one line too.
+    const fault = storageFault(error);
+    if (fault) {
+      process.stderr.write(`error: ${fault.message}\n`);
       process.exitCode = 2;
       return;
     }

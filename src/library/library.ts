@@ -16,6 +16,7 @@ import {
   switchGeneration,
   touchGeneration,
 } from "../store/generations.js";
+import { storageFault } from "../store/faults.js";
 import { fold } from "../text/fold.js";
 import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
 import { UserError } from "../types.js";
@@ -58,29 +59,37 @@ export class Library implements LibraryApi {
    * graph up to date with SQLite.
    */
   static open(config: Config, embedder: Embedder): Library {
-    fs.mkdirSync(config.indexDir, { recursive: true });
-    let generation = currentGeneration(config.indexDir);
-    if (!generation) {
-      generation = newGenerationName();
-      Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true }).close();
-      switchGeneration(config.indexDir, generation);
+    try {
+      if (!fs.existsSync(config.indexDir)) fs.mkdirSync(config.indexDir, { recursive: true });
+      let generation = currentGeneration(config.indexDir);
+      // An index folder this process may not write (another user's, a read-only mount) is opened read-only:
+      // questions, stats and list work; a write says what is wrong.
+      const readonly = generation !== null && !isWritable(config.indexDir, path.join(config.indexDir, generation));
+      if (!generation) {
+        generation = newGenerationName();
+        Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true }).close();
+        switchGeneration(config.indexDir, generation);
+      }
+      if (!readonly) removeStaleGenerations(config.indexDir);
+      const store = Store.open(path.join(config.indexDir, generation), identity(embedder), { readonly });
+      return new Library(config, embedder, store, generation);
+    } catch (error) {
+      throw storageFault(error, config.indexDir) ?? error;
     }
-    removeStaleGenerations(config.indexDir);
-    const store = Store.open(path.join(config.indexDir, generation), identity(embedder));
-    return new Library(config, embedder, store, generation);
   }
 
   /** The live store; follows a switch of generation made by another process (a CLI reindex). */
   store(): Store {
     const generation = currentGeneration(this.config.indexDir);
     if (generation && generation !== this.liveGeneration) {
-      const next = Store.open(path.join(this.config.indexDir, generation), identity(this.embedder));
+      const readonly = this.live.readonly;
+      const next = Store.open(path.join(this.config.indexDir, generation), identity(this.embedder), { readonly });
       const old = this.live;
       this.live = next;
       this.liveGeneration = generation;
       old.close();
       // The switcher deletes the old generation; if it died first, that is left to us.
-      removeStaleGenerations(this.config.indexDir);
+      if (!readonly) removeStaleGenerations(this.config.indexDir);
     }
     return this.live;
   }
@@ -92,11 +101,15 @@ export class Library implements LibraryApi {
   /** Runs admin writes one at a time, in the order they were asked for, holding the index's write lock. */
   private serialize<T>(work: () => Promise<T>): Promise<T> {
     const locked = async () => {
-      const release = await acquireWriteLock(this.config.indexDir);
       try {
-        return await work();
-      } finally {
-        release();
+        const release = await acquireWriteLock(this.config.indexDir);
+        try {
+          return await work();
+        } finally {
+          release();
+        }
+      } catch (error) {
+        throw storageFault(error, this.config.indexDir) ?? error;
       }
     };
     const run = this.writes.then(locked, locked);
@@ -377,6 +390,18 @@ async function embedArticles(embedder: Pick<Embedder, "embedPassages">, articles
     article,
     passages: passages.map((p) => ({ ...p, context: fold(context), vector: vectors[at++]! })),
   }));
+}
+
+/** True when this process may write the index folder, its live generation and the database in it. */
+function isWritable(indexDir: string, generationDir: string): boolean {
+  for (const target of [indexDir, generationDir, path.join(generationDir, "library.db")]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 function identity(embedder: Embedder) {

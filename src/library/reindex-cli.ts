@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { Config } from "../config.js";
 import { createEmbedder, embedderOptions, type Embedder } from "../embed/embedder.js";
 import type { ReindexProgress } from "../types.js";
+import { storageFault } from "../store/faults.js";
 import { rebuildIndex } from "./library.js";
 import { acquireWriteLock } from "./write-lock.js";
 
@@ -13,13 +14,17 @@ import { acquireWriteLock } from "./write-lock.js";
  */
 export async function reindexWithModel(config: Config, onProgress?: (p: ReindexProgress) => void, deps: { embedder?: Embedder } = {}) {
   const embedder = deps.embedder ?? (await createEmbedder(embedderOptions(config)));
-  fs.mkdirSync(config.indexDir, { recursive: true });
-  const release = await acquireWriteLock(config.indexDir);
   try {
-    const { store, articles, passages, ms } = await rebuildIndex(config, embedder, onProgress);
-    store.close();
-    return { articles, passages, ms, model: embedder.modelId, dimension: embedder.dimension };
-  } finally {
-    release();
+    fs.mkdirSync(config.indexDir, { recursive: true });
+    const release = await acquireWriteLock(config.indexDir);
+    try {
+      const { store, articles, passages, ms } = await rebuildIndex(config, embedder, onProgress);
+      store.close();
+      return { articles, passages, ms, model: embedder.modelId, dimension: embedder.dimension };
+    } finally {
+      release();
+    }
+  } catch (error) {
+    throw storageFault(error, config.indexDir) ?? error;
   }
 }
