@@ -67,6 +67,7 @@ const schema = z.object({
   FETCH_MAX_REDIRECTS: integer("FETCH_MAX_REDIRECTS", 0, 5),
   FETCH_ALLOW_HOSTS: z.string().optional(),
   UPLOAD_MAX_BYTES: integer("UPLOAD_MAX_BYTES", 1024, 20 * 1024 * 1024),
+  PARSE_TIMEOUT_MS: integer("PARSE_TIMEOUT_MS", 100, 15_000),
   MAX_QUESTION_CHARS: integer("MAX_QUESTION_CHARS", 10, 1000),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
@@ -98,6 +99,8 @@ export interface Config {
   };
   fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowHosts: string[] };
   uploadMaxBytes: number;
+  /** Time budget for reading one untrusted file or page (parsing and cleaning, in a worker thread). */
+  parseTimeoutMs: number;
   maxQuestionChars: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
@@ -150,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowHosts: list(e.FETCH_ALLOW_HOSTS),
     },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    parseTimeoutMs: e.PARSE_TIMEOUT_MS,
     maxQuestionChars: e.MAX_QUESTION_CHARS,
     logLevel: e.LOG_LEVEL ?? "info",
   };

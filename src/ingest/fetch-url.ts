@@ -28,6 +28,8 @@ export interface FetchOptions {
   allowHosts: string[];
   /** Resolves a host name to all its addresses (default: node:dns/promises lookup, all addresses). */
   lookup?: (host: string) => Promise<string[]>;
+  /** Reads the downloaded page (default: readFetchedPage on this thread; the library passes its worker). */
+  readPage?: (page: FetchedPage) => Promise<ArticleInput>;
 }
 
 const USER_AGENT = "committee-reports-bot/0.1 (article ingest)";
@@ -337,8 +339,28 @@ export async function fetchArticle(url: string, opts: FetchOptions): Promise<Art
     throw new UserError(`Could not fetch ${current.href} (${code ?? (err as Error).message}). Check the link, or try again later.`, "network");
   }
 
-  const contentType = String(res!.headers["content-type"] ?? "").toLowerCase();
-  const finalUrl = current.href;
+  const page: FetchedPage = { url, finalUrl: current.href, contentType: String(res!.headers["content-type"] ?? "").toLowerCase(), body };
+  return opts.readPage ? opts.readPage(page) : readFetchedPage(page);
+}
+
+/** A downloaded page before it is read: where it was asked for and fetched from, its type and its bytes. */
+export interface FetchedPage {
+  /** The address as given. */
+  url: string;
+  /** The address it was fetched from, after redirects. */
+  finalUrl: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+/**
+ * Reads a downloaded page into its article (synchronous, CPU-bound on hostile input: the library runs it in a
+ * worker thread with a time budget, see off-thread.ts). Refuses binary bodies, unsupported types and pages
+ * holding several articles.
+ */
+export function readFetchedPage(page: FetchedPage): ArticleInput {
+  const { url, finalUrl, contentType } = page;
+  const body = Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength);
   const ctx: ReadContext = { originKind: "url", ref: url, baseUrl: finalUrl };
   const mime = contentType.split(";")[0]!.trim();
   let articles: ArticleInput[];

@@ -7,7 +7,8 @@ import { jsonErrorWhere, readHtml, readJson, readJsonl, readMarkdown, readTxt, t
 
 export { cleanArticle, cleanArticleText, CLEAN_RULES, type CleanResult, type CleanRuleName } from "./clean.js";
 export { decodeUpload, detectFormat, SUPPORTED_EXTENSIONS, type ArticleFormat } from "./decode.js";
-export { fetchArticle, type FetchOptions } from "./fetch-url.js";
+export { fetchArticle, readFetchedPage, type FetchedPage, type FetchOptions } from "./fetch-url.js";
+export { createOffThreadReader, type OffThreadReader, type OffThreadOptions } from "./off-thread.js";
 export { normalizeDate, deriveTitle, canonicalizeUrl, articleId } from "./metadata.js";
 export { readHtml, readJson, readJsonl, readMarkdown, readTxt, markdownToText, type ReadContext, type Reader } from "./readers.js";
 export { findPlaces, inferPlace } from "../places.js";
@@ -96,7 +97,10 @@ export async function readSidecarFile(file: string, name = path.basename(file)):
  * Reads one article file given by path (`library add FILE`), with its `.json` sidecar when it is a `.txt`.
  * Refuses symbolic links, as a data folder skips them; a broken sidecar refuses the file.
  */
-export async function readArticlePath(file: string, opts: { maxBytes?: number } = {}): Promise<ArticleInput[]> {
+export async function readArticlePath(
+  file: string,
+  opts: { maxBytes?: number; parse?: (fileName: string, bytes: Uint8Array, options: ParseFileOptions) => Promise<ArticleInput[]> | ArticleInput[] } = {},
+): Promise<ArticleInput[]> {
   const name = path.basename(file);
   if ((await lstat(file)).isSymbolicLink()) throw new UserError(symlinkRefusal(file), "symlink");
   let sidecar: unknown;
@@ -107,7 +111,7 @@ export async function readArticlePath(file: string, opts: { maxBytes?: number } 
     if (st?.isFile()) sidecar = await readSidecarFile(sidecarPath);
   }
   const bytes = await readFile(file);
-  return parseArticleFile(name, bytes, { originKind: "data", ref: path.resolve(file), sidecar, sidecarName: path.basename(sidecarPath), maxBytes: opts.maxBytes });
+  return (opts.parse ?? parseArticleFile)(name, bytes, { originKind: "data", ref: path.resolve(file), sidecar, sidecarName: path.basename(sidecarPath), maxBytes: opts.maxBytes });
 }
 
 /**

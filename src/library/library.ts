@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import { embedderOptions, type Embedder } from "../embed/embedder.js";
 import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
-import { canonicalizeUrl, fetchArticle, parseArticleFile, readArticlePath, readDataDir } from "../ingest/index.js";
+import { canonicalizeUrl, createOffThreadReader, fetchArticle, readArticlePath, readDataDir, type OffThreadReader } from "../ingest/index.js";
 import { Store, type NewPassage } from "../store/store.js";
 import {
   beginBuilding,
@@ -42,6 +42,8 @@ export class Library implements LibraryApi {
   private live: Store;
   private liveGeneration: string;
   private writes: Promise<unknown> = Promise.resolve();
+  /** Reads uploads, fetched pages and added files in a worker thread with a time budget (started on first use). */
+  private reader: OffThreadReader | null = null;
 
   private constructor(
     private readonly config: Config,
@@ -96,6 +98,13 @@ export class Library implements LibraryApi {
 
   close(): void {
     this.live.close();
+    void this.reader?.close();
+    this.reader = null;
+  }
+
+  private untrusted(): OffThreadReader {
+    this.reader ??= createOffThreadReader({ timeoutMs: this.config.parseTimeoutMs });
+    return this.reader;
   }
 
   /** Runs admin writes one at a time, in the order they were asked for, holding the index's write lock. */
@@ -127,13 +136,13 @@ export class Library implements LibraryApi {
   private async read(source: AddSource): Promise<ArticleInput[]> {
     switch (source.kind) {
       case "url":
-        return [await fetchArticle(source.url, this.config.fetch)];
+        return [await fetchArticle(source.url, { ...this.config.fetch, readPage: (page) => this.untrusted().readPage(page) })];
       case "upload":
-        return parseArticleFile(source.fileName, source.bytes, { originKind: "upload", ref: source.fileName, maxBytes: this.config.uploadMaxBytes });
+        return this.untrusted().parseFile(source.fileName, source.bytes, { originKind: "upload", ref: source.fileName, maxBytes: this.config.uploadMaxBytes });
       case "text": {
         const meta = source.meta ?? {};
         const body = frontMatter(meta) + source.text;
-        return parseArticleFile(meta.title ? `${meta.title}.md` : "article.md", new TextEncoder().encode(body), { originKind: "text", ref: "text" });
+        return this.untrusted().parseFile(meta.title ? `${meta.title}.md` : "article.md", new TextEncoder().encode(body), { originKind: "text", ref: "text" });
       }
       case "path": {
         const st = fs.lstatSync(source.path, { throwIfNoEntry: false });
@@ -146,7 +155,7 @@ export class Library implements LibraryApi {
           if (articles.length === 0) throw nothingReadable(source.path, problems);
           return articles;
         }
-        return readArticlePath(source.path, { maxBytes: this.config.uploadMaxBytes });
+        return readArticlePath(source.path, { maxBytes: this.config.uploadMaxBytes, parse: (name, bytes, options) => this.untrusted().parseFile(name, bytes, options) });
       }
     }
   }

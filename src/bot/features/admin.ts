@@ -121,8 +121,17 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
   });
   const admin = composer.filter(isAdmin);
 
+  /**
+   * Adding a report (download, parse, embed) can take seconds; grammY handles updates one at a time, so it runs
+   * beside the update loop instead of in it, and every other chat keeps being answered meanwhile. Its reply comes
+   * when it is done; what it throws is handled as in `guarded`, and logged if even that fails.
+   */
+  const inBackground = (ctx: BotContext, what: "add-url" | "upload", action: () => Promise<void>) => {
+    void guarded(ctx, what, action).catch((err: unknown) => ctx.logger.warn({ err, what }, "could not reply after admin work"));
+  };
+
   admin.command("add", (ctx) =>
-    guarded(ctx, "add-url", async () => {
+    inBackground(ctx, "add-url", async () => {
       const url = ctx.match.trim();
       if (url === "") {
         await replyHtml(ctx, ctx.t("add-usage"));
@@ -253,7 +262,7 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
       await replyHtml(ctx, ctx.t("upload-refusal"));
       return;
     }
-    await guarded(ctx, "upload", () => addUpload(ctx, ctx.message.document));
+    inBackground(ctx, "upload", () => addUpload(ctx, ctx.message.document));
   });
 
   async function addUpload(ctx: BotContext, doc: Document): Promise<void> {
