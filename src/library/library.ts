@@ -107,13 +107,18 @@ export class Library implements LibraryApi {
     return this.reader;
   }
 
-  /** Runs admin writes one at a time, in the order they were asked for, holding the index's write lock. */
-  private serialize<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs admin writes one at a time, in the order they were asked for, holding the index's write lock. `prepare`
+   * (reading the source: a fetch, a parse in the worker) runs in turn but before the lock is taken, so a slow
+   * page never makes another process's writer wait for the lock.
+   */
+  private serialize<T, P = undefined>(work: (prepared: P) => Promise<T>, prepare?: () => Promise<P>): Promise<T> {
     const locked = async () => {
       try {
+        const prepared = (prepare ? await prepare() : undefined) as P;
         const release = await acquireWriteLock(this.config.indexDir);
         try {
-          return await work();
+          return await work(prepared);
         } finally {
           release();
         }
@@ -126,11 +131,15 @@ export class Library implements LibraryApi {
     return run;
   }
 
+  /**
+   * Reads the source (fetch, parse and clean, in the worker) before taking the write lock, so a slow page never
+   * holds up another writer; the write itself is serialised.
+   */
   add(source: AddSource): Promise<AddResult[]> {
-    return this.serialize(async () => {
-      const inputs = await this.read(source);
-      return this.putAll(inputs);
-    });
+    return this.serialize(
+      (inputs) => this.putAll(inputs),
+      () => this.read(source),
+    );
   }
 
   private async read(source: AddSource): Promise<ArticleInput[]> {

@@ -33,7 +33,7 @@ const TEXT = "The Quang Ninh Provincial Party Committee held its year-end confer
 
 let indexDir: string;
 let files: string;
-const liveArticles = () => Store.readArticles(path.join(indexDir, currentGeneration(indexDir)!)).map((a) => `${a.id} ${a.contentHash}`).sort();
+const liveArticles = (dir = indexDir) => Store.readArticles(path.join(dir, currentGeneration(dir)!)).map((a) => `${a.id} ${a.contentHash}`).sort();
 
 beforeAll(async () => {
   const config = testConfig();
@@ -63,14 +63,20 @@ describe("refused on the command line: one line, exit 2, nothing changed", () =>
       [["library", "add", path.join(files, "bad\nname.txt")], /^error: The file name "bad\\nname\.txt" contains a line break or another control character; rename the file/],
       [["index", "--data", path.join(files, "only-bad")], /^error: No report in .*only-bad could be read: 4 files refused \(.*; and 3 more\)\. Nothing was changed/],
     ];
-    const results = await Promise.all(cases.map(([args]) => cli([...args, "--index", indexDir])));
+    // Each case on its own copy of the index: concurrent writers on one index would meet its write lock instead.
+    const copies = cases.map(() => {
+      const copy = path.join(tempDir("refusals-index-"), "index");
+      fs.cpSync(indexDir, copy, { recursive: true });
+      return copy;
+    });
+    const results = await Promise.all(cases.map(([args], i) => cli([...args, "--index", copies[i]!])));
     for (const [i, r] of results.entries()) {
       expect(r.code, `${cases[i]![0].join(" ")}: ${r.stderr}`).toBe(2);
       expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
       expect(r.stderr).toMatch(cases[i]![1]);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }
-    expect(liveArticles()).toEqual(before);
+    for (const copy of copies) expect(liveArticles(copy)).toEqual(before);
   }, 120_000);
 });
 
