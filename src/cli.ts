@@ -28,6 +28,9 @@ function configFrom(options: CommonOptions): Config {
   });
 }
 
+/** A file name as one printable line: quoted with escapes when it holds a line break or another control character. */
+const printableName = (name: string) => (/[\p{Cc}\p{Cf}]/u.test(name) ? JSON.stringify(name) : name);
+
 /** A progress bar on stderr while the first run builds the index (stdout stays clean for --json). */
 export function buildProgress(): OpenAppOptions {
   let bar: cliProgress.SingleBar | null = null;
@@ -42,7 +45,7 @@ export function buildProgress(): OpenAppOptions {
     },
     onBuildDone(report) {
       bar?.stop();
-      for (const p of report.problems) process.stderr.write(`  skipped ${p.file}: ${p.message}\n`);
+      for (const p of report.problems) process.stderr.write(`  skipped ${printableName(p.file)}: ${p.message}\n`);
       process.stderr.write(`  ${report.added} reports indexed in ${(report.ms / 1000).toFixed(1)} s\n`);
     },
   };
@@ -140,7 +143,7 @@ export function buildProgram(): Command {
           bar?.stop();
           if (o.json) process.stdout.write(`${JSON.stringify(report)}\n`);
           else {
-            for (const p of report.problems) process.stderr.write(`skipped ${p.file}: ${p.message}\n`);
+            for (const p of report.problems) process.stderr.write(`skipped ${printableName(p.file)}: ${p.message}\n`);
             const s = app.library.stats();
             process.stdout.write(
               `Indexed ${config.dataDir} → ${config.indexDir}\n  added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, removed ${report.removed} in ${(report.ms / 1000).toFixed(2)} s\n  now ${s.articles} reports, ${s.passages} passages\n`,
