@@ -11,6 +11,7 @@ import { validateQuestion } from "./answer/ask.js";
 import { evaluate, formatSummary, readQuestions } from "./eval/evaluate.js";
 import { createFeedWatcher, inlineFeedParser, kindName, parseKeywords, type FeedLibrary, type FeedWatcher } from "./library/feeds/index.js";
 import type { AnswerResult, AskOptions } from "./types.js";
+import { storageFault } from "./store/faults.js";
 import { UserError } from "./types.js";
 
 // One command line for every job: the CLI calls the same functions as the bot.
@@ -29,6 +30,9 @@ function configFrom(options: CommonOptions): Config {
   });
 }
 
+/** A file name as one printable line: quoted with escapes when it holds a line break or another control character. */
+const printableName = (name: string) => (/[\p{Cc}\p{Cf}]/u.test(name) ? JSON.stringify(name) : name);
+
 /** A progress bar on stderr while the first run builds the index (stdout stays clean for --json). */
 export function buildProgress(): OpenAppOptions {
   let bar: cliProgress.SingleBar | null = null;
@@ -43,7 +47,7 @@ export function buildProgress(): OpenAppOptions {
     },
     onBuildDone(report) {
       bar?.stop();
-      for (const p of report.problems) process.stderr.write(`  skipped ${p.file}: ${p.message}\n`);
+      for (const p of report.problems) process.stderr.write(`  skipped ${printableName(p.file)}: ${p.message}\n`);
       process.stderr.write(`  ${report.added} reports indexed in ${(report.ms / 1000).toFixed(1)} s\n`);
     },
   };
@@ -173,13 +177,12 @@ export function buildProgram(): Command {
           bar?.stop();
           if (o.json) process.stdout.write(`${JSON.stringify(report)}\n`);
           else {
-            for (const p of report.problems) process.stderr.write(`skipped ${p.file}: ${p.message}\n`);
+            for (const p of report.problems) process.stderr.write(`skipped ${printableName(p.file)}: ${p.message}\n`);
             const s = app.library.stats();
             process.stdout.write(
               `Indexed ${config.dataDir} → ${config.indexDir}\n  added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, removed ${report.removed} in ${(report.ms / 1000).toFixed(2)} s\n  now ${s.articles} reports, ${s.passages} passages\n`,
             );
           }
-          if (report.problems.length && report.added + report.updated + report.unchanged === 0) process.exitCode = 1;
         },
         { buildIfEmpty: false },
       );
@@ -218,7 +221,7 @@ export function buildProgram(): Command {
     .option("--json", "print JSON")
     .action(async (source: string, o) => {
       await withApp(o, async (app) => {
-        const results = await app.library.add(/^https?:\/\//i.test(source) || /^[a-z]+:\/\//i.test(source) ? { kind: "url", url: source } : { kind: "path", path: source });
+        const results = await app.library.add(isAddress(source) ? { kind: "url", url: source } : { kind: "path", path: source });
         if (o.json) process.stdout.write(`${JSON.stringify(results)}\n`);
         else for (const r of results) process.stdout.write(`${(r.status === "unchanged" ? "already indexed" : r.status).padEnd(15)} ${r.article.id}  ${r.article.title}${r.passages ? ` (${r.passages} passages)` : ""}\n`);
       });
@@ -357,6 +360,14 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * True when `library add` was given an address rather than a path: anything starting with a scheme
+ * ("https:", "data:", "javascript:") that is not an existing file. The fetcher then says which schemes it takes.
+ */
+function isAddress(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(source) && !fs.existsSync(source);
+}
+
 /** The terminal Q&A: a prompt, an answer with sources, until an empty line or Ctrl-D. */
 export async function terminalQa(app: App): Promise<void> {
   const s = app.library.stats();
@@ -383,6 +394,13 @@ export async function runCli(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof UserError || error instanceof ConfigError) {
       process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // A storage fault the library did not already name (a damaged page met mid-query): one line too.
+    const fault = storageFault(error);
+    if (fault) {
+      process.stderr.write(`error: ${fault.message}\n`);
       process.exitCode = 2;
       return;
     }

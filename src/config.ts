@@ -70,6 +70,7 @@ const schema = z.object({
   FEED_MAX_BYTES: integer("FEED_MAX_BYTES", 1024, 10 * 1024 * 1024),
   FEED_MAX_ITEMS: integer("FEED_MAX_ITEMS", 1, 5_000),
   UPLOAD_MAX_BYTES: integer("UPLOAD_MAX_BYTES", 1024, 20 * 1024 * 1024),
+  PARSE_TIMEOUT_MS: integer("PARSE_TIMEOUT_MS", 100, 15_000),
   MAX_QUESTION_CHARS: integer("MAX_QUESTION_CHARS", 10, 1000),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
@@ -103,6 +104,8 @@ export interface Config {
   /** Watched feeds: minutes between checks (jittered), largest feed document, most entries one may list. */
   feeds: { checkMinutes: number; maxBytes: number; maxItems: number };
   uploadMaxBytes: number;
+  /** Time budget for reading one untrusted file or page (parsing and cleaning, in a worker thread). */
+  parseTimeoutMs: number;
   maxQuestionChars: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     feeds: { checkMinutes: e.FEED_CHECK_MINUTES, maxBytes: e.FEED_MAX_BYTES, maxItems: e.FEED_MAX_ITEMS },
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    parseTimeoutMs: e.PARSE_TIMEOUT_MS,
     maxQuestionChars: e.MAX_QUESTION_CHARS,
     logLevel: e.LOG_LEVEL ?? "info",
   };

@@ -11,6 +11,11 @@ export interface ArticleInput {
   /** True when the title was derived from the text rather than given by the source. */
   titleDerived: boolean;
   url: string | null;
+  /**
+   * The address a fetched page claims for itself (canonical link, og:url, a JSON "url") when it differs from
+   * the one it was fetched from. Recorded, never trusted: it does not identify, replace or cite anything.
+   */
+  claimedUrl?: string | null;
   /** ISO date "YYYY-MM-DD" (or "YYYY-MM" / "YYYY" when only that is known). */
   date: string | null;
   /** Outlet name, e.g. "vietnam.vn". */

@@ -58,12 +58,15 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     reindex: { running: null },
     state,
     i18n: createI18n<BotContext>(state, deps.config.bot.defaultLanguage),
-    conversations: new ConversationMemory({
-      perConversation: options.followUpTurnsPerChat,
-      maxConversations: options.followUpChats,
-      maxAgeMs: deps.config.bot.followUpMaxAgeMinutes * 60_000,
-      now: options.now,
-    }),
+    conversations: new ConversationMemory(
+      {
+        perConversation: options.followUpTurnsPerChat,
+        maxConversations: options.followUpChats,
+        maxAgeMs: deps.config.bot.followUpMaxAgeMinutes * 60_000,
+        now: options.now,
+      },
+      state,
+    ),
     resolveFollowUp: deps.resolveFollowUp ?? resolveFollowUp,
     feeds: deps.feeds ?? null,
   };

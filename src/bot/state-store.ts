@@ -1,7 +1,8 @@
 /**
  * What the bot remembers between restarts, in its own SQLite file beside the index generations (like the
  * feedback store, so a reindex never loses it): who may use the bot (ACCESS=allowlist), access requests,
- * each user's interface language, and each group's settings.
+ * each user's interface language, each group's settings, and the follow-up context of each chat (which question
+ * each recent answer answered; bounded by ConversationMemory).
  *
  * ```ts
  * const state = openBotState(path.join(config.indexDir, "bot.db"));  // ":memory:" in tests
@@ -93,7 +94,22 @@ export class BotStateStore {
         chat_id INTEGER PRIMARY KEY,
         mode TEXT NOT NULL DEFAULT 'addressed' CHECK (mode IN ('addressed', 'questions')),
         language TEXT CHECK (language IN ('en', 'vi'))
-      );`);
+      );
+      CREATE TABLE IF NOT EXISTS conversations (
+        key TEXT PRIMARY KEY,
+        used INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS followups (
+        conversation TEXT NOT NULL,
+        message_id INTEGER NOT NULL,
+        answer INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        filters TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (conversation, message_id)
+      );
+      CREATE INDEX IF NOT EXISTS followups_answer ON followups (conversation, answer);
+      CREATE INDEX IF NOT EXISTS conversations_used ON conversations (used);`);
   }
 
   // --- access --------------------------------------------------------------------------------------------
@@ -191,6 +207,68 @@ export class BotStateStore {
       .prepare("INSERT INTO group_settings (chat_id, mode, language) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET mode = excluded.mode, language = excluded.language")
       .run(chatId, next.mode, next.language);
     return next;
+  }
+
+  // --- follow-up context (see conversations.ts) -----------------------------------------------------------
+
+  /**
+   * Records that the bot's messages `messageIds` in conversation `key` answered `turn`, then applies the bounds:
+   * at most `perConversation` messages in this conversation (oldest answers first), at most `maxConversations`
+   * conversations (least recently answered first), nothing from before `oldest`. One transaction.
+   */
+  rememberTurn(
+    key: string,
+    messageIds: number[],
+    turn: { question: string; filters: object },
+    at: number,
+    bounds: { perConversation: number; maxConversations: number; oldest: number },
+  ): void {
+    this.db.transaction(() => {
+      const next = (this.db.prepare("SELECT coalesce(max(used), 0) + 1 AS n FROM conversations").get() as { n: number }).n;
+      this.db.prepare("INSERT INTO conversations (key, used) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET used = excluded.used").run(key, next);
+      const answer = (this.db.prepare("SELECT coalesce(max(answer), 0) + 1 AS n FROM followups WHERE conversation = ?").get(key) as { n: number }).n;
+      const insert = this.db.prepare(
+        "INSERT OR REPLACE INTO followups (conversation, message_id, answer, question, filters, at) VALUES (?, ?, ?, ?, ?, ?)",
+      );
+      for (const id of messageIds) insert.run(key, id, answer, turn.question, JSON.stringify(turn.filters), at);
+      this.db
+        .prepare(
+          `DELETE FROM followups WHERE conversation = ? AND message_id NOT IN
+             (SELECT message_id FROM followups WHERE conversation = ? ORDER BY answer DESC, message_id DESC LIMIT ?)`,
+        )
+        .run(key, key, bounds.perConversation);
+      this.db.prepare("DELETE FROM followups WHERE at < ?").run(bounds.oldest);
+      const dropped = this.db
+        .prepare("SELECT key FROM conversations ORDER BY used DESC LIMIT -1 OFFSET ?")
+        .all(bounds.maxConversations) as { key: string }[];
+      for (const d of dropped) this.forgetConversation(d.key);
+    })();
+  }
+
+  /** The turn the bot's message `messageId` in conversation `key` answered, and when; null when unknown. */
+  recallTurn(key: string, messageId: number): { question: string; filters: Record<string, string>; at: number } | null {
+    const row = this.db.prepare("SELECT question, filters, at FROM followups WHERE conversation = ? AND message_id = ?").get(key, messageId) as
+      | { question: string; filters: string; at: number }
+      | undefined;
+    return row ? { question: row.question, filters: JSON.parse(row.filters) as Record<string, string>, at: row.at } : null;
+  }
+
+  forgetTurn(key: string, messageId: number): void {
+    this.db.prepare("DELETE FROM followups WHERE conversation = ? AND message_id = ?").run(key, messageId);
+  }
+
+  /** Forgets a conversation's context; returns how many answers it held. */
+  forgetConversation(key: string): number {
+    return this.db.transaction(() => {
+      const n = (this.db.prepare("SELECT count(DISTINCT answer) AS n FROM followups WHERE conversation = ?").get(key) as { n: number }).n;
+      this.db.prepare("DELETE FROM followups WHERE conversation = ?").run(key);
+      this.db.prepare("DELETE FROM conversations WHERE key = ?").run(key);
+      return n;
+    })();
+  }
+
+  conversationCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
   }
 
   close(): void {

@@ -11,7 +11,7 @@ import zlib from "node:zlib";
 import ipaddr from "ipaddr.js";
 import { UserError, type ArticleInput } from "../types.js";
 import { formatBytes, sniffBinary, sniffTextFormat } from "./decode.js";
-import { articleId, hostOf } from "./metadata.js";
+import { articleId, canonicalizeUrl, hostOf } from "./metadata.js";
 import { readHtml, readJson, readMarkdown, readTxt, type ReadContext } from "./readers.js";
 
 export interface FetchOptions {
@@ -21,10 +21,15 @@ export interface FetchOptions {
   maxBytes: number;
   /** Redirects followed at most. */
   maxRedirects: number;
-  /** Hosts or IPs exempt from the private-address check (e.g. ["127.0.0.1"] in tests). */
+  /**
+   * Hosts exempt from the private-address check, as `host` (the scheme's default port only) or `host:port`
+   * (e.g. ["127.0.0.1:8080"] in tests). Matched against the URL's own host, never against what a name resolves to.
+   */
   allowHosts: string[];
   /** Resolves a host name to all its addresses (default: node:dns/promises lookup, all addresses). */
   lookup?: (host: string) => Promise<string[]>;
+  /** Reads the downloaded page (default: readFetchedPage on this thread; the library passes its worker). */
+  readPage?: (page: FetchedPage) => Promise<ArticleInput>;
 }
 
 const USER_AGENT = "committee-reports-bot/0.1 (article ingest)";
@@ -36,12 +41,41 @@ const RANGE_TEXT: Record<string, string> = {
   carrierGradeNat: "a carrier-grade NAT address",
   unspecified: "an unspecified address",
   uniqueLocal: "a private (unique local) IPv6 address",
+  deprecatedSiteLocal: "a site-local IPv6 address (a private range)",
   multicast: "a multicast address",
   broadcast: "a broadcast address",
   reserved: "a reserved address",
+  teredo: "a Teredo tunnel address (it hides the IPv4 address it reaches)",
+  discard: "a discard-only IPv6 address",
+  benchmarking: "a benchmarking address",
 };
 
-/** Why an address may not be fetched ("a private network address"), or null when it is public unicast. */
+/** Why an IPv4 address may not be fetched, or null when it is public unicast. */
+function blockedIPv4Reason(ip: ipaddr.IPv4): string | null {
+  const range = ip.range();
+  if (range === "unicast") return null;
+  return RANGE_TEXT[range] ?? `a non-public address (${range})`;
+}
+
+/** The IPv4 address inside an IPv6 form that embeds one, with the form's name. */
+function embeddedIPv4(ip: ipaddr.IPv6, range: string): { v4: ipaddr.IPv4; form: string } | null {
+  const bytes = ip.toByteArray();
+  const at = (offset: number) => new ipaddr.IPv4(bytes.slice(offset, offset + 4));
+  const zeros = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
+  if (range === "ipv4Mapped" || range === "rfc6145") return { v4: at(12), form: "an IPv4-mapped IPv6 address" };
+  if (range === "rfc6052") return { v4: at(12), form: "a NAT64 address" };
+  if (range === "6to4") return { v4: at(2), form: "a 6to4 address" };
+  if (range === "unicast" && zeros(0, 12)) return { v4: at(12), form: "an IPv4-compatible IPv6 address" };
+  return null;
+}
+
+/**
+ * Why an address may not be fetched ("a private network address"), or null when it is public unicast.
+ * IPv6 follows the IANA special-purpose registry: forms that embed an IPv4 address (IPv4-mapped ::ffff:0:0/96,
+ * IPv4-compatible ::/96, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged by the address they embed; Teredo,
+ * local-use NAT64 (64:ff9b:1::/48), unique-local, link-local, site-local, multicast, documentation and every
+ * address outside global unicast 2000::/3 are refused.
+ */
 export function blockedAddressReason(address: string): string | null {
   let ip: ipaddr.IPv4 | ipaddr.IPv6;
   try {
@@ -49,10 +83,51 @@ export function blockedAddressReason(address: string): string | null {
   } catch {
     return "not a valid IP address";
   }
-  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  const range = ip.range();
-  if (range === "unicast") return null;
-  return RANGE_TEXT[range] ?? `a non-public address (${range})`;
+  if (ip.kind() === "ipv4") return blockedIPv4Reason(ip as ipaddr.IPv4);
+  const v6 = ip as ipaddr.IPv6;
+  const range = v6.range();
+  if (range === "rfc6052" && v6.match(ipaddr.IPv6.parse("64:ff9b:1::"), 48)) return "a local-use NAT64 address (a private range)";
+  const embedded = embeddedIPv4(v6, range);
+  if (embedded) {
+    const why = blockedIPv4Reason(embedded.v4);
+    if (why) return `${embedded.form} of ${embedded.v4.toString()}, ${why}`;
+    // ::a.b.c.d is deprecated (RFC 4291) and no public server uses it.
+    if (embedded.form === "an IPv4-compatible IPv6 address") return `${embedded.form} (deprecated, never a public server)`;
+    return null;
+  }
+  if (range !== "unicast") return RANGE_TEXT[range] ?? `a non-public address (${range})`;
+  const first = v6.toByteArray()[0]!;
+  if ((first & 0xe0) !== 0x20) return "an IPv6 address outside the global unicast range 2000::/3";
+  return null;
+}
+
+/** One FETCH_ALLOW_HOSTS entry: `host` (the scheme's default port only) or `host:port`; IPv6 as `[::1]:8080`. */
+export interface AllowedHost {
+  host: string;
+  /** null = the default port of the URL's scheme (80 for http, 443 for https). */
+  port: number | null;
+}
+
+/** Parses allow-list entries ("127.0.0.1", "127.0.0.1:8080", "[::1]:8080", "news.local"). */
+export function parseAllowHosts(entries: string[]): AllowedHost[] {
+  return entries
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)
+    .map((e) => {
+      const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(e);
+      if (bracketed) return { host: bracketed[1]!, port: bracketed[2] ? Number(bracketed[2]) : null };
+      const hostPort = /^([^:]+):(\d+)$/.exec(e);
+      if (hostPort) return { host: hostPort[1]!, port: Number(hostPort[2]) };
+      return { host: e, port: null };
+    });
+}
+
+/** True when the URL's own host and port are on the allow-list (never by what a name resolves to). */
+function isAllowed(u: URL, allow: AllowedHost[]): boolean {
+  const host = u.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const port = u.port ? Number(u.port) : null;
+  const sameHost = (a: string) => a === host || (isIP(a) === 6 && isIP(host) === 6 && ipaddr.parse(a).toNormalizedString() === ipaddr.parse(host).toNormalizedString());
+  return allow.some((a) => sameHost(a.host) && a.port === port);
 }
 
 async function defaultLookup(host: string): Promise<string[]> {
@@ -99,7 +174,6 @@ function raceSignal<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 /** Resolves and checks a hop's host; returns the addresses to connect to. */
 async function checkDestination(u: URL, opts: FetchOptions, signal: AbortSignal): Promise<string[]> {
   const host = u.hostname.replace(/^\[|\]$/g, "");
-  const allowed = (h: string) => opts.allowHosts.some((a) => a.replace(/^\[|\]$/g, "").toLowerCase() === h.toLowerCase());
   let addresses: string[];
   if (isIP(host)) {
     addresses = [host];
@@ -112,9 +186,8 @@ async function checkDestination(u: URL, opts: FetchOptions, signal: AbortSignal)
     }
     if (!addresses.length) throw new UserError(`Could not find the server ${host}: it has no addresses. Check the link.`, "dns");
   }
-  if (allowed(host)) return addresses;
+  if (isAllowed(u, parseAllowHosts(opts.allowHosts))) return addresses;
   for (const a of addresses) {
-    if (allowed(a)) continue;
     const why = blockedAddressReason(a);
     if (why) {
       throw new UserError(
@@ -266,8 +339,28 @@ export async function fetchArticle(url: string, opts: FetchOptions): Promise<Art
     throw new UserError(`Could not fetch ${current.href} (${code ?? (err as Error).message}). Check the link, or try again later.`, "network");
   }
 
-  const contentType = String(res!.headers["content-type"] ?? "").toLowerCase();
-  const finalUrl = current.href;
+  const page: FetchedPage = { url, finalUrl: current.href, contentType: String(res!.headers["content-type"] ?? "").toLowerCase(), body };
+  return opts.readPage ? opts.readPage(page) : readFetchedPage(page);
+}
+
+/** A downloaded page before it is read: where it was asked for and fetched from, its type and its bytes. */
+export interface FetchedPage {
+  /** The address as given. */
+  url: string;
+  /** The address it was fetched from, after redirects. */
+  finalUrl: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+/**
+ * Reads a downloaded page into its article (synchronous, CPU-bound on hostile input: the library runs it in a
+ * worker thread with a time budget, see off-thread.ts). Refuses binary bodies, unsupported types and pages
+ * holding several articles.
+ */
+export function readFetchedPage(page: FetchedPage): ArticleInput {
+  const { url, finalUrl, contentType } = page;
+  const body = Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength);
   const ctx: ReadContext = { originKind: "url", ref: url, baseUrl: finalUrl };
   const mime = contentType.split(";")[0]!.trim();
   let articles: ArticleInput[];
@@ -289,14 +382,24 @@ export async function fetchArticle(url: string, opts: FetchOptions): Promise<Art
   if (articles.length !== 1) {
     throw new UserError(`${finalUrl} holds ${articles.length} articles; download it and send it as a .json file instead.`, "many_articles");
   }
-  const a = articles[0]!;
-  const articleUrl = a.url ?? finalUrl;
+  return fetchedArticle(articles[0]!, url, finalUrl);
+}
+
+/**
+ * The article as identified by where it was fetched from: its url, id and outlet are the final address (after
+ * redirects). What the page says about itself (a canonical link, og:url, a JSON "url" or "source") is only a
+ * claim: kept in `claimedUrl`, never used to find, replace or cite another report.
+ */
+function fetchedArticle(a: ArticleInput, requested: string, finalUrl: string): ArticleInput {
+  const address = canonicalizeUrl(finalUrl) ?? finalUrl;
+  const claimed = a.claimedUrl ?? a.url;
   return {
     ...a,
-    url: articleUrl,
-    source: a.source ?? hostOf(articleUrl),
-    id: articleId({ originKind: "url", url: articleUrl, text: a.text }),
-    origin: { kind: "url", ref: url },
+    url: address,
+    claimedUrl: claimed && canonicalizeUrl(claimed) !== address ? claimed : null,
+    source: hostOf(address),
+    id: articleId({ originKind: "url", url: address, text: a.text }),
+    origin: { kind: "url", ref: requested },
   };
 }
 

@@ -29,6 +29,18 @@ export interface ReadContext {
   baseUrl?: string;
 }
 
+/** Limits that refuse pathological input before the expensive work (Readability, cleaning) starts. */
+export interface ReadLimits {
+  /** Deepest element nesting an HTML page may have (real news pages: 20–60). Readability's time grows steeply with depth: 300 levels took 2.4 s, 3,000 levels 60–114 s. */
+  maxHtmlDepth: number;
+  /** Most elements an HTML page may have (a long news page has 2,000–5,000). */
+  maxHtmlElements: number;
+  /** Most paragraphs one article may have (a long report has a few hundred). */
+  maxParagraphs: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxHtmlDepth: 150, maxHtmlElements: 30_000, maxParagraphs: 20_000 };
+
 export type Reader = (fileName: string, text: string, ctx?: ReadContext) => ArticleInput[];
 
 /** Metadata a source may give; anything missing is inferred or left null. */
@@ -40,7 +52,18 @@ interface GivenMeta {
   place?: string | null;
 }
 
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim().replace(/\s+/g, " ") : null);
+/**
+ * Bidirectional-text controls (U+202A–U+202E embeddings and overrides such as the RTL override U+202E, U+2066–U+2069
+ * isolates, U+200E/U+200F/U+061C marks): they can make a stored title display as something else, so ingest drops them.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const stripBidiControls = (s: string): string => s.replace(BIDI_CONTROLS, "");
+
+const str = (v: unknown): string | null => {
+  if (typeof v !== "string") return null;
+  const t = stripBidiControls(v).trim().replace(/\s+/g, " ");
+  return t || null;
+};
 
 function validUrl(fileName: string, where: string, v: unknown): string | null {
   if (v === undefined || v === null || v === "") return null;
@@ -52,6 +75,14 @@ function validUrl(fileName: string, where: string, v: unknown): string | null {
 
 /** Builds the article: cleans the body, settles the title (given, headline line, or derived), fills metadata. */
 function finish(fileName: string, rawText: string, given: GivenMeta, ctx: ReadContext, index = 0, count = 1): ArticleInput {
+  rawText = stripBidiControls(rawText);
+  const paragraphs = rawText.match(/\n\s*\n/g)?.length ?? 0;
+  if (paragraphs >= DEFAULT_READ_LIMITS.maxParagraphs) {
+    throw new UserError(
+      `${fileName}${count > 1 ? ` (item ${index})` : ""}: ${paragraphs + 1} paragraphs is more than the ${DEFAULT_READ_LIMITS.maxParagraphs.toLocaleString("en")} one report may have. Split it into separate reports.`,
+      "too_many_paragraphs",
+    );
+  }
   const originKind = ctx.originKind ?? "upload";
   let title = str(given.title);
   let titleDerived = false;
@@ -247,7 +278,8 @@ export const readMarkdown: Reader = (fileName, text, ctx = {}) => {
 
 // ------------------------------------------------------------------------------------------------ .json / .jsonl
 
-function jsonErrorWhere(text: string, err: unknown): string {
+/** A JSON parser's complaint with the line and column it points at. */
+export function jsonErrorWhere(text: string, err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   const pos = /position (\d+)/.exec(msg);
   if (!pos) return msg;
@@ -360,11 +392,39 @@ export function domToText(root: DomNode): string {
     }
     const block = BLOCK_TAGS.has(tag);
     if (block) out += "\n\n";
-    for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]!);
+    const children = n.childNodes; // linkedom builds this list on every access: read it once
+    for (let i = 0; i < children.length; i++) walk(children[i]!);
     if (block) out += "\n\n";
   };
   walk(root);
   return out;
+}
+
+/** Refuses a page nested deeper or with more elements than DEFAULT_READ_LIMITS allow (walked without recursion). */
+function checkHtmlShape(fileName: string, root: DomNode): void {
+  const { maxHtmlDepth, maxHtmlElements } = DEFAULT_READ_LIMITS;
+  const stack: { node: DomNode; depth: number }[] = [{ node: root, depth: 0 }];
+  let elements = 0;
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (node.nodeType === 1) {
+      elements++;
+      if (depth > maxHtmlDepth) {
+        throw new UserError(
+          `${fileName}: the page nests its elements more than ${maxHtmlDepth} levels deep, which no article page does, so it was not read. Send the article's text as a .txt file instead.`,
+          "html_too_deep",
+        );
+      }
+      if (elements > maxHtmlElements) {
+        throw new UserError(
+          `${fileName}: the page has more than ${maxHtmlElements.toLocaleString("en")} elements, far more than an article page, so it was not read. Send the article's text as a .txt file instead.`,
+          "html_too_large",
+        );
+      }
+    }
+    const children = node.childNodes; // linkedom builds this list on every access: read it once
+    for (let i = 0; i < children.length; i++) stack.push({ node: children[i]!, depth: depth + 1 });
+  }
 }
 
 function meta(doc: El, names: string[]): string | null {
@@ -420,6 +480,7 @@ function tidyDocTitle(title: string, site: string | null): string {
 export const readHtml: Reader = (fileName, html, ctx = {}) => {
   const { document } = parseHTML(html);
   const doc = document as unknown as El;
+  checkHtmlShape(fileName, document as unknown as DomNode);
 
   // Metadata first: Readability rewrites the document.
   const site = meta(doc, ["og:site_name", "application-name"]);
@@ -454,14 +515,15 @@ export const readHtml: Reader = (fileName, html, ctx = {}) => {
     );
   }
   const date = dateCandidates.map(normalizeDate).find(Boolean) ?? normalizeDate(article?.publishedTime) ?? null;
-  const url = canonical ?? (ctx.baseUrl ? resolveHttp(ctx.baseUrl, undefined) : null);
-  return [
-    finish(fileName, body, {
-      title: title ?? str(article?.title),
-      url,
-      date,
-      source: site ?? hostOf(url),
-      place: null,
-    }, ctx),
-  ];
+  // A page's canonical link / og:url is only what it claims to be: the url is where it was fetched from (none
+  // for an uploaded file), and the outlet is that address's host; the site name is believed only without one.
+  const url = ctx.baseUrl ? (canonicalizeUrl(ctx.baseUrl) ?? null) : null;
+  const read = finish(fileName, body, {
+    title: title ?? str(article?.title),
+    url,
+    date,
+    source: url ? hostOf(url) : site,
+    place: null,
+  }, ctx);
+  return [{ ...read, claimedUrl: canonical && canonicalizeUrl(canonical) !== url ? canonical : null }];
 };

@@ -6,7 +6,7 @@ import { embedderOptions, type Embedder } from "../embed/embedder.js";
 import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
 import { articleFacts } from "../facts/index.js";
-import { fetchArticle, parseArticleFile, readDataDir } from "../ingest/index.js";
+import { canonicalizeUrl, createOffThreadReader, fetchArticle, readArticlePath, readDataDir, type OffThreadReader } from "../ingest/index.js";
 import { Store, type NewPassage } from "../store/store.js";
 import {
   beginBuilding,
@@ -17,6 +17,7 @@ import {
   switchGeneration,
   touchGeneration,
 } from "../store/generations.js";
+import { storageFault } from "../store/faults.js";
 import { fold } from "../text/fold.js";
 import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
 import { UserError } from "../types.js";
@@ -42,6 +43,8 @@ export class Library implements LibraryApi {
   private live: Store;
   private liveGeneration: string;
   private writes: Promise<unknown> = Promise.resolve();
+  /** Reads uploads, fetched pages and added files in a worker thread with a time budget (started on first use). */
+  private reader: OffThreadReader | null = null;
 
   private constructor(
     private readonly config: Config,
@@ -59,45 +62,69 @@ export class Library implements LibraryApi {
    * graph up to date with SQLite.
    */
   static open(config: Config, embedder: Embedder): Library {
-    fs.mkdirSync(config.indexDir, { recursive: true });
-    let generation = currentGeneration(config.indexDir);
-    if (!generation) {
-      generation = newGenerationName();
-      Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true }).close();
-      switchGeneration(config.indexDir, generation);
+    try {
+      if (!fs.existsSync(config.indexDir)) fs.mkdirSync(config.indexDir, { recursive: true });
+      let generation = currentGeneration(config.indexDir);
+      // An index folder this process may not write (another user's, a read-only mount) is opened read-only:
+      // questions, stats and list work; a write says what is wrong.
+      const readonly = generation !== null && !isWritable(config.indexDir, path.join(config.indexDir, generation));
+      if (!generation) {
+        generation = newGenerationName();
+        Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true }).close();
+        switchGeneration(config.indexDir, generation);
+      }
+      if (!readonly) removeStaleGenerations(config.indexDir);
+      const store = Store.open(path.join(config.indexDir, generation), identity(embedder), { readonly });
+      return new Library(config, embedder, store, generation);
+    } catch (error) {
+      throw storageFault(error, config.indexDir) ?? error;
     }
-    removeStaleGenerations(config.indexDir);
-    const store = Store.open(path.join(config.indexDir, generation), identity(embedder));
-    return new Library(config, embedder, store, generation);
   }
 
   /** The live store; follows a switch of generation made by another process (a CLI reindex). */
   store(): Store {
     const generation = currentGeneration(this.config.indexDir);
     if (generation && generation !== this.liveGeneration) {
-      const next = Store.open(path.join(this.config.indexDir, generation), identity(this.embedder));
+      const readonly = this.live.readonly;
+      const next = Store.open(path.join(this.config.indexDir, generation), identity(this.embedder), { readonly });
       const old = this.live;
       this.live = next;
       this.liveGeneration = generation;
       old.close();
       // The switcher deletes the old generation; if it died first, that is left to us.
-      removeStaleGenerations(this.config.indexDir);
+      if (!readonly) removeStaleGenerations(this.config.indexDir);
     }
     return this.live;
   }
 
   close(): void {
     this.live.close();
+    void this.reader?.close();
+    this.reader = null;
   }
 
-  /** Runs admin writes one at a time, in the order they were asked for, holding the index's write lock. */
-  private serialize<T>(work: () => Promise<T>): Promise<T> {
+  private untrusted(): OffThreadReader {
+    this.reader ??= createOffThreadReader({ timeoutMs: this.config.parseTimeoutMs });
+    return this.reader;
+  }
+
+  /**
+   * Runs admin writes one at a time, in the order they were asked for, holding the index's write lock. `prepare`
+   * (reading the source: a fetch, a parse in the worker) runs in turn but before the lock is taken, so a slow
+   * page never makes another process's writer wait for the lock.
+   */
+  private serialize<T, P = undefined>(work: (prepared: P) => Promise<T>, prepare?: () => Promise<P>): Promise<T> {
     const locked = async () => {
-      const release = await acquireWriteLock(this.config.indexDir);
       try {
-        return await work();
-      } finally {
-        release();
+        const prepared = (prepare ? await prepare() : undefined) as P;
+        const release = await acquireWriteLock(this.config.indexDir);
+        try {
+          return await work(prepared);
+        } finally {
+          release();
+        }
+      } catch (error) {
+        throw storageFault(error, this.config.indexDir) ?? error;
       }
     };
     const run = this.writes.then(locked, locked);
@@ -105,11 +132,15 @@ export class Library implements LibraryApi {
     return run;
   }
 
+  /**
+   * Reads the source (fetch, parse and clean, in the worker) before taking the write lock, so a slow page never
+   * holds up another writer; the write itself is serialised.
+   */
   add(source: AddSource): Promise<AddResult[]> {
-    return this.serialize(async () => {
-      const inputs = await this.read(source);
-      return this.putAll(inputs);
-    });
+    return this.serialize(
+      (inputs) => this.putAll(inputs),
+      () => this.read(source),
+    );
   }
 
   /**
@@ -132,27 +163,26 @@ export class Library implements LibraryApi {
   private async read(source: AddSource): Promise<ArticleInput[]> {
     switch (source.kind) {
       case "url":
-        return [await fetchArticle(source.url, this.config.fetch)];
+        return [await fetchArticle(source.url, { ...this.config.fetch, readPage: (page) => this.untrusted().readPage(page) })];
       case "upload":
-        return parseArticleFile(source.fileName, source.bytes, { originKind: "upload", ref: source.fileName, maxBytes: this.config.uploadMaxBytes });
+        return this.untrusted().parseFile(source.fileName, source.bytes, { originKind: "upload", ref: source.fileName, maxBytes: this.config.uploadMaxBytes });
       case "text": {
         const meta = source.meta ?? {};
         const body = frontMatter(meta) + source.text;
-        return parseArticleFile(meta.title ? `${meta.title}.md` : "article.md", new TextEncoder().encode(body), { originKind: "text", ref: "text" });
+        return this.untrusted().parseFile(meta.title ? `${meta.title}.md` : "article.md", new TextEncoder().encode(body), { originKind: "text", ref: "text" });
       }
       case "path": {
-        if (!fs.existsSync(source.path)) throw new UserError(`${source.path} does not exist. Give a file or folder of reports.`, "not_found");
-        if (fs.statSync(source.path).isDirectory()) {
+        const st = fs.lstatSync(source.path, { throwIfNoEntry: false });
+        if (!st) throw new UserError(`${source.path} does not exist. Give a file or folder of reports.`, "not_found");
+        if (st.isSymbolicLink()) {
+          throw new UserError(`${source.path} is a symbolic link; links are not followed (they can point anywhere on this machine). Give the file or folder itself.`, "symlink");
+        }
+        if (st.isDirectory()) {
           const { articles, problems } = await readDataDir(source.path);
-          if (articles.length === 0) {
-            throw new UserError(`No readable reports in ${source.path}.${problems.length ? ` ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}` : ""}`);
-          }
+          if (articles.length === 0) throw nothingReadable(source.path, problems);
           return articles;
         }
-        const bytes = fs.readFileSync(source.path);
-        const sidecarPath = source.path.replace(/\.txt$/i, ".json");
-        const sidecar = sidecarPath !== source.path && fs.existsSync(sidecarPath) ? JSON.parse(fs.readFileSync(sidecarPath, "utf8")) : undefined;
-        return parseArticleFile(path.basename(source.path), bytes, { originKind: "data", ref: path.resolve(source.path), sidecar, maxBytes: this.config.uploadMaxBytes });
+        return readArticlePath(source.path, { maxBytes: this.config.uploadMaxBytes, parse: (name, bytes, options) => this.untrusted().parseFile(name, bytes, options) });
       }
     }
   }
@@ -168,7 +198,15 @@ export class Library implements LibraryApi {
     const hashesInBatch = new Map<string, ArticleSummary>();
     for (const input of inputs) {
       const contentHash = hashArticle(input);
-      const existing = store.getArticle(input.id) ?? (input.url ? store.findArticleByUrl(input.url) : null);
+      // Identity is the id alone (the data file's stem, or the address a page was fetched from): never the url
+      // a page claims, so nothing fetched can update a report it was not fetched as.
+      const existing = store.getArticle(input.id);
+      if (existing && input.origin.kind === "url" && canonicalizeUrl(existing.url ?? "") !== canonicalizeUrl(input.url ?? "")) {
+        throw new UserError(
+          `The id ${input.id} already belongs to another report (${existing.origin.ref}); ${input.url} was not added. Remove that report first if it should be replaced.`,
+          "id_conflict",
+        );
+      }
       const duplicate = existing?.contentHash === contentHash ? existing : (store.findArticleByHash(contentHash) ?? null);
       const earlier = hashesInBatch.get(contentHash);
       if (duplicate || earlier) {
@@ -214,6 +252,8 @@ export class Library implements LibraryApi {
     return this.serialize(async () => {
       const started = Date.now();
       const { articles, problems } = await readDataDir(dir);
+      // Nothing readable: refuse before removing anything (a folder of broken files must not empty the index).
+      if (articles.length === 0 && problems.length > 0) throw nothingReadable(dir, problems);
       const store = this.store();
       const report: SyncReport = { added: 0, updated: 0, unchanged: 0, removed: 0, problems, ms: 0 };
       const root = path.resolve(dir);
@@ -391,16 +431,38 @@ async function embedArticles(embedder: Pick<Embedder, "embedPassages">, articles
   }));
 }
 
+/** True when this process may write the index folder, its live generation and the database in it. */
+function isWritable(indexDir: string, generationDir: string): boolean {
+  for (const target of [indexDir, generationDir, path.join(generationDir, "library.db")]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 function identity(embedder: Embedder) {
   return { modelId: embedder.modelId, dimension: embedder.dimension, fingerprint: embedder.fingerprint };
 }
 
 export function hashArticle(a: ArticleInput): string {
-  return createHash("sha256").update(JSON.stringify([a.title, a.url, a.date, a.source, a.place, a.text])).digest("hex");
+  return createHash("sha256").update(JSON.stringify([a.title, a.url, a.date, a.source, a.place, a.text, ...(a.claimedUrl ? [a.claimedUrl] : [])])).digest("hex");
 }
 
 function summary(a: ArticleSummary): ArticleSummary {
   return { id: a.id, title: a.title, url: a.url, date: a.date, source: a.source, place: a.place };
+}
+
+/** One line for a folder where no file could be read: how many, and the first reason. */
+function nothingReadable(dir: string, problems: { file: string; message: string }[]): UserError {
+  const first = problems[0];
+  const why = first ? ` (${first.file}: ${first.message.replace(/\s+/g, " ").slice(0, 200)}${problems.length > 1 ? `; and ${problems.length - 1} more` : ""})` : "";
+  return new UserError(
+    `No report in ${dir} could be read: ${problems.length} file${problems.length === 1 ? "" : "s"} refused${why}. Nothing was changed; fix the files and run it again.`,
+    "nothing_readable",
+  );
 }
 
 function frontMatter(meta: Record<string, unknown>): string {

@@ -5,6 +5,7 @@ import hnswlib from "hnswlib-node";
 import type { Article, ArticleSummary, Fact, Passage } from "../types.js";
 import { UserError } from "../types.js";
 import { fold } from "../text/fold.js";
+import { storageFault } from "./faults.js";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -69,7 +70,8 @@ CREATE TABLE IF NOT EXISTS articles (
   origin_kind TEXT NOT NULL,
   origin_ref TEXT NOT NULL,
   content_hash TEXT NOT NULL,
-  added_at TEXT NOT NULL
+  added_at TEXT NOT NULL,
+  claimed_url TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
@@ -100,6 +102,8 @@ export class Store {
     private hnsw: Hnsw,
     readonly model: ModelIdentity,
     private readonly params: HnswParams,
+    /** Opened read-only: the graph is kept up to date in memory but never saved. */
+    readonly readonly = false,
   ) {}
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -129,44 +133,57 @@ export class Store {
     return this.derived;
   }
 
-  /** Opens (or with `create`, creates) the generation in `dir`; refuses an index built by another model. */
+  /**
+   * Opens (or with `create`, creates) the generation in `dir`; refuses an index built by another model.
+   * With `readonly` (an index folder this process may not write) nothing is written: no WAL switch, no schema
+   * or meta writes, and an HNSW graph that lags SQLite is brought up to date in memory only; writes then fail
+   * with a UserError (see storageFault).
+   */
   static open(dir: string, model: ModelIdentity, options: { create?: boolean; params?: Partial<HnswParams>; readonly?: boolean } = {}): Store {
     const dbPath = path.join(dir, "library.db");
     if (!fs.existsSync(dbPath) && !options.create) throw new UserError(`No index in ${dir}. Build one with: npm run index`, "no_index");
-    fs.mkdirSync(dir, { recursive: true });
-    const db = new Database(dbPath);
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    // Reads at 100k+ passages touch pages all over the file (FTS doclists, per-row lengths): map it
-    // rather than copy it through a 2 MB page cache with a read() per page.
-    db.pragma("mmap_size = 4294967296");
-    db.pragma("cache_size = -65536");
-    db.exec(SCHEMA);
-    const params = { ...DEFAULT_HNSW, ...options.params };
-
-    const meta = readMeta(db);
-    if (meta.format_version === undefined) {
-      writeMeta(db, {
-        format_version: String(FORMAT_VERSION),
-        model_id: model.modelId,
-        dimension: String(model.dimension),
-        fingerprint: model.fingerprint,
-        write_version: "0",
-        hnsw_m: String(params.m),
-        hnsw_ef_construction: String(params.efConstruction),
-      });
-    } else {
-      try {
-        checkCompatible(meta, model, dir);
-      } catch (error) {
-        db.close();
-        throw error;
+    const readonly = options.readonly === true && !options.create;
+    let db: Database.Database | null = null;
+    try {
+      if (!readonly) fs.mkdirSync(dir, { recursive: true });
+      db = new Database(dbPath, readonly ? { readonly: true, fileMustExist: true } : {});
+      if (!readonly) {
+        db.pragma("journal_mode = WAL");
+        db.pragma("synchronous = NORMAL");
       }
+      db.pragma("foreign_keys = ON");
+      // Reads at 100k+ passages touch pages all over the file (FTS doclists, per-row lengths): map it
+      // rather than copy it through a 2 MB page cache with a read() per page.
+      db.pragma("mmap_size = 4294967296");
+      db.pragma("cache_size = -65536");
+      if (!readonly) {
+        db.exec(SCHEMA);
+        migrate(db);
+      }
+      const params = { ...DEFAULT_HNSW, ...options.params };
+
+      const meta = readMeta(db);
+      if (meta.format_version === undefined) {
+        if (readonly) throw new UserError(`The index in ${dir} is empty and read-only. Build it where it can be written: npm run index`, "no_index");
+        writeMeta(db, {
+          format_version: String(FORMAT_VERSION),
+          model_id: model.modelId,
+          dimension: String(model.dimension),
+          fingerprint: model.fingerprint,
+          write_version: "0",
+          hnsw_m: String(params.m),
+          hnsw_ef_construction: String(params.efConstruction),
+        });
+      } else {
+        checkCompatible(meta, model, dir);
+      }
+      const store = new Store(dir, db, new HierarchicalNSW("ip", model.dimension), model, params, readonly);
+      store.loadVectors();
+      return store;
+    } catch (error) {
+      db?.close();
+      throw storageFault(error, dir) ?? error;
     }
-    const store = new Store(dir, db, new HierarchicalNSW("ip", model.dimension), model, params);
-    store.loadVectors();
-    return store;
   }
 
   /** Reads an index's recorded model without checking it against anything (for `stats` and reindex). */
@@ -211,7 +228,7 @@ export class Store {
       this.graphVersion = onDisk.version;
       if (onDisk.version !== version) {
         this.reconcileVectors();
-        this.saveVectors();
+        if (!this.readonly) this.saveVectors();
       }
       return;
     }
@@ -229,7 +246,7 @@ export class Store {
       this.hnsw.addPoint(toArray(row.vector), row.id);
     }
     this.graphVersion = version;
-    if (count > 0) this.saveVectors();
+    if (count > 0 && !this.readonly) this.saveVectors();
   }
 
   /** Brings the HNSW graph in line with SQLite: adds passages it lacks, marks deleted those SQLite lost. */
@@ -289,8 +306,8 @@ export class Store {
     const removed: number[] = [];
     const inserted: { id: number; vector: Float32Array }[] = [];
     const insertArticle = this.sql(
-      `INSERT INTO articles (id, title, title_derived, url, date, source, place, text, origin_kind, origin_ref, content_hash, added_at)
-       VALUES (@id, @title, @titleDerived, @url, @date, @source, @place, @text, @originKind, @originRef, @contentHash, @addedAt)`,
+      `INSERT INTO articles (id, title, title_derived, url, date, source, place, text, origin_kind, origin_ref, content_hash, added_at, claimed_url)
+       VALUES (@id, @title, @titleDerived, @url, @date, @source, @place, @text, @originKind, @originRef, @contentHash, @addedAt, @claimedUrl)`,
     );
     const insertPassage = this.sql("INSERT INTO passages (article_id, position, text, vector, facts) VALUES (?, ?, ?, ?, ?)");
     const insertFts = this.sql("INSERT INTO passages_fts (rowid, body, context) VALUES (?, ?, ?)");
@@ -299,7 +316,13 @@ export class Store {
     this.db.transaction(() => {
       for (const { article, passages } of entries) {
         removed.push(...this.deleteArticleRows(article.id));
-        insertArticle.run({ ...article, titleDerived: article.titleDerived ? 1 : 0, originKind: article.origin.kind, originRef: article.origin.ref });
+        insertArticle.run({
+          ...article,
+          titleDerived: article.titleDerived ? 1 : 0,
+          originKind: article.origin.kind,
+          originRef: article.origin.ref,
+          claimedUrl: article.claimedUrl ?? null,
+        });
         for (const p of passages) {
           const id = Number(insertPassage.run(article.id, p.position, p.text, toBlob(p.vector), JSON.stringify(p.facts ?? [])).lastInsertRowid);
           insertFts.run(id, fold(p.text), p.context);
@@ -546,8 +569,22 @@ export class Store {
     return n;
   }
 
+  /**
+   * Closes the database. The last writer out puts it back in rollback-journal mode, so that an index at rest has
+   * no -wal/-shm files and can be opened read-only from a folder nobody may write (a WAL database cannot be,
+   * unless its -shm file exists). With other connections still open this is skipped at once (busy_timeout 0).
+   */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.readonly) {
+      try {
+        this.db.pragma("busy_timeout = 0");
+        this.db.pragma("journal_mode = DELETE");
+      } catch {
+        // Another process has it open: it stays in WAL mode until that one closes.
+      }
+    }
+    this.db.close();
   }
 }
 
@@ -568,6 +605,8 @@ interface ArticleRow {
   origin_ref: string;
   content_hash: string;
   added_at: string;
+  /** Absent in an index made before the column existed and opened read-only. */
+  claimed_url?: string | null;
 }
 
 function toArticle(r: ArticleRow): Article {
@@ -583,6 +622,7 @@ function toArticle(r: ArticleRow): Article {
     origin: { kind: r.origin_kind, ref: r.origin_ref },
     contentHash: r.content_hash,
     addedAt: r.added_at,
+    claimedUrl: r.claimed_url ?? null,
   };
 }
 
@@ -604,6 +644,12 @@ function checkCompatible(meta: Record<string, string>, model: ModelIdentity, dir
       "model_mismatch",
     );
   }
+}
+
+/** Brings an index made by an earlier version of this format up to date (columns added since). */
+function migrate(db: Database.Database): void {
+  const columns = new Set((db.prepare("PRAGMA table_info(articles)").all() as { name: string }[]).map((c) => c.name));
+  if (!columns.has("claimed_url")) db.exec("ALTER TABLE articles ADD COLUMN claimed_url TEXT");
 }
 
 function readMeta(db: Database.Database): Record<string, string> {

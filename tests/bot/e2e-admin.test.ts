@@ -170,6 +170,14 @@ describe("managing the library", () => {
     expect(h.fake.botMessages(admin.id)).toHaveLength(1);
   });
 
+  it("/list on a single page sends no keyboard (an empty one shows as an empty row)", async () => {
+    h = await startBot();
+    h.fake.userSends(admin, ADMIN, "/list");
+    const list = await h.fake.nextBotMessage(admin.id);
+    expect(list.text).toMatch(/^Reports 1–3 of 3 \(page 1\/1\)/);
+    expect(list.reply_markup?.inline_keyboard ?? []).toEqual([]);
+  });
+
   it("/stats shows the index facts", async () => {
     h = await startBot();
     h.fake.userSends(admin, ADMIN, "/stats");

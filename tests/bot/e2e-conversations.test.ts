@@ -143,3 +143,44 @@ describe("follow-ups", () => {
     expect(rec.asked[1]!.question).toBe("and in 2022?");
   });
 });
+
+describe("follow-up context survives a restart (issue 14, item 8)", () => {
+  it("a reply to an answer given before the bot restarted is read with the question that answer answered", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const { tempDir } = await import("../helpers/app.js");
+    const { BotStateStore } = await import("../../src/bot/state-store.js");
+    const { FakeTelegram } = await import("../helpers/fake-telegram.js");
+    const { runBot } = await import("../../src/bot/run.js");
+    const { captureLogger, testConfig } = await import("../helpers/bot-harness.js");
+    const file = path.join(tempDir("bot-restart-"), "bot.db");
+    const fake = await FakeTelegram.start();
+    const alice = privateChat(ALICE);
+    const rec = recordingAsk();
+    // One bot process: its state in bot.db, as runBot keeps it in the index folder.
+    const start = async () => {
+      const state = new BotStateStore(file);
+      const running = await runBot(
+        { config: testConfig(), ask: rec.ask, library: new InMemoryLibrary(SEED_ARTICLES), logger: captureLogger().logger, state },
+        { token: fake.token, apiRoot: fake.apiRoot, botInfo: fake.botInfo as import("grammy/types").UserFromGetMe },
+      );
+      return { stop: async () => (await running.stop(), state.close()) };
+    };
+    try {
+      const first = await start();
+      fake.userSends(alice, ALICE, HA_NAM);
+      const answer = await fake.nextBotMessage(alice.id);
+      await first.stop();
+      expect(fs.statSync(file).size).toBeGreaterThan(0);
+
+      const second = await start();
+      fake.userSends(alice, ALICE, "what about Nam Dinh?", { replyTo: answer.message_id });
+      const followUp = await fake.nextBotMessage(alice.id);
+      await second.stop();
+      expect(rec.asked.at(-1)!.question).toBe("Who was chairing the Nam Dinh conference in 2023?");
+      expect(followUp.text).toMatch(/^Read as: Who was chairing the Nam Dinh conference in 2023\?/);
+    } finally {
+      await fake.close();
+    }
+  });
+});

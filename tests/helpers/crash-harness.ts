@@ -94,6 +94,8 @@ async function recordVectors(embedder: Embedder, articles: ArticleInput[]): Prom
 async function bundleChild(root: string): Promise<string> {
   const outfile = path.join(root, "crash-child.mjs");
   await build({ entryPoints: [CHILD], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "error" });
+  // The worker that reads added files (src/ingest/off-thread.ts) looks for itself beside the bundle.
+  await build({ entryPoints: [path.join(ROOT, "src/ingest/parse-worker.ts")], outfile: path.join(root, "parse-worker.mjs"), bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "error" });
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
   return outfile;
 }

@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockedAddressReason, fetchArticle, type FetchOptions } from "../../src/ingest/fetch-url.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { blockedAddressReason, fetchArticle, parseAllowHosts, type FetchOptions } from "../../src/ingest/fetch-url.js";
 import { UserError } from "../../src/types.js";
 
 const PARAS = [
@@ -94,7 +94,8 @@ const opts = (o: Partial<FetchOptions> = {}): FetchOptions => ({
   timeoutMs: 2000,
   maxBytes: 512 * 1024,
   maxRedirects: 3,
-  allowHosts: ["127.0.0.1"],
+  // The test server's own host:port (a bare "127.0.0.1" would allow only port 80).
+  allowHosts: [new URL(base).host],
   // Never resolve real names in tests: any name used here resolves to loopback only.
   lookup: async () => ["127.0.0.1"],
   ...o,
@@ -116,9 +117,11 @@ describe("fetchArticle from a local server (allow-listed)", () => {
     const a = await fetchArticle(`${base}/article`, opts());
     expect(a).toMatchObject({
       title: "Hong Linh town reviews 2023",
-      url: "https://baohatinh.vn/hong-linh-2023.html",
+      // Identified by where it was fetched from; the canonical link on another host is only recorded.
+      url: `${base}/article`,
+      claimedUrl: "https://baohatinh.vn/hong-linh-2023.html",
       date: "2023-12-28",
-      source: "Ha Tinh Online",
+      source: "127.0.0.1",
       origin: { kind: "url", ref: `${base}/article` },
     });
     expect(a.id).toMatch(/^url-[0-9a-f]{12}$/);
@@ -126,10 +129,11 @@ describe("fetchArticle from a local server (allow-listed)", () => {
     expect(a.text).not.toMatch(/Heritage|Comment \(0\)/);
   });
 
-  it("follows a redirect within the limit; gzip bodies are decoded; url falls back to the final URL", async () => {
+  it("follows a redirect within the limit; gzip bodies are decoded; the url is the final URL", async () => {
     const a = await fetchArticle(`${base}/hop`, opts());
     expect(a.origin.ref).toBe(`${base}/hop`);
-    expect(a.url).toBe("https://baohatinh.vn/hong-linh-2023.html");
+    expect(a.url).toBe(`${base}/article`); // the address after the redirect
+    expect(a.claimedUrl).toBe("https://baohatinh.vn/hong-linh-2023.html");
     const g = await fetchArticle(`${base}/gzip`, opts());
     expect(g.url).toBe(`${base}/gzip`);
     expect(g.text).toContain("3,492 Party members");
@@ -150,7 +154,7 @@ describe("fetchArticle from a local server (allow-listed)", () => {
       return ["127.0.0.1"];
     };
     // "rebind.test" exists in no DNS: success proves the socket used the checked address, not a new lookup.
-    const a = await fetchArticle(`http://rebind.test:${new URL(base).port}/article`, opts({ lookup }));
+    const a = await fetchArticle(`http://rebind.test:${new URL(base).port}/article`, opts({ lookup, allowHosts: [`rebind.test:${new URL(base).port}`] }));
     expect(a.text).toContain("28 grassroots Party organizations");
     expect(asked).toEqual(["rebind.test"]);
   });
@@ -245,5 +249,100 @@ describe("fetchArticle refusals before any connection", () => {
     expect(blockedAddressReason("::ffff:127.0.0.1")).toMatch(/loopback/);
     expect(blockedAddressReason("8.8.8.8")).toBeNull();
     expect(blockedAddressReason("2606:4700::1111")).toBeNull();
+  });
+});
+
+describe("the IPv6 special-purpose registry, refused before any connection", () => {
+  // Each URL is refused by checkDestination: neither the resolver nor http(s).request is ever called.
+  it.each([
+    ["IPv4-compatible loopback", "http://[::127.0.0.1]/", /IPv4-compatible IPv6 address of 127\.0\.0\.1, a loopback/],
+    ["IPv4-compatible private", "http://[::10.1.2.3]/", /IPv4-compatible IPv6 address of 10\.1\.2\.3, a private network/],
+    ["IPv4-compatible public (deprecated form)", "http://[::8.8.8.8]/", /IPv4-compatible IPv6 address \(deprecated/],
+    ["IPv4-mapped loopback", "http://[::ffff:127.0.0.1]/", /IPv4-mapped IPv6 address of 127\.0\.0\.1, a loopback/],
+    ["IPv4-mapped metadata", "http://[::ffff:169.254.169.254]/", /169\.254\.169\.254, a link-local/],
+    ["SIIT (::ffff:0:a.b.c.d)", "http://[::ffff:0:7f00:1]/", /127\.0\.0\.1, a loopback/],
+    ["NAT64 of loopback", "http://[64:ff9b::127.0.0.1]/", /NAT64 address of 127\.0\.0\.1, a loopback/],
+    ["NAT64 of a private address", "http://[64:ff9b::c0a8:101]/", /NAT64 address of 192\.168\.1\.1, a private network/],
+    ["local-use NAT64", "http://[64:ff9b:1::808:808]/", /local-use NAT64/],
+    ["6to4 of loopback", "http://[2002:7f00:1::1]/", /6to4 address of 127\.0\.0\.1, a loopback/],
+    ["6to4 of a private address", "http://[2002:a00:1::]/", /6to4 address of 10\.0\.0\.1, a private network/],
+    ["Teredo", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", /Teredo/],
+    ["unique-local", "http://[fd12:3456:789a::1]/", /unique local/],
+    ["link-local", "http://[fe80::1]/", /link-local/],
+    ["site-local", "http://[fec0::1]/", /site-local/],
+    ["multicast", "http://[ff02::1]/", /multicast/],
+    ["documentation", "http://[2001:db8::1]/", /reserved/],
+    ["discard-only", "http://[100::1]/", /discard/],
+    ["unspecified", "http://[::]/", /unspecified/],
+    ["loopback", "http://[::1]/", /loopback/],
+    ["outside 2000::/3", "http://[4000::1]/", /outside the global unicast range/],
+  ])("%s: %s", async (_name, url, why) => {
+    const lookup = vi.fn(async () => ["127.0.0.1"]);
+    const request = vi.spyOn(http, "request");
+    try {
+      const e = await refused(fetchArticle(url, opts({ allowHosts: [], lookup })));
+      expect(e.code).toBe("blocked_address");
+      expect(e.message).toMatch(why);
+      expect(lookup).not.toHaveBeenCalled();
+      expect(request).not.toHaveBeenCalled();
+    } finally {
+      request.mockRestore();
+    }
+  });
+
+  it("a name resolving to any of these forms is refused before connecting", async () => {
+    const request = vi.spyOn(http, "request");
+    try {
+      for (const address of ["::7f00:1", "64:ff9b::a00:1", "2002:c0a8:101::", "2001::1"]) {
+        const e = await refused(fetchArticle("http://sneaky.example/", opts({ allowHosts: [], lookup: async () => [address] })));
+        expect(e.message).toContain(`sneaky.example resolves to ${address},`);
+      }
+      expect(request).not.toHaveBeenCalled();
+    } finally {
+      request.mockRestore();
+    }
+  });
+
+  it("public forms stay allowed: global unicast, 6to4 and NAT64 of a public IPv4", () => {
+    expect(blockedAddressReason("2606:4700::1111")).toBeNull();
+    expect(blockedAddressReason("2002:808:808::1")).toBeNull();
+    expect(blockedAddressReason("64:ff9b::808:808")).toBeNull();
+  });
+});
+
+describe("FETCH_ALLOW_HOSTS entries are host[:port]", () => {
+  const port = () => Number(new URL(base).port);
+
+  it("parses host, host:port and [ipv6]:port", () => {
+    expect(parseAllowHosts(["127.0.0.1", " 127.0.0.1:8080 ", "[::1]:81", "::1", "News.Local"])).toEqual([
+      { host: "127.0.0.1", port: null },
+      { host: "127.0.0.1", port: 8080 },
+      { host: "::1", port: 81 },
+      { host: "::1", port: null },
+      { host: "news.local", port: null },
+    ]);
+  });
+
+  it("a bare host allows only the scheme's default port, not the test server's port", async () => {
+    const before = hits.length;
+    const e = await refused(fetchArticle(`${base}/article`, opts({ allowHosts: ["127.0.0.1"] })));
+    expect(e.code).toBe("blocked_address");
+    expect(hits.length).toBe(before);
+  });
+
+  it("an allowed address does not allow the names that resolve to it", async () => {
+    const request = vi.spyOn(http, "request");
+    try {
+      const e = await refused(fetchArticle(`http://localhost:${port()}/article`, opts({ allowHosts: [`127.0.0.1:${port()}`], lookup: async () => ["127.0.0.1"] })));
+      expect(e.message).toMatch(/localhost resolves to 127\.0\.0\.1, a loopback/);
+      expect(request).not.toHaveBeenCalled();
+    } finally {
+      request.mockRestore();
+    }
+  });
+
+  it("a list with both the bare host and host:port (as feeds' tests give it) fetches from that port", async () => {
+    const a = await fetchArticle(`${base}/article`, opts({ allowHosts: ["127.0.0.1", `127.0.0.1:${port()}`] }));
+    expect(a.text).toContain("3,492 Party members");
   });
 });

@@ -203,14 +203,16 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join("\n")}
 <footer><p>© Ha Tinh newspaper. All rights reserved. Contact: 0239 3855 000</p></footer>
 </body></html>`;
 
-  it("extracts the article text with Readability, metadata from og tags, canonical link and <time>", () => {
+  it("extracts the article text with Readability, metadata from og tags and <time>; the canonical link is only a claim", () => {
     const [a] = readHtml("cam-xuyen.html", page, { originKind: "url", ref: "https://baohatinh.vn/x", baseUrl: "https://baohatinh.vn/x?utm_source=fb" });
     expect(a).toMatchObject({
       title: "Cam Xuyen district reviews Party building in 2023",
       titleDerived: false,
-      url: "https://baohatinh.vn/cam-xuyen-2023.html",
+      // Where it was fetched from (tracking parameters dropped), and that address's outlet, not the page's claims.
+      url: "https://baohatinh.vn/x",
+      claimedUrl: "https://baohatinh.vn/cam-xuyen-2023.html",
       date: "2023-12-28",
-      source: "Báo Hà Tĩnh",
+      source: "baohatinh.vn",
       origin: { kind: "url", ref: "https://baohatinh.vn/x" },
     });
     for (const p of paragraphs) expect(a!.text).toContain(p);
@@ -224,7 +226,7 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join("\n")}
       .replace(/<time[^>]*>.*?<\/time>/, "")
       .replace("</head>", `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","datePublished":"2023-12-29T08:00:00+07:00"}]}</script></head>`);
     const [a] = readHtml("p2.html", p2, { baseUrl: "https://www.baohatinh.vn/a" });
-    expect(a).toMatchObject({ title: "Cam Xuyen reviews 2023", date: "2023-12-29", source: "baohatinh.vn", url: "https://www.baohatinh.vn/cam-xuyen-2023.html" });
+    expect(a).toMatchObject({ title: "Cam Xuyen reviews 2023", date: "2023-12-29", source: "baohatinh.vn", url: "https://www.baohatinh.vn/a" });
   });
 
   it("a page with no article → UserError 'no article text found'", () => {
@@ -233,8 +235,10 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join("\n")}
     expect(e.message).toMatch(/home\.html: no article text found/);
   });
 
-  it("parseArticleFile routes .html to the HTML reader", () => {
+  it("parseArticleFile routes .html to the HTML reader; an uploaded page has no url, its canonical link is a claim", () => {
     const [a] = parseArticleFile("page.htm", enc(page), { originKind: "upload" });
     expect(a!.title).toBe("Cam Xuyen district reviews Party building in 2023");
+    expect(a).toMatchObject({ url: null, claimedUrl: "https://baohatinh.vn/og-url-ignored", source: "Báo Hà Tĩnh" });
+    expect(a!.id).toMatch(/^doc-/);
   });
 });

@@ -72,7 +72,7 @@ beforeAll(async () => {
     const config = testConfig(overrides);
     return { app: await openApp(config, { embedder }), config };
   };
-  trusting = await open({ FETCH_ALLOW_HOSTS: "127.0.0.1", FETCH_TIMEOUT_MS: "300" });
+  trusting = await open({ FETCH_ALLOW_HOSTS: new URL(local).host, FETCH_TIMEOUT_MS: "300" });
   strict = await open({});
 });
 

@@ -121,8 +121,17 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
   });
   const admin = composer.filter(isAdmin);
 
+  /**
+   * Adding a report (download, parse, embed) can take seconds; grammY handles updates one at a time, so it runs
+   * beside the update loop instead of in it, and every other chat keeps being answered meanwhile. Its reply comes
+   * when it is done; what it throws is handled as in `guarded`, and logged if even that fails.
+   */
+  const inBackground = (ctx: BotContext, what: "add-url" | "upload", action: () => Promise<void>) => {
+    void guarded(ctx, what, action).catch((err: unknown) => ctx.logger.warn({ err, what }, "could not reply after admin work"));
+  };
+
   admin.command("add", (ctx) =>
-    guarded(ctx, "add-url", async () => {
+    inBackground(ctx, "add-url", async () => {
       const url = ctx.match.trim();
       if (url === "") {
         await replyHtml(ctx, ctx.t("add-usage"));
@@ -152,11 +161,12 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
     }),
   );
 
-  const listPage = (t: Translate, offset: number): { html: string; keyboard: InlineKeyboard } => {
+  /** A page of /list; `keyboard` only when there is another page (an empty keyboard shows as an empty row). */
+  const listPage = (t: Translate, offset: number): { html: string; keyboard?: InlineKeyboard } => {
     const size = s.options.listPageSize;
     const { total, items } = s.library.list({ offset, limit: size });
     const keyboard = new InlineKeyboard();
-    if (total === 0) return { html: t("list-empty"), keyboard };
+    if (total === 0) return { html: t("list-empty") };
     if (items.length === 0 && offset > 0) return listPage(t, Math.max(0, Math.floor((total - 1) / size) * size));
     // Short titles keep a page of ${size} well inside one message, so paging can edit it in place.
     const lines = items.map((a, i) => `${offset + i + 1}. ${titleLink(t, a, 120)}${facts(a)}\n<code>${escapeHtml(a.id)}</code>`);
@@ -165,7 +175,7 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
     if (offset > 0) keyboard.text("◀", `list:${Math.max(0, offset - size)}`);
     if (offset + items.length < total) keyboard.text("▶", `list:${offset + size}`);
     const title = t("list-title", { from: String(offset + 1), to: String(offset + items.length), total: String(total), page: String(page), pages: String(pages) });
-    return { html: `${title}\n\n${lines.join("\n\n")}`, keyboard };
+    return { html: `${title}\n\n${lines.join("\n\n")}`, keyboard: pages > 1 ? keyboard : undefined };
   };
 
   admin.command("list", (ctx) =>
@@ -253,7 +263,7 @@ export function adminFeature(s: BotServices): Composer<BotContext> {
       await replyHtml(ctx, ctx.t("upload-refusal"));
       return;
     }
-    await guarded(ctx, "upload", () => addUpload(ctx, ctx.message.document));
+    inBackground(ctx, "upload", () => addUpload(ctx, ctx.message.document));
   });
 
   async function addUpload(ctx: BotContext, doc: Document): Promise<void> {
