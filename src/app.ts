@@ -3,6 +3,8 @@ import type { Config } from "./config.js";
 import { createEmbedder, embedderOptions, type Embedder } from "./embed/embedder.js";
 import { Library, type ProgressFn, type SyncReport } from "./library/library.js";
 import { createAsk } from "./answer/ask.js";
+import { createAligner } from "./answer/align.js";
+import { loadWordVectors, type WordVectors } from "./embed/word-vectors.js";
 import type { AskFn } from "./types.js";
 
 export interface App {
@@ -15,6 +17,8 @@ export interface App {
 export interface OpenAppOptions {
   /** An embedder already loaded (tests share one per worker); default: load the configured model. */
   embedder?: Embedder;
+  /** The word vectors already loaded (tests share them per worker); default: load the bundled ones. */
+  wordVectors?: WordVectors;
   /** Build the index from `config.dataDir` when it is empty (first run). Default true. */
   buildIfEmpty?: boolean;
   onBuildStart?: (total: number) => void;
@@ -37,7 +41,9 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     });
     options.onBuildDone?.(report);
   }
-  const ask = createAsk({ index: () => library.store(), embedder, config });
+  // The bundled GloVe word vectors align question and sentence words whatever EMBEDDING_MODEL is (~1 s, ~28 MB).
+  const vectors = options.wordVectors ?? (await loadWordVectors({ modelsDir: config.modelsDir }));
+  const ask = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(vectors) });
   return {
     ask,
     library,

@@ -1,12 +1,13 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
 import { understandQuestion, parseDatePoint, type Question, type QuestionContext } from "../question/index.js";
-import { DEFAULT_SEARCH, hybridSearch, termWeights, type SearchOptions } from "../search/search.js";
+import { DEFAULT_SEARCH, hybridSearch, termWeights, type ScoredPassage, type SearchOptions } from "../search/search.js";
 import type { Store, StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, findSubPlaces } from "../text/places.js";
 import type { AnswerResult, AskFilters, AskFn, AskOptions } from "../types.js";
 import { UserError } from "../types.js";
+import type { Aligner } from "./align.js";
 import { composeAnswer, DEFAULT_COMPOSE, toCitation, type ComposeOptions } from "./compose.js";
 
 export interface AskDeps {
@@ -14,6 +15,8 @@ export interface AskDeps {
   index: () => Store;
   embedder: Pick<Embedder, "embedQuery">;
   config: Pick<Config, "maxQuestionChars">;
+  /** Word-vector alignment of question and sentence words (src/answer/align.ts); without it, lexical coverage only. */
+  aligner?: Aligner;
   search?: Partial<SearchOptions>;
   compose?: Partial<ComposeOptions>;
 }
@@ -50,7 +53,8 @@ export function createAsk(deps: AskDeps): AskFn {
     }
     // A question about a place is answered from the reports that name it: search those, so that a report about it is
     // found even when the question shares few words with it (other reports could not answer it anyway).
-    const hits = hybridSearch(store, q.analyzed, vector, { ...searchOptions, articleIds: narrowToPlaces(store, q.analyzed, articleIds) });
+    const narrowed = narrowToPlaces(store, q.analyzed, articleIds);
+    const hits = hybridSearch(store, q.analyzed, vector, { ...searchOptions, articleIds: narrowed });
     const searched = performance.now();
     // A province or city no report is about: say so (with the closest reports) rather than quote another province's figure.
     const province = q.analyzed.places[0];
@@ -60,10 +64,11 @@ export function createAsk(deps: AskDeps): AskFn {
       const citations = hits.filter((h) => !seen.has(h.articleId) && seen.add(h.articleId)).slice(0, 3).map((h, i) => toCitation(h, i + 1));
       return { ...base, citations, found: false, outcome: { kind: "declined", reason: { kind: "place_not_held", place: province }, asked: q.frame }, declineReason: `no report about ${province}`, timings: timings(searched, done) };
     }
-    const composed = composeAnswer(q, hits, termWeights(store, q.analyzed), articleLayouts(store), {
+    const layouts = articleLayouts(store);
+    const composed = composeAnswer(q, withFactPassages(q, hits, narrowed, layouts), termWeights(store, q.analyzed), layouts, {
       ...composeOptions,
       maxCitations: options.maxCitations ?? composeOptions.maxCitations,
-    }, store.derive("article-layouts", () => new Map()));
+    }, store.derive("article-layouts", () => new Map()), deps.aligner ?? null);
     const done = performance.now();
     // A decline within a filter says so: other reports were not read.
     const outcome = composed.outcome.kind === "declined" && articleIds ? { ...composed.outcome, filtered: true } : composed.outcome;
@@ -80,6 +85,30 @@ export function createAsk(deps: AskDeps): AskFn {
       timings: timings(searched, done),
     };
   };
+}
+
+/** At most this many reports about the asked place have their passages read for the asked metric's facts. */
+const FACT_SCAN_ARTICLES = 20;
+
+/**
+ * A figure question about a place the library has a few reports on: the passages of those reports whose facts
+ * measure the asked metric join the search hits (just below them), so "nghi xuan new party members 2023" finds
+ * "…with 123 new members admitted this year…" even when it shares few words with the question.
+ */
+function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<string> | null, passagesOf: (id: string) => StoredPassage[]): ScoredPassage[] {
+  const metric = q.frame.metric;
+  if (!metric || !narrowed || narrowed.size > FACT_SCAN_ARTICLES || (q.frame.wanted !== "achieved" && q.frame.wanted !== "target")) return hits;
+  const have = new Set(hits.map((h) => h.id));
+  const floor = Math.min(...hits.slice(0, DEFAULT_COMPOSE.passagesConsidered).map((h) => h.score), 0);
+  const extra: ScoredPassage[] = [];
+  for (const id of narrowed) {
+    for (const p of passagesOf(id)) {
+      if (have.has(p.id) || !p.facts.some((f) => f.metric === metric)) continue;
+      extra.push({ ...p, score: floor, lexicalRank: null, denseRank: null });
+    }
+  }
+  const top = hits.slice(0, DEFAULT_COMPOSE.passagesConsidered);
+  return [...top, ...extra.slice(0, 6), ...hits.slice(top.length)];
 }
 
 /** The articles that name every place the question names (within the filter's articles), or the filter's set when that is empty. */

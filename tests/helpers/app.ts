@@ -5,6 +5,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { createEmbedder, type Embedder } from "../../src/embed/embedder.js";
 import { openApp, type App } from "../../src/app.js";
 import { DATA_DIR } from "./paths.js";
+import { testWordVectors } from "./word-vectors.js";
 
 let embedder: Promise<Embedder> | null = null;
 
@@ -27,6 +28,6 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 /** An app over a fresh index built from `dataDir` (default: the bundled seed reports). */
 export async function testApp(overrides: Record<string, string> = {}): Promise<{ app: App; config: Config }> {
   const config = testConfig(overrides);
-  const app = await openApp(config, { embedder: await testEmbedder() });
+  const app = await openApp(config, { embedder: await testEmbedder(), wordVectors: await testWordVectors() });
   return { app, config };
 }
