@@ -65,7 +65,7 @@ async function refusedAdd(w: FeedWatcher, url: string): Promise<UserError> {
 beforeAll(async () => {
   parser = createFeedParser();
   server = await FeedServer.start();
-  ({ app, config } = await testApp({ FETCH_ALLOW_HOSTS: server.allowHosts, FETCH_TIMEOUT_MS: "3000" }));
+  ({ app, config } = await testApp({ FETCH_ALLOW_HOSTS: `${server.allowHosts},outlet.test:${server.port}`, FETCH_TIMEOUT_MS: "3000" }));
   // Names under .test resolve through this stand-in: "outlet.test" to the local server, "intranet.outlet.test"
   // to a private address (which must be refused before any connection).
   (config.fetch as FetchOptions).lookup = async (host) => {
