@@ -120,8 +120,13 @@ function narrowToPlaces(store: Store, q: Question["analyzed"], articleIds: Set<s
     const naming = new Set([...store.articlesNaming(place)].filter((id) => !articleIds || articleIds.has(id)));
     ids = ids ? new Set([...ids].filter((id) => naming.has(id))) : naming;
   }
-  return ids && ids.size > 0 ? ids : articleIds;
+  // Narrowing pays when few reports name the place; past that, filtering the search costs more than the place
+  // bonus of the re-scoring loses (a province named in hundreds of reports of a large library).
+  return ids && ids.size > 0 && ids.size <= NARROW_MAX_ARTICLES ? ids : articleIds;
 }
+
+/** The most reports a question's place may narrow the search to (see narrowToPlaces). */
+const NARROW_MAX_ARTICLES = 50;
 
 /** Two or three capitalised words that are a district, a town or a province (not a person: "Tran Duc Thang" has three too). */
 function isPlaceLike(name: string): boolean {
