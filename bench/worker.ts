@@ -11,6 +11,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import hnswlib from "hnswlib-node";
 import { createAsk } from "../src/answer/ask.js";
+import { createAligner } from "../src/answer/align.js";
+import { loadWordVectors } from "../src/embed/word-vectors.js";
 import { embeddingText, passageContext } from "../src/chunk/chunk.js";
 import { loadConfig, type Config } from "../src/config.js";
 import { createEmbedder, embedderOptions, type Embedder } from "../src/embed/embedder.js";
@@ -162,8 +164,10 @@ async function ask(indexDir: string, questionCount: number, concurrency: number)
   const library = Library.open(config, embedder);
   const store = library.store();
   const passages = store.counts().passages;
+  // As the app does: the bundled word vectors align question and sentence words (loaded once, counted in RSS).
+  const vectors = await loadWordVectors({ modelsDir: config.modelsDir });
   const rssLoaded = process.memoryUsage().rss;
-  const askFn = createAsk({ index: () => library.store(), embedder, config });
+  const askFn = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(vectors) });
   const questions = makeQuestions(questionCount);
 
   // Warm-up: JIT, SQLite page cache, tokenizer.
