@@ -165,9 +165,9 @@ async function ask(indexDir: string, questionCount: number, concurrency: number)
   const store = library.store();
   const passages = store.counts().passages;
   // As the app does: the bundled word vectors align question and sentence words (loaded once, counted in RSS).
-  const vectors = await loadWordVectors({ modelsDir: config.modelsDir });
+  const wordVectors = await loadWordVectors({ modelsDir: config.modelsDir });
   const rssLoaded = process.memoryUsage().rss;
-  const askFn = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(vectors) });
+  const askFn = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(wordVectors) });
   const questions = makeQuestions(questionCount);
 
   // Warm-up: JIT, SQLite page cache, tokenizer.
