@@ -4,7 +4,7 @@ import type { Library } from "../library/library.js";
 import { toEnglishQuestion } from "../search/glossary.js";
 import { analyzeQuestion } from "../search/query.js";
 import { hybridSearch, termWeights, type SearchOptions } from "../search/search.js";
-import type { Store, StoredPassage } from "../store/store.js";
+import type { SearchIndex as Store, StoredPassage } from "../store/search-index.js";
 import { fold } from "../text/fold.js";
 import type { AnswerResult, AskFilters, AskFn, AskOptions } from "../types.js";
 import { UserError } from "../types.js";

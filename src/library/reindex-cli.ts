@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import { createEmbedder, embedderOptions } from "../embed/embedder.js";
 import type { ReindexProgress } from "../types.js";
+import { openIndexHost } from "../store/open-host.js";
 import { rebuildIndex } from "./library.js";
 
 /**
@@ -9,7 +10,17 @@ import { rebuildIndex } from "./library.js";
  */
 export async function reindexWithModel(config: Config, onProgress?: (p: ReindexProgress) => void) {
   const embedder = await createEmbedder(embedderOptions(config));
-  const { store, articles, passages, ms } = await rebuildIndex(config, embedder, onProgress);
-  store.close();
-  return { articles, passages, ms, model: embedder.modelId, dimension: embedder.dimension };
+  const host = openIndexHost(config);
+  try {
+    const release = await host.acquireWriteLock();
+    try {
+      const { store, articles, passages, ms } = await rebuildIndex(host, config, embedder, onProgress);
+      store.close();
+      return { articles, passages, ms, model: embedder.modelId, dimension: embedder.dimension };
+    } finally {
+      release();
+    }
+  } finally {
+    host.close();
+  }
 }

@@ -5,6 +5,7 @@ import hnswlib from "hnswlib-node";
 import type { Article, ArticleSummary, Passage } from "../types.js";
 import { UserError } from "../types.js";
 import { fold } from "../text/fold.js";
+import type { SearchIndex } from "./search-index.js";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -88,7 +89,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
  * transaction that also bumps `write_version`; the HNSW file records the version it reflects and is
  * brought up to date from SQLite when it lags (after a crash between the two writes).
  */
-export class Store {
+export class Store implements SearchIndex {
   private constructor(
     readonly dir: string,
     private readonly db: Database.Database,
@@ -334,7 +335,7 @@ export class Store {
     return ids;
   }
 
-  private writeVersion(): number {
+  writeVersion(): number {
     const row = this.sql("SELECT value FROM meta WHERE key = 'write_version'").get() as { value: string } | undefined;
     return Number(row?.value ?? 0);
   }
