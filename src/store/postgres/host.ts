@@ -51,6 +51,7 @@ export function describeUrl(url: string): string {
 export class PostgresHost implements IndexHost {
   readonly description: string;
   private readonly options: PostgresOptions;
+  private readonly holder = `${os.hostname()} pid ${process.pid} #${Math.random().toString(36).slice(2, 8)}`;
 
   private constructor(
     private readonly bridge: SyncBridge,
@@ -145,8 +146,13 @@ export class PostgresHost implements IndexHost {
     for (const id of this.call("staleGenerations", this.options.abandonedAfterMs, this.options.retiredGraceMs)) this.call("drop", id);
   }
 
+  /**
+   * Takes the lease row for this host. The holder names this host (one per process), so a lease this
+   * host could not release (the connection dropped) is its own to take again; writes within a process
+   * are already one at a time (Library).
+   */
   async acquireWriteLock(): Promise<() => void> {
-    const holder = `${os.hostname()} pid ${process.pid} #${Math.random().toString(36).slice(2, 8)}`;
+    const holder = this.holder;
     const deadline = Date.now() + this.options.leaseWaitMs;
     for (;;) {
       const lease = this.call("acquireLease", holder, this.options.leaseSeconds);
