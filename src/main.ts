@@ -32,9 +32,12 @@ async function main(): Promise<void> {
 
   const { runBot } = await import("./bot/run.js");
   const { createFeedbackStore } = await import("./library/feedback.js");
+  const { createMetrics } = await import("./ops/metrics.js");
+  const metrics = createMetrics({ stats: () => app.library.stats(), health: () => app.library.health(), modelId: app.embedder.modelId });
   const running = await runBot(
-    { config, ask: app.ask, library: app.library, logger, feedback: createFeedbackStore(config.indexDir) },
+    { config, ask: metrics.instrument(app.ask), library: app.library, logger, feedback: createFeedbackStore(config.indexDir) },
     {
+      ops: { handle: metrics.handle, port: config.metricsPort || undefined, host: config.bot.webhookHost },
       token: config.bot.token,
       apiRoot: config.bot.apiRoot ?? undefined,
       webhook: config.bot.webhookUrl

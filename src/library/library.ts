@@ -229,6 +229,11 @@ export class Library implements LibraryApi {
     });
   }
 
+  /** Where the library lives and the write version its live generation serves; throws when it is unreachable. */
+  health(): { backend: string; writeVersion: number } {
+    return { backend: this.host.description, writeVersion: this.store().writeVersion() };
+  }
+
   stats(): IndexStats {
     const store = this.store();
     const meta = store.getMeta();
