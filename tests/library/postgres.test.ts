@@ -74,6 +74,11 @@ describe("the library on PostgreSQL", () => {
     const states = await query<{ id: number; state: string }>(server.url, "SELECT id, state FROM generations ORDER BY id");
     expect(states.filter((s) => s.state === "live")).toHaveLength(1);
     expect(states.find((s) => s.id === oldGeneration!.id)?.state).toBe("retired");
+    // The new generation got its HNSW index (built over the loaded rows) before it went live.
+    const live = states.find((s) => s.state === "live")!.id;
+    expect(await query(server.url, `SELECT indexdef FROM pg_indexes WHERE indexname = 'g${live}_passages_embedding'`)).toEqual([
+      { indexdef: expect.stringMatching(/USING hnsw \(embedding vector_ip_ops\)/) },
+    ]);
     expect((await app.ask(question)).answer).toBe(before.answer);
     // Past the grace time, the next open drops the retired generation and its tables.
     const host = PostgresHost.connect(server.url, { retiredGraceMs: 0 });

@@ -32,6 +32,7 @@ export class SyncBridge {
   private readonly port: MessagePort;
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private closed = false;
+  private calls = 0;
 
   constructor(url: string, private readonly options: BridgeOptions) {
     const channel = new MessageChannel();
@@ -44,18 +45,31 @@ export class SyncBridge {
   }
 
   call<K extends OpName>(op: K, ...args: Args<K>): Result<K> {
+    return this.callWithin(this.options.callTimeoutMs, op, ...args);
+  }
+
+  /** A call that may take longer than callTimeoutMs (an index build). */
+  callWithin<K extends OpName>(timeoutMs: number, op: K, ...args: Args<K>): Result<K> {
     if (this.closed) throw new BridgeFailure({ kind: "lost", message: "the database connection is closed" });
+    const id = ++this.calls;
     Atomics.store(this.signal, 0, 0);
-    this.port.postMessage({ op, args });
-    const outcome = Atomics.wait(this.signal, 0, 0, this.options.callTimeoutMs);
-    const message = receiveMessageOnPort(this.port);
-    if (outcome === "timed-out" || !message) {
-      this.close();
-      throw new BridgeFailure({ kind: "lost", message: `the database did not answer within ${Math.round(this.options.callTimeoutMs / 1000)} s` });
+    this.port.postMessage({ id, op, args });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      // The worker posts its answer before raising the flag; answers to calls given up on are skipped.
+      for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+        const reply = m.message as { id: number } & ({ ok: Result<K> } | { failure: WorkerFailure });
+        if (reply.id !== id) continue;
+        if ("failure" in reply) throw new BridgeFailure(reply.failure);
+        return reply.ok;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(this.signal, 0, 0, left) === "timed-out") {
+        this.close();
+        throw new BridgeFailure({ kind: "lost", message: `the database did not answer within ${Math.round(timeoutMs / 1000)} s` });
+      }
+      Atomics.store(this.signal, 0, 0);
     }
-    const reply = message.message as { ok: Result<K> } | { failure: WorkerFailure };
-    if ("failure" in reply) throw new BridgeFailure(reply.failure);
-    return reply.ok;
   }
 
   close(): void {

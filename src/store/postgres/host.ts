@@ -15,6 +15,8 @@ export interface PostgresOptions extends BridgeOptions {
   retiredGraceMs: number;
   /** A generation being built that nobody touched for this long is abandoned (default 10 min). */
   abandonedAfterMs: number;
+  /** Building a generation's HNSW index may take this long (default 30 min: millions of rows). */
+  indexBuildTimeoutMs: number;
 }
 
 // HNSW parameters: m and ef_construction as pgvector's defaults (16, 64); ef_search as high as the
@@ -28,6 +30,7 @@ export const DEFAULT_POSTGRES: PostgresOptions = {
   leaseWaitMs: 3_000,
   retiredGraceMs: 60_000,
   abandonedAfterMs: 10 * 60_000,
+  indexBuildTimeoutMs: 30 * 60_000,
 };
 
 type Args<K extends OpName> = Ops[K] extends (c: never, ...rest: infer A) => unknown ? A : never;
@@ -51,6 +54,10 @@ export function describeUrl(url: string): string {
 export class PostgresHost implements IndexHost {
   readonly description: string;
   private readonly options: PostgresOptions;
+  get indexBuildTimeoutMs(): number {
+    return this.options.indexBuildTimeoutMs;
+  }
+
   private readonly holder = `${os.hostname()} pid ${process.pid} #${Math.random().toString(36).slice(2, 8)}`;
 
   private constructor(
@@ -78,8 +85,12 @@ export class PostgresHost implements IndexHost {
 
   /** One bridge call; a database failure becomes one clear UserError naming the database. */
   call<K extends OpName>(op: K, ...args: Args<K>): Result<K> {
+    return this.callWithin(this.options.callTimeoutMs, op, ...args);
+  }
+
+  callWithin<K extends OpName>(timeoutMs: number, op: K, ...args: Args<K>): Result<K> {
     try {
-      return this.bridge.call(op, ...args);
+      return this.bridge.callWithin(timeoutMs, op, ...args);
     } catch (error) {
       if (!(error instanceof BridgeFailure)) throw error;
       const f = error.failure;
@@ -196,6 +207,7 @@ const EMPTY: ArticleFilter = { articleIds: null };
  * counts and term statistics are kept for one write version, read from the generation's row.
  */
 export class PostgresIndex implements SearchIndex {
+  private vectorIndexReady = false;
   private readonly derived = { version: -1, stats: null as { passages: number; articles: number; avgLength: number } | null, df: new Map<string, number>() };
 
   constructor(
@@ -325,20 +337,29 @@ export class PostgresIndex implements SearchIndex {
     return this.host.call("size", this.generation);
   }
 
-  putArticles(entries: { article: Article; passages: NewPassage[] }[]): void {
+  /** One transaction; with `saveVectors: false` (bulk batches) the HNSW index is left to `saveVectors()`. */
+  putArticles(entries: { article: Article; passages: NewPassage[] }[], options: { saveVectors?: boolean } = {}): void {
     if (entries.length) this.host.call("putArticles", this.generation, entries);
+    if (options.saveVectors !== false) this.saveVectors();
   }
 
-  putArticle(article: Article, passages: NewPassage[]): void {
-    this.putArticles([{ article, passages }]);
+  putArticle(article: Article, passages: NewPassage[], options: { saveVectors?: boolean } = {}): void {
+    this.putArticles([{ article, passages }], options);
   }
 
   removeArticle(id: string): boolean {
     return this.host.call("removeArticle", this.generation, id).existed;
   }
 
-  /** The database keeps the HNSW index itself. */
-  saveVectors(): void {}
+  /**
+   * Builds the generation's HNSW index over what a bulk write loaded, once; afterwards the database keeps
+   * it up to date with every write. Until then vector search is exact.
+   */
+  saveVectors(): void {
+    if (this.vectorIndexReady) return;
+    this.host.callWithin(this.host.indexBuildTimeoutMs, "ensureVectorIndex", this.generation);
+    this.vectorIndexReady = true;
+  }
 
   /** The connection belongs to the host. */
   close(): void {}

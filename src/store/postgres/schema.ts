@@ -38,8 +38,12 @@ INSERT INTO write_lease (id) VALUES (1);
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
-/** The tables of one generation; vectors in a pgvector column with an HNSW index (inner product). */
-export function generationTables(generation: number, dimension: number, hnsw: { m: number; efConstruction: number }): string {
+/**
+ * The tables of one generation; vectors in a pgvector column. Its HNSW index is made by `vectorIndex` once
+ * the first bulk write is in (building it over the loaded rows is many times faster than growing it row by
+ * row); until then vector search is an exact scan.
+ */
+export function generationTables(generation: number, dimension: number): string {
   const a = `g${generation}_articles`;
   const p = `g${generation}_passages`;
   return `
@@ -72,8 +76,13 @@ CREATE TABLE ${p} (
 );
 CREATE INDEX ${p}_article ON ${p} (article_id, position);
 CREATE INDEX ${p}_tsv ON ${p} USING gin (tsv);
-CREATE INDEX ${p}_embedding ON ${p} USING hnsw (embedding vector_ip_ops) WITH (m = ${hnsw.m}, ef_construction = ${hnsw.efConstruction});
 `;
+}
+
+/** The HNSW index (inner product) of a generation's vectors, if it is not there yet. */
+export function vectorIndex(generation: number, hnsw: { m: number; efConstruction: number }): string {
+  const p = `g${generation}_passages`;
+  return `CREATE INDEX IF NOT EXISTS ${p}_embedding ON ${p} USING hnsw (embedding vector_ip_ops) WITH (m = ${hnsw.m}, ef_construction = ${hnsw.efConstruction})`;
 }
 
 export const tableNames = (generation: number) => ({ articles: `g${generation}_articles`, passages: `g${generation}_passages` });

@@ -8,7 +8,7 @@ import type { Article, ArticleSummary } from "../../types.js";
 import { fold } from "../../text/fold.js";
 import type { NewPassage, StoredPassage } from "../search-index.js";
 import { passageTsvector } from "./lexical.js";
-import { generationTables, MIGRATIONS, SCHEMA_VERSION, tableNames } from "./schema.js";
+import { generationTables, MIGRATIONS, SCHEMA_VERSION, tableNames, vectorIndex } from "./schema.js";
 
 export interface WorkerData {
   url: string;
@@ -187,7 +187,7 @@ const ops = {
     return transaction(c, async () => {
       const r = await c.query<{ id: number }>("INSERT INTO generations (model_id, dimension, fingerprint, state) VALUES ($1, $2, $3, 'building') RETURNING id", [model.modelId, model.dimension, model.fingerprint]);
       const g = r.rows[0]!.id;
-      await c.query(generationTables(g, model.dimension, data.hnsw));
+      await c.query(generationTables(g, model.dimension));
       return g;
     });
   },
@@ -203,6 +203,9 @@ const ops = {
       const r = await c.query("DELETE FROM generations WHERE id = $1 AND state <> 'live'", [g]);
       if (r.rowCount) await c.query(`DROP TABLE IF EXISTS ${t(g).passages}; DROP TABLE IF EXISTS ${t(g).articles}`);
     });
+  },
+  async ensureVectorIndex(c: pg.Client, g: number) {
+    await c.query(vectorIndex(g, data.hnsw));
   },
   async touch(c: pg.Client, g: number) {
     await c.query("UPDATE generations SET touched_at = now() WHERE id = $1", [g]);
@@ -337,15 +340,15 @@ const ops = {
 export type Ops = typeof ops;
 export type OpName = keyof Ops;
 
-data.port.on("message", async ({ op, args }: { op: OpName; args: unknown[] }) => {
-  let reply: { ok: unknown } | { failure: WorkerFailure };
+data.port.on("message", async ({ id, op, args }: { id: number; op: OpName; args: unknown[] }) => {
+  let reply: { id: number } & ({ ok: unknown } | { failure: WorkerFailure });
   let connected = false;
   try {
     const c = await connection();
     connected = true;
-    reply = { ok: await (ops[op] as (c: pg.Client, ...rest: unknown[]) => Promise<unknown>)(c, ...args) };
+    reply = { id, ok: await (ops[op] as (c: pg.Client, ...rest: unknown[]) => Promise<unknown>)(c, ...args) };
   } catch (error) {
-    reply = { failure: classify(error, connected).failure };
+    reply = { id, failure: classify(error, connected).failure };
   }
   data.port.postMessage(reply);
   Atomics.store(signal, 0, 1);
