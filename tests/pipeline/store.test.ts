@@ -5,7 +5,7 @@ import { Store } from "../../src/store/store.js";
 import { PostgresHost } from "../../src/store/postgres/host.js";
 import type { ModelIdentity, SearchIndex } from "../../src/store/search-index.js";
 import type { Embedder } from "../../src/embed/embedder.js";
-import type { Article } from "../../src/types.js";
+import type { Article, Fact } from "../../src/types.js";
 import { fold } from "../../src/text/fold.js";
 import { tempDir, testEmbedder } from "../helpers/app.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
@@ -169,6 +169,50 @@ describe.each([sqliteBackend(), postgresBackend()])("SearchIndex on $name", (bac
     store.setMeta({ built_at: "2026-12-01" });
     expect(store.getMeta()).toMatchObject({ built_at: "2026-12-01", model_id: embedder.modelId, dimension: String(embedder.dimension) });
     expect(store.sizeOnDisk()).toBeGreaterThan(0);
+  });
+
+  it("keeps each passage's facts and an article's claimed url, written in the write's transaction", async () => {
+    const store = openStore();
+    const fact: Fact = { metric: null, value: "9.41%", number: 9.41, unit: "%", period: { from: 2023, to: 2023 }, place: null, modality: "achieved", sentence: [0, 40], at: 22 };
+    const a = article("f", "x", { url: "https://example.org/f", claimedUrl: "https://claimed.example/f" });
+    const [v1, v2] = await embedder.embedPassages(["Economic growth reached 9.41% in 2023.", "Delegates met."]);
+    store.putArticle(a, [
+      { articleId: "f", position: 0, text: "Economic growth reached 9.41% in 2023.", context: "", vector: v1!, facts: [fact] },
+      { articleId: "f", position: 1, text: "Delegates met.", context: "", vector: v2! },
+    ]);
+    const read = backend.reopen(embedder);
+    expect(read.articlePassages("f").map((p) => p.facts)).toEqual([[fact], []]);
+    const [hit] = read.lexicalSearch('"growth"', 1);
+    expect(read.getPassages([hit!.id])[0]!.facts).toEqual([fact]);
+    expect(read.getArticle("f")?.claimedUrl).toBe("https://claimed.example/f");
+    expect(read.getArticle("a-none")).toBeNull();
+  });
+
+  it("finds the articles naming a phrase as consecutive words (body or context, never across them), memoised per write version", async () => {
+    const store = openStore();
+    await put(store, article("na", "x", { title: "Report", place: "Nghe An province" }), ["The conference in Vinh reviewed the year."]);
+    await put(store, article("hn", "y", { title: "Report", place: "Ha Nam province" }), ["Delegates from Nghệ An visited.", "Rice grew in An Giang."]);
+    await put(store, article("ng", "z", { title: "An overview", place: "Ha Tinh province" }), ["Workers from Nghe", "An farmers met."]);
+    // Context (the article's place) and body, folded; "nghe" ending one passage and "an" starting the next is no phrase.
+    expect([...store.articlesNaming("Nghệ An")].sort()).toEqual(["hn", "na"]);
+    expect([...store.articlesNaming("an giang")]).toEqual(["hn"]);
+    expect(store.articlesNaming("  ").size).toBe(0);
+    // Body "... Vinh reviewed the year." then context "report nghe an ...": "year report" must not match across them.
+    expect(store.articlesNaming("year report").size).toBe(0);
+
+    let computed = 0;
+    const count = () => store.derive("test-count", () => (computed++, store.counts().articles));
+    expect(count()).toBe(3);
+    expect(count()).toBe(3);
+    expect(computed).toBe(1);
+    const before = store.writeVersion();
+    expect(store.removeArticle("ng")).toBe(true);
+    expect(store.writeVersion()).toBeGreaterThan(before);
+    expect(count()).toBe(2);
+    expect(computed).toBe(2);
+    expect([...store.articlesNaming("nghe an")].sort()).toEqual(["hn", "na"]);
+    expect(store.removeArticle("hn")).toBe(true);
+    expect([...store.articlesNaming("nghe an")]).toEqual(["na"]);
   });
 
   it("sees counts and term frequencies written by another connection to the same index", async () => {
