@@ -31,7 +31,7 @@ const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 export function createMetrics(sources: OpsSources, options: { defaultMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
   if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
-  const questions = new Counter({ name: "reports_questions_total", help: "Questions answered or declined, by outcome.", labelNames: ["outcome"], registers: [registry] });
+  const questions = new Counter({ name: "reports_questions_total", help: "Questions by outcome: answered, near_miss (the metric is held, but not for what was asked), declined, no_matching_reports (a filter no report passes).", labelNames: ["outcome"], registers: [registry] });
   const errors = new Counter({ name: "reports_errors_total", help: "Questions that failed, by kind (a user error's code, or internal).", labelNames: ["kind"], registers: [registry] });
   const latency = new Histogram({ name: "reports_ask_duration_seconds", help: "Time to answer a question, by outcome.", labelNames: ["outcome"], buckets: BUCKETS, registers: [registry] });
   const scrape = () => {
@@ -82,7 +82,8 @@ export function createMetrics(sources: OpsSources, options: { defaultMetrics?: b
       const started = performance.now();
       try {
         const result = await ask(question, options);
-        const outcome = result.found ? "answered" : "declined";
+        // The typed outcome, not `found`: a near miss is not found, but it is not a decline either.
+        const outcome = result.outcome.kind;
         questions.inc({ outcome });
         latency.observe({ outcome }, (performance.now() - started) / 1000);
         return result;

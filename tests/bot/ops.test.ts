@@ -66,6 +66,12 @@ describe("health and metrics", () => {
     await h.fake.nextBotMessage(alice.id);
     h.fake.userSends(alice, ALICE, "Which festival did the moon landing open?");
     await h.fake.nextBotMessage(alice.id);
+    // A near miss (the reports hold the metric, for another year) is counted as its own outcome, though not found.
+    const nearMiss = metrics.instrument(async (question, options) => {
+      const result = await keywordAsk(library)(question, options);
+      return { ...result, found: false, outcome: { kind: "near_miss", asked: { metric: null, period: { from: 2019, to: 2019 }, place: "Nam Dinh", wanted: "achieved" }, differs: ["period"], given: [] } };
+    });
+    expect((await nearMiss("What export turnover did Nam Dinh reach in 2019?")).found).toBe(false);
 
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
@@ -80,6 +86,7 @@ describe("health and metrics", () => {
     expect(types.get("reports_ask_duration_seconds")).toBe("histogram");
     expect(value(samples, "reports_questions_total", { outcome: "answered" })).toBe(1);
     expect(value(samples, "reports_questions_total", { outcome: "declined" })).toBe(1);
+    expect(value(samples, "reports_questions_total", { outcome: "near_miss" })).toBe(1);
     expect(value(samples, "reports_ask_duration_seconds_count", { outcome: "answered" })).toBe(1);
     expect(value(samples, "reports_ask_duration_seconds_bucket", { outcome: "answered", le: "+Inf" })).toBe(1);
     expect(value(samples, "reports_articles")).toBe(11);
