@@ -1,5 +1,9 @@
 // npm run bench [-- --tiers 10k,100k] [--json] [--no-baseline] [--baseline-tiers 10k,100k] [--questions 200]
-//                [--concurrency 8] [--seed 1] [--keep]
+//                [--concurrency 8] [--seed 1] [--keep] [--store sqlite|postgres]
+//
+// --store postgres: the library lives in PostgreSQL + pgvector instead of the index folder: a PGlite server
+// (PostgreSQL 17 in WASM, tests/helpers/pglite-server.ts) per tier, reached over the wire protocol; no
+// baseline (its columns come from the sqlite run); results in bench/results/latest-postgres.json.
 //
 // For each tier: synthesise the corpus (bench/synth.ts, cached under /tmp/committee-bench), then in
 // fresh child processes: build the index through Library.syncDataDir, open it cold (model load
@@ -13,6 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_ROOT, BENCH_TMP, ensureCorpus, makeQuestions, PROJECT_ROOT, tierSize } from "./synth.js";
+import { startPostgres, type TestPostgres } from "../tests/helpers/postgres.js";
 
 interface Options {
   tiers: string[];
@@ -23,10 +28,11 @@ interface Options {
   concurrency: number;
   seed: number;
   keep: boolean;
+  store: "sqlite" | "postgres";
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { tiers: ["10k", "100k"], baselineTiers: ["10k", "100k"], baseline: true, json: false, questions: 200, concurrency: 8, seed: 1, keep: false };
+  const o: Options = { tiers: ["10k", "100k"], baselineTiers: ["10k", "100k"], baseline: true, json: false, questions: 200, concurrency: 8, seed: 1, keep: false, store: "sqlite" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -42,6 +48,12 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--concurrency") o.concurrency = Number(value());
     else if (a === "--seed") o.seed = Number(value());
     else if (a === "--keep") o.keep = true;
+    else if (a === "--store") {
+      const v = value();
+      if (v !== "sqlite" && v !== "postgres") throw new Error("--store is sqlite or postgres");
+      o.store = v;
+      if (v === "postgres") o.baseline = false;
+    }
     else if (a === "--help" || a === "-h") {
       console.log("npm run bench -- [--tiers 10k,100k[,1m]] [--json] [--no-baseline] [--baseline-tiers 10k,100k] [--questions 200] [--concurrency 8] [--seed 1] [--keep]");
       process.exit(0);
@@ -52,6 +64,8 @@ function parseArgs(argv: string[]): Options {
 }
 
 const opts = parseArgs(process.argv.slice(2));
+/** The PostgreSQL the workers use (--store postgres), one fresh server per tier. */
+let databaseUrl = "";
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const TSX = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
@@ -62,7 +76,7 @@ function child(args: string[], out: string, cwd = PROJECT_ROOT, heapMiB = 16384)
   const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMiB}`, ...args], {
     cwd,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_OPTIONS: "" },
+    env: { ...process.env, NODE_OPTIONS: "", BENCH_DATABASE_URL: databaseUrl },
   });
   if (r.status !== 0 || !fs.existsSync(out)) {
     throw new Error(`${path.basename(args[1] ?? args[0]!)} ${args.slice(2, 3).join(" ")} failed (exit ${r.status ?? r.signal}) after ${Math.round((Date.now() - started) / 1000)} s`);
@@ -127,7 +141,13 @@ for (const tier of opts.tiers) {
   };
   results.push(result);
   const indexDir = path.join(work, "index");
+  let postgres: TestPostgres | null = null;
   try {
+    if (opts.store === "postgres") {
+      postgres = await startPostgres();
+      databaseUrl = postgres.url;
+      log(`== ${tier}: PGlite server at ${postgres.url}`);
+    }
     log(`== ${tier}: ours, building the index (Library.syncDataDir) …`);
     const build = worker("build", [indexDir, dir, path.join(work, "build.json")], path.join(work, "build.json"));
     log(`   ${build.passages} passages in ${(build.buildMs / 1000).toFixed(1)} s = ${Math.round(build.passagesPerSec)} passages/s`);
@@ -139,6 +159,9 @@ for (const tier of opts.tiers) {
   } catch (e) {
     result.ours = { error: (e as Error).message };
     log(`   ours failed: ${(e as Error).message}`);
+  } finally {
+    await postgres?.stop();
+    databaseUrl = "";
   }
 
   if (baselineProblem) result.baseline = { skipped: baselineProblem };
@@ -172,7 +195,7 @@ for (const tier of opts.tiers) {
 const report = { machine: machine(), options: opts, totalSeconds: Math.round((Date.now() - startedAll) / 1000), tiers: results };
 const resultsDir = path.join(BENCH_ROOT, "results");
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, "latest.json"), JSON.stringify(report, null, 2));
+fs.writeFileSync(path.join(resultsDir, opts.store === "postgres" ? "latest-postgres.json" : "latest.json"), JSON.stringify(report, null, 2));
 
 if (opts.json) console.log(JSON.stringify(report));
 else console.log(renderTable(report));
@@ -184,7 +207,8 @@ function renderTable(r: typeof report): string {
   const i = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "–");
   const mb = (bytes: unknown) => (typeof bytes === "number" ? `${f(bytes / 1024 / 1024, 0)} MiB` : "–");
   const rows: string[][] = [];
-  const header = ["metric", ...r.tiers.flatMap((t) => [`ours ${t.tier}`, `LangChain ${t.tier}`])];
+  const ours = r.options.store === "postgres" ? "ours on Postgres" : "ours";
+  const header = ["metric", ...r.tiers.flatMap((t) => [`${ours} ${t.tier}`, `LangChain ${t.tier}`])];
   const add = (name: string, ours: (t: any) => string, base: (t: any) => string) =>
     rows.push([name, ...r.tiers.flatMap((t) => [("error" in t.ours ? "failed" : ours(t.ours)), ("build" in t.baseline ? base(t.baseline) : "–")])]);
   add("passages", (o) => i(o.build.passages), (b) => i(b.build.passages));

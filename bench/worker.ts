@@ -4,11 +4,13 @@
 //   tsx bench/worker.ts open   <indexDir> <out.json>
 //   tsx bench/worker.ts ask    <indexDir> <out.json> <questions> <concurrency>
 //   tsx bench/worker.ts export <indexDir> <out.jsonl>          (passages for the baseline)
-// Each writes one JSON object to its out file.
+// Each writes one JSON object to its out file. With BENCH_DATABASE_URL set (run.ts --store postgres), the
+// library lives in that PostgreSQL database instead of <indexDir>, and recall is measured against it.
 
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import hnswlib from "hnswlib-node";
 import { createAsk } from "../src/answer/ask.js";
 import { createAligner } from "../src/answer/align.js";
@@ -19,6 +21,7 @@ import { createEmbedder, embedderOptions, type Embedder } from "../src/embed/emb
 import { Library } from "../src/library/library.js";
 import { currentGeneration } from "../src/store/generations.js";
 import { DEFAULT_HNSW } from "../src/store/store.js";
+import { DEFAULT_POSTGRES } from "../src/store/postgres/host.js";
 import { makeQuestions } from "./synth.js";
 
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -41,8 +44,33 @@ export function summarize(values: number[]): { p50: number; p95: number; p99: nu
   };
 }
 
+const DATABASE_URL = process.env.BENCH_DATABASE_URL || "";
+
 function benchConfig(indexDir: string, dataDir = indexDir): Config {
-  return loadConfig({ INDEX_DIR: indexDir, DATA_DIR: dataDir, ALLOW_REMOTE_MODELS: "false", LOG_LEVEL: "silent" });
+  return loadConfig({ INDEX_DIR: indexDir, DATA_DIR: dataDir, DATABASE_URL, ALLOW_REMOTE_MODELS: "false", LOG_LEVEL: "silent" });
+}
+
+/** The live generation's vectors and an ef-parameterised HNSW search, read over a plain pg connection. */
+async function postgresVectors(dim: number) {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  const live = (await client.query<{ id: number }>("SELECT id FROM generations WHERE state = 'live'")).rows[0]!.id;
+  const rows = (await client.query<{ id: number; e: string }>(`SELECT id, embedding::text AS e FROM g${live}_passages`)).rows;
+  const ids = new Int32Array(rows.length);
+  const data = new Float32Array(rows.length * dim);
+  rows.forEach((r, i) => {
+    ids[i] = r.id;
+    data.set(JSON.parse(r.e) as number[], i * dim);
+  });
+  return {
+    vectors: { ids, data },
+    async search(ef: number, q: Float32Array, k: number) {
+      await client.query(`SET hnsw.ef_search = ${ef}`);
+      const r = await client.query<{ id: number; score: number }>(`SELECT id, -(embedding <#> $1::vector) AS score FROM g${live}_passages ORDER BY embedding <#> $1::vector LIMIT ${k}`, [`[${Array.from(q).join(",")}]`]);
+      return r.rows.map((row) => ({ id: row.id, score: Number(row.score) }));
+    },
+    close: () => client.end(),
+  };
 }
 
 async function loadEmbedder(config: Config): Promise<Embedder> {
@@ -82,9 +110,10 @@ async function build(indexDir: string, dataDir: string) {
   const buildMs = performance.now() - t1;
   const counts = library.store().counts();
   const peakRss = process.resourceUsage().maxRSS * 1024;
+  const databaseBytes = DATABASE_URL ? library.stats().indexBytes : 0;
   library.close();
-  const gen = generationDir(indexDir);
-  const files = Object.fromEntries(fs.readdirSync(gen).map((f) => [f, fs.statSync(path.join(gen, f)).size]));
+  const gen = DATABASE_URL ? null : generationDir(indexDir);
+  const files = gen ? Object.fromEntries(fs.readdirSync(gen).map((f) => [f, fs.statSync(path.join(gen, f)).size])) : {};
   return {
     articles: counts.articles,
     passages: counts.passages,
@@ -92,7 +121,7 @@ async function build(indexDir: string, dataDir: string) {
     modelMs,
     buildMs,
     passagesPerSec: counts.passages / (buildMs / 1000),
-    indexBytes: dirBytes(indexDir),
+    indexBytes: DATABASE_URL ? databaseBytes : dirBytes(indexDir),
     files,
     peakRssMiB: mib(peakRss),
   };
@@ -208,11 +237,12 @@ async function ask(indexDir: string, questionCount: number, concurrency: number)
   const rssAfterAsks = process.memoryUsage().rss;
 
   // Recall of the HNSW search (the store's own denseSearch, at its efSearch) against exact inner product.
-  const gen = generationDir(indexDir);
   const dim = embedder.dimension;
   const queryVectors: Float32Array[] = [];
   for (const q of questions.slice(0, 200)) queryVectors.push(await embedder.embedQuery(q));
-  const vectors = readVectors(path.join(gen, "library.db"), dim);
+  const onPostgres = DATABASE_URL ? await postgresVectors(dim) : null;
+  const gen = onPostgres ? "" : generationDir(indexDir);
+  const vectors = onPostgres ? onPostgres.vectors : readVectors(path.join(gen, "library.db"), dim);
   const k = 10;
   const truth = queryVectors.map((q) => exactTopK(q, vectors, k));
   const recallOf = (results: { id: number; score: number }[][]) => {
@@ -234,7 +264,26 @@ async function ask(indexDir: string, questionCount: number, concurrency: number)
     storeTimes.push(performance.now() - t);
     return r;
   });
-  const storeRecall = { ef: DEFAULT_HNSW.efSearch, ...recallOf(storeResults), searchMs: summarize(storeTimes) };
+  const storeRecall = { ef: onPostgres ? DEFAULT_POSTGRES.hnsw.efSearch : DEFAULT_HNSW.efSearch, ...recallOf(storeResults), searchMs: summarize(storeTimes) };
+
+  if (onPostgres) {
+    // pgvector's HNSW index at other ef_search values (its cap is 1000), over a plain connection.
+    const efSweep = [];
+    for (const ef of [48, 96, 192, 384, 768, 1000]) {
+      const times: number[] = [];
+      const results = [];
+      for (const q of queryVectors) {
+        const t = performance.now();
+        results.push(await onPostgres.search(Math.max(ef, k), q, k));
+        times.push(performance.now() - t);
+      }
+      efSweep.push({ ef, ...recallOf(results), p50Ms: summarize(times).p50 });
+    }
+    await onPostgres.search(DEFAULT_POSTGRES.hnsw.efSearch, queryVectors[0]!, 1);
+    await onPostgres.close();
+    library.close();
+    return { passages, questions: questions.length, found, rssLoadedMiB: mib(rssLoaded), rssAfterAsksMiB: mib(rssAfterAsks), latency: { total: summarize(total), embed: summarize(embed), search: summarize(search), answer: summarize(answer) }, sequentialQps, concurrency, concurrentQps, underLoad: summarize(underLoad), recall: storeRecall, efSweep };
+  }
 
   // The same graph at other ef values, to choose efSearch by measurement.
   const hnsw = new hnswlib.HierarchicalNSW("ip", dim);

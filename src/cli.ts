@@ -180,7 +180,7 @@ export function buildProgram(): Command {
             for (const p of report.problems) process.stderr.write(`skipped ${printableName(p.file)}: ${p.message}\n`);
             const s = app.library.stats();
             process.stdout.write(
-              `Indexed ${config.dataDir} → ${config.indexDir}\n  added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, removed ${report.removed} in ${(report.ms / 1000).toFixed(2)} s\n  now ${s.articles} reports, ${s.passages} passages\n`,
+              `Indexed ${config.dataDir} → ${app.library.health().backend}\n  added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, removed ${report.removed} in ${(report.ms / 1000).toFixed(2)} s\n  now ${s.articles} reports, ${s.passages} passages\n`,
             );
           }
         },
@@ -199,7 +199,7 @@ export function buildProgram(): Command {
         const s = app.library.stats();
         if (o.json) return void process.stdout.write(`${JSON.stringify(s)}\n`);
         const rows: [string, string][] = [
-          ["index", config.indexDir],
+          ["index", app.library.health().backend],
           ["articles", String(s.articles)],
           ["passages", String(s.passages)],
           ["model", s.model],

@@ -34,6 +34,11 @@ const flag = (fallback: boolean) =>
 const schema = z.object({
   DATA_DIR: z.string().optional(),
   INDEX_DIR: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^postgres(ql)?:\/\/[^\s]+$/.test(v), "DATABASE_URL must be a postgres:// (or postgresql://) connection URL, e.g. postgres://user:password@host:5432/dbname"),
+  METRICS_PORT: integer("METRICS_PORT", 0, 0),
   MODELS_DIR: z.string().optional(),
   EMBEDDING_MODEL: z.string().optional(),
   EMBEDDING_QUANTIZED: flag(true),
@@ -79,6 +84,10 @@ const schema = z.object({
 export interface Config {
   dataDir: string;
   indexDir: string;
+  /** PostgreSQL connection URL: the library lives in that database instead of `indexDir` (null = embedded). */
+  databaseUrl: string | null;
+  /** Port for GET /healthz and /metrics in polling mode (0 = off; webhook mode serves them on its own port). */
+  metricsPort: number;
   modelsDir: string;
   embeddingModel: string;
   quantized: boolean;
@@ -132,6 +141,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     dataDir: fromRoot(e.DATA_DIR, "data"),
     indexDir: fromRoot(e.INDEX_DIR, "embeddings/index"),
+    databaseUrl: e.DATABASE_URL || null,
+    metricsPort: e.METRICS_PORT,
     modelsDir: fromRoot(e.MODELS_DIR, "embeddings/models"),
     embeddingModel: e.EMBEDDING_MODEL || DEFAULT_MODEL,
     quantized: e.EMBEDDING_QUANTIZED,

@@ -35,9 +35,12 @@ async function main(): Promise<void> {
   const { createFeedWatcher } = await import("./library/feeds/index.js");
   // Watched feeds (feeds.db beside the index); runBot runs their schedule.
   const feeds = createFeedWatcher({ config, library: app.library, onError: (err, what) => logger.error({ err }, `${what} failed`) });
+  const { createMetrics } = await import("./ops/metrics.js");
+  const metrics = createMetrics({ stats: () => app.library.stats(), health: () => app.library.health(), modelId: app.embedder.modelId });
   const running = await runBot(
-    { config, ask: app.ask, library: app.library, logger, feedback: createFeedbackStore(config.indexDir), feeds },
+    { config, ask: metrics.instrument(app.ask), library: app.library, logger, feedback: createFeedbackStore(config.indexDir), feeds },
     {
+      ops: { handle: metrics.handle, port: config.metricsPort || undefined, host: config.bot.webhookHost },
       token: config.bot.token,
       apiRoot: config.bot.apiRoot ?? undefined,
       webhook: config.bot.webhookUrl

@@ -2,7 +2,7 @@ import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
 import { understandQuestion, parseDatePoint, type Question, type QuestionContext } from "../question/index.js";
 import { DEFAULT_SEARCH, hybridSearch, termWeights, type ScoredPassage, type SearchOptions } from "../search/search.js";
-import type { Store, StoredPassage } from "../store/store.js";
+import type { SearchIndex as Store, StoredPassage } from "../store/search-index.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, findSubPlaces } from "../text/places.js";
 import type { AnswerResult, AskFilters, AskFn, AskOptions } from "../types.js";

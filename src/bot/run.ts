@@ -25,12 +25,19 @@ export interface RunBotOptions {
   webhook?: { url: string; secret?: string; port: number; host: string };
   /** Skips getMe (tests). */
   botInfo?: UserFromGetMe;
+  /**
+   * GET /healthz and /metrics (src/ops/metrics.ts): served beside the webhook, and in polling mode on
+   * `port` when one is given (METRICS_PORT; 0 picks a free port).
+   */
+  ops?: { handle(req: http.IncomingMessage, res: http.ServerResponse): boolean; port?: number; host?: string };
 }
 
 export interface RunningBot {
   stop(): Promise<void>;
   /** The webhook server's address, when in webhook mode. */
   webhookAddress?: AddressInfo;
+  /** The health and metrics server's address in polling mode, when one was asked for. */
+  opsAddress?: AddressInfo;
 }
 
 export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<RunningBot> {
@@ -72,6 +79,7 @@ export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<Runnin
     const path = new URL(url).pathname;
     const handle = webhookCallback(bot, "http", { secretToken: secret });
     const server = http.createServer((req, res) => {
+      if (opts.ops?.handle(req, res)) return;
       if (req.method !== "POST" || new URL(req.url ?? "/", "http://x").pathname !== path) {
         res.writeHead(404).end();
         return;
@@ -101,6 +109,7 @@ export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<Runnin
     };
   }
 
+  const opsServer = opts.ops?.port !== undefined ? await listenOps(opts.ops, opts.ops.port, opts.ops.host ?? "0.0.0.0") : null;
   let polling: Promise<void> = Promise.resolve();
   await new Promise<void>((resolve, reject) => {
     polling = bot
@@ -118,12 +127,29 @@ export async function runBot(deps: BotDeps, opts: RunBotOptions): Promise<Runnin
   });
   startFeeds();
   return {
+    opsAddress: opsServer ? (opsServer.address() as AddressInfo) : undefined,
     async stop() {
       await stopFeeds();
       if (bot.isRunning()) await bot.stop();
       await polling; // lets the update being handled finish
+      if (opsServer) {
+        opsServer.closeAllConnections();
+        await new Promise<void>((resolve) => opsServer.close(() => resolve()));
+      }
       ownState?.close();
       logger.info("bot stopped");
     },
   };
+}
+
+/** The health and metrics endpoints alone, for polling mode. */
+async function listenOps(ops: NonNullable<RunBotOptions["ops"]>, port: number, host: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    if (!ops.handle(req, res)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
 }

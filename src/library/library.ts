@@ -7,21 +7,12 @@ import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedde
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
 import { articleFacts } from "../facts/index.js";
 import { canonicalizeUrl, createOffThreadReader, fetchArticle, readArticlePath, readDataDir, type OffThreadReader } from "../ingest/index.js";
-import { Store, type NewPassage } from "../store/store.js";
-import {
-  beginBuilding,
-  currentGeneration,
-  endBuilding,
-  newGenerationName,
-  removeStaleGenerations,
-  switchGeneration,
-  touchGeneration,
-} from "../store/generations.js";
+import type { IndexHost, NewPassage, SearchIndex } from "../store/search-index.js";
+import { openIndexHost } from "../store/open-host.js";
 import { storageFault } from "../store/faults.js";
 import { fold } from "../text/fold.js";
 import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
 import { UserError } from "../types.js";
-import { acquireWriteLock } from "./write-lock.js";
 
 export interface SyncReport {
   added: number;
@@ -40,7 +31,7 @@ export type ProgressFn = (done: number, total: number) => void;
  * generation beside the live one.
  */
 export class Library implements LibraryApi {
-  private live: Store;
+  private live: SearchIndex;
   private liveGeneration: string;
   private writes: Promise<unknown> = Promise.resolve();
   /** Reads uploads, fetched pages and added files in a worker thread with a time budget (started on first use). */
@@ -49,56 +40,63 @@ export class Library implements LibraryApi {
   private constructor(
     private readonly config: Config,
     private readonly embedder: Embedder,
-    store: Store,
+    private readonly host: IndexHost,
+    store: SearchIndex,
     generation: string,
+    /** Opened read-only (a folder this process may not write): questions, stats and list work; writes refuse. */
+    private readonly readonly: boolean,
   ) {
     this.live = store;
     this.liveGeneration = generation;
   }
 
   /**
-   * Opens the live generation in `config.indexDir`, creating an empty index when there is none, after
-   * clearing what a crashed writer left (see removeStaleGenerations); opening the store brings its HNSW
-   * graph up to date with SQLite.
+   * Opens the live generation of the configured host (the index folder, or the database when
+   * DATABASE_URL is set), creating an empty one when there is none, after clearing what a crashed
+   * writer left; opening the store brings its derived structures up to date.
    */
-  static open(config: Config, embedder: Embedder): Library {
+  static open(config: Config, embedder: Embedder, given?: IndexHost): Library {
+    let host = given;
     try {
-      if (!fs.existsSync(config.indexDir)) fs.mkdirSync(config.indexDir, { recursive: true });
-      let generation = currentGeneration(config.indexDir);
-      // An index folder this process may not write (another user's, a read-only mount) is opened read-only:
-      // questions, stats and list work; a write says what is wrong.
-      const readonly = generation !== null && !isWritable(config.indexDir, path.join(config.indexDir, generation));
+      host ??= openIndexHost(config);
+      let generation = host.liveGeneration();
+      // A library this process may not write (another user's index folder, a read-only mount) is opened
+      // read-only: questions, stats and list work; a write says what is wrong.
+      const readonly = generation !== null && !host.writable(generation);
       if (!generation) {
-        generation = newGenerationName();
-        Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true }).close();
-        switchGeneration(config.indexDir, generation);
+        const created = host.beginGeneration(identity(embedder));
+        created.index.close();
+        host.switchTo(created.name);
+        generation = created.name;
       }
-      if (!readonly) removeStaleGenerations(config.indexDir);
-      const store = Store.open(path.join(config.indexDir, generation), identity(embedder), { readonly });
-      return new Library(config, embedder, store, generation);
+      if (!readonly) host.removeStale();
+      const store = host.open(generation, identity(embedder), { readonly });
+      return new Library(config, embedder, host, store, generation, readonly);
     } catch (error) {
-      throw storageFault(error, config.indexDir) ?? error;
+      const fault = host ? host.storageFault(error) : storageFault(error, config.indexDir);
+      host?.close();
+      throw fault ?? error;
     }
   }
 
   /** The live store; follows a switch of generation made by another process (a CLI reindex). */
-  store(): Store {
-    const generation = currentGeneration(this.config.indexDir);
+  store(): SearchIndex {
+    const generation = this.host.liveGeneration();
     if (generation && generation !== this.liveGeneration) {
-      const readonly = this.live.readonly;
-      const next = Store.open(path.join(this.config.indexDir, generation), identity(this.embedder), { readonly });
+      const next = this.host.open(generation, identity(this.embedder), { readonly: this.readonly });
       const old = this.live;
       this.live = next;
       this.liveGeneration = generation;
       old.close();
       // The switcher deletes the old generation; if it died first, that is left to us.
-      if (!readonly) removeStaleGenerations(this.config.indexDir);
+      if (!this.readonly) this.host.removeStale();
     }
     return this.live;
   }
 
   close(): void {
     this.live.close();
+    this.host.close();
     void this.reader?.close();
     this.reader = null;
   }
@@ -117,14 +115,14 @@ export class Library implements LibraryApi {
     const locked = async () => {
       try {
         const prepared = (prepare ? await prepare() : undefined) as P;
-        const release = await acquireWriteLock(this.config.indexDir);
+        const release = await this.host.acquireWriteLock();
         try {
           return await work(prepared);
         } finally {
           release();
         }
       } catch (error) {
-        throw storageFault(error, this.config.indexDir) ?? error;
+        throw this.host.storageFault(error) ?? error;
       }
     };
     const run = this.writes.then(locked, locked);
@@ -280,13 +278,18 @@ export class Library implements LibraryApi {
    */
   reindex(onProgress?: (p: ReindexProgress) => void): Promise<{ articles: number; passages: number; ms: number }> {
     return this.serialize(async () => {
-      const result = await rebuildIndex(this.config, this.embedder, onProgress);
+      const result = await rebuildIndex(this.host, this.config, this.embedder, onProgress);
       const old = this.live;
       this.live = result.store;
       this.liveGeneration = result.generation;
       old.close();
       return { articles: result.articles, passages: result.passages, ms: result.ms };
     });
+  }
+
+  /** Where the library lives and the write version its live generation serves; throws when it is unreachable. */
+  health(): { backend: string; writeVersion: number } {
+    return { backend: this.host.description, writeVersion: this.store().writeVersion() };
   }
 
   stats(): IndexStats {
@@ -309,48 +312,47 @@ export class Library implements LibraryApi {
 }
 
 /**
- * Builds a new generation from the articles of the live one (whatever model built it), switches
- * CURRENT to it and deletes the old one. A crash before the switch leaves the old generation live;
+ * Builds a new generation from the articles of the live one (whatever model built it), switches the
+ * host to it and deletes the old one. A crash before the switch leaves the old generation live;
  * the half-built one is removed at the next open.
  */
 export async function rebuildIndex(
+  host: IndexHost,
   config: Config,
   embedder: Embedder,
   onProgress?: (p: ReindexProgress) => void,
-): Promise<{ store: Store; generation: string; articles: number; passages: number; ms: number }> {
+): Promise<{ store: SearchIndex; generation: string; articles: number; passages: number; ms: number }> {
   const started = Date.now();
-  const oldGeneration = currentGeneration(config.indexDir);
-  const articles = oldGeneration ? Store.readArticles(path.join(config.indexDir, oldGeneration)) : [];
+  const oldGeneration = host.liveGeneration();
+  const articles = oldGeneration ? host.readArticles(oldGeneration) : [];
   onProgress?.({ phase: "reading", done: articles.length, total: articles.length });
-  fs.mkdirSync(config.indexDir, { recursive: true });
-  // Registered as being built, so that no cleanup in this process removes it before the switch.
-  const generation = beginBuilding(config.indexDir);
-  let next: Store | null = null;
+  const { name: generation, index: next } = host.beginGeneration(identity(embedder));
   let passages = 0;
   let done = 0;
   try {
-    next = Store.open(path.join(config.indexDir, generation), identity(embedder), { create: true });
     await writeInBatches(config, embedder, next, articles, (written) => {
       done += written.length;
       passages += written.reduce((sum, w) => sum + w.passages.length, 0);
-      touchGeneration(config.indexDir, generation);
+      host.touch(generation);
       onProgress?.({ phase: "embedding", done, total: articles.length });
     });
     onProgress?.({ phase: "writing", done: articles.length, total: articles.length });
     next.setMeta({ built_at: new Date().toISOString(), build_ms: String(Date.now() - started) });
     next.saveVectors();
     onProgress?.({ phase: "swapping", done: articles.length, total: articles.length });
-    switchGeneration(config.indexDir, generation);
+    host.switchTo(generation);
   } catch (error) {
-    next?.close();
-    fs.rmSync(path.join(config.indexDir, generation), { recursive: true, force: true });
+    next.close();
+    try {
+      host.discard(generation);
+    } catch {
+      // The host is unreachable (a lost connection): the half-built generation is removed at the next open.
+    }
     throw error;
-  } finally {
-    endBuilding(config.indexDir, generation);
   }
-  if (oldGeneration) fs.rmSync(path.join(config.indexDir, oldGeneration), { recursive: true, force: true });
+  if (oldGeneration) host.discard(oldGeneration);
   onProgress?.({ phase: "done", done: articles.length, total: articles.length });
-  return { store: next!, generation, articles: articles.length, passages, ms: Date.now() - started };
+  return { store: next, generation, articles: articles.length, passages, ms: Date.now() - started };
 }
 
 /** About this many passages are embedded, then committed in one transaction. */
@@ -368,7 +370,7 @@ type Embedded = { article: Article; passages: NewPassage[] };
 async function writeInBatches(
   config: Config,
   embedder: Embedder,
-  store: Store,
+  store: SearchIndex,
   articles: Article[],
   onWritten: (batch: Embedded[]) => void,
 ): Promise<void> {
@@ -429,18 +431,6 @@ async function embedArticles(embedder: Pick<Embedder, "embedPassages">, articles
     article,
     passages: passages.map((p, i) => ({ ...p, context: fold(context), vector: vectors[at++]!, facts: facts[k]![i]! })),
   }));
-}
-
-/** True when this process may write the index folder, its live generation and the database in it. */
-function isWritable(indexDir: string, generationDir: string): boolean {
-  for (const target of [indexDir, generationDir, path.join(generationDir, "library.db")]) {
-    try {
-      fs.accessSync(target, fs.constants.W_OK);
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }
 
 function identity(embedder: Embedder) {

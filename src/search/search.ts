@@ -1,5 +1,5 @@
 import type { ArticleSummary } from "../types.js";
-import type { Store, StoredPassage } from "../store/store.js";
+import type { SearchIndex as Store, StoredPassage } from "../store/search-index.js";
 import { fold } from "../text/fold.js";
 import { synonymWords } from "../question/glossary.js";
 import { analyzeQuestion, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "../question/analyze.js";

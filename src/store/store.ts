@@ -6,6 +6,7 @@ import type { Article, ArticleSummary, Fact, Passage } from "../types.js";
 import { UserError } from "../types.js";
 import { fold } from "../text/fold.js";
 import { storageFault } from "./faults.js";
+import type { SearchIndex } from "./search-index.js";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -95,7 +96,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
  * transaction that also bumps `write_version`; the HNSW file records the version it reflects and is
  * brought up to date from SQLite when it lags (after a crash between the two writes).
  */
-export class Store {
+export class Store implements SearchIndex {
   private constructor(
     readonly dir: string,
     private readonly db: Database.Database,

@@ -10,7 +10,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { AskFn, LibraryApi } from "../../src/types.js";
 import { MemoryFeedbackStore, type BotOptions, type FeedbackStore, type FollowUpResolver } from "../../src/bot/context.js";
-import { runBot } from "../../src/bot/run.js";
+import { runBot, type RunBotOptions, type RunningBot } from "../../src/bot/run.js";
 import { BotStateStore } from "../../src/bot/state-store.js";
 import type { FeedService } from "../../src/library/feeds/index.js";
 import { FakeTelegram, type FakeChat, type FakeUser } from "./fake-telegram.js";
@@ -61,6 +61,8 @@ export interface Harness {
   /** The bot's persistent state (access list, requests, languages, group settings). */
   state: BotStateStore;
   logs: LogLine[];
+  /** The running bot (webhook and health/metrics addresses). */
+  running: RunningBot;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,8 @@ export interface HarnessOptions {
   feeds?: FeedService;
   options?: Partial<BotOptions>;
   mode?: "polling" | "webhook";
+  /** Health and metrics endpoints (src/ops/metrics.ts) to serve. */
+  ops?: RunBotOptions["ops"];
   /** Called with the fake before the bot starts (e.g. to queue a backlog). */
   beforeStart?: (fake: FakeTelegram) => void | Promise<void>;
 }
@@ -104,9 +108,10 @@ export async function startBot(opts: HarnessOptions = {}): Promise<Harness & { l
   }
   const running = await runBot(
     { config, ask, library, logger, feedback, state, resolveFollowUp: opts.resolveFollowUp, feeds: opts.feeds, options: { progressEditIntervalMs: 100, ...opts.options } },
-    { token: fake.token, apiRoot: fake.apiRoot, botInfo: fake.botInfo as UserFromGetMe, webhook },
+    { token: fake.token, apiRoot: fake.apiRoot, botInfo: fake.botInfo as UserFromGetMe, webhook, ops: opts.ops },
   );
   return {
+    running,
     fake,
     config,
     ask,
