@@ -98,17 +98,20 @@ const FACT_SCAN_ARTICLES = 20;
 function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<string> | null, passagesOf: (id: string) => StoredPassage[]): ScoredPassage[] {
   const metric = q.frame.metric;
   if (!metric || !narrowed || narrowed.size > FACT_SCAN_ARTICLES || (q.frame.wanted !== "achieved" && q.frame.wanted !== "target")) return hits;
-  const have = new Set(hits.map((h) => h.id));
-  const floor = Math.min(...hits.slice(0, DEFAULT_COMPOSE.passagesConsidered).map((h) => h.score), 0);
+  // Passages below the top ones (in the hits or not) join them when their facts measure the asked metric.
+  const top = hits.slice(0, DEFAULT_COMPOSE.passagesConsidered);
+  const inTop = new Set(top.map((h) => h.id));
+  const floor = Math.min(...top.map((h) => h.score), 0);
   const extra: ScoredPassage[] = [];
   for (const id of narrowed) {
     for (const p of passagesOf(id)) {
-      if (have.has(p.id) || !p.facts.some((f) => f.metric === metric)) continue;
+      if (inTop.has(p.id) || !p.facts.some((f) => f.metric === metric)) continue;
       extra.push({ ...p, score: floor, lexicalRank: null, denseRank: null });
     }
   }
-  const top = hits.slice(0, DEFAULT_COMPOSE.passagesConsidered);
-  return [...top, ...extra.slice(0, 6), ...hits.slice(top.length)];
+  const joined = extra.slice(0, 6);
+  const joinedIds = new Set(joined.map((p) => p.id));
+  return [...top, ...joined, ...hits.slice(top.length).filter((h) => !joinedIds.has(h.id))];
 }
 
 /** The articles that name every place the question names (within the filter's articles), or the filter's set when that is empty. */

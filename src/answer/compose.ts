@@ -181,8 +181,9 @@ function onlySubPlace(article: ArticleSummary, scope: ArticleScope): string | nu
  * (its place and names fit) but for another period, place or kind; else a decline that names the closest reports.
  */
 function nearMissOrDecline(question: Pick<Question, "analyzed" | "frame">, considered: ScoredPassage[], candidates: Candidate[], o: ComposeOptions): ComposedAnswer {
+  // The asked metric in a fact of the report the question is about is relevance enough: no word coverage is required.
   const frameOnly = (c: Candidate) => c.problems.every((p) => /^(figure is not for|sentence is about|year )/.test(p));
-  const near = candidates.filter((c) => c.metricFacts.length > 0 && c.metricFacts.every((m) => m.differs.length > 0) && frameOnly(c) && c.coverage >= o.minCoverage * 0.75);
+  const near = candidates.filter((c) => c.metricFacts.length > 0 && c.metricFacts.every((m) => m.differs.length > 0) && frameOnly(c));
   if (near.length) {
     // Closest first: a figure that differs in one respect (the year) before one that differs in two (the year and being a target).
     const distance = (c: Candidate) => Math.min(...c.metricFacts.map((m) => m.differs.length));

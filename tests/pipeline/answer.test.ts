@@ -52,6 +52,56 @@ describe("answers to the development questions", () => {
   }
 });
 
+describe("answers that match the question's frame", () => {
+  it("the headline question answers 1,251 with its citation, however it is worded", async () => {
+    for (const q of ["How many new party members were admitted in Ha Nam province in 2023?", "How many party members did Ha Nam admit in 2023?"]) {
+      const result = await app.ask(q);
+      expect(result.outcome.kind, q).toBe("answered");
+      expect(result.answer).toContain("1,251");
+      expect(result.figures).toContain("1,251");
+      expectCitationIntegrity(result);
+    }
+  });
+
+  it("a neighbouring year is a near miss that says what the reports give, never the answer", async () => {
+    for (const q of ["How many new party members were admitted in Ha Nam province in 2022?", "Ha Nam new party members 2022"]) {
+      const result = await app.ask(q);
+      expect(result.found, q).toBe(false);
+      expect(result.outcome).toMatchObject({ kind: "near_miss", differs: ["period"], asked: { metric: "party_members_admitted", period: { from: 2022, to: 2022 } } });
+      if (result.outcome.kind !== "near_miss") throw new Error("not a near miss");
+      expect(result.outcome.given[0]).toMatchObject({ value: "1,251", period: { from: 2023, to: 2023 }, modality: "achieved" });
+      expect(result.answer).toContain("1,251");
+      expectCitationIntegrity(result);
+    }
+  });
+
+  it("a span's average is not asserted as one year's growth, and a target is not a result", async () => {
+    const growth = await app.ask("What was Thai Binh's economic growth rate in 2023?");
+    expect(growth.found).toBe(false);
+    expect(growth.answer).not.toMatch(/79%/);
+    const target = await app.ask("How many party members did Nghi Xuan admit in 2024?");
+    expect(target.found).toBe(false);
+    // The 2024 figure is only a target (120) and the result is 2023's (123): either is a near miss, neither the answer.
+    expect(target.outcome).toMatchObject({ kind: "near_miss" });
+    expect(target.figures ?? []).toEqual([]);
+    const asTarget = await app.ask("How many new party members does Nghi Xuan strive to recruit in 2024?");
+    expect(asTarget.found).toBe(true);
+    expect(asTarget.answer).toContain("120");
+  });
+
+  it("a province no report is about is declined as such", async () => {
+    const result = await app.ask("What was Ca Mau's budget revenue in 2023?");
+    expect(result.outcome).toMatchObject({ kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" } });
+    expect(result.answer).toBe("");
+  });
+
+  it("a misspelt province is corrected, said so, and answered", async () => {
+    const result = await app.ask("How many party members were disciplined in Ha Nma in 2023?");
+    expect(result.corrections).toEqual([{ from: "Ha Nma", to: "Ha Nam" }]);
+    expect(result.answer).toContain("110");
+  });
+});
+
 describe("answer behaviour", () => {
   it("matches Vietnamese names written with diacritics", async () => {
     const result = await app.ask("How many party members were disciplined in Hà Nam in 2023?");
