@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openApp, type App } from "../../src/app.js";
-import { ADMIN, ALICE, BOB, GROUP, OTHER_GROUP, privateChat, startBot, testConfig, type Harness } from "../helpers/bot-harness.js";
+import { ADMIN, ALICE, BOB, LAN, GROUP, OTHER_GROUP, privateChat, startBot, testConfig, type Harness } from "../helpers/bot-harness.js";
 
 let dir: string;
 let app: App;
@@ -46,6 +46,26 @@ describe("bot over the real pipeline", () => {
     expect(reply.text).toContain("Sources:");
     expect(reply.html).toContain('<a href="https://www.vietnam.vn/en/tinh-uy-trien-khai-phuong-huong-nhiem-vu-trong-tam-nam-2024">');
     for (const m of h.fake.botMessages(alice.id)) expect(m.html!.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("answers the headline question with the figure in bold, and words a near miss as one, in both languages", async () => {
+    h = await startBot({ ask: app.ask, library: app.library });
+    h.fake.userSends(alice, ALICE, "How many new party members were admitted in Ha Nam province in 2023?");
+    const reply = await h.fake.nextBotMessage(alice.id, { timeoutMs: 20_000 });
+    expect(reply.html).toContain("admitted <b>1,251</b> party members");
+    expect(reply.text).toContain("[1]");
+    expect(reply.text).toContain("Sources:");
+
+    h.fake.userSends(alice, ALICE, "How many new party members were admitted in Ha Nam province in 2022?");
+    const near = await h.fake.nextBotMessage(alice.id, { timeoutMs: 20_000 });
+    expect(near.html).toMatch(/^<b>The reports don't give the figure for new party members admitted in Ha Nam in 2022\. They give the figure for new party members admitted in 2023:<\/b>/);
+    expect(near.html).not.toContain("<b>1,251</b>");
+    expect(near.text).toContain("1,251");
+
+    const vietnamese = privateChat(LAN);
+    h.fake.userSends(vietnamese, LAN, "Hà Nam kết nạp bao nhiêu đảng viên năm 2022?");
+    const vi = await h.fake.nextBotMessage(vietnamese.id, { timeoutMs: 20_000 });
+    expect(vi.text).toMatch(/^Các báo cáo không nêu số liệu số đảng viên mới được kết nạp của Ha Nam năm 2022\./);
   });
 
   it("/start describes the real library", async () => {
