@@ -7,6 +7,7 @@ import { findPlaces, findSubPlaces } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { splitSentences } from "../text/sentences.js";
+import { yearsClaimed } from "../text/years.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -271,20 +272,6 @@ export function eventYears(question: string): string[] {
     /\b((?:19|20)\d{2})\s+(?:\w+\s+)?(?:conference|meeting|session|congress|plenum)\b/gi,
   ];
   for (const re of patterns) for (const m of question.matchAll(re)) years.add(m[1]);
-  return [...years];
-}
-
-/** Years a sentence makes claims about: not those it compares with ("compared to 2022", "than in 2020"). */
-export function yearsClaimed(sentence: string): string[] {
-  const stripped = sentence.replace(
-    /\b(compared (to|with)|over|than( in)?|since|from|same period (of|in)|versus|vs\.?)\s+(the same period (of|in)\s+)?(19|20)\d{2}\b/gi,
-    " ",
-  );
-  const years = new Set<string>();
-  for (const m of stripped.matchAll(/\b(19|20)\d{2}\b(\s*[-–]\s*(19|20)\d{2}\b)?/g)) {
-    const [from, to] = m[0].split(/\s*[-–]\s*/).map(Number);
-    for (let y = from; y <= (to ?? from) && y - from < 30; y++) years.add(String(y));
-  }
   return [...years];
 }
 

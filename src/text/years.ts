@@ -16,7 +16,7 @@ export interface YearMention extends YearSpan {
 }
 
 const YEAR_OR_SPAN = /\b((?:19|20)\d{2})(?:\s*[-–—]\s*((?:19|20)\d{2})|\s*[-–—]\s*(\d{2})\b)?\b/g;
-const TRULY_BASELINE = /(compared (to|with)|than( in)?|since|versus|vs\.?|against|same period( of| in)?)\s+(the same period (of|in)\s+)?$/i;
+const TRULY_BASELINE = /(compared (to|with)|over|than( in)?|since|versus|vs\.?|against|same period( of| in)?)\s+(the same period (of|in)\s+)?$/i;
 
 /** Every year or span a text names, in order, with whether it is a baseline of a comparison. */
 export function yearMentions(text: string): YearMention[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventYears, personNames, yearsClaimed } from "../../src/answer/evidence.js";
+import { eventYears, personNames } from "../../src/answer/evidence.js";
+import { yearsClaimed } from "../../src/text/years.js";
 
 describe("evidence checks", () => {
   it("finds people's names but not places, outlets or bodies", () => {
