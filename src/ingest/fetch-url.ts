@@ -213,24 +213,82 @@ function pinnedLookup(addresses: string[]): LookupFunction {
   }) as LookupFunction;
 }
 
-function requestOnce(u: URL, addresses: string[], signal: AbortSignal): Promise<IncomingMessage> {
+function requestOnce(u: URL, addresses: string[], signal: AbortSignal, headers: Record<string, string>): Promise<IncomingMessage> {
   const mod = u.protocol === "https:" ? https : http;
   return new Promise<IncomingMessage>((resolve, reject) => {
-    const req = mod.request(u, {
-      method: "GET",
-      agent: false,
-      signal,
-      lookup: pinnedLookup(addresses),
-      headers: {
-        "user-agent": USER_AGENT,
-        accept: "text/html,application/xhtml+xml,text/plain;q=0.9,application/json;q=0.9,text/markdown;q=0.8,*/*;q=0.1",
-        "accept-encoding": "gzip, deflate, br",
-      },
-    });
+    const req = mod.request(u, { method: "GET", agent: false, signal, lookup: pinnedLookup(addresses), headers });
     req.once("response", resolve);
     req.once("error", reject);
     req.end();
   });
+}
+
+/** How one caller's refusals end: what the address is ("address", "feed address") and what to do instead. */
+interface FetchWording {
+  what: string;
+  /** After "redirects more than N times, so it was not followed further.": "Send the final article link." */
+  tooManyRedirects: string;
+  /** The thing to check: "link", "address". */
+  thing: string;
+}
+
+/**
+ * One GET with every safety rule: http(s) only, each hop's address checked and pinned, redirects followed by
+ * hand (re-checked each hop) up to `maxRedirects`, one deadline for the whole exchange. `consume` gets the first
+ * 2xx answer (or a 304 when `notModified` is set) and the address it came from; any other answer, a network
+ * fault or the deadline becomes a UserError worded for the caller.
+ */
+async function getFollowingRedirects<T>(
+  url: string,
+  opts: FetchOptions,
+  headers: Record<string, string>,
+  wording: FetchWording,
+  consume: (res: IncomingMessage, finalUrl: URL, signal: AbortSignal) => Promise<T>,
+  notModified = false,
+): Promise<T> {
+  let current = parseHttpUrl(url, wording.what);
+  const signal = AbortSignal.timeout(opts.timeoutMs);
+  let res: IncomingMessage | null = null;
+  try {
+    for (let hop = 0; ; hop++) {
+      const addresses = await checkDestination(current, opts, signal);
+      res = await requestOnce(current, addresses, signal, headers);
+      const status = res.statusCode ?? 0;
+      if (REDIRECTS.has(status)) {
+        const location = res.headers.location;
+        res.resume();
+        res.destroy();
+        if (!location) throw new UserError(`${current.href} answered ${status} (a redirect) without saying where to. The link seems broken.`, "http_status");
+        if (hop >= opts.maxRedirects) {
+          throw new UserError(`${url} redirects more than ${opts.maxRedirects} times, so it was not followed further. ${wording.tooManyRedirects}`, "too_many_redirects");
+        }
+        let next: URL;
+        try {
+          next = new URL(location, current);
+        } catch {
+          throw new UserError(`${current.href} redirects to an invalid address (${location.slice(0, 100)}).`, "bad_url");
+        }
+        current = parseHttpUrl(next.href, wording.what);
+        continue;
+      }
+      if ((status < 200 || status >= 300) && !(notModified && status === 304)) {
+        res.resume();
+        res.destroy();
+        const text = res.statusMessage || http.STATUS_CODES[status] || "";
+        throw new UserError(
+          `Could not fetch ${current.href}: the server answered ${status}${text ? ` ${text}` : ""}. Check that the ${wording.thing} opens in a browser.`,
+          "http_status",
+        );
+      }
+      return await consume(res, current, signal);
+    }
+  } catch (err) {
+    res?.destroy();
+    if (err instanceof UserError) throw err;
+    if (signal.aborted) throw timeoutError(current.hostname, opts);
+    const code = (err as { code?: string }).code;
+    throw new UserError(`Could not fetch ${current.href} (${code ?? (err as Error).message}). Check the ${wording.thing}, or try again later.`, "network");
+  }
 }
 
 async function readBody(res: IncomingMessage, u: URL, opts: FetchOptions, signal: AbortSignal): Promise<Buffer> {
@@ -293,55 +351,21 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * with a UserError that says what was wrong.
  */
 export async function fetchArticle(url: string, opts: FetchOptions): Promise<ArticleInput> {
-  let current = parseHttpUrl(url);
-  const signal = AbortSignal.timeout(opts.timeoutMs);
-  let res: IncomingMessage | null = null;
-  let body: Buffer;
-  try {
-    for (let hop = 0; ; hop++) {
-      const addresses = await checkDestination(current, opts, signal);
-      res = await requestOnce(current, addresses, signal);
-      const status = res.statusCode ?? 0;
-      if (REDIRECTS.has(status)) {
-        const location = res.headers.location;
-        res.resume();
-        res.destroy();
-        if (!location) throw new UserError(`${current.href} answered ${status} (a redirect) without saying where to. The link seems broken.`, "http_status");
-        if (hop >= opts.maxRedirects) {
-          throw new UserError(`${url} redirects more than ${opts.maxRedirects} times, so it was not followed further. Send the final article link.`, "too_many_redirects");
-        }
-        let next: URL;
-        try {
-          next = new URL(location, current);
-        } catch {
-          throw new UserError(`${current.href} redirects to an invalid address (${location.slice(0, 100)}).`, "bad_url");
-        }
-        current = parseHttpUrl(next.href);
-        continue;
-      }
-      if (status < 200 || status >= 300) {
-        res.resume();
-        res.destroy();
-        const text = res.statusMessage || http.STATUS_CODES[status] || "";
-        throw new UserError(
-          `Could not fetch ${current.href}: the server answered ${status}${text ? ` ${text}` : ""}. Check that the link opens in a browser.`,
-          "http_status",
-        );
-      }
-      body = await readBody(res, current, opts, signal);
-      break;
-    }
-  } catch (err) {
-    res?.destroy();
-    if (err instanceof UserError) throw err;
-    if (signal.aborted) throw timeoutError(current.hostname, opts);
-    const code = (err as { code?: string }).code;
-    throw new UserError(`Could not fetch ${current.href} (${code ?? (err as Error).message}). Check the link, or try again later.`, "network");
-  }
-
-  const page: FetchedPage = { url, finalUrl: current.href, contentType: String(res!.headers["content-type"] ?? "").toLowerCase(), body };
+  const page = await getFollowingRedirects(url, opts, ARTICLE_HEADERS, ARTICLE_WORDING, async (res, final, signal): Promise<FetchedPage> => ({
+    url,
+    finalUrl: final.href,
+    contentType: String(res.headers["content-type"] ?? "").toLowerCase(),
+    body: await readBody(res, final, opts, signal),
+  }));
   return opts.readPage ? opts.readPage(page) : readFetchedPage(page);
 }
+
+const ARTICLE_HEADERS = {
+  "user-agent": USER_AGENT,
+  accept: "text/html,application/xhtml+xml,text/plain;q=0.9,application/json;q=0.9,text/markdown;q=0.8,*/*;q=0.1",
+  "accept-encoding": "gzip, deflate, br",
+};
+const ARTICLE_WORDING: FetchWording = { what: "address", tooManyRedirects: "Send the final article link.", thing: "link" };
 
 /** A downloaded page before it is read: where it was asked for and fetched from, its type and its bytes. */
 export interface FetchedPage {
@@ -425,8 +449,6 @@ const FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=
  * Does not read the body as an article; the caller decodes it (`decodeDocument`).
  */
 export async function fetchDocument(url: string, opts: FetchOptions, request: DocumentRequest = {}): Promise<FetchedDocument> {
-  let current = parseHttpUrl(url, "feed address");
-  const signal = AbortSignal.timeout(opts.timeoutMs);
   const headers: Record<string, string> = {
     "user-agent": USER_AGENT,
     accept: request.accept ?? FEED_ACCEPT,
@@ -434,63 +456,38 @@ export async function fetchDocument(url: string, opts: FetchOptions, request: Do
     ...(request.etag ? { "if-none-match": request.etag } : {}),
     ...(request.lastModified ? { "if-modified-since": request.lastModified } : {}),
   };
-  let res: IncomingMessage | null = null;
-  try {
-    for (let hop = 0; ; hop++) {
-      const addresses = await checkDestination(current, opts, signal);
-      res = await requestWithHeaders(current, addresses, signal, headers);
-      const status = res.statusCode ?? 0;
-      if (REDIRECTS.has(status)) {
-        const location = res.headers.location;
+  const conditional = !!(request.etag || request.lastModified);
+  return getFollowingRedirects(
+    url,
+    opts,
+    headers,
+    DOCUMENT_WORDING,
+    async (res, final, signal): Promise<FetchedDocument> => {
+      if (res.statusCode === 304) {
         res.resume();
         res.destroy();
-        if (!location) throw new UserError(`${current.href} answered ${status} (a redirect) without saying where to. The link seems broken.`, "http_status");
-        if (hop >= opts.maxRedirects) {
-          throw new UserError(`${url} redirects more than ${opts.maxRedirects} times, so it was not followed further. Give the feed's final address.`, "too_many_redirects");
-        }
-        let next: URL;
-        try {
-          next = new URL(location, current);
-        } catch {
-          throw new UserError(`${current.href} redirects to an invalid address (${location.slice(0, 100)}).`, "bad_url");
-        }
-        current = parseHttpUrl(next.href, "feed address");
-        continue;
-      }
-      if (status === 304 && (request.etag || request.lastModified)) {
-        res.resume();
-        res.destroy();
-        return { status: "not_modified", finalUrl: current.href };
-      }
-      if (status < 200 || status >= 300) {
-        res.resume();
-        res.destroy();
-        const text = res.statusMessage || http.STATUS_CODES[status] || "";
-        throw new UserError(`Could not fetch ${current.href}: the server answered ${status}${text ? ` ${text}` : ""}. Check that the address opens in a browser.`, "http_status");
+        return { status: "not_modified", finalUrl: final.href };
       }
       let body: Buffer;
       try {
-        body = await readBody(res, current, opts, signal);
+        body = await readBody(res, final, opts, signal);
       } catch (err) {
         if (err instanceof UserError && err.code === "too_large") {
-          throw new UserError(`${current.href} is larger than the ${formatBytes(opts.maxBytes)} limit, so it was not downloaded. Give a smaller feed (a section's RSS, or one sitemap of a sitemap index).`, "too_large");
+          throw new UserError(`${final.href} is larger than the ${formatBytes(opts.maxBytes)} limit, so it was not downloaded. Give a smaller feed (a section's RSS, or one sitemap of a sitemap index).`, "too_large");
         }
         throw err;
       }
       const header = (name: string) => {
-        const v = res!.headers[name];
+        const v = res.headers[name];
         return typeof v === "string" && v.trim() ? v.trim() : null;
       };
-      return { status: "ok", finalUrl: current.href, body, contentType: String(res.headers["content-type"] ?? "").toLowerCase(), etag: header("etag"), lastModified: header("last-modified") };
-    }
-  } catch (err) {
-    res?.destroy();
-    if (err instanceof UserError) throw err;
-    if (signal.aborted) throw timeoutError(current.hostname, opts);
-    const code = (err as { code?: string }).code;
-    throw new UserError(`Could not fetch ${current.href} (${code ?? (err as Error).message}). Check the address, or try again later.`, "network");
-  }
+      return { status: "ok", finalUrl: final.href, body, contentType: String(res.headers["content-type"] ?? "").toLowerCase(), etag: header("etag"), lastModified: header("last-modified") };
+    },
+    conditional,
+  );
 }
+
+const DOCUMENT_WORDING: FetchWording = { what: "feed address", tooManyRedirects: "Give the feed's final address.", thing: "address" };
 
 /** A fetched document's text: charset from the header, the XML declaration or a meta tag; UTF-8 by default. */
 export function decodeDocument(body: Buffer, contentType: string): string {
@@ -498,12 +495,3 @@ export function decodeDocument(body: Buffer, contentType: string): string {
   return decodeBody(body, declared && !/charset=/i.test(contentType) ? `${contentType}; charset=${declared}` : contentType);
 }
 
-function requestWithHeaders(u: URL, addresses: string[], signal: AbortSignal, headers: Record<string, string>): Promise<IncomingMessage> {
-  const mod = u.protocol === "https:" ? https : http;
-  return new Promise<IncomingMessage>((resolve, reject) => {
-    const req = mod.request(u, { method: "GET", agent: false, signal, lookup: pinnedLookup(addresses), headers });
-    req.once("response", resolve);
-    req.once("error", reject);
-    req.end();
-  });
-}
