@@ -30,10 +30,12 @@ export type MetricId =
 
 export interface MetricEntry {
   id: MetricId;
-  /** How the reports and their readers name it, in English, folded; a "+" joins words that must both appear nearby. */
+  /**
+   * How the reports and their readers name it, folded; a "+" joins words that must both appear nearby and a
+   * trailing "*" matches any word it starts ("admi*": admitted, admission). Labels for readers are in the
+   * bot's Fluent files (`metric-…`).
+   */
   phrases: string[];
-  /** One short English label for answers and near misses ("new party members admitted"). */
-  label: string;
 }
 
 /**
@@ -43,61 +45,54 @@ export interface MetricEntry {
 export const METRICS: readonly MetricEntry[] = [
   {
     id: "party_members_admitted",
-    label: "new party members admitted",
     phrases: [
       "new party members", "new members", "admi*+party members", "admi*+members", "recruit*+party members", "recruit*+members",
       "develop*+party members", "party member development", "join* the party", "ket nap", "dang vien moi",
     ],
   },
-  { id: "party_members_disciplined", label: "party members disciplined", phrases: ["disciplin*", "ky luat"] },
-  { id: "party_inspection", label: "inspections", phrases: ["inspect*", "supervis*", "kiem tra", "giam sat"] },
-  { id: "party_organizations", label: "party organizations", phrases: ["grassroots party organizations", "party organizations", "party cells", "to chuc co so dang", "chi bo"] },
+  { id: "party_members_disciplined", phrases: ["disciplin*", "ky luat"] },
+  { id: "party_inspection", phrases: ["inspect*", "supervis*", "kiem tra", "giam sat"] },
+  { id: "party_organizations", phrases: ["grassroots party organizations", "party organizations", "party cells", "to chuc co so dang", "chi bo"] },
   {
     id: "growth",
-    label: "economic growth",
     phrases: [
       "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expand*", "economy grow*",
       "grew", "grow", "grows", "growth", "tang truong",
     ],
   },
-  { id: "economic_scale", label: "size of the economy", phrases: ["economic scale", "scale of the economy", "size of the economy", "quy mo kinh te"] },
+  { id: "economic_scale", phrases: ["economic scale", "scale of the economy", "size of the economy", "quy mo kinh te"] },
   {
     id: "budget_revenue",
-    label: "budget revenue",
     phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue"],
   },
-  { id: "budget_expenditure", label: "budget expenditure", phrases: ["budget expenditure", "expenditure", "spending", "chi ngan sach"] },
+  { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "spending", "chi ngan sach"] },
   {
     id: "income_per_capita",
-    label: "income per capita",
     phrases: ["per capita grdp", "grdp per capita", "per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
   },
-  { id: "poverty_rate", label: "poverty rate", phrases: ["poverty rate", "poor households", "poverty", "ho ngheo", "ty le ho ngheo"] },
-  { id: "tourists", label: "tourists", phrases: ["tourists", "visitors", "tourist arrivals", "arrivals", "tourism", "khach du lich", "luot khach"] },
-  { id: "fdi", label: "foreign direct investment", phrases: ["fdi", "foreign direct investment", "foreign investment", "foreign investors", "von fdi", "dau tu nuoc ngoai"] },
+  { id: "poverty_rate", phrases: ["poverty rate", "poor households", "poverty", "ho ngheo", "ty le ho ngheo"] },
+  { id: "tourists", phrases: ["tourists", "visitors", "tourist arrivals", "arrivals", "tourism", "khach du lich", "luot khach"] },
+  { id: "fdi", phrases: ["fdi", "foreign direct investment", "foreign investment", "foreign investors", "von fdi", "dau tu nuoc ngoai"] },
   {
     id: "investment_capital",
-    label: "investment capital",
     phrases: ["total social investment", "social investment capital", "investment capital", "total investment", "registered capital", "von dau tu"],
   },
   {
     id: "public_investment_disbursement",
-    label: "public investment disbursement",
     phrases: ["disburs*", "public investment", "giai ngan", "dau tu cong"],
   },
-  { id: "export", label: "export turnover", phrases: ["export turnover", "exports", "export", "xuat khau"] },
-  { id: "industrial_production", label: "industrial production", phrases: ["industrial production", "industrial production index", "iip", "san xuat cong nghiep"] },
-  { id: "retail", label: "retail sales", phrases: ["retail sales", "retail", "ban le"] },
-  { id: "production_value", label: "production value", phrases: ["production value", "value of production", "gia tri san xuat"] },
-  { id: "new_rural", label: "new rural areas", phrases: ["new rural", "nong thon moi", "ntm"] },
-  { id: "ocop", label: "OCOP products", phrases: ["ocop"] },
-  { id: "businesses", label: "new businesses", phrases: ["new businesses", "businesses", "enterprises", "cooperatives", "doanh nghiep"] },
+  { id: "export", phrases: ["export turnover", "exports", "export", "xuat khau"] },
+  { id: "industrial_production", phrases: ["industrial production", "industrial production index", "iip", "san xuat cong nghiep"] },
+  { id: "retail", phrases: ["retail sales", "retail", "ban le"] },
+  { id: "production_value", phrases: ["production value", "value of production", "gia tri san xuat"] },
+  { id: "new_rural", phrases: ["new rural", "nong thon moi", "ntm"] },
+  { id: "ocop", phrases: ["ocop"] },
+  { id: "businesses", phrases: ["new businesses", "businesses", "enterprises", "cooperatives", "doanh nghiep"] },
   {
     id: "targets_met",
-    label: "targets met",
     phrases: ["targets", "goals", "criteria", "indicators", "chi tieu", "muc tieu"],
   },
-  { id: "projects", label: "projects", phrases: ["projects", "du an"] },
+  { id: "projects", phrases: ["projects", "du an"] },
 ];
 
 interface CompiledPhrase {
@@ -202,25 +197,3 @@ export function findMetrics(words: string[]): MetricMention[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
-
-export function metricLabel(id: MetricId): string {
-  return METRICS.find((m) => m.id === id)!.label;
-}
-
-/** The words that name each metric (for aligning a question word the lexicon lacks with the nearest metric). */
-export function metricHeadWords(): { metric: MetricId; word: string }[] {
-  const seen = new Set<string>();
-  const out: { metric: MetricId; word: string }[] = [];
-  for (const m of METRICS) {
-    for (const p of m.phrases) {
-      for (const w of p.replace(/\*/g, "").split(/[\s+]+/)) {
-        if (w.length < 4 || seen.has(`${m.id}:${w}`) || GENERIC_WORDS.has(w)) continue;
-        seen.add(`${m.id}:${w}`);
-        out.push({ metric: m.id, word: w });
-      }
-    }
-  }
-  return out;
-}
-
-const GENERIC_WORDS = new Set(["party", "members", "member", "total", "value", "state", "average", "rate", "capital", "new", "the", "of"]);

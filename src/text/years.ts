@@ -1,6 +1,8 @@
 // Years and year spans as committee reports write them: "in 2023", "2021 - 2023", "the 2020-2025 term",
 // "compared to 2022" (a year compared with, not one the sentence is about), "this year" (the report's year).
 
+import { fold } from "./fold.js";
+
 /** A year or span of years, inclusive. */
 export interface YearSpan {
   from: number;
@@ -43,9 +45,6 @@ export function yearsClaimed(sentence: string): string[] {
   return [...years];
 }
 
-/** Phrases meaning the year the report is about. */
-export const THIS_YEAR = /\b(this year|during the year|in the year|the past year|over the past year|throughout the year|so far this year|the whole year|the year of 20\d\d)\b/i;
-
 /** "next year", "the coming year", "in the new year": the year after the report's. */
 export const NEXT_YEAR = /\b(next year|the coming year|the new year|the following year)\b/i;
 
@@ -67,18 +66,6 @@ const PARTS: [YearPart, RegExp][] = [
 
 /** The part of a year a text speaks of ("in the first quarter of 2024" → "Q1"), or null for a whole year. */
 export function yearPart(text: string): YearPart | null {
-  const folded = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  const folded = fold(text);
   return PARTS.find(([, re]) => re.test(folded))?.[0] ?? null;
-}
-
-export function spanContains(outer: YearSpan, inner: YearSpan): boolean {
-  return inner.from >= outer.from && inner.to <= outer.to;
-}
-
-export function spansOverlap(a: YearSpan, b: YearSpan): boolean {
-  return a.from <= b.to && b.from <= a.to;
-}
-
-export function formatSpan(s: YearSpan): string {
-  return s.from === s.to ? String(s.from) : `${s.from}–${s.to}`;
 }
