@@ -65,7 +65,7 @@ export function createAsk(deps: AskDeps): AskFn {
       return { ...base, citations, found: false, outcome: { kind: "declined", reason: { kind: "place_not_held", place: province }, asked: q.frame }, declineReason: `no report about ${province}`, timings: timings(searched, done) };
     }
     const layouts = articleLayouts(store);
-    const composed = composeAnswer(q, withFactPassages(q, hits, narrowed, layouts), termWeights(store, q.analyzed), layouts, {
+    const composed = composeAnswer(q, withFactPassages(q, hits, narrowed, layouts, composeOptions.passagesConsidered), termWeights(store, q.analyzed), layouts, {
       ...composeOptions,
       maxCitations: options.maxCitations ?? composeOptions.maxCitations,
     }, store.derive("article-layouts", () => new Map()), deps.aligner ?? null);
@@ -95,11 +95,11 @@ const FACT_SCAN_ARTICLES = 20;
  * measure the asked metric join the search hits (just below them), so "nghi xuan new party members 2023" finds
  * "…with 123 new members admitted this year…" even when it shares few words with the question.
  */
-function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<string> | null, passagesOf: (id: string) => StoredPassage[]): ScoredPassage[] {
+function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<string> | null, passagesOf: (id: string) => StoredPassage[], considered: number): ScoredPassage[] {
   const metric = q.frame.metric;
   if (!metric || !narrowed || narrowed.size > FACT_SCAN_ARTICLES || (q.frame.wanted !== "achieved" && q.frame.wanted !== "target")) return hits;
   // Passages below the top ones (in the hits or not) join them when their facts measure the asked metric.
-  const top = hits.slice(0, DEFAULT_COMPOSE.passagesConsidered);
+  const top = hits.slice(0, considered);
   const inTop = new Set(top.map((h) => h.id));
   const floor = Math.min(...top.map((h) => h.score), 0);
   const extra: ScoredPassage[] = [];
