@@ -213,7 +213,7 @@ export function buildProgram(): Command {
       });
     });
 
-  const library = program.command("library").description("add, remove, list and reindex articles");
+  const library = program.command("library").description("add, remove, list, reindex, back up and restore articles");
   library
     .command("add")
     .argument("<source>", "a file, a folder or an http(s) URL")
@@ -262,6 +262,33 @@ export function buildProgram(): Command {
       const result = await reindexWithModel(config, o.json ? undefined : (p) => process.stderr.write(`\r  ${p.phase} ${p.done}/${p.total}   `));
       if (!o.json) process.stderr.write("\n");
       process.stdout.write(o.json ? `${JSON.stringify(result)}\n` : `reindexed ${result.articles} articles, ${result.passages} passages in ${(result.ms / 1000).toFixed(2)} s\n`);
+    });
+
+  library
+    .command("backup")
+    .description("write a consistent copy of the index folder (library, graph, bot settings, feeds) into a new folder; safe while the bot runs")
+    .argument("<folder>", "a folder that does not exist yet (or is empty)")
+    .addOption(indexOption())
+    .option("--json", "print JSON")
+    .action(async (folder: string, o) => {
+      const config = configFrom(o);
+      const { backupIndex } = await import("./library/backup.js");
+      const m = await backupIndex(config, folder);
+      process.stdout.write(o.json ? `${JSON.stringify(m)}\n` : `backed up ${m.articles} articles, ${m.passages} passages${m.sideDatabases.length ? ` and ${m.sideDatabases.join(", ")}` : ""} into ${folder}\n`);
+    });
+  library
+    .command("restore")
+    .description("replace the library (and the bot's settings and feeds) with a backup; a running bot answers from it at its next question")
+    .argument("<folder>", "a folder written by library backup")
+    .addOption(indexOption())
+    .option("--json", "print JSON")
+    .action(async (folder: string, o) => {
+      const config = configFrom(o);
+      const { restoreIndex, checkRestorable } = await import("./library/backup.js");
+      checkRestorable(config, folder); // refused before the model loads
+      const { createEmbedder, embedderOptions } = await import("./embed/embedder.js");
+      const m = await restoreIndex(config, folder, { embedder: await createEmbedder(embedderOptions(config)) });
+      process.stdout.write(o.json ? `${JSON.stringify(m)}\n` : `restored ${m.articles} articles, ${m.passages} passages${m.sideDatabases.length ? ` and ${m.sideDatabases.join(", ")}` : ""} from ${folder} (backed up ${m.createdAt})\n`);
     });
 
   const feeds = library.command("feeds").description("watch outlets' RSS / Atom feeds and sitemaps: add, list, remove, check, keywords");

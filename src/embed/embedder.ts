@@ -35,6 +35,8 @@ export interface Embedder {
   readonly fingerprint: string;
   embedPassages(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
+  /** Releases the model's native sessions (a worker thread does this before it exits). */
+  dispose?(): Promise<void>;
 }
 
 /** The embedder the configuration asks for (model, where models live, weights variant, downloads allowed). */
@@ -99,6 +101,7 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
     fingerprint: fingerprintOf(options, isLocal ? localDir : null),
     embedPassages: (texts) => embed(texts.map((t) => prefixes.passage + t)),
     embedQuery: async (text) => (await embed([prefixes.query + text]))[0],
+    dispose: () => extractor.dispose(),
   };
 }
 

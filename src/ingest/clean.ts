@@ -212,9 +212,11 @@ const PER_WINDOW = 16;
  * of `k` at an offset below STRIDE, which fits inside `k` since STRIDE - 1 + WINDOW ≤ CONTAINED_MIN_CHARS. So
  * looking up k's first STRIDE windows finds every candidate; each is then checked with `includes`.
  */
-class ContainmentIndex {
+export class ContainmentIndex {
   private readonly keys: string[] = [];
   private readonly byWindow = new Map<string, number[]>();
+  /** Substring checks made so far: the work, which must grow with the paragraph count, not its square. */
+  comparisons = 0;
 
   add(k: string): void {
     const at = this.keys.push(k) - 1;
@@ -236,6 +238,7 @@ class ContainmentIndex {
       for (const at of this.byWindow.get(k.slice(offset, offset + WINDOW)) ?? []) {
         if (checked.has(at)) continue;
         checked.add(at);
+        this.comparisons++;
         const prev = this.keys[at]!;
         if (prev.length > k.length && prev.includes(k)) return true;
       }

@@ -99,10 +99,8 @@ describe("two bot processes and the CLI on one database", () => {
     fs.writeFileSync(file, MD);
     const added = await cli(["library", "add", file]);
     expect(added.stdout).toMatch(/added/i);
-    const since = Date.now();
     expect(await askVia(a!, users[1]!)).toContain("2,345");
     expect(await askVia(b!, users[2]!)).toContain("2,345");
-    expect(Date.now() - since).toBeLessThan(5_000);
 
     await cli(["library", "remove", "https://example.org/quang-tri-2023"]);
     expect(await askVia(b!, users[3]!)).not.toContain("2,345");

@@ -94,12 +94,10 @@ describe("parseFeed", () => {
     expect(feed.items.map((i) => i.url)).toEqual(["https://baothaibinh.com.vn/a/1.html"]);
   });
 
-  it("refuses an XML bomb (billion laughs) before parsing, quickly, without expanding anything", () => {
+  it("refuses an XML bomb (billion laughs) before parsing, without expanding anything", () => {
     const lol = [`<!ENTITY lol "lol">`, ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? "" : i};`.repeat(10)}">`)];
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE rss [\n${lol.join("\n")}\n]>\n<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title><link>https://x.vn/a</link></item></channel></rss>`;
-    const started = performance.now();
     const err = refusal(() => parseFeed(bomb, opts));
-    expect(performance.now() - started).toBeLessThan(200);
     expect(err.code).toBe("doctype_refused");
     expect(err.message).toMatch(/document type/);
   });

@@ -1,9 +1,13 @@
 import { pipeline } from "@xenova/transformers";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { meanPoolNormalized, prefixesFor } from "../../src/embed/embedder.js";
 import { createWorkerEmbedder } from "../../src/embed/worker-embedder.js";
 import { testEmbedder } from "../helpers/app.js";
+import { ROOT } from "../helpers/paths.js";
 
 describe("embedder", () => {
   it("gives the same vectors as transformers.js's own mean pooling, at unit length", async () => {
@@ -46,6 +50,16 @@ describe("embedder", () => {
       await worker.close();
     }
     await expect(createWorkerEmbedder({ ...options, model: "local/no-such-model" })).rejects.toThrow(/no-such-model/);
+    // The thread outlives a model that cannot load: the next build still embeds there.
+    const again = await createWorkerEmbedder(options);
+    expect(Array.from((await again.embedPassages(["budget revenue"]))[0]!)).toEqual(Array.from((await embedder.embedPassages(["budget revenue"]))[0]!));
+    await again.close();
+  });
+
+  it("a process that runs several builds' embedding threads, and a model that cannot load, ends normally (no heap corruption at exit)", async () => {
+    const child = path.join(ROOT, "tests/helpers/embed-cycles-child.ts");
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", child], { cwd: ROOT });
+    expect(stdout.trim()).toBe("ok");
   });
 
   it("adds the query and passage prefixes e5 and bge models were trained with, and none for others", () => {
