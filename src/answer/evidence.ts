@@ -216,6 +216,14 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
 
   // In a report on several districts, a sentence answers for the district it sits under.
   const foldedSentence = fold(sentence);
+  // "Tu Ky district" is not "Tu Ky town" (the district's seat): a sentence about the other one does not answer.
+  for (const raw of q.names) {
+    const name = fold(raw);
+    const asked = new RegExp(`(?<![\\p{L}])${escapeRe(name)} (${SUBPLACE_KINDS})(?![\\p{L}])`, "u").exec(q.folded)?.[1];
+    if (!asked) continue;
+    const said = [...foldedSentence.matchAll(new RegExp(`(?<![\\p{L}])${escapeRe(name)} (${SUBPLACE_KINDS})(?![\\p{L}])`, "gu"))].map((m) => m[1]!);
+    if (said.length && !said.includes(asked)) problems.push(`sentence is about ${raw} ${said[0]}, not ${raw} ${asked}`);
+  }
   for (const raw of q.names) {
     const name = fold(raw);
     if (!scope.subPlaces.has(name) || containsWords(foldedSentence, name)) continue;
@@ -229,6 +237,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
   }
   return { problems, penalty, bonus };
 }
+
+const SUBPLACE_KINDS = "district|town|city|commune|ward";
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|half|double|twice)\b/i;
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";

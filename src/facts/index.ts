@@ -26,7 +26,7 @@ export interface FactContext {
 /** Format of the facts stored with passages; bumped when reading changes, so an old index knows to reindex. */
 export const FACTS_VERSION = 1;
 
-const NUMBER = /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
+const NUMBER = /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
 const ORDINAL_OR_CODE = /^(\d+)(st|nd|rd|th)\b|^\d+[-/][A-Z]/;
@@ -97,12 +97,13 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
     const metric = nearestMetric(mentions.filter((x) => x.at >= clauseStart && x.end <= clauseEnd), index, index + m[0].length, sentence);
     const unit = unitOf(m[3]?.trim() ?? null, after);
     const modality = modalityOf(sentence, index, index + m[0].length, heading);
+    const period = baselinePeriod(after, periodOf(sentence, index, years, context, heading, modality));
     out.push({
       metric,
       value: raw,
       number,
       unit,
-      period: withPart(periodOf(sentence, index, years, context, heading, modality), yearPart(clause)),
+      period: withPart(period, yearPart(clause)),
       place: context.placeBefore ?? null,
       modality,
       sentence: [start, start + sentence.length],
@@ -110,6 +111,18 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
     });
   }
   return out;
+}
+
+/**
+ * "…up 4.58 percent, compared with a 0.42 percent increase in the same period last year": a figure followed by
+ * "in the same period last year" (or "of 2022") is the earlier period's own figure, not this one's. ("Increased
+ * by 14.36% over the same period last year" is this year's growth: "over" compares, "in" dates.)
+ */
+function baselinePeriod(after: string, period: Fact["period"]): Fact["period"] {
+  const m = /^\s*(?:%|percent)?\s*(?:increase|growth|rise|decrease|drop)?\s*in the same period (?:of |in )?(last year|the previous year|((?:19|20)\d{2}))\b/i.exec(after);
+  if (!m) return period;
+  if (m[2]) return { from: Number(m[2]), to: Number(m[2]) };
+  return period && period.from === period.to ? { from: period.from - 1, to: period.to - 1 } : period;
 }
 
 function withPart(period: Fact["period"], part: YearPart | null): Fact["period"] {

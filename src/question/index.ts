@@ -83,20 +83,33 @@ const NOT_PLACES = new Set(
   ["red river delta", "mekong delta", "central highlands", "north central", "south central", "northern midlands", "southeast", "north", "south", "delta", "vietnam", "viet nam", "asean", "quy", "doanh", "nam", "tinh", "huyen"],
 );
 
-/** District and town names in a question whatever their case: the library's own, and "<name> district|town|commune". */
+/**
+ * District and town names in a question whatever their case: the library's own, and "<name> district|town|commune|
+ * ward|city" ("thu duc city": a city inside a province or municipality; "hung yen city" is the province's seat,
+ * which this leaves to the province's name).
+ */
 function lowerCaseSubPlaces(english: string, known: string[]): string[] {
   const folded = ` ${fold(english).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
   const found = known.filter((k) => folded.includes(` ${fold(k)} `));
-  for (const m of folded.matchAll(/ ((?:[a-z]+ ){1,2})(district|town|commune|ward)\b/g)) {
+  // Words inside a province's or city's own name ("ho chi minh city") are not another place.
+  const inPlaceNames = findPlaces(english).map((p) => ` ${fold(p.matched).replace(/[^\p{L}\p{N}]+/gu, " ")} `);
+  for (const m of folded.matchAll(/ ((?:[a-z]+ ){1,2})(district|town|commune|ward|city)\b/g)) {
     const words = m[1]!.trim().split(" ").filter((w) => !SUBPLACE_STOP.has(w));
     if (words.length === 0 || words.length !== m[1]!.trim().split(" ").length) continue;
     const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
+    // "hung yen city": the province's seat, a place of its own (its figures are not the province's).
+    const seatOf = m[2] === "city" ? findPlaces(name).find((p) => p.kind === "province" && fold(p.matched) === fold(name)) : undefined;
+    if (seatOf) {
+      found.push(`${seatOf.name} City`);
+      continue;
+    }
+    if (inPlaceNames.some((p) => p.includes(` ${fold(name)} `))) continue;
     if (!found.some((f) => fold(f) === fold(name)) && findPlaces(name).length === 0) found.push(name);
   }
   return found;
 }
 
-const SUBPLACE_STOP = new Set("the a an this that which what each every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new".split(" "));
+const SUBPLACE_STOP = new Set("the a an this that which what each every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new centrally run level type class grade tier modern smart industrial green capital".split(" "));
 
 function isKnownSubPlace(name: string, known: string[]): boolean {
   const f = fold(name);
@@ -153,7 +166,7 @@ function yearsAsked(english: string, context: QuestionContext): { from: number; 
 }
 
 function placeOf(q: AnalyzedQuestion, context: QuestionContext): string | null {
-  const sub = q.names.find((n) => context.knownSubPlaces.some((k) => fold(k) === fold(n)));
+  const sub = q.names.find((n) => context.knownSubPlaces.some((k) => fold(k) === fold(n))) ?? q.names.find((n) => / City$/.test(n) && findPlaces(n.slice(0, -5)).length > 0);
   // A district the library does not list by name ("Vu Thu") is still the place asked about.
   return sub ?? q.places[0] ?? q.names[0] ?? null;
 }

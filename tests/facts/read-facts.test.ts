@@ -50,6 +50,14 @@ describe("facts read from report sentences", () => {
     expect(fact("In the first 9 months of 2019, budget revenue reached 1,200 billion VND.", "1,200 billion VND", 2019).period).toMatchObject({ from: 2019, part: "9M" });
   });
 
+  it("a figure dated 'in the same period last year' is that year's, not the one reported on", () => {
+    const text = "The official took note of clear signs of recovery in the first quarter with the GRDP up 4.58 percent, compared to a 0.42 percent increase in the same period last year.";
+    expect(fact(text, "4.58 percent", 2021).period).toMatchObject({ from: 2021, to: 2021, part: "Q1" });
+    expect(fact(text, "0.42 percent", 2021).period).toMatchObject({ from: 2020, to: 2020, part: "Q1" });
+    // "over the same period" compares: the growth is this year's.
+    expect(fact("Total social investment capital increased by 14.36% over the same period last year.", "14.36%").period).toMatchObject({ from: 2023, to: 2023 });
+  });
+
   it("leaves out dates, years, ordinals and document codes", () => {
     const values = of("On December 28, the 26th conference discussed Directive 26-CT/TW and Resolution No. 02 of 2023.").map((f) => f.value);
     expect(values).toEqual([]);

@@ -150,3 +150,43 @@ describe("answer behaviour", () => {
     await expect(app.ask("why ".repeat(2500))).rejects.toThrow(/characters long; the limit is 1000/);
   });
 });
+
+describe("answers about a district's seat and from a figure that matches the whole frame", () => {
+  let own: App;
+  const upload = (fileName: string, front: string, text: string) => ({ kind: "upload" as const, fileName, bytes: new TextEncoder().encode(`---\n${front}\n---\n${text}`) });
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    await own.library.add(
+      upload(
+        "tu-ky.md",
+        'title: "Tu Ky district reviews 2023"\nurl: https://example.org/tu-ky-2023\ndate: 2024-01-09\nplace: Hai Duong province (Tu Ky district)',
+        "On January 9, 2024, the Tu Ky District Party Committee held a conference to review the work of 2023.\n\nThe Party Committee of Tu Ky town currently has 405 party members operating in 12 branches.\n",
+      ),
+    );
+    await own.library.add(
+      upload(
+        "thanh-ha.md",
+        'title: "Thanh Ha district reviews the first quarter of 2023"\nurl: https://example.org/thanh-ha-q1-2023\ndate: 2023-04-06\nplace: Hai Duong province (Thanh Ha district)',
+        "On April 6, 2023, the Standing Committee of the Thanh Ha District Party Committee met to assess the first quarter.\n\n" +
+          "The official took note of clear signs of recovery of the district's socio-economic situation in the first quarter, with the GRDP up 4.58 percent, compared with a 0.42 percent increase in the same period last year.\n",
+      ),
+    );
+  });
+  afterAll(() => own?.close());
+
+  it("the town's figure answers for the town, never for the district of the same name", async () => {
+    expect((await own.ask("How many party members does Tu Ky town have?")).answer).toContain("405");
+    const district = await own.ask("How many party members are there in Tu Ky district?");
+    expect(district.found).toBe(false);
+    expect(district.answer).not.toContain("405");
+  });
+
+  it("a terse question whose metric, period and place all match a figure is answered though it shares few words", async () => {
+    const result = await own.ask("thanh ha grdp q1 2023");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.figures).toEqual(["4.58 percent"]);
+    // The same figure is not asserted for another quarter: a near miss that says which quarter it is for.
+    const q2 = await own.ask("thanh ha grdp q2 2023");
+    expect(q2.outcome).toMatchObject({ kind: "near_miss", differs: ["period"] });
+  });
+});

@@ -33,6 +33,16 @@ describe("places", () => {
     expect(frame("nghi xuan new party members 2023").place).toBe("Nghi Xuan");
     expect(understandQuestion("lac son district per capita income 2022", context).analyzed.names).toContain("Lac Son");
   });
+
+  it("reads a city inside a province as its own place, and a province's seat as other than the province", () => {
+    expect(frame("thu duc city grdp q1 2021").place).toBe("Thu Duc");
+    expect(frame("how many investment projects does hung yen city have").place).toBe("Hung Yen City");
+    // A centrally-run city's own name, and words that describe a city, are not another place.
+    for (const q of ["ho chi minh city growth 2023", "hanoi city budget revenue", "hai duong centrally-run city criteria by 2030"]) {
+      expect(understandQuestion(q, context).analyzed.names, q).toEqual([]);
+    }
+    expect(frame("ho chi minh city growth 2023").place).toBe("Ho Chi Minh City");
+  });
 });
 
 describe("periods", () => {
