@@ -56,6 +56,11 @@ export async function endToEnd(
         const positive = q.sentences.some((s) => s.label === 1);
         const index = result.found ? quotedSentence(result.answer, q) : -1;
         const right = index >= 0 && q.sentences[index]!.label === 1;
+        // WIKIQA_TRACE=file: one JSON line per question (for reading the misses; not a measurement).
+        if (process.env.WIKIQA_TRACE) {
+          const detail = result.outcome.kind === "declined" && result.outcome.reason.kind === "not_in_reports" ? result.outcome.reason.detail : result.outcome.kind;
+          fs.appendFileSync(process.env.WIKIQA_TRACE, `${JSON.stringify({ id: q.id, q: q.text, positive, found: result.found, right, detail, answer: result.answer.slice(0, 160) })}\n`);
+        }
         for (const h of halves) {
           if (h !== "all" && (q.number % 2 === 1) !== (h === "odd")) continue;
           const c = tally[h];

@@ -33,9 +33,18 @@ export interface ComposeOptions {
    * right, traps 63 → 64, wrong figures 3 → 1 together with the place changes (bench/README.md).
    */
   frameCoverage: number;
+  /**
+   * For a general question, the least word-alignment coverage of the answering sentence (default 0.35: on WikiQA's
+   * odd half the best answer-triggering F1 that keeps P@1 ≥ 0.55; see bench/WIKIQA.md).
+   */
+  generalMinCoverage: number;
+  /** For a general question, taken off a sentence's score in proportion to how far into its article it sits (up to 2,000 characters; default 0.1): a tie goes to the lead. */
+  generalPositionWeight: number;
+  /** For a general question, taken off a caption's or heading's score (a short line with no full stop: "Ice formations inside a glacier cave"), default 0.2. */
+  captionPenalty: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, listSentences: 4, alignWeight: 0 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, alignWeight: 0 };
 
 export interface ComposedAnswer {
   outcome: AnswerOutcome;
@@ -58,6 +67,8 @@ interface Candidate {
   problems: string[];
   /** A figure of the sentence matches the question's metric, period, place and kind. */
   frameMatch: boolean;
+  /** Judged as an answer to a general question (ranked and covered by the word alignment). */
+  general: boolean;
   /** The figures of the sentence that measure the asked metric, and how each differs from what was asked. */
   metricFacts: { fact: Fact; differs: NearMiss["differs"] }[];
 }
@@ -84,6 +95,9 @@ export function composeAnswer(
   // The top passages, and any passage that joined them for holding the asked metric's facts (score at most the last's).
   const considered = hits.filter((h, i) => i < o.passagesConsidered || (h.lexicalRank === null && h.denseRank === null));
   const content = contentTerms(q, weights);
+  // Nothing of the reports' frame (no metric, period, province or city): a general question ("how are glacier
+  // caves formed?", "who wrote the Iliad?"); a district the report names still makes it one about the reports.
+  const generalQuestion = aligned !== null && !frame.metric && !frame.period && q.places.length === 0;
   const topScore = considered[0]?.score || 1;
   const scopes = new Map<string, ArticleScope>();
 
@@ -94,22 +108,26 @@ export function composeAnswer(
     const passageStart = scope.offsets.get(passage.id) ?? 0;
     const units = answerUnits(passage.text);
     const passageWords = stemSet(`${passage.text} ${passage.article.title}`);
+    const general = generalQuestion && !q.names.some((n) => scope.subPlaces.has(fold(n)));
     units.forEach((unit, index) => {
       const alignment = aligned?.score(unit.text) ?? null;
       // A paraphrase the word vectors see ("recruited" for "admitted") covers what the report's own words do.
       const judged = judgeUnit(q, scope, unit, passageStart + unit.at, content);
       const facts = (passage.facts ?? []).filter((f) => f.sentence[0] === unit.at);
       const framed = judgeFrame(frame, facts, passage.article, scope);
-      const cov = Math.max(contentCoverage(content, unit, passageWords), alignment?.coverage ?? 0);
-      // Sentence coverage dominates; the passage's retrieval score breaks ties between near-equals.
-      const score =
-        cov + 0.25 * (passage.score / topScore) + judged.bonus - judged.penalty - (0.02 * Math.max(0, unit.text.length - 350)) / 100 +
-        (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0);
+      const cov = general ? alignment!.coverage : Math.max(contentCoverage(content, unit, passageWords), alignment?.coverage ?? 0);
+      // Sentence coverage dominates; the passage's retrieval score breaks ties between near-equals. A general
+      // question is ranked by the word alignment instead.
+      const score = general
+        ? alignment!.score + judged.bonus - judged.penalty - (isCaption(unit.text) ? o.captionPenalty : 0) -
+          o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000)
+        : cov + 0.25 * (passage.score / topScore) + judged.bonus - judged.penalty - (0.02 * Math.max(0, unit.text.length - 350)) / 100 +
+          (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0);
       // A figure the report dates to the asked year ("…in the same period last year") shows the report covers it.
       const problems = [...scope.problems.filter((p) => !(framed.matches && /^year /.test(p))), ...judged.problems];
       if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
-      candidates.push({ sentence: unit.text, passage, index, score, coverage: cov, problems, frameMatch: framed.matches, metricFacts: framed.metricFacts });
+      candidates.push({ sentence: unit.text, passage, index, score, coverage: cov, problems, frameMatch: framed.matches, general, metricFacts: framed.metricFacts });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -117,7 +135,8 @@ export function composeAnswer(
     for (const c of candidates.slice(0, 8)) console.error(c.score.toFixed(2), c.coverage.toFixed(2), c.problems.join("|"), c.sentence.slice(0, 110));
   }
 
-  const acceptable = candidates.filter((c) => c.problems.length === 0 && c.coverage >= (c.frameMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage));
+  const least = (c: Candidate) => (c.general ? o.generalMinCoverage : c.frameMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
+  const acceptable = candidates.filter((c) => c.problems.length === 0 && c.coverage >= least(c));
   if (acceptable.length === 0) return nearMissOrDecline(question, considered, candidates, o);
 
   const best = acceptable[0]!;
@@ -137,6 +156,11 @@ export function composeAnswer(
   }
   const figures = chosen.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => m.fact.value));
   return { ...cite(chosen, hits), figures: [...new Set(figures)], outcome: { kind: "answered" }, reason: null };
+}
+
+/** A photo caption or a heading rather than a sentence: a short line that does not end as a sentence does. */
+function isCaption(text: string): boolean {
+  return !/[.!?…:;"”)]\s*$/.test(text.trim()) && text.trim().split(/\s+/).length < 14;
 }
 
 interface FrameJudgement {

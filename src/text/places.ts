@@ -194,7 +194,7 @@ const DISTRICT_STOP = new Set([
 
 export interface SubPlace {
   name: string;
-  kind: "district" | "town";
+  kind: "district" | "town" | "city";
   mentions: number;
 }
 
@@ -205,12 +205,13 @@ function foldedProvinceNames(): Set<string> {
 }
 
 /**
- * Districts and towns named as "X District Party Committee", "X district", "X Town Party Committee" or "X town",
- * with how often each is mentioned.
+ * Districts, towns and cities inside a province named as "X District Party Committee", "X district", "X Town Party
+ * Committee", "X town" or "X City" ("Ben Cat City", "Thu Duc City"; not a province's seat or a municipality), with how
+ * often each is mentioned.
  */
 export function findSubPlaces(text: string): SubPlace[] {
   // No "i" flag: with /iu, \p{Lu} would match lowercase letters too.
-  const re = /((?:\p{Lu}[\p{Ll}'’]*\s+){0,3}?\p{Lu}\p{Ll}+)\s+(District|district|Town|town)(?![\p{L}])/gu;
+  const re = /((?:\p{Lu}[\p{Ll}'’]*\s+){0,3}?\p{Lu}\p{Ll}+)\s+(District|district|Town|town|City|city)(?![\p{L}])/gu;
   const found = new Map<string, SubPlace>();
   const provinceNames = foldedProvinceNames();
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -224,7 +225,8 @@ export function findSubPlaces(text: string): SubPlace[] {
     if (!words.length || words.some((w) => DISTRICT_STOP.has(w.toLowerCase()))) continue;
     const name = words.join(" ");
     if (provinceNames.has(fold(name))) continue; // "Thai Binh City", "Hung Yen town": the province's own seat
-    const kind = m[2]!.toLowerCase() as "district" | "town";
+    if (provinceNames.has(fold(`${name} city`))) continue; // "Ho Chi Minh City" is the municipality itself
+    const kind = m[2]!.toLowerCase() as "district" | "town" | "city";
     const key = `${fold(name)}|${kind}`;
     const prev = found.get(key);
     if (prev) prev.mentions++;

@@ -151,7 +151,7 @@ describe("answer behaviour", () => {
   });
 });
 
-describe("answers about a district's seat and from a figure that matches the whole frame", () => {
+describe("answers over uploaded articles: a district's seat, a figure matching the whole frame, a general question", () => {
   let own: App;
   const upload = (fileName: string, front: string, text: string) => ({ kind: "upload" as const, fileName, bytes: new TextEncoder().encode(`---\n${front}\n---\n${text}`) });
   beforeAll(async () => {
@@ -171,8 +171,26 @@ describe("answers about a district's seat and from a figure that matches the who
           "The official took note of clear signs of recovery of the district's socio-economic situation in the first quarter, with the GRDP up 4.58 percent, compared with a 0.42 percent increase in the same period last year.\n",
       ),
     );
+    await own.library.add(
+      upload(
+        "glacier.md",
+        'title: "Glacier cave"\nurl: https://example.org/glacier-cave',
+        "Ice formations inside a glacier cave\n\nA glacier cave is a cave formed within the ice of a glacier.\n\n" +
+          "Glacier caves are often called ice caves, but this term is properly used for bedrock caves that contain year-round ice.\n\n" +
+          "Most glacier caves are formed by water running through or under the glacier, which melts the ice as it flows.\n",
+      ),
+    );
   });
   afterAll(() => own?.close());
+
+  it("a general question (no metric, place or period) is answered by the sentences the word alignment ranks first, not a caption", async () => {
+    const what = await own.ask("what is a glacier cave?");
+    expect(what.outcome.kind).toBe("answered");
+    expect(what.answer.startsWith("A glacier cave is a cave formed within the ice of a glacier.")).toBe(true);
+    expect(what.answer).not.toContain("Ice formations inside");
+    expect((await own.ask("how are glacier caves formed?")).answer).toContain("formed by water running through or under the glacier");
+    expect((await own.ask("what is the tallest mountain in the world")).found).toBe(false);
+  });
 
   it("the town's figure answers for the town, never for the district of the same name", async () => {
     expect((await own.ask("How many party members does Tu Ky town have?")).answer).toContain("405");
