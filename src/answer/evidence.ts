@@ -7,7 +7,7 @@ import { findPlaces, findSubPlaces } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { splitSentences } from "../text/sentences.js";
-import { yearsClaimed } from "../text/years.js";
+import { yearMentions, yearsClaimed } from "../text/years.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -200,6 +200,16 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
       if (scope.yearIsEventYear) penalty += 0.3;
       else problems.push(`sentence is about ${claimed.join(", ")}`);
     }
+  }
+
+  // "in the 2021-2026 tenure" is not answered by "during the 2016-2021 tenure", though the two share 2021.
+  const askedSpans = yearMentions(q.raw).filter((y) => y.from < y.to && !y.baseline);
+  if (askedSpans.length) {
+    const mentioned = yearMentions(`${unit.heading ?? ""} ${sentence}`).filter((y) => !y.baseline);
+    const spans = mentioned.filter((y) => y.from < y.to);
+    const sameSpan = spans.some((y) => askedSpans.some((a) => a.from === y.from && a.to === y.to));
+    const yearInside = mentioned.some((y) => y.from === y.to && askedSpans.some((a) => y.from >= a.from && y.from <= a.to));
+    if (spans.length && !sameSpan && !yearInside) problems.push(`sentence is about ${spans.map((y) => `${y.from}-${y.to}`).join(", ")}`);
   }
 
   if (q.wantsFigure) {

@@ -180,8 +180,22 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
           "Most glacier caves are formed by water running through or under the glacier, which melts the ice as it flows.\n",
       ),
     );
+    await own.library.add(
+      upload(
+        "ha-noi-council.md",
+        'title: "Hanoi People\'s Council opens its first session"\nurl: https://example.org/hanoi-council-2021\ndate: 2021-06-28\nplace: Hanoi',
+        "The 16th Hanoi People's Council opened its first session on June 28, 2021.\n\nChairwoman of the council Nguyen Thi Bich Ngoc said that during the 2016-2021 tenure, the council organised 17 sessions.\n",
+      ),
+    );
   });
   afterAll(() => own?.close());
+
+  it("a span is answered by the same span, not by a neighbouring one that shares a year", async () => {
+    expect((await own.ask("how many sessions did the hanoi people's council hold in the 2016-2021 tenure")).answer).toContain("17 sessions");
+    const next = await own.ask("how many sessions did the hanoi people's council hold in the 2021-2026 tenure");
+    expect(next.found).toBe(false);
+    expect(next.answer).not.toContain("17 sessions");
+  });
 
   it("a general question (no metric, place or period) is answered by the sentences the word alignment ranks first, not a caption", async () => {
     const what = await own.ask("what is a glacier cave?");
