@@ -81,7 +81,7 @@ interface Candidate {
  * what was asked, the outcome is a near miss that quotes what they do give.
  */
 export function composeAnswer(
-  question: Pick<Question, "analyzed" | "frame">,
+  question: Pick<Question, "analyzed" | "frame" | "counted">,
   hits: ScoredPassage[],
   weights: Map<string, number>,
   articlePassages: (articleId: string) => StoredPassage[],
@@ -112,7 +112,8 @@ export function composeAnswer(
     units.forEach((unit, index) => {
       const alignment = aligned?.score(unit.text) ?? null;
       // A paraphrase the word vectors see ("recruited" for "admitted") covers what the report's own words do.
-      const judged = judgeUnit(q, scope, unit, passageStart + unit.at, content);
+      // A metric's figures are judged by their facts; what else a "how many" question about the reports counts, by its noun.
+      const judged = judgeUnit(q, scope, unit, passageStart + unit.at, content, frame.metric || general ? null : question.counted);
       const facts = (passage.facts ?? []).filter((f) => f.sentence[0] === unit.at);
       const framed = judgeFrame(frame, facts, passage.article, scope);
       const cov = general ? alignment!.coverage : Math.max(contentCoverage(content, unit, passageWords), alignment?.coverage ?? 0);

@@ -187,7 +187,7 @@ export interface UnitJudgement {
 }
 
 /** Judges one unit against the question: hard problems, soft penalties, answer-type bonus. */
-export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, at: number, content: ContentTerm[]): UnitJudgement {
+export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, at: number, content: ContentTerm[], counted: string | null = null): UnitJudgement {
   const problems: string[] = [];
   let penalty = 0;
   let bonus = 0;
@@ -216,6 +216,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     // The figure must be news: not a year, not an ordinal ("26th session"), not a number the question gave.
     const figures = newFigures(sentence, q);
     if (figures.length === 0 && !NUMBER_WORDS.test(sentence)) problems.push("no figure in sentence");
+    // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
+    else if (counted && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
     else if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;
   } else if (q.wantsDate) {
     if (!DATE.test(sentence)) problems.push("no date in sentence");
@@ -272,6 +274,46 @@ function newFigures(sentence: string, q: AnalyzedQuestion): string[] {
   return (withoutDates.match(/\d[\d.,/]*(%|st|nd|rd|th)?/g) ?? [])
     .map((n) => n.replace(/[.,]$/, ""))
     .filter((n) => !/^(19|20)\d{2}$/.test(n) && !/\d(st|nd|rd|th)$/.test(n) && !given.has(n));
+}
+
+/**
+ * Whether a figure (or a number word) in the sentence counts the thing asked about: within four words of that
+ * noun: its stem, a synonym, a spelling one letter off ("cels", "targts"), or for people any word for people
+ * ("how many people sit on the panel" is answered by "…has 15 members").
+ */
+function countsThing(sentence: string, figures: string[], noun: string): boolean {
+  const words = tokenize(fold(sentence));
+  const figureWords = new Set(figures.map((f) => f.replace(/%$/, "")));
+  const nounStem = stem(noun);
+  const wanted = new Set([nounStem, ...synonymStems(nounStem), ...PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : []]);
+  const near = (w: string) => wanted.has(stem(w)) || (w.length >= 4 && noun.length >= 4 && editDistanceAtMost1(w, noun));
+  return words.some((w, i) => (figureWords.has(w) || NUMBER_WORDS.test(w)) && words.slice(Math.max(0, i - 4), i + 5).some(near));
+}
+
+/** "How many people…" is answered by members, delegates, cadres or participants as much as by people. */
+const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials"]);
+const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest"].map(stem);
+
+function editDistanceAtMost1(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 /** A new figure within three words of one of the asked terms ("13 resolutions", "grew by 8.5%"). */

@@ -39,6 +39,8 @@ export interface Question {
   english: string;
   analyzed: AnalyzedQuestion;
   frame: AskedFrame;
+  /** What a "how many …" question counts ("members"), for answers that must count it; null otherwise. */
+  counted: string | null;
   filters: AskFilters;
   filterPhrases: string[];
   /** The date filter comes from words ("since November") rather than a token. */
@@ -71,6 +73,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     english,
     analyzed,
     frame: frameOf(english, analyzed, context, text),
+    counted: countedNoun(english, text),
     filters: understood.filters,
     filterPhrases: understood.phrases,
     datesFromWords: understood.datesFromWords,
@@ -128,6 +131,37 @@ function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext,
   const mentions = findMetrics(words);
   const metric: MetricId | null = (mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null;
   return { metric, period: periodOf(english, context, asked), place: placeOf(q, context), wanted: wantedOf(english, q, metric) };
+}
+
+/** Words that end the noun phrase after "how many": verbs, prepositions, question and auxiliary words. */
+const NOUN_PHRASE_END = new Set(
+  ("are were is was be been did do does have has had will would could can should must may might shall there that which who whom whose " +
+    "in of at for from under by on during to with within across among per into over after before than as about " +
+    "attend attended attending take took taken join joined participate participated live lived sit sat held hold holds hit " +
+    "receive received get got make made set become became organise organised organize organized elect elected admit admitted " +
+    "recruit recruited reach reached visit visited come came go went approve approved pass passed serve served work worked " +
+    "selected select chosen choose established establish created create opened open belong belongs convene convened exist exists " +
+    "remain remained run ran occur occurred happen happened win won vote voted register registered need needed want wanted say said " +
+    "meet met achieve achieved complete completed exceed exceeded fulfil fulfill fulfilled reached graduate graduated benefit benefited").split(" "),
+);
+
+/**
+ * What a "how many …" question counts: the head of the noun phrase after "how many" ("how many new party members
+ * were admitted" → "members"; "how many people sit on the panel" → "people"), or null (no such phrase, or a
+ * Vietnamese question, whose translation word order says little).
+ */
+export function countedNoun(english: string, asked: string): string | null {
+  if (looksVietnamese(asked) || /\bbao nhieu\b/.test(fold(asked))) return null;
+  const m = /\bhow many\s+([^?.!,;:]+)/i.exec(english);
+  if (!m) return null;
+  const phrase: string[] = [];
+  for (const word of m[1]!.toLowerCase().split(/\s+/)) {
+    const w = word.replace(/[^\p{L}'’-]/gu, "");
+    if (!w || NOUN_PHRASE_END.has(w) || phrase.length === 4) break;
+    phrase.push(w);
+  }
+  const head = phrase.at(-1);
+  return head && head.length > 2 && !/^(times|percent|percentage)$/.test(head) ? head : null;
 }
 
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {

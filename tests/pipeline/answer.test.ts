@@ -160,7 +160,8 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
       upload(
         "tu-ky.md",
         'title: "Tu Ky district reviews 2023"\nurl: https://example.org/tu-ky-2023\ndate: 2024-01-09\nplace: Hai Duong province (Tu Ky district)',
-        "On January 9, 2024, the Tu Ky District Party Committee held a conference to review the work of 2023.\n\nThe Party Committee of Tu Ky town currently has 405 party members operating in 12 branches.\n",
+        "On January 9, 2024, the Tu Ky District Party Committee held a conference to review the work of 2023.\n\nThe Party Committee of Tu Ky town currently has 405 party members operating in 12 branches.\n\n" +
+          "According to the plan of the Tu Ky District Party Committee, the Party branches will hold their congresses in half a day, completing them before March 15, 2025.\n",
       ),
     );
     await own.library.add(
@@ -206,11 +207,12 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     expect((await own.ask("what is the tallest mountain in the world")).found).toBe(false);
   });
 
-  it("the town's figure answers for the town, never for the district of the same name", async () => {
+  it("the town's figure answers for the town, never for the district of the same name, nor does a figure that counts something else", async () => {
     expect((await own.ask("How many party members does Tu Ky town have?")).answer).toContain("405");
     const district = await own.ask("How many party members are there in Tu Ky district?");
     expect(district.found).toBe(false);
     expect(district.answer).not.toContain("405");
+    expect(district.answer).not.toContain("half a day");
   });
 
   it("a terse question whose metric, period and place all match a figure is answered though it shares few words", async () => {

@@ -45,6 +45,19 @@ describe("places", () => {
   });
 });
 
+describe("what a 'how many' question counts", () => {
+  it("is the head of the noun phrase after 'how many', not a verb, and nothing for a Vietnamese question", () => {
+    const counted = (q: string) => understandQuestion(q, context).counted;
+    expect(counted("How many new party members were admitted in Ha Nam in 2023?")).toBe("members");
+    expect(counted("How many Party members belong to the Party Committee of Tu Ky town?")).toBe("members");
+    expect(counted("how many people sit on binh thuan's documents panel")).toBe("people");
+    expect(counted("Ha Nam how many main socio-economic targts met in 2023")).toBe("targts");
+    expect(counted("How much was budget revenue?")).toBeNull();
+    expect(counted("Hưng Yên có bao nhiêu đảng viên?")).toBeNull();
+    expect(counted("hung yen co bao nhieu dang vien")).toBeNull();
+  });
+});
+
 describe("periods", () => {
   it("reads years, spans and years relative to the newest report", () => {
     expect(frame("ha nam new party members 2023").period).toEqual({ from: 2023, to: 2023 });
