@@ -220,7 +220,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     else if (counted && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
     else if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;
   } else if (q.wantsDate) {
-    if (!DATE.test(sentence)) problems.push("no date in sentence");
+    // A question that gives the year ("its 2023 review conference") asks for the day or month, not a year.
+    if (!(q.years.length ? DAY_OR_MONTH : DATE).test(sentence)) problems.push("no date in sentence");
     else bonus += 0.1;
   } else if (q.wantsPerson) {
     if (personNames(sentence).length === 0) problems.push("no person named in sentence");
@@ -255,6 +256,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|half|double|twice)\b/i;
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DAY_OR_MONTH = new RegExp(`\\b(${MONTHS}|\\d{1,2}/\\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 const DATE = new RegExp(`\\b(${MONTHS}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 /** People named in a sentence: two to four capitalised words that are neither titles nor places ("Tran Duc Thang"). */
 export function personNames(sentence: string): string[] {

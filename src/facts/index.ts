@@ -96,8 +96,12 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
 
     const metric = nearestMetric(mentions.filter((x) => x.at >= clauseStart && x.end <= clauseEnd), index, index + m[0].length, sentence);
     const unit = unitOf(m[3]?.trim() ?? null, after);
-    const modality = modalityOf(sentence, index, index + m[0].length, heading);
-    const period = baselinePeriod(after, periodOf(sentence, index, years, context, heading, modality));
+    const read = modalityOf(sentence, index, index + m[0].length, heading);
+    const period = baselinePeriod(after, periodOf(sentence, index, years, context, heading, read));
+    // A report cannot give a result for a year after its own: "growth of 10–11% annually in the 2026–2030 period"
+    // in a 2025 report is a target, whatever the sentence's verbs.
+    const future = period !== null && !period.implied && context.reportYear !== null && period.from > context.reportYear;
+    const modality = future && (read === "achieved" || read === "comparison") ? "target" : read;
     out.push({
       metric,
       value: raw,

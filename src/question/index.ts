@@ -122,7 +122,7 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // The frame: metric, period, place, what is wanted
 
-const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|will|going to|set to|projected|objectives?|orientations?)\b/i;
+const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b/i;
 const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|main (tasks|points))\b/i;
 
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): AskedFrame {

@@ -50,6 +50,13 @@ describe("facts read from report sentences", () => {
     expect(fact("In the first 9 months of 2019, budget revenue reached 1,200 billion VND.", "1,200 billion VND", 2019).period).toMatchObject({ from: 2019, part: "9M" });
   });
 
+  it("a figure for a period after the report's own year is a target, whatever the sentence's verbs", () => {
+    const text = "Among the 34 specific targets, highlights include average GRDP growth of 10–11% annually in the 2026–2030 period, per capita GRDP by 2030 exceeding 180 million VND.";
+    expect(fact(text, "10–11%", 2025)).toMatchObject({ metric: "growth", modality: "target", period: { from: 2026, to: 2030 } });
+    expect(fact(text, "180 million VND", 2025)).toMatchObject({ modality: "target", period: { from: 2030, to: 2030 } });
+    expect(fact("In 2022, the province's GRDP growth rate reached 13.4%.", "13.4%", 2023).modality).toBe("achieved");
+  });
+
   it("a figure dated 'in the same period last year' is that year's, not the one reported on", () => {
     const text = "The official took note of clear signs of recovery in the first quarter with the GRDP up 4.58 percent, compared to a 0.42 percent increase in the same period last year.";
     expect(fact(text, "4.58 percent", 2021).period).toMatchObject({ from: 2021, to: 2021, part: "Q1" });

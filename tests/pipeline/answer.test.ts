@@ -89,6 +89,12 @@ describe("answers that match the question's frame", () => {
     expect(asTarget.answer).toContain("120");
   });
 
+  it("a 'when' question that gives the year is answered with the day, not with a sentence that only names a year", async () => {
+    const when = await app.ask("When did the Ha Nam Provincial Party Committee hold its 2023 review conference?");
+    expect(when.outcome.kind).toBe("answered");
+    expect(when.answer).toContain("December 29");
+  });
+
   it("a province no report is about is declined as such", async () => {
     const result = await app.ask("What was Ca Mau's budget revenue in 2023?");
     expect(result.outcome).toMatchObject({ kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" } });

@@ -82,6 +82,11 @@ describe("metrics and what is wanted", () => {
     expect(frame("Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?").metric).toBe("party_members_admitted");
   });
 
+  it("reads 'want to reach' as a target and 'number of' as asking for a figure", () => {
+    expect(frame("What income per head does Hung Yen want to reach by 2030?").wanted).toBe("target");
+    expect(understandQuestion("dong nai 13th session number of resolutions", context).analyzed.wantsFigure).toBe(true);
+  });
+
   it("tells a result from a target, a date, a person and a list", () => {
     expect(frame("How many party members did Nghi Xuan admit in 2023?").wanted).toBe("achieved");
     expect(frame("How many new party members does Nghi Xuan strive to recruit in 2024?").wanted).toBe("target");
