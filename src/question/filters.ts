@@ -259,10 +259,11 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
-    // in December 2023 / in December / during March 2024
+    // in December 2023 / in December / during March 2024 / "in april and q2 2024" (the year said just after)
     re: new RegExp(`\\b(?:in|during)${ws}(?:the${ws}month${ws}of${ws})?(${POINT})(?![\\p{L}\\p{N}])`, "giu"),
     span: (m, anchor) => {
-      const span = pointSpan(m[1]!, anchor);
+      const yearAfter = /^\s*(?:and|or|,)\s+(?:[\p{L}\p{N}]+\s+){0,2}?((?:19|20)\d{2})\b/u.exec(m.input.slice(m.index + m[0].length))?.[1];
+      const span = pointSpan(m[1]!, anchor, yearAfter ? Number(yearAfter) : undefined);
       return span ? { from: span.start, to: span.end, phrase: m[0] } : null;
     },
   },
@@ -311,6 +312,8 @@ const DATE_RULES: DateRule[] = [
   {
     re: new RegExp(`(?:(?:trong|vào)\\s+)?tháng\\s+(\\d{1,2})\\s*(?:/|năm)\\s*(${YEAR})|(?:trong|vào)\\s+tháng\\s+(\\d{1,2})(?![\\p{N}/])`, "giu"),
     span: (m, anchor) => {
+      // "từ năm 2021 đến tháng 6/2023": the end of the facts' span (as "from 2021 to June 2023"), not the reports'.
+      if (/(?:đến|tới)\s*(?:hết\s+)?$/u.test(m.input.slice(0, m.index))) return null;
       const month = Number(m[1] ?? m[3]);
       const span = pointSpan(`${MONTH_NAMES[month - 1] ?? "x"}${m[2] ? ` ${m[2]}` : ""}`, anchor);
       return span ? { from: span.start, to: span.end, phrase: m[0] } : null;

@@ -32,6 +32,10 @@ describe("date phrases become report-date filters", () => {
     expect(parsed.datesFromWords).toBe(true);
   });
 
+  it("takes a month's year from the year said just after it ('in april and q2 2024')", () => {
+    expect(parseQuestionFilters("what did the chairman ask for in april and q2 2024", { newestReportDate: "2025-10-03" }).filters).toEqual({ from: "2024-04-01", to: "2024-04-30" });
+  });
+
   it("counts a month without a year back from the newest report, not from the clock", () => {
     expect(parseQuestionFilters("since November", { newestReportDate: "2024-01-20" }).filters).toEqual({ from: "2023-11-01" });
     expect(parseQuestionFilters("since January", { newestReportDate: "2024-01-20" }).filters).toEqual({ from: "2024-01-01" });
@@ -63,6 +67,7 @@ describe("years, places and comparisons that date the facts stay in the question
     "Who chaired the Thai Binh conference?",
     "What targets does Hai Duong set until 2025?",
     "Hà Nam kết nạp bao nhiêu đảng viên năm 2023?",
+    "Thái Bình thu hút bao nhiêu dự án đầu tư từ năm 2021 đến tháng 6/2023?",
   ])("%s", (question) => {
     expect(parse(question)).toEqual({ question, searchQuestion: question, filters: {}, phrases: [], datesFromWords: false });
   });
