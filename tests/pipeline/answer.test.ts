@@ -95,6 +95,14 @@ describe("answers that match the question's frame", () => {
     expect(when.answer).toContain("December 29");
   });
 
+  it("a district's name is not a person: 'who' is not answered by a sentence that only names the district", async () => {
+    // It used to answer "At the conference, the Nghi Xuan District Party Committee awarded certificates…".
+    for (const q of ["Who is the Party Secretary of Nghi Xuan district?", "Who chaired the Nghi Xuan review conference?"]) {
+      const who = await app.ask(q);
+      expect(who.answer === "" || who.answer.includes("Phan Tan Linh"), `${q} → ${who.answer}`).toBe(true);
+    }
+  });
+
   it("a province no report is about is declined as such", async () => {
     const result = await app.ask("What was Ca Mau's budget revenue in 2023?");
     expect(result.outcome).toMatchObject({ kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" } });
