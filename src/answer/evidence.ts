@@ -5,6 +5,7 @@ import { stemSet } from "../search/search.js";
 import { synonymStems } from "../question/glossary.js";
 import { findPlaces, findSubPlaces } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
+import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import { splitSentences } from "../text/sentences.js";
 import { yearMentions, yearsClaimed } from "../text/years.js";
@@ -289,7 +290,7 @@ function countsThing(sentence: string, figures: string[], noun: string): boolean
   const figureWords = new Set(figures.map((f) => f.replace(/%$/, "")));
   const nounStem = stem(noun);
   const wanted = new Set([nounStem, ...synonymStems(nounStem), ...PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : []]);
-  const near = (w: string) => wanted.has(stem(w)) || (w.length >= 4 && noun.length >= 4 && editDistanceAtMost1(w, noun));
+  const near = (w: string) => wanted.has(stem(w)) || (w.length >= 4 && noun.length >= 4 && editDistance(w, noun, 1) <= 1);
   return words.some((w, i) => (figureWords.has(w) || NUMBER_WORDS.test(w)) && words.slice(Math.max(0, i - 4), i + 5).some(near));
 }
 
@@ -297,27 +298,6 @@ function countsThing(sentence: string, figures: string[], noun: string): boolean
 const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials"]);
 const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest"].map(stem);
 
-function editDistanceAtMost1(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
 
 /** A new figure within three words of one of the asked terms ("13 resolutions", "grew by 8.5%"). */
 function figureNextToTerm(sentence: string, figures: string[], content: ContentTerm[]): boolean {
