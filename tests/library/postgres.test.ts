@@ -140,6 +140,28 @@ describe("bad databases are refused with one clear line, and nothing is written"
     expect(await query(bare.url, "SELECT to_regclass('schema_migrations') AS t, to_regclass('generations') AS g")).toEqual([{ t: null, g: null }]);
   });
 
+  it("a read-only database (a replica): questions are answered, a write is one clear line, and nothing changes", async () => {
+    const library = Library.open(testConfig({ DATABASE_URL: server.url }), embedder);
+    const counts = library.store().counts();
+    // pglite-socket serves every connection from one session, so this makes the whole database read-only.
+    await query(server.url, "SET SESSION default_transaction_read_only = on");
+    try {
+      expect((await query<{ ro: string }>(server.url, "SHOW transaction_read_only"))[0]!.ro).toBe("on");
+      expect(library.store().lexicalSearch("party", 3).length).toBeGreaterThan(0);
+      const upload = { kind: "upload" as const, fileName: "quang-tri.md", bytes: new TextEncoder().encode("# Quang Tri reviews 2023\n\nQuang Tri admitted 2,345 new party members in 2023.\n") };
+      const refused = await library.add(upload).then(() => null, (error: unknown) => error);
+      expect(refused).toBeInstanceOf(UserError);
+      expect((refused as Error).message).toMatch(/read-only \(a replica\?\).*point DATABASE_URL at the primary/);
+      expect((refused as Error).message.split("\n")).toHaveLength(1);
+    } finally {
+      await query(server.url, "SET SESSION default_transaction_read_only = off");
+      library.close();
+    }
+    const after = Library.open(testConfig({ DATABASE_URL: server.url }), embedder);
+    expect(after.store().counts()).toEqual(counts);
+    after.close();
+  });
+
   it("a schema written by a newer version of the program", async () => {
     const before = await query(server.url, "SELECT id, state, write_version FROM generations ORDER BY id");
     await query(server.url, "INSERT INTO schema_migrations (version) VALUES (99)");
