@@ -142,13 +142,15 @@ describe("bad databases are refused with one clear line, and nothing is written"
 
   it("a read-only database (a replica): questions are answered, a write is one clear line, and nothing changes", async () => {
     const library = Library.open(testConfig({ DATABASE_URL: server.url }), embedder);
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    await library.add({ kind: "upload", fileName: "ninh-binh.md", bytes: bytes("# Ninh Binh reviews 2023\n\nNinh Binh admitted 1,111 new party members in 2023.\n") });
     const counts = library.store().counts();
     // pglite-socket serves every connection from one session, so this makes the whole database read-only.
     await query(server.url, "SET SESSION default_transaction_read_only = on");
     try {
-      expect((await query<{ ro: string }>(server.url, "SHOW transaction_read_only"))[0]!.ro).toBe("on");
-      expect(library.store().lexicalSearch("party", 3).length).toBeGreaterThan(0);
-      const upload = { kind: "upload" as const, fileName: "quang-tri.md", bytes: new TextEncoder().encode("# Quang Tri reviews 2023\n\nQuang Tri admitted 2,345 new party members in 2023.\n") };
+      expect((await query<{ transaction_read_only: string }>(server.url, "SHOW transaction_read_only"))[0]!.transaction_read_only).toBe("on");
+      expect(library.store().lexicalSearch("ninh", 3).length).toBeGreaterThan(0);
+      const upload = { kind: "upload" as const, fileName: "quang-tri.md", bytes: bytes("# Quang Tri reviews 2023\n\nQuang Tri admitted 2,345 new party members in 2023.\n") };
       const refused = await library.add(upload).then(() => null, (error: unknown) => error);
       expect(refused).toBeInstanceOf(UserError);
       expect((refused as Error).message).toMatch(/read-only \(a replica\?\).*point DATABASE_URL at the primary/);
