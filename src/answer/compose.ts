@@ -3,6 +3,8 @@ import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
+import { yearsClaimed } from "../text/years.js";
+import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
 import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, type ArticleLayout, type ArticleScope } from "./evidence.js";
 
@@ -69,6 +71,8 @@ interface Candidate {
   frameMatch: boolean;
   /** Judged as an answer to a general question (ranked and covered by the word alignment). */
   general: boolean;
+  /** For a "when" question of one year: the date the sentence gives when it is another year's ("December 7", 2024). */
+  otherYearDate: { value: string; year: number } | null;
   /** The figures of the sentence that measure the asked metric, and how each differs from what was asked. */
   metricFacts: { fact: Fact; differs: NearMiss["differs"] }[];
 }
@@ -126,9 +130,12 @@ export function composeAnswer(
           (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0);
       // A figure the report dates to the asked year ("…in the same period last year") shows the report covers it.
       const problems = [...scope.problems.filter((p) => !(framed.matches && /^year /.test(p))), ...judged.problems];
+      // "When was the 2023 year-end session?" is not answered by a 2024 report's "on December 7": say which year it gives.
+      const dated = frame.wanted === "date" && !judged.problems.includes("no date in sentence") ? otherYearDate(unit.text, passage.article.date, frame) : null;
+      if (dated) problems.push(`date is in ${dated.year}`);
       if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
-      candidates.push({ sentence: unit.text, passage, index, score, coverage: cov, problems, frameMatch: framed.matches, general, metricFacts: framed.metricFacts });
+      candidates.push({ sentence: unit.text, passage, index, score, coverage: cov, problems, frameMatch: framed.matches, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -157,6 +164,24 @@ export function composeAnswer(
   }
   const figures = chosen.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => m.fact.value));
   return { ...cite(chosen, hits), figures: [...new Set(figures)], outcome: { kind: "answered" }, reason: null };
+}
+
+const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DAY_AND_MONTH = new RegExp(`\\b(?:(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_NAMES})|(?:${MONTH_NAMES}))\\b`, "i");
+
+/**
+ * The date a sentence gives and its year, when the question asks about one year and the date is another's:
+ * the sentence's own year if it names one, else the year of its report (a December 2024 report's "on December 7").
+ */
+function otherYearDate(sentence: string, articleDate: string | null, frame: AskedFrame): { value: string; year: number } | null {
+  if (!frame.period || frame.period.from !== frame.period.to) return null;
+  const day = DAY_AND_MONTH.exec(sentence);
+  if (!day) return null;
+  const named = yearsClaimed(sentence).map(Number);
+  // A report's date may be ISO ("2024-12-08") or as the outlet wrote it ("December 7 (2022)").
+  const reportYear = reportYearOf(articleDate, "") ?? (Number(/\b(?:19|20)\d{2}\b/.exec(articleDate ?? "")?.[0]) || null);
+  const year = named.length ? (named.includes(frame.period.from) ? frame.period.from : named[0]!) : reportYear;
+  return year !== null && year !== frame.period.from ? { value: day[0], year } : null;
 }
 
 /** A photo caption or a heading rather than a sentence: a short line that does not end as a sentence does. */
@@ -233,6 +258,15 @@ function nearMissOrDecline(question: Pick<Question, "analyzed" | "frame">, consi
     const differs = [...new Set(given.flatMap((g) => g.differs))];
     const nearMiss: NearMiss = { asked: question.frame, differs, given: given.map(({ differs: _d, ...g }) => g) };
     return { ...cited, figures: [], outcome: { kind: "near_miss", ...nearMiss }, reason: `near miss: reports give another ${differs.join(", ")}` };
+  }
+  // A "when" question of one year that the reports answer for another year.
+  const otherYear = candidates.filter((c) => c.otherYearDate && c.coverage >= o.minCoverage && c.problems.every((p) => /^(date is in|year )/.test(p)));
+  if (otherYear.length) {
+    const best = otherYear[0]!;
+    const cited = cite([best], considered);
+    const year = best.otherYearDate!.year;
+    const nearMiss: NearMiss = { asked: question.frame, differs: ["period"], given: [{ value: best.otherYearDate!.value, period: { from: year, to: year }, place: null, modality: "achieved", citation: 1 }] };
+    return { ...cited, figures: [], outcome: { kind: "near_miss", ...nearMiss }, reason: `near miss: the date given is in ${year}` };
   }
   const seen = new Set<string>();
   const nearestPassages = considered.filter((h) => (seen.has(h.articleId) ? false : (seen.add(h.articleId), true))).slice(0, 3);

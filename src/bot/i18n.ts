@@ -126,12 +126,14 @@ function framed(t: Translate, what: string, place: string | null, period: AskedF
 }
 
 function askedPhrase(t: Translate, asked: AskedFrame): string {
+  if (asked.wanted === "date") return framed(t, t("near-date"), asked.place, asked.period);
   const metric = metricName(t, asked);
   return framed(t, asked.wanted === "target" ? t("near-target", { what: metric }) : t("near-result", { what: metric }), asked.place, asked.period);
 }
 
 function givenPhrase(t: Translate, near: NearMiss): string {
   const phrases = near.given.map((g) => {
+    if (near.asked.wanted === "date") return framed(t, t("near-date"), null, g.period);
     const metric = metricName(t, near.asked);
     const what = g.modality === "target" ? t("near-target", { what: metric }) : t("near-result", { what: metric });
     return framed(t, what, near.differs.includes("place") ? g.place : null, near.differs.includes("period") || near.differs.includes("modality") ? g.period : null);

@@ -27,7 +27,7 @@ const WEAK_TERMS = new Set(
 
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
 const FIGURE_QUESTION = /\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
-const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day)\b/i;
+const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the)\b/i;
 const PERSON_QUESTION = /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b/i;
 
 export interface QueryTerm {

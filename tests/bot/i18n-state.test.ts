@@ -83,6 +83,14 @@ describe("locales", () => {
     );
     const target = { ...outcome, differs: ["modality"], given: [{ ...outcome.given[0], modality: "target", period: { from: 2024, to: 2024 } }] } as const satisfies AnswerResult["outcome"];
     expect(outcomeLead(translatorFor(translations(), "en"), target)).toContain("They give the target for new party members admitted in 2024:");
+    const date = {
+      kind: "near_miss",
+      asked: { metric: null, period: { from: 2023, to: 2023 }, place: "Hai Duong", wanted: "date" },
+      differs: ["period"],
+      given: [{ value: "December 7", period: { from: 2022, to: 2022 }, place: null, modality: "achieved", citation: 1 }],
+    } as const satisfies AnswerResult["outcome"];
+    expect(outcomeLead(translatorFor(translations(), "en"), date)).toBe("The reports don't give the date in Hai Duong in 2023. They give the date in 2022:");
+    expect(outcomeLead(translatorFor(translations(), "vi"), date)).toBe("Các báo cáo không nêu ngày diễn ra của Hai Duong năm 2023. Báo cáo nêu ngày diễn ra năm 2022:");
     expect(outcomeLead(translatorFor(translations(), "en"), { kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" }, asked: outcome.asked })).toBe(
       "No report in the library is about Ca Mau, so I cannot answer for it.",
     );

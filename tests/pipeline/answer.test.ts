@@ -202,8 +202,25 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
         "The 16th Hanoi People's Council opened its first session on June 28, 2021.\n\nChairwoman of the council Nguyen Thi Bich Ngoc said that during the 2016-2021 tenure, the council organised 17 sessions.\n",
       ),
     );
+    await own.library.add(
+      upload(
+        "hai-duong-council.md",
+        'title: "Hai Duong provincial People\'s Council opens its year-end session"\nurl: https://example.org/hai-duong-council-2022\ndate: 2022-12-07\nplace: Hai Duong province',
+        "The 17th provincial People's Council opened the 12th session (regular year-end one) on December 7 morning at the Xu Dong Cultural Center.\n\nDuring the session, the council considered the province's socio-economic results.\n",
+      ),
+    );
   });
   afterAll(() => own?.close());
+
+  it("a 'when' asked for one year that the reports answer for another is a near miss naming that year", async () => {
+    const other = await own.ask("hai duong people's council year-end session 2023 dates");
+    expect(other.found).toBe(false);
+    expect(other.outcome).toMatchObject({ kind: "near_miss", differs: ["period"], given: [{ value: "December 7", period: { from: 2022, to: 2022 } }] });
+    expect(other.answer).toContain("December 7");
+    const same = await own.ask("hai duong people's council year-end session 2022 dates");
+    expect(same.outcome.kind).toBe("answered");
+    expect(same.answer).toContain("December 7");
+  });
 
   it("a span is answered by the same span, not by a neighbouring one that shares a year", async () => {
     expect((await own.ask("how many sessions did the hanoi people's council hold in the 2016-2021 tenure")).answer).toContain("17 sessions");

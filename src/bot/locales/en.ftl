@@ -213,6 +213,7 @@ answer-no-matching-reports = No report matches the filter ({$filter}), so I have
 near-result = the figure for {$what}
 near-target = the target for {$what}
 near-figure = this figure
+near-date = the date
 near-for-place = {$what} in {$place}
 near-in-period = {$what} in {$period}
 metric-party-members-admitted = new party members admitted

@@ -204,6 +204,7 @@ answer-no-matching-reports = Không có báo cáo nào khớp bộ lọc ({$filt
 near-result = số liệu {$what}
 near-target = chỉ tiêu {$what}
 near-figure = số liệu này
+near-date = ngày diễn ra
 near-for-place = {$what} của {$place}
 near-in-period = {$what} năm {$period}
 metric-party-members-admitted = số đảng viên mới được kết nạp
