@@ -222,7 +222,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     else if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;
   } else if (q.wantsDate) {
     // A question that gives the year ("its 2023 review conference") asks for the day or month, not a year.
-    if (!(q.years.length ? DAY_OR_MONTH : DATE).test(sentence)) problems.push("no date in sentence");
+    // Nor is a term ("term 2020 - 2025") the date of a meeting.
+    const withoutTerms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ");
+    if (!(q.years.length ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
     else bonus += 0.1;
   } else if (q.wantsPerson) {
     // "Nghi Xuan", "Dien Chau": the districts a report names are not people.

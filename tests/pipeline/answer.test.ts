@@ -175,7 +175,8 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
         "tu-ky.md",
         'title: "Tu Ky district reviews 2023"\nurl: https://example.org/tu-ky-2023\ndate: 2024-01-09\nplace: Hai Duong province (Tu Ky district)',
         "On January 9, 2024, the Tu Ky District Party Committee held a conference to review the work of 2023.\n\nThe Party Committee of Tu Ky town currently has 405 party members operating in 12 branches.\n\n" +
-          "According to the plan of the Tu Ky District Party Committee, the Party branches will hold their congresses in half a day, completing them before March 15, 2025.\n",
+          "According to the plan of the Tu Ky District Party Committee, the Party branches will hold their congresses in half a day, completing them before March 15, 2025.\n\n" +
+          "Congress of the Tu Ky District Military Party Committee, term 2020 - 2025 (Source: quansu.haiduong.gov.vn)\n",
       ),
     );
     await own.library.add(
@@ -244,6 +245,11 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     expect(district.found).toBe(false);
     expect(district.answer).not.toContain("405");
     expect(district.answer).not.toContain("half a day");
+  });
+
+  it("a term ('2020 - 2025') is not the date a 'when' question asks for", async () => {
+    const when = await own.ask("when did the tu ky district military party committee hold its congress");
+    expect(when.answer).not.toContain("term 2020 - 2025");
   });
 
   it("a terse question whose metric, period and place all match a figure is answered though it shares few words", async () => {
