@@ -155,12 +155,24 @@ export function composeAnswer(
     const addsSomething = !chosen.some((x) => x.sentence === c.sentence);
     if (close && addsSomething) chosen.push(c);
   }
-  // "What are the tasks…": the list goes on past its first sentence; quote what follows in the same passage.
+  // "What are the tasks…": the list goes on past its first sentence; quote what follows in the same passage, and
+  // in the article's next passage when the list runs past the passage's end.
   if (frame.wanted === "list") {
     const following = candidates
       .filter((c) => c.passage.id === best.passage.id && c.index > best.index && c.index <= best.index + o.listSentences && !c.problems.some((p) => !/^(no figure|figure)/.test(p)))
       .sort((a, b) => a.index - b.index);
     for (const c of following) if (!chosen.includes(c)) chosen.push(c);
+    const unitsInBest = answerUnits(best.passage.text).length;
+    const wanted = o.listSentences - (unitsInBest - 1 - best.index);
+    if (wanted > 0 && isListLead(best.sentence)) {
+      const next = articlePassages(best.passage.articleId).find((p) => p.position === best.passage.position + 1);
+      if (next) {
+        const passage: ScoredPassage = { ...next, score: best.passage.score, lexicalRank: null, denseRank: null };
+        answerUnits(next.text)
+          .slice(0, wanted)
+          .forEach((unit, index) => chosen.push({ ...best, sentence: unit.text, passage, index, problems: [], metricFacts: [], otherYearDate: null }));
+      }
+    }
   }
   const figures = chosen.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => m.fact.value));
   return { ...cite(chosen, hits), figures: [...new Set(figures)], outcome: { kind: "answered" }, reason: null };
@@ -182,6 +194,11 @@ function otherYearDate(sentence: string, articleDate: string | null, frame: Aske
   const reportYear = reportYearOf(articleDate, "") ?? (Number(/\b(?:19|20)\d{2}\b/.exec(articleDate ?? "")?.[0]) || null);
   const year = named.length ? (named.includes(frame.period.from) ? frame.period.from : named[0]!) : reportYear;
   return year !== null && year !== frame.period.from ? { value: day[0], year } : null;
+}
+
+/** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C"). */
+function isListLead(text: string): boolean {
+  return /:\s*$/.test(text) || (/:\s/.test(text) && text.split(";").length >= 3);
 }
 
 /** A photo caption or a heading rather than a sentence: a short line that does not end as a sentence does. */

@@ -103,6 +103,15 @@ describe("answers that match the question's frame", () => {
     }
   });
 
+  it("a list that runs past its passage's end is quoted on from the article's next passage", async () => {
+    const list = await app.ask("What are the eight key tasks the Hung Yen Party Committee has to focus on in 2023?");
+    expect(list.outcome.kind).toBe("answered");
+    expect(list.answer).toContain("eight important tasks");
+    expect(list.answer).toContain("Firstly, focusing on thoroughly grasping");
+    expect(new Set(list.citations.map((c) => c.articleId))).toEqual(new Set(["002_e56c2869da385239"]));
+    expectCitationIntegrity(list);
+  });
+
   it("a province no report is about is declined as such", async () => {
     const result = await app.ask("What was Ca Mau's budget revenue in 2023?");
     expect(result.outcome).toMatchObject({ kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" } });
