@@ -60,7 +60,7 @@ export const METRICS: readonly MetricEntry[] = [
       "grew", "grow", "grows", "growth", "tang truong",
     ],
   },
-  { id: "economic_scale", phrases: ["economic scale", "scale of the economy", "size of the economy", "quy mo kinh te"] },
+  { id: "economic_scale", phrases: ["economic scale", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
     phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue"],

@@ -79,6 +79,7 @@ describe("metrics and what is wanted", () => {
     expect(frame("How much state budget collection did Hung Yen achieve?").metric).toBe("budget_revenue");
     expect(frame("How many visitors came to Cam Xuyen?").metric).toBe("tourists");
     expect(frame("How much foreign investment did Thai Binh attract?").metric).toBe("fdi");
+    expect(frame("what was the size of thai binh's economy in 2023").metric).toBe("economic_scale");
     expect(frame("Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?").metric).toBe("party_members_admitted");
   });
 
