@@ -3,6 +3,8 @@ import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
+import { findMetrics, metricWords } from "../text/metrics.js";
+import { stem, tokenize } from "../question/index.js";
 import { yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
@@ -99,6 +101,10 @@ export function composeAnswer(
   // The top passages, and any passage that joined them for holding the asked metric's facts (score at most the last's).
   const considered = hits.filter((h, i) => i < o.passagesConsidered || (h.lexicalRank === null && h.denseRank === null));
   const content = contentTerms(q, weights);
+  // For a sentence whose fact matches the whole frame, the words naming the metric ("gdp" for "total product")
+  // are covered by the fact; the rest of the question must still be (`frameCoverage`).
+  const metricStems = frameMetricStems(q.raw, frame);
+  const beyondMetric = content.filter((t) => !t.light && !t.stems.some((s) => metricStems.has(s)));
   // Nothing of the reports' frame (no metric, period, province or city): a general question ("how are glacier
   // caves formed?", "who wrote the Iliad?"); a district the report names still makes it one about the reports.
   const generalQuestion = aligned !== null && !frame.metric && !frame.period && q.places.length === 0;
@@ -121,6 +127,8 @@ export function composeAnswer(
       const facts = (passage.facts ?? []).filter((f) => f.sentence[0] === unit.at);
       const framed = judgeFrame(frame, facts, passage.article, scope);
       const cov = general ? alignment!.coverage : Math.max(contentCoverage(content, unit, passageWords), alignment?.coverage ?? 0);
+      const coveredBeyondMetric = (framed: FrameJudgement) =>
+        framed.matches && metricStems.size ? (beyondMetric.length ? contentCoverage(beyondMetric, unit, passageWords) : 1) : 0;
       // Sentence coverage dominates; the passage's retrieval score breaks ties between near-equals. A general
       // question is ranked by the word alignment instead.
       const score = general
@@ -135,7 +143,7 @@ export function composeAnswer(
       if (dated) problems.push(`date is in ${dated.year}`);
       if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
-      candidates.push({ sentence: unit.text, passage, index, score, coverage: cov, problems, frameMatch: framed.matches, general, otherYearDate: dated, metricFacts: framed.metricFacts });
+      candidates.push({ sentence: unit.text, passage, index, score, coverage: framed.matches ? Math.max(cov, coveredBeyondMetric(framed)) : cov, problems, frameMatch: framed.matches, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -204,6 +212,14 @@ function isListLead(text: string): boolean {
 /** A photo caption or a heading rather than a sentence: a short line that does not end as a sentence does. */
 function isCaption(text: string): boolean {
   return !/[.!?…:;"”)]\s*$/.test(text.trim()) && text.trim().split(/\s+/).length < 14;
+}
+
+/** Stems of the question's words that name its metric ("gdp", "party members admitted"). */
+function frameMetricStems(question: string, frame: AskedFrame): Set<string> {
+  if (!frame.metric) return new Set();
+  const { words } = metricWords(question);
+  const named = findMetrics(words).filter((m) => m.metric === frame.metric);
+  return new Set(named.flatMap((m) => words.slice(m.start, m.end)).flatMap((w) => tokenize(w)).map(stem));
 }
 
 interface FrameJudgement {

@@ -51,6 +51,8 @@ export interface ContentTerm {
   stems: string[];
   synonyms: string[];
   weight: number;
+  /** A light verb or filler ("go", "hold", "take part"): says little of what is asked. */
+  light: boolean;
 }
 
 /** Verbs and fillers that carry little of what is asked ("belong", "take part", "hold"). */
@@ -77,6 +79,7 @@ export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>):
         stems: /\d/.test(t.text) ? [t.stem, ...t.text.split(/[.,/\-]/).filter(Boolean)] : [t.stem],
         synonyms: synonymStems(t.stem),
         weight: idf * (t.weak ? 0.4 : light ? 0.15 : 1) * (isFocus ? 2 : 1),
+        light,
       };
     });
 }

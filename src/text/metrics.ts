@@ -57,6 +57,7 @@ export const METRICS: readonly MetricEntry[] = [
     id: "growth",
     phrases: [
       "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expand*", "economy grow*",
+      "gdp", "gross domestic product",
       "grew", "grow", "grows", "growth", "tang truong",
     ],
   },
@@ -68,7 +69,7 @@ export const METRICS: readonly MetricEntry[] = [
   { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "spending", "chi ngan sach"] },
   {
     id: "income_per_capita",
-    phrases: ["per capita grdp", "grdp per capita", "per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
+    phrases: ["per capita grdp", "grdp per capita", "per capita gdp", "gdp per capita", "per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
   },
   { id: "poverty_rate", phrases: ["poverty rate", "poor households", "poverty", "ho ngheo", "ty le ho ngheo"] },
   { id: "tourists", phrases: ["tourists", "visitors", "tourist arrivals", "arrivals", "tourism", "khach du lich", "luot khach"] },

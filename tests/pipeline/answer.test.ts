@@ -112,6 +112,12 @@ describe("answers that match the question's frame", () => {
     expectCitationIntegrity(list);
   });
 
+  it("a figure whose fact matches the whole frame needs no words for the metric itself ('gdp' for 'total product')", async () => {
+    const gdp = await app.ask("how much did ha nam's gdp go up in 2023");
+    expect(gdp.outcome.kind).toBe("answered");
+    expect(gdp.figures).toEqual(["9.41%"]);
+  });
+
   it("a province no report is about is declined as such", async () => {
     const result = await app.ask("What was Ca Mau's budget revenue in 2023?");
     expect(result.outcome).toMatchObject({ kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" } });
