@@ -121,14 +121,14 @@ export function composeAnswer(
     const general = generalQuestion && !q.names.some((n) => scope.subPlaces.has(fold(n)));
     units.forEach((unit, index) => {
       const alignment = aligned?.score(unit.text) ?? null;
-      // A paraphrase the word vectors see ("recruited" for "admitted") covers what the report's own words do.
       // A metric's figures are judged by their facts; what else a "how many" question about the reports counts, by its noun.
       const judged = judgeUnit(q, scope, unit, passageStart + unit.at, content, frame.metric || general ? null : question.counted);
       const facts = (passage.facts ?? []).filter((f) => f.sentence[0] === unit.at);
       const framed = judgeFrame(frame, facts, passage.article, scope);
+      // A paraphrase the word vectors see ("recruited" for "admitted") covers what the report's own words do.
       const cov = general ? alignment!.coverage : Math.max(contentCoverage(content, unit, passageWords), alignment?.coverage ?? 0);
-      const coveredBeyondMetric = (framed: FrameJudgement) =>
-        framed.matches && metricStems.size ? (beyondMetric.length ? contentCoverage(beyondMetric, unit, passageWords) : 1) : 0;
+      // What decides declining: for a figure matching the whole frame, its fact covers the metric's own words.
+      const covered = framed.matches ? Math.max(cov, beyondMetric.length ? contentCoverage(beyondMetric, unit, passageWords) : 1) : cov;
       // Sentence coverage dominates; the passage's retrieval score breaks ties between near-equals. A general
       // question is ranked by the word alignment instead.
       const score = general
@@ -143,7 +143,7 @@ export function composeAnswer(
       if (dated) problems.push(`date is in ${dated.year}`);
       if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
-      candidates.push({ sentence: unit.text, passage, index, score, coverage: framed.matches ? Math.max(cov, coveredBeyondMetric(framed)) : cov, problems, frameMatch: framed.matches, general, otherYearDate: dated, metricFacts: framed.metricFacts });
+      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
