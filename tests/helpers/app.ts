@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createEmbedder, type Embedder } from "../../src/embed/embedder.js";
 import { openApp, type App } from "../../src/app.js";
+import type { AddSource } from "../../src/types.js";
 import { DATA_DIR } from "./paths.js";
 import { testWordVectors } from "./word-vectors.js";
 
@@ -31,3 +32,14 @@ export async function testApp(overrides: Record<string, string> = {}): Promise<{
   const app = await openApp(config, { embedder: await testEmbedder(), wordVectors: await testWordVectors() });
   return { app, config };
 }
+
+/** An upload of a one-paragraph year-end report: the province admitted `members` new party members in 2023. */
+export const reportUpload = (place: string, url: string, members: string): AddSource => ({
+  kind: "upload",
+  fileName: `${place}.md`,
+  bytes: new TextEncoder().encode(
+    `---\ntitle: "${place}: Party Committee reviews 2023"\nurl: ${url}\ndate: 2023-12-20\nplace: ${place} province\n---\n` +
+      `On December 20, the ${place} Provincial Party Committee held a conference to review the work of 2023 and set the tasks for 2024. ` +
+      `The province admitted ${members} new party members during the year, and budget revenue reached 4,321 billion VND.\n`,
+  ),
+});

@@ -1,43 +1,20 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import { openBotState } from "../../src/bot/state-store.js";
 import { backupIndex, restoreIndex } from "../../src/library/backup.js";
-import type { AddSource } from "../../src/types.js";
 import { tempDir, testApp, testEmbedder } from "../helpers/app.js";
 import { ROOT } from "../helpers/paths.js";
+import { runCli } from "../helpers/cli.js";
+import { reportUpload as report } from "../helpers/app.js";
 
 // Issue 13, operators: a documented, tested `library backup` / `restore` of the index folder while the bot runs.
 // The app below stands for the running bot: it stays open across the CLI's backup and restore.
 
-const run = promisify(execFile);
-async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ALLOW_REMOTE_MODELS: "false", ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
-const report = (place: string, url: string, members: string): AddSource => ({
-  kind: "upload",
-  fileName: `${place}.md`,
-  bytes: new TextEncoder().encode(
-    `---\ntitle: "${place}: Party Committee reviews 2023"\nurl: ${url}\ndate: 2023-12-20\nplace: ${place} province\n---\n` +
-      `On December 20, the ${place} Provincial Party Committee held a conference to review the work of 2023 and set the tasks for 2024. ` +
-      `The province admitted ${members} new party members during the year, and budget revenue reached 4,321 billion VND.\n`,
-  ),
-});
 const HA_NAM = "Who chaired the Ha Nam conference?";
 const QUANG_TRI = "How many new party members did Quang Tri admit in 2023?";
 

@@ -1,16 +1,14 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApp, type App } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
 import type { AddSource } from "../../src/types.js";
 import { UserError } from "../../src/types.js";
 import { tempDir, testConfig, testEmbedder } from "../helpers/app.js";
-import { ROOT } from "../helpers/paths.js";
+import { runCli } from "../helpers/cli.js";
 
 // Bad input at the library level (the entry point of both the CLI and the bot): each case is refused with
 // a UserError whose code names the problem and whose message says what to do, and the index is exactly as
@@ -208,20 +206,7 @@ describe("library.add refuses bad input and changes nothing", () => {
 });
 
 describe("library add on the command line", () => {
-  const run = promisify(execFile);
-  async function cli(args: string[]) {
-    try {
-      const { stdout, stderr } = await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli.ts"), ...args], {
-        cwd: ROOT,
-        env: { ...process.env, ALLOW_REMOTE_MODELS: "false", FETCH_ALLOW_HOSTS: "" },
-        timeout: 60_000,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (args: string[]) => runCli(args, { env: { FETCH_ALLOW_HOSTS: "" } });
 
   it("exits with status 2 and one clear line on stderr, and the index is unchanged", async () => {
     const binary = path.join(tempDir("cli-bad-"), "scan.txt");

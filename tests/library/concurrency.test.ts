@@ -5,8 +5,9 @@ import { openApp, type App } from "../../src/app.js";
 import { chunkArticle } from "../../src/chunk/chunk.js";
 import type { Config } from "../../src/config.js";
 import type { Embedder } from "../../src/embed/embedder.js";
-import type { AddSource, AnswerResult } from "../../src/types.js";
+import type { AnswerResult } from "../../src/types.js";
 import { testConfig, testEmbedder } from "../helpers/app.js";
+import { reportUpload as report } from "../helpers/app.js";
 
 // Questions keep being answered, from whole articles only, while the library reindexes and adds; admin
 // writes fired at the same moment run one after another, in the order they were asked for.
@@ -40,15 +41,6 @@ const QUESTIONS: [string, string][] = [
   ["How many grassroots Party organizations does Hong Linh town have?", "28"],
 ];
 
-const report = (place: string, url: string, members: string): AddSource => ({
-  kind: "upload",
-  fileName: `${place}.md`,
-  bytes: new TextEncoder().encode(
-    `---\ntitle: "${place}: Party Committee reviews 2023"\nurl: ${url}\ndate: 2023-12-20\nplace: ${place} province\n---\n` +
-      `On December 20, the ${place} Provincial Party Committee held a conference to review the work of 2023 and set the tasks for 2024. ` +
-      `The province admitted ${members} new party members during the year, and budget revenue reached 4,321 billion VND.\n`,
-  ),
-});
 
 let app: App;
 let config: Config;

@@ -1,14 +1,12 @@
-import { execFile } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApp } from "../../src/app.js";
 import { Store } from "../../src/store/store.js";
 import { currentGeneration } from "../../src/store/generations.js";
 import { testConfig, testEmbedder } from "../helpers/app.js";
-import { ROOT } from "../helpers/paths.js";
+import { runCli } from "../helpers/cli.js";
 
 // Issue 14, item 1: a fetched page is identified by the address it was fetched from. A page (or a JSON
 // response) naming a seed report's address as its canonical link / og:url / "url" is added as a report of its
@@ -44,20 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const run = promisify(execFile);
-async function cli(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ALLOW_REMOTE_MODELS: "false", ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, { env });
 
 /** The articles of an index folder, read straight from its live generation. */
 function articlesIn(indexDir: string) {

@@ -1,33 +1,18 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openApp } from "../../src/app.js";
 import { readDataDir } from "../../src/ingest/index.js";
 import { Store } from "../../src/store/store.js";
 import { currentGeneration } from "../../src/store/generations.js";
 import { tempDir, testConfig, testEmbedder } from "../helpers/app.js";
-import { ROOT } from "../helpers/paths.js";
+import { runCli } from "../helpers/cli.js";
 
 // Issue 14, items 4 and 7: a broken sidecar, a symbolic link, a data: / javascript: address, a file name with a
 // line break and a folder of only bad files are each refused on the command line with one line and exit 2,
 // and the index is unchanged. Bidi controls never reach a stored title.
 
-const run = promisify(execFile);
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ALLOW_REMOTE_MODELS: "false", FETCH_ALLOW_HOSTS: "" },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args, { env: { FETCH_ALLOW_HOSTS: "" } });
 
 const TEXT = "The Quang Ninh Provincial Party Committee held its year-end conference on December 20, 2023.\n\nQuang Ninh landed 150,000 tonnes of seafood in 2023.\n";
 

@@ -1,7 +1,5 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { openApp } from "../../src/app.js";
 import type { Embedder } from "../../src/embed/embedder.js";
@@ -9,26 +7,13 @@ import { reindexWithModel } from "../../src/library/reindex-cli.js";
 import { Store } from "../../src/store/store.js";
 import { currentGeneration } from "../../src/store/generations.js";
 import { tempDir, testConfig, testEmbedder } from "../helpers/app.js";
-import { ROOT } from "../helpers/paths.js";
+import { runCli } from "../helpers/cli.js";
 
 // Issue 14, item 2: `library reindex` on the command line took no write lock, so an add made by another process
 // during the rebuild printed "added", exit 0, and was gone after the switch. Now the rebuild holds the lock:
 // the add is refused clearly and nothing reported done is undone.
 
-const run = promisify(execFile);
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ALLOW_REMOTE_MODELS: "false" },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(args);
 
 describe("library reindex from the command line holds the write lock", () => {
   it("an add by another process during the rebuild is refused, and whatever reports done survives the switch", async () => {

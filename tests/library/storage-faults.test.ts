@@ -1,14 +1,12 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApp } from "../../src/app.js";
 import { storageFault } from "../../src/store/faults.js";
 import { currentGeneration } from "../../src/store/generations.js";
 import { UserError } from "../../src/types.js";
 import { tempDir, testConfig, testEmbedder } from "../helpers/app.js";
-import { ROOT } from "../helpers/paths.js";
+import { runCli } from "../helpers/cli.js";
 
 // Issue 14, item 5: a read-only index opens read-only and answers; a full disk, a permission problem or a damaged
 // file is one line saying what to do, exit 2, and nothing is lost.
@@ -17,24 +15,10 @@ import { ROOT } from "../helpers/paths.js";
 // (uid 65534, child_process's `uid`/`gid`) when we are root: the kernel then really refuses every write to the
 // chmod'ed folder, exactly as for another user's index. Run as an ordinary user, chmod alone does it.
 
-const run = promisify(execFile);
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
-async function cli(args: string[], asNobody = false) {
-  try {
-    const { stdout, stderr } = await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ALLOW_REMOTE_MODELS: "false", HOME: "/tmp" },
-      timeout: 60_000,
-      ...(asNobody && isRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], asNobody = false) => runCli(args, { env: { HOME: "/tmp" }, ...(asNobody && isRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
 
 function chmodTree(dir: string, dirMode: number, fileMode: number): void {
   fs.chmodSync(dir, dirMode);

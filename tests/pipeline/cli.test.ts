@@ -1,29 +1,9 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SEED_DIR } from "../helpers/paths.js";
 import { tempDir } from "../helpers/app.js";
-
-const run = promisify(execFile);
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
-const CLI = path.join(ROOT, "src/cli.ts");
-
-/** Runs the real CLI in a child process; resolves with its output and exit code instead of throwing. */
-async function cli(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  const child = run(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ALLOW_REMOTE_MODELS: "false", ...options.env }, timeout: 60_000 });
-  if (options.input !== undefined) {
-    child.child.stdin!.end(options.input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { runCli as cli } from "../helpers/cli.js";
 
 let index: string;
 beforeAll(async () => {
