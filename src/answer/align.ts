@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { rarityWeight, type WordVectors } from "../embed/word-vectors.js";
 import { fold } from "../text/fold.js";
+import { MONTH_NAMES } from "../text/years.js";
 
 /**
  * Question-to-sentence alignment through word vectors: how much of what a question asks a sentence says,
@@ -157,7 +158,7 @@ export function alignTokens(text: string): Token[] {
 const NUMBER_WORDS = new Set(
   "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half".split(" "),
 );
-const MONTHS = new Set("january february march april may june july august september october november december".split(" "));
+const MONTHS = new Set(MONTH_NAMES.toLowerCase().split("|"));
 
 /** The answer type the question's wording asks for. */
 export function answerTypeOf(question: string): AnswerType {

@@ -3,9 +3,7 @@ import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
-import { findMetrics, metricWords } from "../text/metrics.js";
-import { stem, tokenize } from "../question/index.js";
-import { yearsClaimed } from "../text/years.js";
+import { MONTH_NAMES, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
 import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, type ArticleLayout, type ArticleScope } from "./evidence.js";
@@ -87,7 +85,7 @@ interface Candidate {
  * what was asked, the outcome is a near miss that quotes what they do give.
  */
 export function composeAnswer(
-  question: Pick<Question, "analyzed" | "frame" | "counted">,
+  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted">,
   hits: ScoredPassage[],
   weights: Map<string, number>,
   articlePassages: (articleId: string) => StoredPassage[],
@@ -103,7 +101,7 @@ export function composeAnswer(
   const content = contentTerms(q, weights);
   // For a sentence whose fact matches the whole frame, the words naming the metric ("gdp" for "total product")
   // are covered by the fact; the rest of the question must still be (`frameCoverage`).
-  const metricStems = frameMetricStems(q.raw, frame);
+  const metricStems = new Set(question.metricStems);
   const beyondMetric = content.filter((t) => !t.light && !t.stems.some((s) => metricStems.has(s)));
   // Nothing of the reports' frame (no metric, period, province or city): a general question ("how are glacier
   // caves formed?", "who wrote the Iliad?"); a district the report names still makes it one about the reports.
@@ -186,7 +184,6 @@ export function composeAnswer(
   return { ...cite(chosen, hits), figures: [...new Set(figures)], outcome: { kind: "answered" }, reason: null };
 }
 
-const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
 const DAY_AND_MONTH = new RegExp(`\\b(?:(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_NAMES})|(?:${MONTH_NAMES}))\\b`, "i");
 
 /**
@@ -212,14 +209,6 @@ function isListLead(text: string): boolean {
 /** A photo caption or a heading rather than a sentence: a short line that does not end as a sentence does. */
 function isCaption(text: string): boolean {
   return !/[.!?…:;"”)]\s*$/.test(text.trim()) && text.trim().split(/\s+/).length < 14;
-}
-
-/** Stems of the question's words that name its metric ("gdp", "party members admitted"). */
-function frameMetricStems(question: string, frame: AskedFrame): Set<string> {
-  if (!frame.metric) return new Set();
-  const { words } = metricWords(question);
-  const named = findMetrics(words).filter((m) => m.metric === frame.metric);
-  return new Set(named.flatMap((m) => words.slice(m.start, m.end)).flatMap((w) => tokenize(w)).map(stem));
 }
 
 interface FrameJudgement {

@@ -8,7 +8,7 @@ import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import { splitSentences } from "../text/sentences.js";
-import { yearMentions, yearsClaimed } from "../text/years.js";
+import { MONTH_NAMES, yearMentions, yearsClaimed } from "../text/years.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -207,12 +207,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
   }
 
   // "in the 2021-2026 tenure" is not answered by "during the 2016-2021 tenure", though the two share 2021.
-  const askedSpans = yearMentions(q.raw).filter((y) => y.from < y.to && !y.baseline);
-  if (askedSpans.length) {
+  if (q.spans.length) {
     const mentioned = yearMentions(`${unit.heading ?? ""} ${sentence}`).filter((y) => !y.baseline);
     const spans = mentioned.filter((y) => y.from < y.to);
-    const sameSpan = spans.some((y) => askedSpans.some((a) => a.from === y.from && a.to === y.to));
-    const yearInside = mentioned.some((y) => y.from === y.to && askedSpans.some((a) => y.from >= a.from && y.from <= a.to));
+    const sameSpan = spans.some((y) => q.spans.some((a) => a.from === y.from && a.to === y.to));
+    const yearInside = mentioned.some((y) => y.from === y.to && q.spans.some((a) => y.from >= a.from && y.from <= a.to));
     if (spans.length && !sameSpan && !yearInside) problems.push(`sentence is about ${spans.map((y) => `${y.from}-${y.to}`).join(", ")}`);
   }
 
@@ -262,9 +261,8 @@ const SUBPLACE_KINDS = "district|town|city|commune|ward";
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|half|double|twice)\b/i;
-const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
-const DAY_OR_MONTH = new RegExp(`\\b(${MONTHS}|\\d{1,2}/\\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
-const DATE = new RegExp(`\\b(${MONTHS}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
+const DAY_OR_MONTH = new RegExp(`\\b(${MONTH_NAMES}|\\d{1,2}/\\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
+const DATE = new RegExp(`\\b(${MONTH_NAMES}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 /** People named in a sentence: two to four capitalised words that are neither titles nor places ("Tran Duc Thang"). */
 export function personNames(sentence: string): string[] {
   const places = new Set(findPlaces(sentence).flatMap((p) => tokenize(fold(p.matched))));
@@ -279,7 +277,7 @@ export function personNames(sentence: string): string[] {
 /** Numbers in a sentence that the question did not already give, leaving out years and ordinals. */
 function newFigures(sentence: string, q: AnalyzedQuestion): string[] {
   const given = new Set(tokenize(q.folded).filter((t) => /\d/.test(t)));
-  const withoutDates = sentence.replace(new RegExp(`\\b(${MONTHS})\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTHS})\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d{2}\\b`, "g"), " ");
+  const withoutDates = sentence.replace(new RegExp(`\\b(${MONTH_NAMES})\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH_NAMES})\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d{2}\\b`, "g"), " ");
   return (withoutDates.match(/\d[\d.,/]*(%|st|nd|rd|th)?/g) ?? [])
     .map((n) => n.replace(/[.,]$/, ""))
     .filter((n) => !/^(19|20)\d{2}$/.test(n) && !/\d(st|nd|rd|th)$/.test(n) && !given.has(n));
@@ -291,25 +289,28 @@ function newFigures(sentence: string, q: AnalyzedQuestion): string[] {
  * ("how many people sit on the panel" is answered by "…has 15 members").
  */
 function countsThing(sentence: string, figures: string[], noun: string): boolean {
-  const words = tokenize(fold(sentence));
-  const figureWords = new Set(figures.map((f) => f.replace(/%$/, "")));
   const nounStem = stem(noun);
-  const wanted = new Set([nounStem, ...synonymStems(nounStem), ...PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : []]);
+  const wanted = new Set([nounStem, ...synonymStems(nounStem), ...(PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : [])]);
   const near = (w: string) => wanted.has(stem(w)) || (w.length >= 4 && noun.length >= 4 && editDistance(w, noun, 1) <= 1);
-  return words.some((w, i) => (figureWords.has(w) || NUMBER_WORDS.test(w)) && words.slice(Math.max(0, i - 4), i + 5).some(near));
+  return figureNear(sentence, figures, 4, near, { numberWords: true });
 }
 
 /** "How many people…" is answered by members, delegates, cadres or participants as much as by people. */
 const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials"]);
 const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest"].map(stem);
 
-
-/** A new figure within three words of one of the asked terms ("13 resolutions", "grew by 8.5%"). */
+/** A new figure within five words of one of the asked terms ("13 resolutions", "grew by 8.5%"). */
 function figureNextToTerm(sentence: string, figures: string[], content: ContentTerm[]): boolean {
+  const wanted = new Set(content.flatMap((t) => [...t.stems, ...t.synonyms]));
+  return figureNear(sentence, figures, 5, (w) => wanted.has(stem(w)));
+}
+
+/** Whether one of `figures` (with `numberWords`, also "twelve", "half"…) stands within `radius` words of a word `near` accepts. */
+function figureNear(sentence: string, figures: string[], radius: number, near: (word: string) => boolean, options: { numberWords?: boolean } = {}): boolean {
   const words = tokenize(fold(sentence));
   const figureWords = new Set(figures.map((f) => f.replace(/%$/, "")));
-  const wanted = new Set(content.flatMap((t) => [...t.stems, ...t.synonyms]));
-  return words.some((w, i) => figureWords.has(w) && words.slice(Math.max(0, i - 5), i + 6).some((x) => wanted.has(stem(x))));
+  const isFigure = (w: string) => figureWords.has(w) || (options.numberWords === true && NUMBER_WORDS.test(w));
+  return words.some((w, i) => isFigure(w) && words.slice(Math.max(0, i - radius), i + radius + 1).some(near));
 }
 
 /**
@@ -319,7 +320,7 @@ function figureNextToTerm(sentence: string, figures: string[], content: ContentT
 export function eventYears(question: string): string[] {
   const years = new Set<string>();
   const patterns = [
-    new RegExp(`\\b(?:${MONTHS})\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d{2})\\b`, "gi"),
+    new RegExp(`\\b(?:${MONTH_NAMES})\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d{2})\\b`, "gi"),
     /\b((?:19|20)\d{2})\s+(?:\w+\s+)?(?:conference|meeting|session|congress|plenum)\b/gi,
   ];
   for (const re of patterns) for (const m of question.matchAll(re)) years.add(m[1]);

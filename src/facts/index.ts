@@ -7,7 +7,7 @@
 import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
 import { findSubPlaces } from "../text/places.js";
 import { splitSentences } from "../text/sentences.js";
-import { LAST_YEAR, NEXT_YEAR, yearMentions, yearPart, type YearPart, type YearSpan } from "../text/years.js";
+import { LAST_YEAR, MONTH_NAMES, NEXT_YEAR, yearMentions, yearPart, type YearPart, type YearSpan } from "../text/years.js";
 import { fold } from "../text/fold.js";
 import type { Fact, FactModality } from "../types.js";
 
@@ -27,8 +27,7 @@ export interface FactContext {
 export const FACTS_VERSION = 1;
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
-const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
-const DATE_NUMBER = new RegExp(`\\b(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
+const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_NAMES})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
 const ORDINAL_OR_CODE = /^(\d+)(st|nd|rd|th)\b|^\d+[-/][A-Z]/;
 
 const TARGET_WORDS = /\b(strive|striving|strives|aim|aims|aiming|target|targets|targeted|goal|goals|plan to|plans to|planned|will|shall|to reach|to achieve|to attain|set out|orientation|directions?|tasks? for|must|need to|expected to reach in 20|by 20\d\d)\b/i;

@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
+import { yearMentions, type YearSpan } from "../text/years.js";
 
 /** Words that carry no meaning for matching. */
 const STOPWORDS = new Set(
@@ -48,6 +49,8 @@ export interface AnalyzedQuestion {
   /** Capitalised names in the question that are not places from the gazetteer ("Cam Xuyen", "Hanoi" is a place). */
   names: string[];
   years: string[];
+  /** Year spans the question asks about ("the 2021-2026 tenure"), not those it compares with. */
+  spans: YearSpan[];
   wantsFigure: boolean;
   wantsDate: boolean;
   wantsPerson: boolean;
@@ -108,6 +111,9 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     places,
     names: properNames(question).filter((n) => !tokenize(fold(n)).every((w) => placeWords.has(w))),
     years: [...new Set(question.match(/\b(19|20)\d{2}\b/g) ?? [])],
+    spans: yearMentions(question)
+      .filter((y) => y.from < y.to && !y.baseline)
+      .map(({ from, to }) => ({ from, to })),
     wantsFigure: FIGURE_QUESTION.test(question),
     wantsDate: DATE_QUESTION.test(question),
     wantsPerson: PERSON_QUESTION.test(question),

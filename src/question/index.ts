@@ -14,7 +14,7 @@ import { findPlaces, PLACES } from "../text/places.js";
 import { yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
-import { analyzeQuestion, type AnalyzedQuestion } from "./analyze.js";
+import { analyzeQuestion, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { looksVietnamese, toEnglishQuestion } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
@@ -40,6 +40,8 @@ export interface Question {
   english: string;
   analyzed: AnalyzedQuestion;
   frame: AskedFrame;
+  /** Stems of the words naming the frame's metric ("gdp"): a sentence whose fact measures it needs no other word for them. */
+  metricStems: string[];
   /** What a "how many …" question counts ("members"), for answers that must count it; null otherwise. */
   counted: string | null;
   filters: AskFilters;
@@ -69,11 +71,13 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   for (const name of lowerCaseSubPlaces(english, context.knownSubPlaces)) {
     if (!analyzed.names.some((n) => fold(n) === fold(name))) analyzed.names.push(name);
   }
+  const { frame, metricStems } = frameOf(english, analyzed, context, text);
   return {
     text,
     english,
     analyzed,
-    frame: frameOf(english, analyzed, context, text),
+    frame,
+    metricStems,
     counted: countedNoun(english, text),
     filters: understood.filters,
     filterPhrases: understood.phrases,
@@ -126,12 +130,17 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b/i;
 const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|main (tasks|points))\b/i;
 
-function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): AskedFrame {
+/** The frame, and the stems of the question's words that name its metric. */
+function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
   const { words } = metricWords(english);
   // "target to recruit how many party members": "target" says what kind of figure, the metric is the members.
   const mentions = findMetrics(words);
   const metric: MetricId | null = (mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null;
-  return { metric, period: periodOf(english, context, asked), place: placeOf(q, context), wanted: wantedOf(english, q, metric) };
+  const naming = mentions.filter((m) => m.metric === metric).flatMap((m) => words.slice(m.start, m.end));
+  return {
+    frame: { metric, period: periodOf(english, context, asked), place: placeOf(q, context), wanted: wantedOf(english, q, metric) },
+    metricStems: [...new Set(naming.flatMap((w) => tokenize(w)).map(stem))],
+  };
 }
 
 /** Words that end the noun phrase after "how many": verbs, prepositions, question and auxiliary words. */

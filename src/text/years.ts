@@ -3,6 +3,9 @@
 
 import { fold } from "./fold.js";
 
+/** The English month names as a regular-expression alternation ("January|February|…"). */
+export const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
+
 /** A year or span of years, inclusive. */
 export interface YearSpan {
   from: number;
