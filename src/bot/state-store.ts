@@ -12,9 +12,9 @@
  *
  * Ids are Telegram's: a positive id is a user (and their private chat), a negative id a group or supergroup.
  */
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { openSideDatabase } from "../store/side-database.js";
 
 /** Interface languages the bot has translations for. */
 export const LANGUAGES = ["en", "vi"] as const;
@@ -66,9 +66,7 @@ export class BotStateStore {
 
   /** `file` is a path, or ":memory:" for a store that lives as long as the object. */
   constructor(file: string) {
-    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    if (file !== ":memory:") this.db.pragma("journal_mode = WAL");
+    this.db = openSideDatabase(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');

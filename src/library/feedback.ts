@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { openSideDatabase } from "../store/side-database.js";
 
 /** One 👍/👎 on an answer. */
 export interface FeedbackEntry {
@@ -21,9 +21,7 @@ export class SqliteFeedbackStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
+    this.db = openSideDatabase(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS feedback (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       at TEXT NOT NULL,

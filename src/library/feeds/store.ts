@@ -8,10 +8,9 @@
  * store.itemSeen(url, itemUrl);   // false until an outcome is recorded
  * ```
  */
-import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import type { FeedKind } from "./parse.js";
+import { openSideDatabase } from "../../store/side-database.js";
 
 /** A watched feed and its check history. Times are ms since the epoch. */
 export interface FeedRecord {
@@ -79,9 +78,7 @@ export class FeedStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    if (file !== ":memory:") this.db.pragma("journal_mode = WAL");
+    this.db = openSideDatabase(file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');
