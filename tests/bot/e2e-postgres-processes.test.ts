@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/app.js";
+import { QUANG_TRI_REPORT as MD, tempDir } from "../helpers/app.js";
 import { ALICE, freePort, privateChat } from "../helpers/bot-harness.js";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { DATA_DIR, ROOT } from "../helpers/paths.js";
@@ -17,15 +17,6 @@ import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const SECRET = "s3cret-token_for-processes";
-const MD = `---
-title: "Quang Tri: Party Committee reviews 2023"
-url: https://example.org/quang-tri-2023
-date: 2023-12-20
-source: example.org
-place: Quang Tri province
----
-On December 20, the Quang Tri Provincial Party Committee held a conference to review 2023. The province admitted 2,345 new party members during the year, and budget revenue reached 4,321 billion VND.
-`;
 const QUESTION = "How many new party members did Quang Tri admit in 2023?";
 
 let server: TestPostgres;

@@ -43,3 +43,14 @@ export const reportUpload = (place: string, url: string, members: string): AddSo
       `The province admitted ${members} new party members during the year, and budget revenue reached 4,321 billion VND.\n`,
   ),
 });
+
+/** A one-paragraph Markdown report with front matter: Quang Tri admitted 2,345 new party members in 2023. */
+export const QUANG_TRI_REPORT = `---
+title: "Quang Tri: Party Committee reviews 2023"
+url: https://example.org/quang-tri-2023
+date: 2023-12-20
+source: example.org
+place: Quang Tri province
+---
+On December 20, the Quang Tri Provincial Party Committee held a conference to review 2023. The province admitted 2,345 new party members during the year, and budget revenue reached 4,321 billion VND.
+`;

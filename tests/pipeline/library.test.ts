@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openApp, type App } from "../../src/app.js";
 import type { Embedder } from "../../src/embed/embedder.js";
 import { SEED_DIR } from "../helpers/paths.js";
-import { tempDir, testConfig, testEmbedder } from "../helpers/app.js";
+import { QUANG_TRI_REPORT as MD, tempDir, testConfig, testEmbedder } from "../helpers/app.js";
 
 const apps: App[] = [];
 afterEach(async () => {
@@ -41,15 +41,6 @@ async function open(dataDir: string, embedder?: Embedder, indexDir?: string) {
   return { app, config };
 }
 
-const MD = `---
-title: "Quang Tri: Party Committee reviews 2023"
-url: https://example.org/quang-tri-2023
-date: 2023-12-20
-source: example.org
-place: Quang Tri province
----
-On December 20, the Quang Tri Provincial Party Committee held a conference to review 2023. The province admitted 2,345 new party members during the year, and budget revenue reached 4,321 billion VND.
-`;
 
 describe("Library", () => {
   it("builds from a data folder once, then re-embeds only what changed and drops removed files", async () => {
