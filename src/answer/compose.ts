@@ -1,9 +1,10 @@
 import type { AnswerOutcome, ArticleSummary, AskedFrame, Citation, Fact, NearMiss } from "../types.js";
 import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
+import { COUNTED_DURATION, COUNTED_MONEY } from "../question/analyze.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
-import { MONTH_NAMES, yearsClaimed } from "../text/years.js";
+import { MONTH_PATTERN, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
 import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, type ArticleLayout, type ArticleScope } from "./evidence.js";
@@ -107,6 +108,9 @@ export function composeAnswer(
   // caves formed?", "who wrote the Iliad?"); a district the report names still makes it one about the reports.
   const generalQuestion = aligned !== null && !frame.metric && !frame.period && q.places.length === 0;
   const topScore = considered[0]?.score || 1;
+  // A span of time or a sum of money is what "how long" / "how much money" wants, whatever the question is about.
+  const counted = (general: boolean) =>
+    question.counted === COUNTED_DURATION || question.counted === COUNTED_MONEY ? question.counted : frame.metric || general ? null : question.counted;
   const scopes = new Map<string, ArticleScope>();
 
   const candidates: Candidate[] = [];
@@ -120,7 +124,7 @@ export function composeAnswer(
     units.forEach((unit, index) => {
       const alignment = aligned?.score(unit.text) ?? null;
       // A metric's figures are judged by their facts; what else a "how many" question about the reports counts, by its noun.
-      const judged = judgeUnit(q, scope, unit, passageStart + unit.at, content, frame.metric || general ? null : question.counted);
+      const judged = judgeUnit(q, scope, unit, passageStart + unit.at, content, counted(general));
       const facts = (passage.facts ?? []).filter((f) => f.sentence[0] === unit.at);
       const framed = judgeFrame(frame, facts, passage.article, scope);
       // A paraphrase the word vectors see ("recruited" for "admitted") covers what the report's own words do.
@@ -170,7 +174,9 @@ export function composeAnswer(
     for (const c of following) if (!chosen.includes(c)) chosen.push(c);
     const unitsInBest = answerUnits(best.passage.text).length;
     const wanted = o.listSentences - (unitsInBest - 1 - best.index);
-    if (wanted > 0 && isListLead(best.sentence)) {
+    // The list's lead may be the best sentence or one quoted after it ("…presented 8 solutions…. The solutions are:").
+    const leads = chosen.some((c) => c.passage.id === best.passage.id && c.index >= best.index && isListLead(c.sentence));
+    if (wanted > 0 && leads) {
       const next = articlePassages(best.passage.articleId).find((p) => p.position === best.passage.position + 1);
       if (next) {
         const passage: ScoredPassage = { ...next, score: best.passage.score, lexicalRank: null, denseRank: null };
@@ -184,7 +190,7 @@ export function composeAnswer(
   return { ...cite(chosen, hits), figures: [...new Set(figures)], outcome: { kind: "answered" }, reason: null };
 }
 
-const DAY_AND_MONTH = new RegExp(`\\b(?:(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_NAMES})|(?:${MONTH_NAMES}))\\b`, "i");
+const DAY_AND_MONTH = new RegExp(`\\b(?:(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})|(?:${MONTH_PATTERN}))\\b`, "i");
 
 /**
  * The date a sentence gives and its year, when the question asks about one year and the date is another's:
@@ -318,9 +324,13 @@ function cite(chosen: Candidate[], hits: ScoredPassage[]): { answer: string; cit
   const articles = new Set(chosen.map((c) => c.passage.articleId));
   // Keep each passage's sentences in reading order, passages in order of first use.
   const ordered = [...chosen].sort((a, b) => numberOf.get(a.passage.id)! - numberOf.get(b.passage.id)! || a.index - b.index);
-  const parts = ordered.map((c) => {
-    const label = articles.size > 1 ? `${whereAndWhen(c.passage.article)}: ` : "";
-    return `${label}${c.sentence} [${numberOf.get(c.passage.id)}]`;
+  // One marker after each run of sentences from one passage ("The solutions are: A; B; C. [1]").
+  const parts: string[] = [];
+  ordered.forEach((c, i) => {
+    const n = numberOf.get(c.passage.id)!;
+    const label = articles.size > 1 && (i === 0 || numberOf.get(ordered[i - 1]!.passage.id) !== n) ? `${whereAndWhen(c.passage.article)}: ` : "";
+    const runEnds = i === ordered.length - 1 || numberOf.get(ordered[i + 1]!.passage.id) !== n;
+    parts.push(`${label}${c.sentence}${runEnds ? ` [${n}]` : ""}`);
   });
   const used = new Set(chosen.map((c) => c.passage.id));
   const more = hits.filter((h) => !used.has(h.id)).map((h, i) => toCitation(h, citations.length + i + 1));

@@ -1,51 +1,24 @@
 import type { ArticleSummary } from "../types.js";
 import type { AnalyzedQuestion } from "../question/analyze.js";
-import { properNames, stem, tokenize } from "../question/analyze.js";
+import { COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY, properNames, stem, tokenize } from "../question/analyze.js";
 import { stemSet } from "../search/search.js";
 import { synonymStems } from "../question/glossary.js";
 import { findPlaces, findSubPlaces } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
-import { splitSentences } from "../text/sentences.js";
-import { MONTH_NAMES, yearMentions, yearsClaimed } from "../text/years.js";
+import { textUnits, type TextUnit } from "../text/sentences.js";
+import { MONTH_PATTERN, yearMentions, yearsClaimed } from "../text/years.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
 // "penalties" only rank it lower (probably about a neighbouring district).
 
-/** A sentence (or list item) of a passage, where it starts, and the list heading it falls under. */
-export interface Unit {
-  text: string;
-  at: number;
-  heading: string | null;
-}
+/** A sentence (or list item) of a passage: see text/sentences.ts. */
+export type Unit = TextUnit;
 
-/**
- * Splits a passage into answerable units: lines first (list items and captions are lines), then
- * sentences. A line ending in ":" is the heading of the list items that follow it.
- */
-export function answerUnits(passageText: string): Unit[] {
-  const units: Unit[] = [];
-  let heading: string | null = null;
-  let offset = 0;
-  for (const line of passageText.split("\n")) {
-    const isItem = LIST_ITEM.test(line);
-    if (!isItem) heading = null;
-    let cursor = 0;
-    for (const sentence of splitSentences(line)) {
-      const at = line.indexOf(sentence, cursor);
-      cursor = at >= 0 ? at + sentence.length : cursor;
-      units.push({ text: sentence.replace(LIST_MARK, ""), at: offset + Math.max(0, at), heading: isItem ? heading : null });
-    }
-    if (/:\s*$/.test(line)) heading = line.trim();
-    offset += line.length + 1;
-  }
-  return units.filter((u) => u.text.length > 0);
-}
-
-const LIST_ITEM = /^\s*([-–•*+]|\d+[.)])\s/;
-const LIST_MARK = /^\s*[-–•*+]\s*/;
+/** The units a passage's answer is chosen from (the same units its facts were read from). */
+export const answerUnits = textUnits;
 
 export interface ContentTerm {
   stems: string[];
@@ -60,6 +33,9 @@ const LIGHT_WORDS = new Set(
   "belong take took taken part hold held reach reached get got put forward set come came go went make made sit count contain want will need use used become became keep kept according".split(" ").map(stem),
 );
 
+/** Words of a "when" question that name the answer's type rather than what is asked. */
+const DATE_WORDS = new Set("date dates day days time deadline deadlines".split(" ").map(stem));
+
 /**
  * The terms that say what is asked, weighted by rarity (clipped, so one rare verb cannot outweigh the
  * rest): places, names and years are left out (they are checked against the article instead),
@@ -72,7 +48,8 @@ export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>):
   return q.terms
     .filter((t) => !anchorWords.has(t.stem) && !q.years.includes(t.text))
     .map((t) => {
-      const light = LIGHT_WORDS.has(t.stem);
+      // "date", "day", "deadline" in a "when" question name the answer's type, which the date check looks for.
+      const light = LIGHT_WORDS.has(t.stem) || (q.wantsDate && DATE_WORDS.has(t.stem));
       const idf = Math.min(3, Math.max(0.5, weights.get(t.stem) ?? 1));
       const isFocus = !t.weak && !light && focus-- > 0;
       return {
@@ -114,6 +91,12 @@ export interface ArticleScope {
   /** Districts and towns the article names, and where. */
   mentions: { at: number; name: string }[];
   subPlaces: Set<string>;
+  /**
+   * The report is about another province or city than the one asked ("…key tasks of provincial Party Committee
+   * (Binh Duong)" for a Hanoi question; a Hung Yen city report for Hung Yen province): only its sentences that
+   * name the asked place answer for it.
+   */
+  elsewhere: { asked: string; about: string; seat: boolean } | null;
 }
 
 /** What an article says about the question's anchors, and where it names which district or town. */
@@ -126,7 +109,32 @@ export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passa
     offsets,
     mentions,
     subPlaces,
+    elsewhere: reportElsewhere(q, article),
   };
+}
+
+/** Whether the report is about another province or city than the question's (see ArticleScope.elsewhere). */
+function reportElsewhere(q: AnalyzedQuestion, article: ArticleSummary): ArticleScope["elsewhere"] {
+  const asked = q.places[0];
+  if (!asked) return null;
+  const own = `${article.place ?? ""} ${article.title}`;
+  const about = findPlaces(own);
+  if (about.length === 0) return null;
+  const match = about.find((p) => p.name === asked);
+  if (!match) return { asked, about: about[0]!.name, seat: false };
+  // "The Party Congress of Hung Yen city": the province's seat, unless the question asks about the city too.
+  const seat = seatNamed(own, match.matched) && !seatNamed(q.raw, match.matched);
+  return seat ? { asked, about: `${asked} City`, seat: true } : null;
+}
+
+/** "<province> city" in a text: the province's seat, not the province. */
+function seatNamed(text: string, provinceWritten: string): boolean {
+  return new RegExp(`(?<![\\p{L}])${escapeRe(fold(provinceWritten))}(?:'s)? city(?![\\p{L}])`, "u").test(fold(text));
+}
+
+/** Whether a sentence names the asked province itself (not only its seat, when `seat`). */
+function sentenceNamesPlace(sentence: string, place: string, seat: boolean): boolean {
+  return findPlaces(sentence).some((p) => p.name === place && !(seat && seatNamed(sentence, p.matched)));
 }
 
 export interface ArticleLayout {
@@ -199,7 +207,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
 
   if (q.years.length) {
     const claimed = yearsClaimed(`${unit.heading ?? ""} ${sentence}`);
-    if (claimed.length && !claimed.some((y) => q.years.includes(y))) {
+    // "by June 30, 2013" answers for "the 2010-2015 resolution's mid-term review": a year inside an asked span.
+    const insideSpan = (y: string) => q.spans.some((a) => Number(y) >= a.from && Number(y) <= a.to);
+    if (claimed.length && !claimed.some((y) => q.years.includes(y) || insideSpan(y))) {
       // "In 2022, GRDP grew 13.4%" does not answer for 2023, unless 2023 is only when the meeting was.
       if (scope.yearIsEventYear) penalty += 0.3;
       else problems.push(`sentence is about ${claimed.join(", ")}`);
@@ -217,7 +227,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
 
   if (q.wantsFigure) {
     // The figure must be news: not a year, not an ordinal ("26th session"), not a number the question gave.
-    const figures = newFigures(sentence, q);
+    // "What number is the plan?" asks for the code ("Plan No. 162-KH/TU"); otherwise a code is no figure.
+    const figures = newFigures(sentence, q, /\bwhat number\b/.test(q.folded));
     if (figures.length === 0 && !NUMBER_WORDS.test(sentence)) problems.push("no figure in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
     else if (counted && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
@@ -225,13 +236,23 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
   } else if (q.wantsDate) {
     // A question that gives the year ("its 2023 review conference") asks for the day or month, not a year.
     // Nor is a term ("term 2020 - 2025") the date of a meeting.
-    const withoutTerms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ");
+    // Nor is the date a document was issued ("Resolution No. 27-NQ/TW dated August 6, 2008").
+    const withoutTerms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ").replace(DOCUMENT_DATE, " ");
     if (!(q.years.length ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
     else bonus += 0.1;
   } else if (q.wantsPerson) {
     // "Nghi Xuan", "Dien Chau": the districts a report names are not people.
-    if (personNames(sentence).filter((n) => !scope.subPlaces.has(fold(n))).length === 0) problems.push("no person named in sentence");
+    // A speaker named by surname alone ("…, Thuong stressed") is named as much as by full name.
+    const named = [...personNames(sentence), ...speakerSurnames(sentence)].filter((n) => !scope.subPlaces.has(fold(n)));
+    if (named.length === 0) problems.push("no person named in sentence");
   }
+
+  if (scope.elsewhere && !sentenceNamesPlace(sentence, scope.elsewhere.asked, scope.elsewhere.seat)) {
+    problems.push(`report is about ${scope.elsewhere.about}, not ${scope.elsewhere.asked}`);
+  }
+
+  // "Why was Tu Ky town chosen?": a sentence giving a reason ("…because it consistently performs well").
+  if (q.wantsReason && REASON_WORDS.test(sentence)) bonus += 0.15;
 
   // In a report on several districts, a sentence answers for the district it sits under.
   const foldedSentence = fold(sentence);
@@ -257,12 +278,19 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
   return { problems, penalty, bonus };
 }
 
+const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
 const SUBPLACE_KINDS = "district|town|city|commune|ward";
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** The date a document is "dated" (its issue, not an event): "dated August 6, 2008", "dated 22/02/2013". */
+const DOCUMENT_DATE = new RegExp(
+  `\\bdated\\s+(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{2,4})`,
+  "gi",
+);
+
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|half|double|twice)\b/i;
-const DAY_OR_MONTH = new RegExp(`\\b(${MONTH_NAMES}|\\d{1,2}/\\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
-const DATE = new RegExp(`\\b(${MONTH_NAMES}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
+const DAY_OR_MONTH = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
+const DATE = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 /** People named in a sentence: two to four capitalised words that are neither titles nor places ("Tran Duc Thang"). */
 export function personNames(sentence: string): string[] {
   const places = new Set(findPlaces(sentence).flatMap((p) => tokenize(fold(p.matched))));
@@ -274,11 +302,30 @@ export function personNames(sentence: string): string[] {
   });
 }
 
+const SPEECH_VERBS = "said|says|stressed|stresses|noted|notes|emphasised|emphasized|emphasizes|added|affirmed|asserted|urged|requested|suggested|underlined|highlighted|told|asked";
+const SPEAKER = new RegExp(`(?:^|[,;]\\s*|\\s)(\\p{Lu}\\p{Ll}+)\\s+(?:${SPEECH_VERBS})\\b|\\b(?:${SPEECH_VERBS})\\s+(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\s]*\\p{Lu})`, "gu");
+
+/** Single capitalised words that speak in a sentence ("…, Thuong stressed", "said Hue"): a surname, not a title or a place. */
+function speakerSurnames(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(SPEAKER)) {
+    const word = m[1] ?? m[2]!;
+    if (!GENERIC_CAPITALISED_WORDS.has(fold(word)) && findPlaces(word).length === 0) out.push(word);
+  }
+  return out;
+}
+
+const GENERIC_CAPITALISED_WORDS = new Set(
+  "he she they it we i the this that these those party committee secretary chairman chairwoman president minister comrade delegates delegate participants leaders leader mr ms mrs he's".split(" "),
+);
+
 /** Numbers in a sentence that the question did not already give, leaving out years and ordinals. */
-function newFigures(sentence: string, q: AnalyzedQuestion): string[] {
+function newFigures(sentence: string, q: AnalyzedQuestion, codesCount = false): string[] {
   const given = new Set(tokenize(q.folded).filter((t) => /\d/.test(t)));
-  const withoutDates = sentence.replace(new RegExp(`\\b(${MONTH_NAMES})\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH_NAMES})\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d{2}\\b`, "g"), " ");
-  return (withoutDates.match(/\d[\d.,/]*(%|st|nd|rd|th)?/g) ?? [])
+  const withoutDates = sentence.replace(new RegExp(`\\b(${MONTH_PATTERN})\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d{2}\\b`, "g"), " ");
+  // Nor are a document's number and code ("Decision No. 2161", "Resolution 27-NQ/TW", "Official dispatch 1924-CV/TU").
+  const withoutCodes = codesCount ? withoutDates : withoutDates.replace(/\bNo\.?\s*\d[\w./-]*|\b\d+[-/]\p{Lu}[\p{Lu}\d/-]*/gu, " ");
+  return (withoutCodes.match(/\d[\d.,/]*(%|st|nd|rd|th)?/g) ?? [])
     .map((n) => n.replace(/[.,]$/, ""))
     .filter((n) => !/^(19|20)\d{2}$/.test(n) && !/\d(st|nd|rd|th)$/.test(n) && !given.has(n));
 }
@@ -289,11 +336,16 @@ function newFigures(sentence: string, q: AnalyzedQuestion): string[] {
  * ("how many people sit on the panel" is answered by "…has 15 members").
  */
 function countsThing(sentence: string, figures: string[], noun: string): boolean {
+  if (noun === DURATION) return figureNear(sentence, figures, 3, (w) => DURATION_STEMS.has(stem(w)), { numberWords: true });
+  if (noun === MONEY) return MONEY_FIGURE.test(sentence);
   const nounStem = stem(noun);
   const wanted = new Set([nounStem, ...synonymStems(nounStem), ...(PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : [])]);
   const near = (w: string) => wanted.has(stem(w)) || (w.length >= 4 && noun.length >= 4 && editDistance(w, noun, 1) <= 1);
   return figureNear(sentence, figures, 4, near, { numberWords: true });
 }
+
+const DURATION_STEMS = new Set("minute minutes hour hours day days week weeks month months year years session sessions".split(" ").map(stem));
+const MONEY_FIGURE = /\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*(?:VND|dong|USD|US dollars?|đồng)\b|\b(?:VND|USD|US\$|\$)\s*\d/i;
 
 /** "How many people…" is answered by members, delegates, cadres or participants as much as by people. */
 const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials"]);
@@ -320,7 +372,7 @@ function figureNear(sentence: string, figures: string[], radius: number, near: (
 export function eventYears(question: string): string[] {
   const years = new Set<string>();
   const patterns = [
-    new RegExp(`\\b(?:${MONTH_NAMES})\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d{2})\\b`, "gi"),
+    new RegExp(`\\b(?:${MONTH_PATTERN})\\s+(?:\\d{1,2},?\\s+)?((?:19|20)\\d{2})\\b`, "gi"),
     /\b((?:19|20)\d{2})\s+(?:\w+\s+)?(?:conference|meeting|session|congress|plenum)\b/gi,
   ];
   for (const re of patterns) for (const m of question.matchAll(re)) years.add(m[1]);

@@ -6,8 +6,8 @@
 //   readFacts(passageText, { reportYear, place, placeBefore }) → Fact[]
 import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
 import { findSubPlaces } from "../text/places.js";
-import { splitSentences } from "../text/sentences.js";
-import { LAST_YEAR, MONTH_NAMES, NEXT_YEAR, yearMentions, yearPart, type YearPart, type YearSpan } from "../text/years.js";
+import { textUnits } from "../text/sentences.js";
+import { LAST_YEAR, MONTH_PATTERN, NEXT_YEAR, yearMentions, yearPart, type YearPart, type YearSpan } from "../text/years.js";
 import { fold } from "../text/fold.js";
 import type { Fact, FactModality } from "../types.js";
 
@@ -24,10 +24,10 @@ export interface FactContext {
 }
 
 /** Format of the facts stored with passages; bumped when reading changes, so an old index knows to reindex. */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2; // 2: list items read without their marks, month abbreviations are dates
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
-const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_NAMES})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
+const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
 const ORDINAL_OR_CODE = /^(\d+)(st|nd|rd|th)\b|^\d+[-/][A-Z]/;
 
 const TARGET_WORDS = /\b(strive|striving|strives|aim|aims|aiming|target|targets|targeted|goal|goals|plan to|plans to|planned|will|shall|to reach|to achieve|to attain|set out|orientation|directions?|tasks? for|must|need to|expected to reach in 20|by 20\d\d)\b/i;
@@ -40,30 +40,22 @@ const TARGET_HEADING = /\b(targets?|goals?|plans?|tasks?|directions?|orientation
 /** Reads the facts of one passage. Sentences are split as the answerer splits them; offsets are the passage's. */
 export function readFacts(passageText: string, context: FactContext): Fact[] {
   const facts: Fact[] = [];
-  let heading: { text: string; period: YearSpan | null; target: boolean } | null = null;
-  let offset = 0;
   let placeBefore = context.placeBefore ?? null;
-  for (const line of passageText.split("\n")) {
-    const isItem = /^\s*([-–•*+]|\d+[.)])\s/.test(line);
-    if (!isItem) heading = null;
-    let cursor = 0;
-    for (const sentence of splitSentences(line)) {
-      const at = Math.max(0, line.indexOf(sentence, cursor));
-      cursor = at + sentence.length;
-      const start = offset + at;
-      // Only sentences that name a district or town ("… District Party Committee") are searched for one.
-      const named = /[Dd]istrict|[Tt]own/.test(sentence) ? findSubPlaces(sentence) : [];
-      const sentencePlace = named[0] ? fold(named[0].name) : null;
-      if (/\d/.test(sentence)) facts.push(...sentenceFacts(sentence, start, { ...context, placeBefore: sentencePlace ?? placeBefore }, isItem ? heading : null));
-      if (named.length) placeBefore = fold(named.at(-1)!.name);
-    }
-    if (/:\s*$/.test(line.trim())) {
-      const years = yearMentions(line).filter((y) => !y.baseline);
-      heading = { text: line, period: years.at(-1) ?? null, target: TARGET_HEADING.test(line) && !/\b(results?|achievements?|achieved)\b/i.test(line) };
-    }
-    offset += line.length + 1;
+  for (const unit of textUnits(passageText)) {
+    const sentence = unit.text;
+    // Only sentences that name a district or town ("… District Party Committee") are searched for one.
+    const named = /[Dd]istrict|[Tt]own/.test(sentence) ? findSubPlaces(sentence) : [];
+    const sentencePlace = named[0] ? fold(named[0].name) : null;
+    if (/\d/.test(sentence)) facts.push(...sentenceFacts(sentence, unit.at, { ...context, placeBefore: sentencePlace ?? placeBefore }, unit.heading ? headingOf(unit.heading) : null));
+    if (named.length) placeBefore = fold(named.at(-1)!.name);
   }
   return facts;
+}
+
+/** What a list's heading says of its items' figures: the year it names, and whether it lists targets. */
+function headingOf(line: string): { period: YearSpan | null; target: boolean } {
+  const years = yearMentions(line).filter((y) => !y.baseline);
+  return { period: years.at(-1) ?? null, target: TARGET_HEADING.test(line) && !/\b(results?|achievements?|achieved)\b/i.test(line) };
 }
 
 function sentenceFacts(sentence: string, start: number, context: FactContext, heading: { period: YearSpan | null; target: boolean } | null): Fact[] {

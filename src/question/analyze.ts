@@ -3,6 +3,11 @@ import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { yearMentions, type YearSpan } from "../text/years.js";
 
+/** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
+export const COUNTED_DURATION = "duration";
+/** What "how much money / funding …" counts: a sum of money ("57,149.4 billion VND"). */
+export const COUNTED_MONEY = "money";
+
 /** Words that carry no meaning for matching. */
 const STOPWORDS = new Set(
   (
@@ -28,8 +33,13 @@ const WEAK_TERMS = new Set(
 
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
 const FIGURE_QUESTION = /\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
-const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the)\b/i;
-const PERSON_QUESTION = /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b/i;
+const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when)\b/i;
+/** "Who chaired…", "head of the document subcommittee": a person is wanted. */
+const PERSON_QUESTION = /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b/i;
+/** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
+const NOT_PERSON_QUESTION = /\bwho (is|are|was|were) (subject|eligible|entitled|covered|affected|targeted|included)\b/i;
+/** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
+const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
 
 export interface QueryTerm {
   /** Folded surface form ("members", "26-ct/tw", "54/545"). */
@@ -54,6 +64,7 @@ export interface AnalyzedQuestion {
   wantsFigure: boolean;
   wantsDate: boolean;
   wantsPerson: boolean;
+  wantsReason: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.,/\-][\p{L}\p{N}]+)*/gu;
@@ -79,7 +90,7 @@ export function stem(word: string): string {
 /** Words of committee vocabulary that are capitalised in questions but are not names. */
 const GENERIC_CAPITALISED = new Set(
   (
-    "party committee provincial province district town city conference standing executive secretary people's peoples " +
+    "party committee provincial province district town city conference standing executive secretary people's peoples people " +
     "council central politburo secretariat resolution directive project decision conclusion regulation national congress " +
     "assembly fatherland front ocop fdi grdp vnd usd commemorative medal year dragon new rural area type term inspection " +
     "commission department board vietnam vietnamese comrade mr ms the what which who how when where on in of and for did " +
@@ -116,7 +127,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
       .map(({ from, to }) => ({ from, to })),
     wantsFigure: FIGURE_QUESTION.test(question),
     wantsDate: DATE_QUESTION.test(question),
-    wantsPerson: PERSON_QUESTION.test(question),
+    wantsPerson: PERSON_QUESTION.test(question) && !NOT_PERSON_QUESTION.test(question),
+    wantsReason: REASON_QUESTION.test(question),
   };
 }
 
@@ -125,7 +137,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
  * The first word of the question counts only when it is not a question word.
  */
 export function properNames(question: string): string[] {
-  const words = question.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  // "Kim Boi's district": the possessive is not part of the name.
+  const words = question.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, ""));
   const names: string[] = [];
   let current: string[] = [];
   const flush = () => {

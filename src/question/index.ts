@@ -18,6 +18,7 @@ import { analyzeQuestion, stem, tokenize, type AnalyzedQuestion } from "./analyz
 import { parseQuestionFilters } from "./filters.js";
 import { looksVietnamese, toEnglishQuestion } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
+import { COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY } from "./analyze.js";
 
 export { analyzeQuestion, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
 export { resolveFollowUp, type Turn } from "./followup.js";
@@ -97,7 +98,7 @@ const NOT_PLACES = new Set(
  * which this leaves to the province's name).
  */
 function lowerCaseSubPlaces(english: string, known: string[]): string[] {
-  const folded = ` ${fold(english).replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  const folded = ` ${fold(english).replace(/['’]s\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ")} `;
   const found = known.filter((k) => folded.includes(` ${fold(k)} `));
   // Words inside a province's or city's own name ("ho chi minh city") are not another place.
   const inPlaceNames = findPlaces(english).map((p) => ` ${fold(p.matched).replace(/[^\p{L}\p{N}]+/gu, " ")} `);
@@ -128,14 +129,15 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // The frame: metric, period, place, what is wanted
 
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b/i;
-const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|main (tasks|points))\b/i;
+const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
 
 /** The frame, and the stems of the question's words that name its metric. */
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
   const { words } = metricWords(english);
   // "target to recruit how many party members": "target" says what kind of figure, the metric is the members.
   const mentions = findMetrics(words);
-  const metric: MetricId | null = (mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null;
+  // "How long should the congresses last?" asks for a span of time, whatever metric its words name.
+  const metric: MetricId | null = /\bhow long\b/i.test(english) ? null : ((mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null);
   const naming = mentions.filter((m) => m.metric === metric).flatMap((m) => words.slice(m.start, m.end));
   return {
     frame: { metric, period: periodOf(english, context, asked), place: placeOf(q, context), wanted: wantedOf(english, q, metric) },
@@ -162,6 +164,9 @@ const NOUN_PHRASE_END = new Set(
  */
 export function countedNoun(english: string, asked: string): string | null {
   if (looksVietnamese(asked) || /\bbao nhieu\b/.test(fold(asked))) return null;
+  // "How long should the congresses last" counts time; "how much money / funding" a sum of money.
+  if (/\bhow long\b/i.test(english)) return DURATION;
+  if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b/i.test(english)) return MONEY;
   const m = /\bhow many\s+([^?.!,;:]+)/i.exec(english);
   if (!m) return null;
   const phrase: string[] = [];
@@ -236,6 +241,8 @@ function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: stri
 export function correctPlaceNames(question: string, knownSubPlaces: string[]): { text: string; corrections: { from: string; to: string }[] } {
   const vocabulary = placeVocabulary(knownSubPlaces);
   const exact = new Set(vocabulary.map((v) => v.folded));
+  // "Binhduong", "thaibinh": a place's words written together.
+  const joined = new Map(vocabulary.filter((v) => v.words > 1).map((v) => [v.folded.replace(/ /g, ""), v.name]));
   const tokens = [...question.matchAll(/[\p{L}\p{M}]+/gu)];
   const corrections: { from: string; to: string }[] = [];
   let text = question;
@@ -249,6 +256,11 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[]): {
       if (/[^\p{L}\p{M}\s]/u.test(written)) continue;
       const folded = fold(written).replace(/\s+/g, " ");
       if (exact.has(folded) || COMMON_WORDS.has(folded)) break;
+      if (n === 1 && joined.has(folded)) {
+        corrections.push({ from: written, to: joined.get(folded)! });
+        text = text.replace(written, joined.get(folded)!);
+        break;
+      }
       if (n === 1 && folded.length < 6) continue;
       const budget = Math.min(2, Math.floor(folded.length / 5));
       if (budget === 0) continue;

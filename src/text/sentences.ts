@@ -16,12 +16,46 @@ export function splitSentences(text: string): string[] {
     const end = match.index! + match[1].length;
     const candidate = text.slice(start, end);
     const lastWord = /([\p{L}.]+)\.$/u.exec(candidate)?.[1]?.toLowerCase() ?? "";
-    // "No. 02", "Mr. Nghia", single initials ("Nguyen V. A.") are not sentence ends.
-    if (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord)) continue;
+    // "No. 02", "Mr. Nghia", single initials ("Nguyen V. A.") are not sentence ends, nor a list's "…are: 1. Prioritizing".
+    if (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord) || /(^|[:;]\s*)\d{1,2}\.$/.test(candidate.trim())) continue;
     sentences.push(candidate.trim());
     start = end + match[2].length;
   }
   const rest = text.slice(start).trim();
   if (rest) sentences.push(rest);
   return sentences.filter((s) => s.length > 0);
+}
+
+/** A sentence (or list item) of a passage, where it starts, and the list heading it falls under. */
+export interface TextUnit {
+  text: string;
+  at: number;
+  /** The line ending in ":" that the list item this unit is in follows, or null. */
+  heading: string | null;
+}
+
+const LIST_ITEM = /^\s*([-–•*+]|\d+[.)])\s/;
+
+/**
+ * Splits a passage into the units answers quote and facts are read from: lines first (list items and captions
+ * are lines), then sentences. A line ending in ":" is the heading of the list items that follow it; an item's
+ * mark ("1.", "-") is not part of its text.
+ */
+export function textUnits(passageText: string): TextUnit[] {
+  const units: TextUnit[] = [];
+  let heading: string | null = null;
+  let offset = 0;
+  for (const line of passageText.split("\n")) {
+    const item = LIST_ITEM.exec(line);
+    if (!item) heading = null;
+    let cursor = item ? item[0].length : 0;
+    for (const sentence of splitSentences(line.slice(cursor))) {
+      const at = line.indexOf(sentence, cursor);
+      cursor = at >= 0 ? at + sentence.length : cursor;
+      units.push({ text: sentence, at: offset + Math.max(0, at), heading: item ? heading : null });
+    }
+    if (/:\s*$/.test(line)) heading = line.trim();
+    offset += line.length + 1;
+  }
+  return units.filter((u) => u.text.length > 0);
 }

@@ -6,6 +6,9 @@ import { fold } from "./fold.js";
 /** The English month names as a regular-expression alternation ("January|February|…"). */
 export const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
 
+/** Month names or their abbreviations ("5 Feb", "Oct 19", "Sept. 30"), full names first, as an alternation. */
+export const MONTH_PATTERN = `${MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`;
+
 /** A year or span of years, inclusive. */
 export interface YearSpan {
   from: number;

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import { testApp } from "../helpers/app.js";
+
+// What kind of answer a question asks for, and whose report may give it: sentences taken from real reports in
+// ../shared/corpus/extra (Binh Duong, Nghe An, Tu Ky, Dong Nai, the Provincial Agencies Bloc), one small report each.
+
+let app: App;
+const upload = (fileName: string, front: string, text: string) => ({ kind: "upload" as const, fileName, bytes: new TextEncoder().encode(`---\n${front}\n---\n${text}`) });
+
+beforeAll(async () => {
+  ({ app } = await testApp());
+  const reports = [
+    upload(
+      "binh-duong-35th.md",
+      'title: "Provincial Party Executive Committee contribute ideas to Draft Document of the 11th Provincial Party Congress (Binh Duong)"\nurl: https://example.org/binh-duong-35th\ndate: 2020-02-12',
+      "On 5 Feb, Provincial Party Committee held the 35th session of Provincial Party Executive Committee, 10th term. Trần Văn Nam, Secretary of Provincial Party Committee, chaired the conference.\n\n" +
+        "In addition, the conference summarized 15 years of implementing the 10th Party Central Committee's Resolution No. 27-NQ/TW dated August 6, 2008 on building a contingent of intellectuals.\n",
+    ),
+    upload(
+      "binh-duong-8th.md",
+      'title: "Briefly informing results of 13th Party Central Committee\'s 8th session (Binh Duong)"\nurl: https://example.org/binh-duong-8th\ndate: 2023-10-20',
+      "On the afternoon of October 19, provincial Party Standing Committee held a conference to briefly inform the results of the 13th Party Central Committee's 8th session.\n\n" +
+        "The conference was held online at 98 district and commune-level points with the participation of 8,300 officials, Party members and civil servants.\n\n" +
+        "Accordingly, the Central Committee's conference took place from October 2 to 8 in Hanoi, which was presided over by Party General Secretary Nguyen Phu Trong.\n",
+    ),
+    upload(
+      "nghe-an-mid-term.md",
+      'title: "Review and evaluate the implementation results of the 2010-2015 mid-term Party Congress Resolution (Nghe An)"\nurl: https://example.org/nghe-an-mid-term\ndate: 2013-04-26',
+      "The Standing Committee of Nghe An Provincial Party Committee requests Party committees at all levels to review the results of implementing the Resolution of the Party Congress (2010-2015).\n\n" +
+        "The mid-term review must be on schedule: the grassroots level must complete before May 30, 2013; the provincial level must complete before June 30, 2013.\n",
+    ),
+    upload(
+      "tu-ky-town.md",
+      'title: "Tu Ky Town Party Committee selected to hold the district\'s model congress (Hai Duong)"\nurl: https://example.org/tu-ky-town\ndate: 2024-12-01',
+      "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons.\n\n" +
+        "The town's Party Committee was selected to hold the model congress for the district because it consistently performs well and excellently in its tasks.\n",
+    ),
+    upload(
+      "agencies-bloc.md",
+      'title: "The Party Committee of the Provincial Agencies Bloc guides the organization of Party cell congresses (Hai Duong)"\nurl: https://example.org/agencies-bloc\ndate: 2024-11-13',
+      "At the conference on the morning of November 13, the leaders of the Party Organization Committee of the Provincial Agencies Bloc informed 450 full-time cadres of the core contents of Directive No. 35-CT/TW.\n\n" +
+        "According to the plan, Party cells under the Party Committees of departments will hold their congresses in half a day, completing them before March 31, 2025.\n",
+    ),
+    upload(
+      "dong-nai-session.md",
+      'title: "The 13th Session of the 7th Provincial People\'s Council ended with 10 resolutions passed (Dong Nai)"\nurl: https://example.org/dong-nai-13th\ndate: 2008-07-24',
+      "After that, Chairman of the Provincial People's Committee Vo Van Mot presented 8 solutions for implementation of socio-economic tasks from now to the end of 2008. The solutions are:\n\n" +
+        "1. Prioritizing inflation curb, stabilizing the rate and quality of the economic growth;\n2. Promoting market control to prevent speculation and price increase;\n3. Speeding up site clearance for key projects.\n",
+    ),
+    upload(
+      "personnel.md",
+      'title: "National teleconference announces Party building tasks for 2023"\nurl: https://example.org/personnel-2023\ndate: 2022-12-29',
+      "Vo Van Thuong, permanent member of the Party Central Committee's Secretariat, stressed that the sector contributed to the overall achievements of the country in 2022.\n\n" +
+        "Party committees and organisations at all levels must focus on personnel work, Thuong stressed, adding that this work is not just about choosing people, but also replacing them.\n",
+    ),
+  ];
+  for (const r of reports) await app.library.add(r);
+});
+afterAll(() => app?.close());
+
+describe("what kind of answer a question asks for", () => {
+  it("'5 Feb' is a date; a document's 'dated August 6, 2008' is not the meeting's", async () => {
+    const result = await app.ask("when did binh duong hold the 35th session of the provincial party executive committee 10th term");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("On 5 Feb");
+    expect(result.answer).not.toContain("August 6, 2008");
+  });
+
+  it("a report about another province answers for the asked one only where a sentence names it", async () => {
+    // The Binh Duong report names Hanoi once ("…took place from October 2 to 8 in Hanoi"): that sentence may answer, no other.
+    const result = await app.ask("when did the hanoi people's council hold its 18th session");
+    expect(result.answer).not.toContain("On the afternoon of October 19");
+    expect(result.answer).not.toContain("On 5 Feb");
+  });
+
+  it("a year inside the asked span answers ('by June 30, 2013' for the 2010-2015 resolution)", async () => {
+    const result = await app.ask("By what date did Nghe An's provincial level have to complete its mid-term review of the 2010-2015 congress resolution?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("June 30, 2013");
+  });
+
+  it("'why' prefers the sentence that gives a reason", async () => {
+    const result = await app.ask("Why was Tu Ky town chosen to hold the model congress?");
+    expect(result.answer).toContain("because it consistently performs well");
+  });
+
+  it("'how long' is answered by a span of time, not another figure", async () => {
+    const result = await app.ask("how long should party cell congresses under the agencies bloc last");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("half a day");
+    expect(result.answer).not.toContain("450 full-time cadres");
+  });
+
+  it("'how much money' needs a sum of money: a count of units or a document's number is no answer", async () => {
+    const result = await app.ask("How much money did Dong Nai approve for the 8 solutions?");
+    expect(result.found).toBe(false);
+  });
+
+  it("a deadline question is a date question", async () => {
+    const result = await app.ask("deadline for party cell congresses under the provincial agencies bloc");
+    expect(result.answer).toContain("March 31, 2025");
+  });
+
+  it("a list whose lead follows the best sentence ('The solutions are:') is quoted on into the next passage", async () => {
+    const result = await app.ask("What solutions did Vo Van Mot present for the rest of 2008?");
+    expect(result.answer).toContain("inflation curb");
+    expect(result.answer).toContain("market control");
+  });
+
+  it("'who said…' is answered by a speaker named by surname alone", async () => {
+    const result = await app.ask("who said personnel work is not just about choosing people but also replacing them");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Thuong stressed");
+  });
+
+  it("'Binhduong' is Binh Duong, and a possessive is not part of a name", async () => {
+    const result = await app.ask("How many officials took part in Binhduong's online conference on October 19, 2023?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("8,300");
+    expect(result.corrections).toEqual([{ from: "Binhduong", to: "Binh Duong" }]);
+  });
+});
