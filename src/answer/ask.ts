@@ -151,6 +151,7 @@ function questionContext(store: Store): QuestionContext {
       newestReportDate: dates.at(-1) ?? null,
       knownSources: [...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))],
       knownSubPlaces: [...subPlaces],
+      isReportWord: (word: string) => store.documentFrequency(word) > 0,
     };
   });
 }

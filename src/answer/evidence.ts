@@ -8,7 +8,7 @@ import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import { textUnits, type TextUnit } from "../text/sentences.js";
-import { MONTH_PATTERN, yearMentions, yearsClaimed } from "../text/years.js";
+import { daysOfMonth, MONTH_PATTERN, yearMentions, yearsClaimed } from "../text/years.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -182,6 +182,12 @@ function articleMismatches(q: AnalyzedQuestion, article: ArticleSummary, text: s
     problems.push(`place ${place} not in the report`);
   }
   for (const name of q.names) if (!namesHere.includes(name)) problems.push(`"${name}" not in the report`);
+  // "the oct 19 conference": a report that never names October 19 is about another meeting.
+  const days = daysOfMonth(q.raw);
+  if (days.length) {
+    const named = daysOfMonth(`${article.date ?? ""} ${article.title} ${text}`);
+    if (!days.some((d) => named.some((n) => n.month === d.month && n.day === d.day))) problems.push(`date ${days.map((d) => `${d.day}/${d.month}`).join(", ")} not in the report`);
+  }
   if (q.years.length) {
     const when = `${article.date ?? ""} ${article.title} ${text}`;
     // A span in the question ("2015-2020") may be met by the same span in the report; a single year must be named.

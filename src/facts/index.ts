@@ -26,8 +26,8 @@ export interface FactContext {
 /** Format of the facts stored with passages; bumped when reading changes, so an old index knows to reindex. */
 export const FACTS_VERSION = 2; // 2: list items read without their marks, month abbreviations are dates
 
-const NUMBER = /(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
-const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
+const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
+const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|(?<=\\b(?:on|dated|from|to|until|by|since|ngày|ngay)\\s+)\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
 const ORDINAL_OR_CODE = /^(\d+)(st|nd|rd|th)\b|^\d+[-/][A-Z]/;
 
 const TARGET_WORDS = /\b(strive|striving|strives|aim|aims|aiming|target|targets|targeted|goal|goals|plan to|plans to|planned|will|shall|to reach|to achieve|to attain|set out|orientation|directions?|tasks? for|must|need to|expected to reach in 20|by 20\d\d)\b/i;
@@ -75,7 +75,8 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
     const clause = sentence.slice(clauseStart, clauseEnd);
     const years = sentenceYears.filter((y) => y.at >= clauseStart && y.at < clauseEnd);
     const raw = m[0].trim();
-    const number = Number(m[1]!.replace(/,(?=\d{3}\b)/g, "").replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
+    // A share ("14/16 targets", "54/545 communes") counts its first part.
+    const number = Number(m[1]!.split("/")[0]!.replace(/,(?=\d{3}\b)/g, "").replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
     // Years, ordinals ("26th"), codes ("26-CT/TW"), list numbers and parts of names are not figures.
     const after = sentence.slice(index + m[0].length);
     if (!m[3] && /^(19|20)\d{2}$/.test(m[1]!)) continue;

@@ -8,7 +8,7 @@
 //
 // The filters (inline tokens, date phrases, outlets) come from ./filters, the Vietnamese-to-report-words
 // pass from ./glossary, terms and answer types from ./analyze; follow-ups are ./followup.
-import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
+import { findMetrics, METRICS, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, PLACES } from "../text/places.js";
 import { yearMentions, yearPart } from "../text/years.js";
@@ -32,6 +32,8 @@ export interface QuestionContext {
   knownSources: string[];
   /** Districts, towns and communes the reports name (as written: "Hong Linh", "Cam Xuyen"), for typo-tolerant matching. */
   knownSubPlaces: string[];
+  /** Whether the reports use a (folded) word at all; without it, misspelt words other than places are left as typed. */
+  isReportWord?: (word: string) => boolean;
 }
 
 export interface Question {
@@ -62,8 +64,11 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     throw new UserError(`"${asked}" has no words to search for. Ask about the reports in words, e.g. "What growth rate did Thai Binh reach?"`, "no_words");
   }
   const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces);
-  const english = toEnglishQuestion(spelled);
   const vietnamese = looksVietnamese(spelled);
+  const translated = toEnglishQuestion(spelled);
+  const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord);
+  const english = words.text;
+  corrections.push(...words.corrections);
   const analyzed = analyzeQuestion(english);
   // In a Vietnamese question capitals do not mark names ("Quý 1", "Doanh thu"): only places the library knows count.
   if (vietnamese) analyzed.names = analyzed.names.filter((n) => isKnownSubPlace(n, context.knownSubPlaces));
@@ -184,7 +189,14 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   if (q.wantsDate) return "date";
   // "ha nam grdp 2023" asks for a figure as much as "how fast did Ha Nam grow"; "which project…" does not.
   const figure = q.wantsFigure || (metric !== null && metric !== "targets_met" && !/\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b/i.test(english));
-  if (TARGET_QUESTION.test(english) && figure) return "target";
+  // Targets counted: "how many targets did the congress set" asks for the targets set, "how many were met" for a result.
+  if (metric === "targets_met" && figure) {
+    if (/\b(met|meet|achiev\w*|complet\w*|exceed\w*|reach\w*|fulfil\w*|accomplish\w*)\b/i.test(english)) return "achieved";
+    if (/\b(set|sets|setting|identif\w*|adopt\w*|approv\w*|includ\w*|propos\w*|outlin\w*)\b/i.test(english)) return "target";
+  }
+  // "How many targets were met": the word names the metric, not a target asked for.
+  const kindWords = metric === "targets_met" ? english.replace(/\b(targets?|goals?|indicators?|criteria)\b/gi, " ") : english;
+  if (TARGET_QUESTION.test(kindWords) && figure) return "target";
   if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
   if (figure) return "achieved";
   return "other";
@@ -278,6 +290,49 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[]): {
       }
     }
   }
+  return { text, corrections };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other words with typos
+
+/** The words questions about these reports turn on: the metric lexicon's, their synonyms', periods' and answer types'. */
+const DOMAIN_WORDS: readonly string[] = [
+  ...new Set(
+    [
+      ...METRICS.flatMap((m) => m.phrases.flatMap((p) => p.split(/[+\s]+/))),
+      ...("quarter quarters months first second third fourth half year annual average conference congress session meeting plenum " +
+        "chaired chair chairman chairwoman presided secretary deputy delegates attended participants elected resolution resolutions " +
+        "committee committees executive standing council province provincial district commune members member admitted recruited " +
+        "target targets achieved reached increase increased estimated disbursement investment revenue budget growth tourists " +
+        "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined").split(" "),
+    ]
+      .map((w) => w.replace(/\*$/, "").toLowerCase())
+      .filter((w) => /^[a-z]{5,}$/.test(w)),
+  ),
+];
+
+/**
+ * "growht" → "growth", "quater" → "quarter", "secreatry" → "secretary": a word of five letters or more that the
+ * reports never use is taken for a word of the domain vocabulary within one edit (two from eight letters; a swap
+ * of neighbours is one), same first letter, that they do use. Words the reports use are never changed.
+ */
+export function correctWordTypos(english: string, isReportWord: (word: string) => boolean): { text: string; corrections: { from: string; to: string }[] } {
+  const corrections: { from: string; to: string }[] = [];
+  const text = english.replace(/\p{L}+/gu, (written) => {
+    const word = fold(written);
+    if (word.length < 5 || !/^[a-z]+$/.test(word) || isReportWord(word)) return written;
+    const budget = word.length >= 8 ? 2 : 1;
+    let best: { word: string; distance: number } | null = null;
+    for (const candidate of DOMAIN_WORDS) {
+      if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > budget) continue;
+      const d = editDistance(word, candidate, budget);
+      if (d <= budget && (!best || d < best.distance) && isReportWord(candidate)) best = { word: candidate, distance: d };
+    }
+    if (!best) return written;
+    corrections.push({ from: written, to: best.word });
+    return best.word;
+  });
   return { text, corrections };
 }
 

@@ -75,3 +75,36 @@ export function yearPart(text: string): YearPart | null {
   const folded = fold(text);
   return PARTS.find(([, re]) => re.test(folded))?.[0] ?? null;
 }
+
+/** A day of a month ("October 19", "19 Oct", "19/10"), without its year. */
+export interface DayOfMonth {
+  month: number;
+  day: number;
+}
+
+const FULL_MONTHS = MONTH_NAMES.toLowerCase().split("|");
+const monthOf = (name: string) => FULL_MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
+const DAY_MONTH = new RegExp(
+  `\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\b|\\b(\\d{1,2})/(\\d{1,2})(?:/(?:19|20)\\d{2})?\\b|\\b(?:19|20)\\d{2}-(\\d{2})-(\\d{2})\\b`,
+  "gi",
+);
+
+/**
+ * The days of a month a text names: "On the afternoon of October 19", "5 Feb", "19/10/2023" (day first, as Vietnamese
+ * writes it, unless that cannot be), "2023-10-19".
+ */
+export function daysOfMonth(text: string): DayOfMonth[] {
+  const out: DayOfMonth[] = [];
+  for (const m of text.matchAll(DAY_MONTH)) {
+    let month: number;
+    let day: number;
+    if (m[1]) [month, day] = [monthOf(m[1]), Number(m[2])];
+    else if (m[4]) [month, day] = [monthOf(m[4]), Number(m[3])];
+    else if (m[5]) {
+      const [a, b] = [Number(m[5]), Number(m[6])];
+      [day, month] = b <= 12 ? [a, b] : [b, a];
+    } else [month, day] = [Number(m[7]), Number(m[8])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out.push({ month, day });
+  }
+  return out;
+}

@@ -70,6 +70,19 @@ describe("facts read from report sentences", () => {
     expect(values).toEqual([]);
   });
 
+  it("a share is one figure ('14/16 targets'), a day and month only with its year or after a date word", () => {
+    expect(fact("Completed and exceeded 14/16 main socio-economic targets.", "14/16")).toMatchObject({ metric: "targets_met", number: 14, modality: "achieved" });
+    expect(of("The conference on 19/10 reviewed 54/545 communes meeting new rural standards.").map((f) => f.value)).toEqual(["54/545"]);
+    expect(of("On 5 Feb, the Standing Committee met; by Oct 30, 2023 the province admitted 120 new party members.").map((f) => f.value)).toEqual(["120"]);
+  });
+
+  it("a list item is read without its mark, as the answerer quotes it", () => {
+    const [item] = of("Targets for 2024:\n1. Recruit 200 new party members;");
+    expect(item).toMatchObject({ value: "200", metric: "party_members_admitted", modality: "target" });
+    const text = "Targets for 2024:\n1. Recruit 200 new party members;";
+    expect(text.slice(item!.sentence[0], item!.sentence[1])).toBe("Recruit 200 new party members;");
+  });
+
   it("a figure belongs to the district its sentence names, or the one named last before it", () => {
     const facts = articleFacts({ date: "2023-12-28", place: "Ha Tinh province", text: "" }, [
       { text: "Hong Linh Town Party Committee held its conference. Budget revenue in the area reached over VND 300 billion." },

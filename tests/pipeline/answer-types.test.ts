@@ -114,6 +114,13 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("Thuong stressed");
   });
 
+  it("a day and month the question names must be the report's: 'the oct 19 conference' is not the one of 5 Feb", async () => {
+    const result = await app.ask("binh duong party secretary who chaired the oct 19 conference");
+    expect(result.answer).not.toContain("Trần Văn Nam");
+    const other = await app.ask("binh duong party secretary who chaired the oct 21 conference");
+    expect(other.found).toBe(false);
+  });
+
   it("'Binhduong' is Binh Duong, and a possessive is not part of a name", async () => {
     const result = await app.ask("How many officials took part in Binhduong's online conference on October 19, 2023?");
     expect(result.outcome.kind).toBe("answered");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctPlaceNames, understandQuestion, type QuestionContext } from "../../src/question/index.js";
+import { correctPlaceNames, correctWordTypos, understandQuestion, type QuestionContext } from "../../src/question/index.js";
 
 // The library's context as the seed reports give it (newest report 2024-01-05; the Ha Tinh report names its districts).
 const context: QuestionContext = {
@@ -96,6 +96,36 @@ describe("metrics and what is wanted", () => {
     expect(frame("Who chaired the Thai Binh conference?").wanted).toBe("person");
     expect(frame("What are the key tasks for 2024 in Hai Duong?").wanted).toBe("list");
     expect(frame("Which project of the Hai Duong Standing Committee concerns cadre work?").wanted).not.toBe("achieved");
+  });
+});
+
+describe("misspelt words other than places", () => {
+  // The reports' vocabulary as the store would answer it: these words occur in them, the misspellings do not.
+  const reportWords = new Set("growth quarter first secretary chaired conference party members targets".split(" "));
+  const typed = { ...context, isReportWord: (w: string) => reportWords.has(w) };
+
+  it("are read as the domain word one edit away (a swap of neighbours is one), and said so", () => {
+    const q = understandQuestion("Yen Bia first quater growht 2024", typed);
+    expect(q.english).toBe("Yen Bai first quarter growth 2024");
+    expect(q.corrections).toEqual([
+      { from: "Yen Bia", to: "Yen Bai" },
+      { from: "quater", to: "quarter" },
+      { from: "growht", to: "growth" },
+    ]);
+    expect(q.frame).toMatchObject({ metric: "growth", period: { from: 2024, to: 2024, part: "Q1" }, place: "Yen Bai" });
+    expect(correctWordTypos("party secreatry who chaird the conference", typed.isReportWord).text).toBe("party secretary who chaired the conference");
+  });
+
+  it("leave words the reports use, short words and words near nothing of the domain alone", () => {
+    expect(correctWordTypos("who chaired the plenum", typed.isReportWord).corrections).toEqual([]);
+    expect(correctWordTypos("what happened at the zoo", typed.isReportWord).corrections).toEqual([]);
+    // Without the library's words nothing but places is corrected.
+    expect(understandQuestion("first quater growht", context).corrections).toEqual([]);
+  });
+
+  it("'targets met' asks for a result, 'targets set' for the targets", () => {
+    expect(understandQuestion("Ha Nma how many main socio-economic targts met in 2023", typed).frame).toMatchObject({ metric: "targets_met", wanted: "achieved" });
+    expect(frame("How many specific targets did the Hung Yen Party Congress set for the new term?")).toMatchObject({ metric: "targets_met", wanted: "target" });
   });
 });
 
