@@ -41,6 +41,8 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     });
     options.onBuildDone?.(report);
   }
+  // Facts read by an older reader are re-read from the stored text (seconds at 100k passages; no re-embedding).
+  await library.refreshFacts();
   // The bundled GloVe word vectors align question and sentence words whatever EMBEDDING_MODEL is (~1 s, ~28 MB).
   const vectors = options.wordVectors ?? (await loadWordVectors({ modelsDir: config.modelsDir }));
   const ask = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(vectors) });

@@ -23,7 +23,7 @@ export interface FactContext {
   placeBefore?: string | null;
 }
 
-/** Format of the facts stored with passages; bumped when reading changes, so an old index knows to reindex. */
+/** Version of the facts reader; bumped when reading changes, so that opening an older index re-reads its facts (Library.refreshFacts). */
 export const FACTS_VERSION = 2; // 2: list items read without their marks, month abbreviations are dates
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;

@@ -5,13 +5,13 @@ import type { Config } from "../config.js";
 import { embedderOptions, type Embedder } from "../embed/embedder.js";
 import { createWorkerEmbedder, type BulkEmbedder } from "../embed/worker-embedder.js";
 import { chunkArticle, embeddingText, passageContext } from "../chunk/chunk.js";
-import { articleFacts } from "../facts/index.js";
+import { articleFacts, FACTS_VERSION } from "../facts/index.js";
 import { canonicalizeUrl, createOffThreadReader, fetchArticle, readArticlePath, readDataDir, type OffThreadReader } from "../ingest/index.js";
 import type { IndexHost, NewPassage, SearchIndex } from "../store/search-index.js";
 import { openIndexHost } from "../store/open-host.js";
 import { storageFault } from "../store/faults.js";
 import { fold } from "../text/fold.js";
-import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
+import type { AddResult, AddSource, Article, ArticleInput, ArticleSummary, Fact, IndexStats, LibraryApi, ReindexProgress } from "../types.js";
 import { UserError } from "../types.js";
 
 export interface SyncReport {
@@ -65,6 +65,7 @@ export class Library implements LibraryApi {
       const readonly = generation !== null && !host.writable(generation);
       if (!generation) {
         const created = host.beginGeneration(identity(embedder));
+        created.index.setMeta({ facts_version: String(FACTS_VERSION) });
         created.index.close();
         host.switchTo(created.name);
         generation = created.name;
@@ -287,6 +288,26 @@ export class Library implements LibraryApi {
     });
   }
 
+  /**
+   * Re-reads every passage's facts from its stored text when they were read by another version of the facts reader
+   * (src/facts FACTS_VERSION), in one transaction, without re-embedding; a no-op when they are current or the library
+   * is read-only. Returns the number of passages whose facts were re-read.
+   */
+  refreshFacts(): Promise<number> {
+    if (this.readonly || this.store().getMeta().facts_version === String(FACTS_VERSION)) return Promise.resolve(0);
+    return this.serialize(async () => {
+      const store = this.store();
+      if (store.getMeta().facts_version === String(FACTS_VERSION)) return 0;
+      const facts = new Map<number, Fact[]>();
+      for (const article of store.allArticles()) {
+        const passages = store.articlePassages(article.id);
+        articleFacts(article, passages).forEach((list, i) => facts.set(passages[i]!.id, list));
+      }
+      store.rewriteFacts(facts, { facts_version: String(FACTS_VERSION) });
+      return facts.size;
+    });
+  }
+
   /** Where the library lives and the write version its live generation serves; throws when it is unreachable. */
   health(): { backend: string; writeVersion: number } {
     return { backend: this.host.description, writeVersion: this.store().writeVersion() };
@@ -337,7 +358,7 @@ export async function rebuildIndex(
       onProgress?.({ phase: "embedding", done, total: articles.length });
     });
     onProgress?.({ phase: "writing", done: articles.length, total: articles.length });
-    next.setMeta({ built_at: new Date().toISOString(), build_ms: String(Date.now() - started) });
+    next.setMeta({ built_at: new Date().toISOString(), build_ms: String(Date.now() - started), facts_version: String(FACTS_VERSION) });
     next.saveVectors();
     onProgress?.({ phase: "swapping", done: articles.length, total: articles.length });
     host.switchTo(generation);

@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary, UserError } from "../types.js";
+import type { Article, ArticleSummary, Fact, UserError } from "../types.js";
 import type { ArticleFilter, ModelIdentity, NewPassage, StoredPassage } from "./store.js";
 
 export type { ArticleFilter, ModelIdentity, NewPassage, StoredPassage } from "./store.js";
@@ -74,6 +74,11 @@ export interface SearchIndex {
   putArticle(article: Article, passages: NewPassage[], options?: { saveVectors?: boolean }): void;
   /** Removes an article and its passages; false when there was no such article. */
   removeArticle(id: string): boolean;
+  /**
+   * Replaces the facts of the given passages and sets `meta` (the facts reader's version), in one transaction that
+   * moves the write version on: facts are re-read from the stored text when the reader changes, no re-embedding.
+   */
+  rewriteFacts(facts: Map<number, Fact[]>, meta: Record<string, string>): void;
   /** Persists derived vector structures a bulk write deferred (a no-op where the database holds them). */
   saveVectors(): void;
 

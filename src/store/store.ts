@@ -355,6 +355,19 @@ export class Store implements SearchIndex {
     return existed;
   }
 
+  rewriteFacts(facts: Map<number, Fact[]>, meta: Record<string, string>): void {
+    let versions: { before: number; after: number } | null = null;
+    this.catchUp();
+    this.db.transaction(() => {
+      const update = this.sql("UPDATE passages SET facts = ? WHERE id = ?");
+      for (const [id, list] of facts) update.run(JSON.stringify(list), id);
+      writeMeta(this.db, meta);
+      versions = this.bumpWriteVersion();
+    })();
+    // The vectors did not change: the graph is as current as it was.
+    this.graphApplied(versions!);
+  }
+
   private deleteArticleRows(articleId: string): number[] {
     const ids = (this.sql("SELECT id FROM passages WHERE article_id = ?").all(articleId) as { id: number }[]).map((r) => r.id);
     const deleteFts = this.sql("DELETE FROM passages_fts WHERE rowid = ?");

@@ -13,6 +13,7 @@ import { UserError } from "../../src/types.js";
 import { testConfig, testEmbedder, tempDir } from "../helpers/app.js";
 import { DEV_QUESTIONS, ROOT, SEED_DIR } from "../helpers/paths.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
+import { expectFactsReRead } from "../helpers/facts-refresh.js";
 
 // The library on PostgreSQL (PGlite over the wire protocol): the same answers as the embedded store,
 // generations switched in one transaction, and bad databases refused with one line before anything is written.
@@ -57,6 +58,10 @@ describe("the library on PostgreSQL", () => {
       const [a, b] = [await sqlite.ask(q), await postgres.ask(q)];
       expect({ q, found: b.found, answer: b.answer }).toEqual({ q, found: a.found, answer: a.answer });
     }
+  });
+
+  it("re-reads facts an older reader wrote when the library is opened", async () => {
+    await expectFactsReRead(testConfig({ DATA_DIR: SEED_DIR, DATABASE_URL: server.url }));
   });
 
   it("reindexes into a new generation switched in one transaction, answering throughout; the old one is dropped after its grace time", async () => {

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { fold } from "../../text/fold.js";
-import type { Article, ArticleSummary } from "../../types.js";
+import type { Article, ArticleSummary, Fact } from "../../types.js";
 import { UserError } from "../../types.js";
 import type { ArticleFilter, IndexHost, ModelIdentity, NewPassage, ScoredId, SearchIndex, StoredPassage } from "../search-index.js";
 import { BridgeFailure, SyncBridge, type BridgeOptions } from "./bridge.js";
@@ -387,6 +387,10 @@ export class PostgresIndex implements SearchIndex {
 
   removeArticle(id: string): boolean {
     return this.host.call("removeArticle", this.generation, id).existed;
+  }
+
+  rewriteFacts(facts: Map<number, Fact[]>, meta: Record<string, string>): void {
+    this.host.call("rewriteFacts", this.generation, [...facts], meta);
   }
 
   /**

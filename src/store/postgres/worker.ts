@@ -345,6 +345,18 @@ const ops = {
       return bump(c, g);
     });
   },
+  async rewriteFacts(c: pg.Client, g: number, facts: [number, unknown[]][], meta: Record<string, string>) {
+    return transaction(c, async () => {
+      if (facts.length) {
+        await c.query(
+          `UPDATE ${t(g).passages} AS p SET facts = r.facts::jsonb FROM unnest($1::bigint[], $2::text[]) AS r(id, facts) WHERE p.id = r.id`,
+          [facts.map(([id]) => id), facts.map(([, list]) => JSON.stringify(list))],
+        );
+      }
+      await c.query("UPDATE generations SET meta = meta || $2::jsonb WHERE id = $1", [g, JSON.stringify(meta)]);
+      return bump(c, g);
+    });
+  },
   async removeArticle(c: pg.Client, g: number, id: string) {
     return transaction(c, async () => {
       const existed = await deleteArticle(c, g, id);
