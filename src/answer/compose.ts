@@ -70,6 +70,8 @@ interface Candidate {
   problems: string[];
   /** A figure of the sentence matches the question's metric, period, place and kind. */
   frameMatch: boolean;
+  /** A figure of the sentence counts what the question counts (`Question.counted`). */
+  countMatch: boolean;
   /** Judged as an answer to a general question (ranked and covered by the word alignment). */
   general: boolean;
   /** For a "when" question of one year: the date the sentence gives when it is another year's ("December 7", 2024). */
@@ -145,7 +147,7 @@ export function composeAnswer(
       if (dated) problems.push(`date is in ${dated.year}`);
       if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
-      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, general, otherYearDate: dated, metricFacts: framed.metricFacts });
+      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -153,7 +155,7 @@ export function composeAnswer(
     for (const c of candidates.slice(0, 8)) console.error(c.score.toFixed(2), c.coverage.toFixed(2), c.problems.join("|"), c.sentence.slice(0, 110));
   }
 
-  const least = (c: Candidate) => (c.general ? o.generalMinCoverage : c.frameMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
+  const least = (c: Candidate) => (c.general ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
   const acceptable = candidates.filter((c) => c.problems.length === 0 && c.coverage >= least(c));
   if (acceptable.length === 0) return nearMissOrDecline(question, considered, candidates, o);
 

@@ -202,6 +202,8 @@ export interface UnitJudgement {
   penalty: number;
   /** Bonus for holding the kind of thing asked for: a figure next to the asked term, a person, a date. */
   bonus: number;
+  /** A figure of the sentence counts what a "how many …" question counts ("8,300 officials" for "how many people"). */
+  counts: boolean;
 }
 
 /** Judges one unit against the question: hard problems, soft penalties, answer-type bonus. */
@@ -209,6 +211,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
   const problems: string[] = [];
   let penalty = 0;
   let bonus = 0;
+  let counts = false;
   const sentence = unit.text;
 
   if (q.years.length) {
@@ -238,7 +241,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     if (figures.length === 0 && !NUMBER_WORDS.test(sentence)) problems.push("no figure in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
     else if (counted && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
-    else if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;
+    else {
+      counts = counted !== null;
+      if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;
+    }
   } else if (q.wantsDate) {
     // A question that gives the year ("its 2023 review conference") asks for the day or month, not a year.
     // Nor is a term ("term 2020 - 2025") the date of a meeting.
@@ -246,6 +252,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     const withoutTerms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ").replace(DOCUMENT_DATE, " ");
     if (!(q.years.length ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
     else bonus += 0.1;
+    // "Deadline for the congresses": "…completing them before March 31, 2025", not the day the plan was announced.
+    if (q.wantsDeadline) {
+      if (DEADLINE_DATE.test(withoutTerms)) bonus += 0.15;
+      else penalty += 0.15;
+    }
   } else if (q.wantsPerson) {
     // "Nghi Xuan", "Dien Chau": the districts a report names are not people.
     // A speaker named by surname alone ("…, Thuong stressed") is named as much as by full name.
@@ -281,12 +292,15 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     const last = [...scope.mentions].reverse().find((m) => m.at <= at);
     if (last && last.name !== name) penalty += 0.3;
   }
-  return { problems, penalty, bonus };
+  return { problems, penalty, bonus, counts };
 }
 
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
 const SUBPLACE_KINDS = "district|town|city|commune|ward";
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A date something must be done by: "before March 31, 2025", "completing them by 30/6", "no later than May". */
+const DEADLINE_DATE = new RegExp(`\\b(before|by|no later than|until|complet\\w*|finish\\w*|deadline)\\b[^.;]{0,30}?\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2})\\b`, "i");
 
 /** The date a document is "dated" (its issue, not an event): "dated August 6, 2008", "dated 22/02/2013". */
 const DOCUMENT_DATE = new RegExp(

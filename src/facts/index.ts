@@ -177,8 +177,8 @@ function modalityOf(sentence: string, from: number, to: number, heading: { targe
 }
 
 /** The facts of each passage of an article, in order: the district or town named last carries over to the next passage. */
-export function articleFacts(article: { date: string | null; place: string | null; text: string }, passages: { text: string }[]): Fact[][] {
-  const reportYear = reportYearOf(article.date, article.text);
+export function articleFacts(article: { date: string | null; place: string | null; text: string; title?: string }, passages: { text: string }[]): Fact[][] {
+  const reportYear = reportYearOf(article.date, article.text, article.title ?? "");
   let placeBefore: string | null = null;
   return passages.map((p) => {
     const facts = readFacts(p.text, { reportYear, place: article.place, placeBefore });
@@ -188,10 +188,18 @@ export function articleFacts(article: { date: string | null; place: string | nul
   });
 }
 
-/** The year a report is about: its date's year, or the year before when a January–March report reviews that year. */
-export function reportYearOf(date: string | null, text: string): number | null {
+/**
+ * The year a report is about: its date's year, or the year before when a January–March report reviews that year.
+ * An undated report's is the one year its title names as its own ("…second November meeting (2023 socio-economic
+ * draft report)"), not one it looks ahead to ("tasks for 2024", "vision to 2035").
+ */
+export function reportYearOf(date: string | null, text: string, title = ""): number | null {
   const year = date && /^(19|20)\d{2}/.test(date) ? Number(date.slice(0, 4)) : null;
-  if (year === null) return null;
+  if (year === null) {
+    const own = yearMentions(title).filter((y) => y.from === y.to && !/\b(for|to|towards|until|by|vision|in the coming|next)\s+(the\s+)?(year\s+)?$/i.test(title.slice(0, y.at)));
+    const years = [...new Set(own.map((y) => y.from))];
+    return years.length === 1 ? years[0]! : null;
+  }
   const month = date!.length >= 7 ? Number(date!.slice(5, 7)) : 12;
   if (month > 3) return year;
   const count = (y: number) => (text.match(new RegExp(`\\b${y}\\b`, "g")) ?? []).length;

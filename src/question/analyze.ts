@@ -38,6 +38,8 @@ const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which)
 const PERSON_QUESTION = /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b/i;
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
 const NOT_PERSON_QUESTION = /\bwho (is|are|was|were) (subject|eligible|entitled|covered|affected|targeted|included)\b/i;
+/** "Deadline for the congresses", "by when must…": the date something must be done by. */
+const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
 const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
 
@@ -65,6 +67,8 @@ export interface AnalyzedQuestion {
   wantsDate: boolean;
   wantsPerson: boolean;
   wantsReason: boolean;
+  /** A date question asking by when something must be done. */
+  wantsDeadline: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.,/\-][\p{L}\p{N}]+)*/gu;
@@ -129,6 +133,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsDate: DATE_QUESTION.test(question),
     wantsPerson: PERSON_QUESTION.test(question) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
+    wantsDeadline: DEADLINE_QUESTION.test(question),
   };
 }
 

@@ -57,6 +57,7 @@ export const METRICS: readonly MetricEntry[] = [
     id: "growth",
     phrases: [
       "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expand*", "economy grow*",
+      "economic development+average",
       "gdp", "gross domestic product",
       "grew", "grow", "grows", "growth", "tang truong",
     ],
@@ -80,7 +81,7 @@ export const METRICS: readonly MetricEntry[] = [
   },
   {
     id: "public_investment_disbursement",
-    phrases: ["disburs*", "public investment", "giai ngan", "dau tu cong"],
+    phrases: ["disburs*", "public investment capital", "public investment", "giai ngan", "dau tu cong"],
   },
   { id: "export", phrases: ["export turnover", "exports", "export", "xuat khau"] },
   { id: "industrial_production", phrases: ["industrial production", "industrial production index", "iip", "san xuat cong nghiep"] },

@@ -76,6 +76,14 @@ describe("facts read from report sentences", () => {
     expect(of("On 5 Feb, the Standing Committee met; by Oct 30, 2023 the province admitted 120 new party members.").map((f) => f.value)).toEqual(["120"]);
   });
 
+  it("names the metric as reports write it: 'disbursement rate of public investment capital', 'economic development at an average of'", () => {
+    expect(fact("It is estimated that by November 30, 2023, the disbursement rate of public investment capital will only reach 49.85% of the plan.", "49.85%")).toMatchObject({
+      metric: "public_investment_disbursement",
+      period: { from: 2023, to: 2023 },
+    });
+    expect(fact("Over the past 5 years, it has maintained rapid economic development, at an average of 8.38% per year.", "8.38%", 2020)).toMatchObject({ metric: "growth", modality: "achieved" });
+  });
+
   it("a list item is read without its mark, as the answerer quotes it", () => {
     const [item] = of("Targets for 2024:\n1. Recruit 200 new party members;");
     expect(item).toMatchObject({ value: "200", metric: "party_members_admitted", modality: "target" });
@@ -98,5 +106,8 @@ describe("facts read from report sentences", () => {
     expect(reportYearOf("2023-12-29", "")).toBe(2023);
     expect(reportYearOf("2023-01-13", "review of 2022 work in 2022, plans for 2023")).toBe(2022);
     expect(reportYearOf(null, "2023")).toBeNull();
+    // An undated report: the one year its title names as its own, not one it looks ahead to.
+    expect(reportYearOf(null, "", "Provincial People's Committee holds second November meeting (2023 socio-economic draft report)")).toBe(2023);
+    expect(reportYearOf(null, "", "Provincial Party Committee deploys key directions and tasks for 2024 (Ha Nam)")).toBeNull();
   });
 });
