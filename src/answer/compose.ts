@@ -7,7 +7,7 @@ import { fold } from "../text/fold.js";
 import { MONTH_PATTERN, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
-import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, type ArticleLayout, type ArticleScope } from "./evidence.js";
+import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
 
 export interface ComposeOptions {
   /** Most citations an answer uses (default 3). */
@@ -188,6 +188,13 @@ export function composeAnswer(
       }
     }
   }
+  // "…, Thuong stressed": a "who" answered by a surname also quotes where the article names the speaker in full.
+  if (frame.wanted === "person") {
+    for (const c of [...chosen]) {
+      const introduced = introduction(c, articlePassages(c.passage.articleId));
+      if (introduced && !chosen.some((x) => x.sentence === introduced.sentence)) chosen.unshift(introduced);
+    }
+  }
   const figures = chosen.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => m.fact.value));
   return { ...cite(chosen, hits), figures: [...new Set(figures)], outcome: { kind: "answered" }, reason: null };
 }
@@ -207,6 +214,29 @@ function otherYearDate(sentence: string, articleDate: string | null, frame: Aske
   const reportYear = reportYearOf(articleDate, "") ?? (Number(/\b(?:19|20)\d{2}\b/.exec(articleDate ?? "")?.[0]) || null);
   const year = named.length ? (named.includes(frame.period.from) ? frame.period.from : named[0]!) : reportYear;
   return year !== null && year !== frame.period.from ? { value: day[0], year } : null;
+}
+
+/**
+ * For a sentence that names a speaker by surname alone ("…, Thuong stressed"), the article's first sentence naming
+ * that person in full ("Vo Van Thuong, Politburo member, …"), as a candidate to quote before it; else null.
+ */
+function introduction(c: Candidate, passages: StoredPassage[]): Candidate | null {
+  if (personNames(c.sentence).length > 0) return null;
+  const surnames = speakerSurnames(c.sentence).map((n) => fold(n));
+  if (surnames.length === 0) return null;
+  const naming: { p: StoredPassage; index: number; text: string }[] = [];
+  for (const p of passages) {
+    if (p.position > c.passage.position) break;
+    answerUnits(p.text).forEach((u, index) => {
+      const before = p.id !== c.passage.id || index < c.index;
+      if (before && personNames(u.text).some((n) => surnames.some((s) => fold(n).endsWith(` ${s}`)))) naming.push({ p, index, text: u.text });
+    });
+  }
+  // A sentence rather than a photo caption ("Vo Van Thuong, Politburo member … (Photo: VNA)").
+  const best = naming.find((n) => !isCaption(n.text) && !/\(Photo\b/i.test(n.text)) ?? naming[0];
+  if (!best) return null;
+  const passage: ScoredPassage = best.p.id === c.passage.id ? c.passage : { ...best.p, score: c.passage.score, lexicalRank: null, denseRank: null };
+  return { ...c, sentence: best.text, passage, index: best.index, problems: [], metricFacts: [], otherYearDate: null };
 }
 
 /** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C"). */

@@ -252,6 +252,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     const withoutTerms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ").replace(DOCUMENT_DATE, " ");
     if (!(q.years.length ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
     else bonus += 0.1;
+    // "Session dates": "…will take place on December 7 and 8" more than "…opened on December 7".
+    if (/\bdates\b/.test(q.folded)) {
+      if (DATE_RANGE.test(withoutTerms)) bonus += 0.2;
+      else penalty += 0.2;
+    }
     // "Deadline for the congresses": "…completing them before March 31, 2025", not the day the plan was announced.
     if (q.wantsDeadline) {
       if (DEADLINE_DATE.test(withoutTerms)) bonus += 0.15;
@@ -302,6 +307,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A date something must be done by: "before March 31, 2025", "completing them by 30/6", "no later than May". */
 const DEADLINE_DATE = new RegExp(`\\b(before|by|no later than|until|complet\\w*|finish\\w*|deadline)\\b[^.;]{0,30}?\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2})\\b`, "i");
 
+/** More than one day: "December 7 and 8", "December 8, 11 and 12", "from October 2 to 8", "7-8 December". */
+const DATE_RANGE = new RegExp(
+  `\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*,\\s*\\d{1,2})*,?\\s*(?:and|to|-|–|until)\\s*(?:(?:${MONTH_PATTERN})\\s+)?\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s*(?:and|to|-|–)\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b`,
+  "i",
+);
+
 /** The date a document is "dated" (its issue, not an event): "dated August 6, 2008", "dated 22/02/2013". */
 const DOCUMENT_DATE = new RegExp(
   `\\bdated\\s+(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{2,4})`,
@@ -326,7 +337,7 @@ const SPEECH_VERBS = "said|says|stressed|stresses|noted|notes|emphasised|emphasi
 const SPEAKER = new RegExp(`(?:^|[,;]\\s*|\\s)(\\p{Lu}\\p{Ll}+)\\s+(?:${SPEECH_VERBS})\\b|\\b(?:${SPEECH_VERBS})\\s+(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\s]*\\p{Lu})`, "gu");
 
 /** Single capitalised words that speak in a sentence ("…, Thuong stressed", "said Hue"): a surname, not a title or a place. */
-function speakerSurnames(sentence: string): string[] {
+export function speakerSurnames(sentence: string): string[] {
   const out: string[] = [];
   for (const m of sentence.matchAll(SPEAKER)) {
     const word = m[1] ?? m[2]!;

@@ -30,6 +30,7 @@ const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3}
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|(?<=\\b(?:on|dated|from|to|until|by|since|ngày|ngay)\\s+)\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
 const ORDINAL_OR_CODE = /^(\d+)(st|nd|rd|th)\b|^\d+[-/][A-Z]/;
 
+const CHANGE_WORDS = /\b(increase|increases|increased|growth|grew|rise|rose|decrease|decreased|drop|fell|gain|up|down|reach|reached|reaching|total|average)\b/i;
 const TARGET_WORDS = /\b(strive|striving|strives|aim|aims|aiming|target|targets|targeted|goal|goals|plan to|plans to|planned|will|shall|to reach|to achieve|to attain|set out|orientation|directions?|tasks? for|must|need to|expected to reach in 20|by 20\d\d)\b/i;
 const ESTIMATE_WORDS = /\b(estimated|estimate|expected|projected|forecast|preliminary|about to reach|is likely)\b/i;
 const COMPARISON_BEFORE = /\b(increase of|increased by|increase by|rose by|rise of|up by|up|down by|decrease of|decreased by|fell by|exceeding(?: the [\w ]+)? by|exceeded(?: the [\w ]+)? by|higher than|lower than|times)\s*$/i;
@@ -130,6 +131,12 @@ function nearestMetric(mentions: { metric: MetricId; at: number; end: number }[]
   let best: { metric: MetricId; distance: number } | null = null;
   for (const m of mentions) {
     if (m.at >= to && /[,;(]/.test(sentence.slice(to, m.at))) continue;
+    // "…GRDP per capita of 9,000 USD, an urbanisation rate of 60%": a figure after a comma that its own phrase
+    // introduces ("… rate of") is not the earlier metric's.
+    // ("…, with an average increase of 7.1%" still is: a change of the same thing.)
+    const between = m.end <= from ? sentence.slice(m.end, from) : "";
+    const lastPhrase = between.slice(between.lastIndexOf(",") + 1);
+    if (between.includes(",") && /\p{L}+\s+\p{L}+\s+(of|at)\s+(about |over |nearly |at least |more than |approximately |only )?$/u.test(lastPhrase) && !CHANGE_WORDS.test(lastPhrase)) continue;
     // A mention after the figure counts only when close ("1,251 party members", "9.41% growth").
     const distance = m.end <= from ? from - m.end : m.at >= to ? (m.at - to) * 2.5 : 0;
     if (distance > 120) continue;

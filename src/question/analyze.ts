@@ -35,7 +35,8 @@ const WEAK_TERMS = new Set(
 const FIGURE_QUESTION = /\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
 const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when)\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
-const PERSON_QUESTION = /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b/i;
+const PERSON_QUESTION =
+  /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$/i;
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
 const NOT_PERSON_QUESTION = /\bwho (is|are|was|were) (subject|eligible|entitled|covered|affected|targeted|included)\b/i;
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */

@@ -134,7 +134,7 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // The frame: metric, period, place, what is wanted
 
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b/i;
-const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
+const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
 
 /** The frame, and the stems of the question's words that name its metric. */
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
@@ -168,7 +168,6 @@ const NOUN_PHRASE_END = new Set(
  * Vietnamese question, whose translation word order says little).
  */
 export function countedNoun(english: string, asked: string): string | null {
-  if (looksVietnamese(asked) || /\bbao nhieu\b/.test(fold(asked))) return null;
   // "How long should the congresses last" counts time; "how much money / funding" a sum of money.
   if (/\bhow long\b/i.test(english)) return DURATION;
   if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b/i.test(english)) return MONEY;
@@ -181,7 +180,9 @@ export function countedNoun(english: string, asked: string): string | null {
     phrase.push(w);
   }
   const head = phrase.at(-1);
-  return head && head.length > 2 && !/^(times|percent|percentage)$/.test(head) ? head : null;
+  // "how many times …" counts a multiple, not a thing.
+  if (/^(times|percent|percentage)$/.test(phrase[0] ?? "")) return null;
+  return head && head.length > 2 ? head : null;
 }
 
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {

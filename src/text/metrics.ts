@@ -46,7 +46,7 @@ export const METRICS: readonly MetricEntry[] = [
   {
     id: "party_members_admitted",
     phrases: [
-      "new party members", "new members", "admi*+party members", "admi*+members", "recruit*+party members", "recruit*+members",
+      "new party members", "new party membership", "new members", "admi*+party members", "admi*+members", "recruit*+party members", "recruit*+members",
       "develop*+party members", "party member development", "join* the party", "ket nap", "dang vien moi",
     ],
   },

@@ -84,6 +84,17 @@ describe("facts read from report sentences", () => {
     expect(fact("Over the past 5 years, it has maintained rapid economic development, at an average of 8.38% per year.", "8.38%", 2020)).toMatchObject({ metric: "growth", modality: "achieved" });
   });
 
+  it("a figure that its own phrase introduces after a comma is not the earlier metric's", () => {
+    const facts = of("Highlights include GRDP per capita of 9,000 USD by 2030, an urbanisation rate of 60%, and new Party membership growing at least 3% annually.", 2025);
+    expect(facts.map((f) => [f.value, f.metric])).toEqual([
+      ["9,000 USD", "income_per_capita"],
+      ["60%", null],
+      ["3%", "party_members_admitted"],
+    ]);
+    // A change of the same thing still is: "…, with an average increase of 7.1% per year".
+    expect(fact("Total social investment capital in 2023 is estimated to be 60,000 billion VND, with an average increase of 7.1% per year in the period of 2021 - 2023.", "7.1%").metric).toBe("investment_capital");
+  });
+
   it("a list item is read without its mark, as the answerer quotes it", () => {
     const [item] = of("Targets for 2024:\n1. Recruit 200 new party members;");
     expect(item).toMatchObject({ value: "200", metric: "party_members_admitted", modality: "target" });

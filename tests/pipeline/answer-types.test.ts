@@ -49,9 +49,15 @@ beforeAll(async () => {
         "1. Prioritizing inflation curb, stabilizing the rate and quality of the economic growth;\n2. Promoting market control to prevent speculation and price increase;\n3. Speeding up site clearance for key projects.\n",
     ),
     upload(
+      "hai-duong-session.md",
+      'title: "Hai Duong provincial People\'s Council opens 12th session (regular year-end)"\nurl: https://example.org/hai-duong-12th\ndate: 2022-12-07',
+      "The 17th provincial People's Council opened the 12th session (regular year-end one) on December 7 morning at the Xu Dong Cultural Center.\n\n" +
+        "As planned, the session will take place on December 7 and 8.\n",
+    ),
+    upload(
       "personnel.md",
       'title: "National teleconference announces Party building tasks for 2023"\nurl: https://example.org/personnel-2023\ndate: 2022-12-29',
-      "Vo Van Thuong, permanent member of the Party Central Committee's Secretariat, stressed that the sector contributed to the overall achievements of the country in 2022.\n\n" +
+      "Vo Van Thuong, Politburo member (Photo: VNA)\n\nVo Van Thuong, permanent member of the Party Central Committee's Secretariat, stressed that the sector contributed to the overall achievements of the country in 2022.\n\n" +
         "Party committees and organisations at all levels must focus on personnel work, Thuong stressed, adding that this work is not just about choosing people, but also replacing them.\n",
     ),
   ];
@@ -112,6 +118,14 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("who said personnel work is not just about choosing people but also replacing them");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("Thuong stressed");
+    // …quoting first where the article names him in full (a sentence, not the photo caption).
+    expect(result.answer.indexOf("Vo Van Thuong, permanent member")).toBeGreaterThanOrEqual(0);
+    expect(result.answer.indexOf("Vo Van Thuong")).toBeLessThan(result.answer.indexOf("Thuong stressed"));
+  });
+
+  it("'session dates' prefers the sentence giving the days over one giving the opening day", async () => {
+    const result = await app.ask("hai duong people's council 12th session dates");
+    expect(result.answer).toContain("December 7 and 8");
   });
 
   it("a day and month the question names must be the report's: 'the oct 19 conference' is not the one of 5 Feb", async () => {

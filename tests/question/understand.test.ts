@@ -46,15 +46,17 @@ describe("places", () => {
 });
 
 describe("what a 'how many' question counts", () => {
-  it("is the head of the noun phrase after 'how many', not a verb, and nothing for a Vietnamese question", () => {
+  it("is the head of the noun phrase after 'how many' (a Vietnamese question's once put into English), not a verb nor 'times'", () => {
     const counted = (q: string) => understandQuestion(q, context).counted;
     expect(counted("How many new party members were admitted in Ha Nam in 2023?")).toBe("members");
     expect(counted("How many Party members belong to the Party Committee of Tu Ky town?")).toBe("members");
     expect(counted("how many people sit on binh thuan's documents panel")).toBe("people");
     expect(counted("Ha Nam how many main socio-economic targts met in 2023")).toBe("targts");
     expect(counted("How much was budget revenue?")).toBeNull();
-    expect(counted("Hưng Yên có bao nhiêu đảng viên?")).toBeNull();
-    expect(counted("hung yen co bao nhieu dang vien")).toBeNull();
+    expect(counted("Hưng Yên có bao nhiêu đảng viên?")).toBe("members");
+    expect(counted("Hội nghị ngày 19/10/2023 của Ban Thường vụ Tỉnh ủy Bình Dương có bao nhiêu người tham dự?")).toBe("attendees");
+    expect(counted("ngan sach hung yen tang bao nhieu lan tu khi tai lap tinh")).toBeNull();
+    expect(counted("How many times did budget revenue increase?")).toBeNull();
   });
 });
 
@@ -121,6 +123,13 @@ describe("misspelt words other than places", () => {
     expect(correctWordTypos("what happened at the zoo", typed.isReportWord).corrections).toEqual([]);
     // Without the library's words nothing but places is corrected.
     expect(understandQuestion("first quater growht", context).corrections).toEqual([]);
+  });
+
+  it("'which deputy secretaries' asks for people, 'what resolutions' for a list, in English or Vietnamese", () => {
+    expect(frame("hung yen nhiem ky 2025-2030 co nhung pho bi thu tinh uy nao").wanted).toBe("person");
+    expect(frame("Which deputy secretaries were elected in Hung Yen?").wanted).toBe("person");
+    expect(frame("ky hop thu 26 hdnd binh thuan thong qua nhung nghi quyet gi").wanted).toBe("list");
+    expect(frame("who is subject to nghe an's vote of confidence").wanted).not.toBe("person");
   });
 
   it("'targets met' asks for a result, 'targets set' for the targets", () => {
