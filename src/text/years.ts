@@ -38,8 +38,26 @@ export function yearMentions(text: string): YearMention[] {
     const baseline = TRULY_BASELINE.test(before) || /\bfrom\s+$/i.test(before);
     out.push({ from, to, at: m.index!, length: m[0].length, baseline });
   }
+  return joinFromTo(text, out);
+}
+
+/** "From 2021 to June 2023", "from 2016 until the end of 2020": one span, not a baseline and a year. */
+function joinFromTo(text: string, mentions: YearMention[]): YearMention[] {
+  const out: YearMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1];
+    const opens = /\bfrom\s+(the\s+)?(year\s+)?$/i.test(text.slice(Math.max(0, a.at - 20), a.at));
+    const between = b ? text.slice(a.at + a.length, b.at) : "";
+    if (b && opens && a.from === a.to && b.to > a.from && b.to - a.from <= 30 && FROM_TO_BETWEEN.test(between)) {
+      out.push({ from: a.from, to: b.to, at: a.at, length: b.at + b.length - a.at, baseline: false });
+      i++;
+    } else out.push(a);
+  }
   return out;
 }
+
+const FROM_TO_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s+((the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?)?$`, "i");
 
 /** Years (as strings) a sentence makes claims about: spans expanded, baselines of comparisons left out. */
 export function yearsClaimed(sentence: string): string[] {
