@@ -13,5 +13,8 @@ describe("evidence checks", () => {
     expect(eventYears("Who chaired the January 2024 conference in Ha Nam?")).toEqual(["2024"]);
     expect(eventYears("How fast did Thai Binh's economy grow in 2023?")).toEqual([]);
     expect(yearsClaimed("GRDP grew by 8.5% in 2023, compared to 2022.")).toEqual(["2023"]);
+    // "From 2021 to June 2023" is one span, not a baseline and a year.
+    expect(yearsClaimed("From 2021 to June 2023, the province granted certificates to 274 projects.")).toEqual(["2021", "2022", "2023"]);
+    expect(yearsClaimed("The rate rose from 72.5% in 2020 to 79% in 2023.")).toEqual(["2020", "2023"]);
   });
 });
