@@ -28,6 +28,7 @@ const GROUPS: string[][] = [
   ["secretary", "bí thư", "bi thu", "chief"],
   ["conference", "hội nghị", "hoi nghi", "meeting", "session", "sitting"],
   ["total", "overall"],
+  ["pass", "passed", "approve", "approved", "adopt", "adopted"],
   ["founding", "founded", "establishment", "established", "establish"],
   ["social", "society"],
   ["firm", "enterprise", "business", "company"],
