@@ -89,6 +89,8 @@ export function createAsk(deps: AskDeps): AskFn {
 
 /** At most this many reports about the asked place have their passages read for the asked metric's facts. */
 const FACT_SCAN_ARTICLES = 20;
+/** A "who" or "when" about a district or town named in at most this many reports reads their other passages too. */
+const PERSON_SCAN_ARTICLES = 2;
 
 /**
  * A figure question about a place the library has a few reports on: the passages of those reports whose facts
@@ -97,19 +99,23 @@ const FACT_SCAN_ARTICLES = 20;
  */
 function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<string> | null, passagesOf: (id: string) => StoredPassage[], considered: number): ScoredPassage[] {
   const metric = q.frame.metric;
-  if (!metric || !narrowed || narrowed.size > FACT_SCAN_ARTICLES || (q.frame.wanted !== "achieved" && q.frame.wanted !== "target")) return hits;
+  // "Who is the Party Secretary of Nghi Xuan district?" about one or two reports: their other passages may hold
+  // the one sentence naming him (a report on several districts has a section on each).
+  const aboutPerson = (q.frame.wanted === "person" || q.frame.wanted === "date") && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && q.analyzed.names.length > 0;
+  const wanted = aboutPerson ? () => true : (p: StoredPassage) => p.facts.some((f) => f.metric === metric);
+  if (!aboutPerson && (!metric || !narrowed || narrowed.size > FACT_SCAN_ARTICLES || (q.frame.wanted !== "achieved" && q.frame.wanted !== "target"))) return hits;
   // Passages below the top ones (in the hits or not) join them when their facts measure the asked metric.
   const top = hits.slice(0, considered);
   const inTop = new Set(top.map((h) => h.id));
   const floor = Math.min(...top.map((h) => h.score), 0);
   const extra: ScoredPassage[] = [];
-  for (const id of narrowed) {
+  for (const id of narrowed!) {
     for (const p of passagesOf(id)) {
-      if (inTop.has(p.id) || !p.facts.some((f) => f.metric === metric)) continue;
+      if (inTop.has(p.id) || !wanted(p)) continue;
       extra.push({ ...p, score: floor, lexicalRank: null, denseRank: null });
     }
   }
-  const joined = extra.slice(0, 6);
+  const joined = extra.slice(0, aboutPerson ? 20 : 6);
   const joinedIds = new Set(joined.map((p) => p.id));
   return [...top, ...joined, ...hits.slice(top.length).filter((h) => !joinedIds.has(h.id))];
 }

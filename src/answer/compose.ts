@@ -7,7 +7,7 @@ import { fold } from "../text/fold.js";
 import { MONTH_PATTERN, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
-import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
+import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
 
 export interface ComposeOptions {
   /** Most citations an answer uses (default 3). */
@@ -96,11 +96,15 @@ export function composeAnswer(
   layouts: Map<string, ArticleLayout> = new Map(),
   aligner: Aligner | null = null,
 ): ComposedAnswer {
-  const q = question.analyzed;
-  const aligned = aligner?.prepare(q.raw) ?? null;
   const frame = question.frame;
   // The top passages, and any passage that joined them for holding the asked metric's facts (score at most the last's).
   const considered = hits.filter((h, i) => i < o.passagesConsidered || (h.lexicalRank === null && h.denseRank === null));
+  // A person named in lower case is a name the report must hold, not words the sentence must repeat.
+  const asked = question.analyzed;
+  const articles = [...new Map(considered.map((h) => [h.articleId, { article: h.article, passages: articlePassages(h.articleId) }])).values()];
+  const lowerCasePeople = asked.names.length || !/[a-z]/.test(asked.raw) ? [] : peopleNamed(asked, articles, layouts);
+  const q = lowerCasePeople.length ? { ...asked, names: [...asked.names, ...lowerCasePeople] } : asked;
+  const aligned = aligner?.prepare(q.raw) ?? null;
   const content = contentTerms(q, weights);
   // For a sentence whose fact matches the whole frame, the words naming the metric ("gdp" for "total product")
   // are covered by the fact; the rest of the question must still be (`frameCoverage`).

@@ -142,6 +142,23 @@ export interface ArticleLayout {
   offsets: Map<number, number>;
   mentions: { at: number; name: string }[];
   subPlaces: Set<string>;
+  /** People the article names in full (folded: "vuong dinh hue"), read on first need. */
+  people?: string[];
+}
+
+/**
+ * People of the given articles whom the question names in lower case ("what did vuong dinh hue ask"), as the
+ * articles write them: names to check against a report, not words a sentence must repeat ("He asked…").
+ */
+export function peopleNamed(q: AnalyzedQuestion, articles: { article: ArticleSummary; passages: StoredPassage[] }[], layouts: Map<string, ArticleLayout>): string[] {
+  const out = new Set<string>();
+  const known = new Set(q.names.map((n) => fold(n)));
+  for (const { article, passages } of articles) {
+    const layout = articleLayout(article, passages, layouts);
+    layout.people ??= [...new Set(textUnits(layout.text).flatMap((u) => personNames(u.text)).map((n) => fold(n)))];
+    for (const name of layout.people) if (!known.has(name) && containsWords(q.folded, name)) out.add(name);
+  }
+  return [...out];
 }
 
 /** An article's joined text and where it names which district; `layouts` is the store's cache for its current write version. */
