@@ -13,7 +13,7 @@ const GROUPS: string[][] = [
   ["chair", "chaired", "preside", "presided", "chairing", "lead", "led"],
   ["discipline", "disciplined", "punish", "punished", "sanction", "sanctioned"],
   ["target", "goal", "indicator", "objective"],
-  ["attend", "attended", "attendance", "participate", "participated"],
+  ["attend", "attended", "attendance", "attendee", "attendees", "participate", "participated", "participation", "participant", "participants"],
   ["award", "awarded", "receive", "received", "present", "presented", "commend", "commended", "give", "given"],
   ["revenue", "collection", "collect", "collected", "thu"],
   ["budget", "ngân sách", "ngan sach"],
