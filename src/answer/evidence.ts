@@ -53,7 +53,8 @@ export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>):
       const idf = Math.min(3, Math.max(0.5, weights.get(t.stem) ?? 1));
       const isFocus = !t.weak && !light && focus-- > 0;
       return {
-        stems: /\d/.test(t.text) ? [t.stem, ...t.text.split(/[.,/\-]/).filter(Boolean)] : [t.stem],
+        // A span ("2025-2030") is met however it is written ("2025–2030", "2025 - 2030"): by its two years.
+        stems: /^(19|20)\d{2}-(19|20)?\d{2}$/.test(t.text) ? t.text.split("-") : /\d/.test(t.text) ? [t.stem, ...t.text.split(/[.,/\-]/).filter(Boolean)] : [t.stem],
         synonyms: synonymStems(t.stem),
         weight: idf * (t.weak ? 0.4 : light ? 0.15 : 1) * (isFocus ? 2 : 1),
         light,
@@ -284,6 +285,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     // A speaker named by surname alone ("…, Thuong stressed") is named as much as by full name.
     const named = [...personNames(sentence), ...speakerSurnames(sentence)].filter((n) => !scope.subPlaces.has(fold(n)));
     if (named.length === 0) problems.push("no person named in sentence");
+    // "Who is Thai Binh's party secretary?" is not answered by "…, Secretary of Thai Thuy District Party Committee".
+    else if (q.places.length && !q.names.some((n) => scope.subPlaces.has(fold(n))) && LOCAL_ROLE.test(sentence) && !/\bProvincial\b|\bprovince'?s?\b/i.test(sentence)) {
+      problems.push("the person named holds a district's post");
+    }
   }
 
   if (scope.elsewhere && !sentenceNamesPlace(sentence, scope.elsewhere.asked, scope.elsewhere.seat)) {
@@ -317,6 +322,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
   return { problems, penalty, bonus, counts };
 }
 
+/** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
+const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
 const SUBPLACE_KINDS = "district|town|city|commune|ward";
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -65,7 +65,9 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
   if (numbers.length === 0) return [];
   const sentenceYears = yearMentions(sentence);
   const { words, at: wordAt } = metricWords(sentence);
-  const mentions = findMetrics(words).map((m) => ({ metric: m.metric, at: wordAt[m.start]!, end: wordAt[m.end - 1]! + words[m.end - 1]!.length }));
+  const found = findMetrics(words).map((m) => ({ metric: m.metric, at: wordAt[m.start]!, end: wordAt[m.end - 1]! + words[m.end - 1]!.length }));
+  // "The growth rate of production value reached 9.26%": the growth of it, not the value.
+  const mentions = found.filter((m, i) => !(i > 0 && found[i - 1]!.metric === "growth" && /^\s+of\s+(the\s+)?$/i.test(sentence.slice(found[i - 1]!.end, m.at))));
   const out: Fact[] = [];
   for (const m of numbers) {
     const index = m.index!;

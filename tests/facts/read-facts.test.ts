@@ -95,6 +95,11 @@ describe("facts read from report sentences", () => {
     expect(fact("Total social investment capital in 2023 is estimated to be 60,000 billion VND, with an average increase of 7.1% per year in the period of 2021 - 2023.", "7.1%").metric).toBe("investment_capital");
   });
 
+  it("'the growth rate of production value' is growth, not the value", () => {
+    expect(fact("The growth rate of production value reached 9.26%; the economic structure shifted in a positive direction.", "9.26%").metric).toBe("growth");
+    expect(fact("Production value reached 5,000 billion VND, a growth of 9%.", "5,000 billion VND").metric).toBe("production_value");
+  });
+
   it("a list item is read without its mark, as the answerer quotes it", () => {
     const [item] = of("Targets for 2024:\n1. Recruit 200 new party members;");
     expect(item).toMatchObject({ value: "200", metric: "party_members_admitted", modality: "target" });

@@ -49,6 +49,12 @@ beforeAll(async () => {
         "1. Prioritizing inflation curb, stabilizing the rate and quality of the economic growth;\n2. Promoting market control to prevent speculation and price increase;\n3. Speeding up site clearance for key projects.\n",
     ),
     upload(
+      "thai-binh.md",
+      'title: "Thai Binh Provincial Party Committee reviews 2023"\nurl: https://example.org/thai-binh-2023\ndate: 2023-11-13\nplace: Thai Binh province',
+      "Comrade Thai Thi Thu Huong, Secretary of Thai Thuy District Party Committee, spoke at the discussion group.\n\n" +
+        "Comrade Ngo Dong Hai, Secretary of the Provincial Party Committee, chaired the conference.\n",
+    ),
+    upload(
       "hai-duong-session.md",
       'title: "Hai Duong provincial People\'s Council opens 12th session (regular year-end)"\nurl: https://example.org/hai-duong-12th\ndate: 2022-12-07',
       "The 17th provincial People's Council opened the 12th session (regular year-end one) on December 7 morning at the Xu Dong Cultural Center.\n\n" +
@@ -121,6 +127,12 @@ describe("what kind of answer a question asks for", () => {
     // …quoting first where the article names him in full (a sentence, not the photo caption).
     expect(result.answer.indexOf("Vo Van Thuong, permanent member")).toBeGreaterThanOrEqual(0);
     expect(result.answer.indexOf("Vo Van Thuong")).toBeLessThan(result.answer.indexOf("Thuong stressed"));
+  });
+
+  it("a province's party secretary is not a district's", async () => {
+    const result = await app.ask("who is thai binh party secretary");
+    expect(result.answer).not.toContain("Thai Thuy");
+    expect(result.answer).toContain("Ngo Dong Hai");
   });
 
   it("'session dates' prefers the sentence giving the days over one giving the opening day", async () => {

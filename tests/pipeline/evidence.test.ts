@@ -7,6 +7,7 @@ describe("evidence checks", () => {
     expect(personNames("Mr. Tran Quoc Van, Chairman of the Provincial People's Committee, chaired the meeting.")).toContain("Tran Quoc Van");
     expect(personNames("Lai Chau (VNA) – The provincial Party Committee of Lai Chau province held a conference.")).toEqual([]);
     expect(personNames("The Thai Binh Provincial Party Committee met in Thai Binh city.")).toEqual([]);
+    expect(personNames("She asked the leaders of the My Phuoc Ward Party Committee to finalize the documents.")).toEqual([]);
   });
 
   it("tells a year that dates the meeting from a year the facts are about", () => {
