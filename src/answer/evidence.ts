@@ -285,6 +285,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     // A speaker named by surname alone ("…, Thuong stressed") is named as much as by full name.
     const named = [...personNames(sentence), ...speakerSurnames(sentence)].filter((n) => !scope.subPlaces.has(fold(n)));
     if (named.length === 0) problems.push("no person named in sentence");
+    // "Which deputy secretaries…", "list the members": a sentence naming several people.
+    else if (PLURAL_PEOPLE.test(q.folded) && new Set(named).size >= 2) bonus += 0.2;
     // "Who is Thai Binh's party secretary?" is not answered by "…, Secretary of Thai Thuy District Party Committee".
     else if (q.places.length && !q.names.some((n) => scope.subPlaces.has(fold(n))) && LOCAL_ROLE.test(sentence) && !/\bProvincial\b|\bprovince'?s?\b/i.test(sentence)) {
       problems.push("the person named holds a district's post");
@@ -293,6 +295,15 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
 
   if (scope.elsewhere && !sentenceNamesPlace(sentence, scope.elsewhere.asked, scope.elsewhere.seat)) {
     problems.push(`report is about ${scope.elsewhere.about}, not ${scope.elsewhere.asked}`);
+  }
+
+  // A deputy is not the secretary, nor the secretary a deputy: the post asked must be the post named.
+  if (q.wantsPerson || PLURAL_PEOPLE.test(q.folded)) {
+    const askedDeputy = DEPUTY_POST.test(q.folded);
+    const askedChief = !askedDeputy && CHIEF_POST.test(q.folded);
+    const folded = fold(sentence);
+    if (askedDeputy && !DEPUTY_POST.test(folded)) penalty += 0.3;
+    else if (askedChief && CHIEF_POST.test(folded) && !CHIEF_POST.test(folded.replace(new RegExp(DEPUTY_POST.source, "g"), " "))) penalty += 0.3;
   }
 
   // "Why was Tu Ky town chosen?": a sentence giving a reason ("…because it consistently performs well").
@@ -322,6 +333,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
   return { problems, penalty, bonus, counts };
 }
 
+/** Posts: a deputy's ("deputy secretary", "vice chairman", "standing deputy secretary") and the chief's. */
+const DEPUTY_POST = /\b(deputy|vice)\s+(party\s+)?(secretar\w*|chair\w*)/;
+const CHIEF_POST = /\b(secretar\w*|chair(man|woman|person)?)\b/;
+/** A question after several people: "which deputy secretaries", "list the members of the panel". */
+const PLURAL_PEOPLE = /\b(secretaries|deputies|deputy secretaries|vice chairmen|chairmen|leaders|members|officials|comrades)\b/;
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;

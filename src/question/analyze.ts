@@ -36,7 +36,7 @@ const FIGURE_QUESTION = /\b(how (many|much|fast|long|large|big|high)|(the )?numb
 const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when)\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
-  /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$/i;
+  /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b/i;
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
 const NOT_PERSON_QUESTION = /\bwho (is|are|was|were) (subject|eligible|entitled|covered|affected|targeted|included)\b/i;
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
@@ -143,20 +143,29 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
  * Sequences of capitalised words that are not committee vocabulary: "Cam Xuyen", "Hanoi", "Tran Duc Thang".
  * The first word of the question counts only when it is not a question word.
  */
+/** Capitalised words that end a name even inside a run of capitals ("Hanoi And Hai Phong"). */
+const NAME_BREAKS = new Set("and or of for in on at to by from with the a an is are was were".split(" ").filter((w) => w !== "the"));
+
 export function properNames(question: string): string[] {
   // "Kim Boi's district": the possessive is not part of the name.
-  const words = question.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, ""));
+  const raw = question.split(/\s+/);
+  const words = raw.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").replace(/['’]s$/u, ""));
   const names: string[] = [];
   let current: string[] = [];
   const flush = () => {
     if (current.length) names.push(current.join(" "));
     current = [];
   };
-  for (const word of words) {
+  words.forEach((word, i) => {
     const isCapitalised = /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(word) || /^\p{Lu}{2,}$/u.test(word);
-    if (isCapitalised && !GENERIC_CAPITALISED.has(fold(word)) && !STOPWORDS.has(fold(word))) current.push(word);
+    // A name ends at punctuation: "Tran Quoc Toan, Tran Quoc Van" are two people.
+    if (/^[(\["“]/u.test(raw[i]!)) flush();
+    // Inside a name a capitalised stopword is a syllable of it ("Nguyen Khac Than", "Tran The Dung").
+    const syllable = current.length > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && !NAME_BREAKS.has(fold(word));
+    if (isCapitalised && !GENERIC_CAPITALISED.has(fold(word)) && (!STOPWORDS.has(fold(word)) || syllable)) current.push(word);
     else flush();
-  }
+    if (/[,;:.!?)\]"”]$/u.test(raw[i]!)) flush();
+  });
   flush();
   return names;
 }

@@ -89,6 +89,8 @@ const VI_EN: [string, string][] = [
   ["ban tuyên giáo", "Propaganda Department"],
   ["ban tổ chức", "Organization Board"],
   ["phó bí thư thường trực", "Standing Deputy Secretary"],
+  ["những phó bí thư", "Deputy Secretaries"],
+  ["các phó bí thư", "Deputy Secretaries"],
   ["phó bí thư", "Deputy Secretary"],
   ["bí thư", "Secretary"],
   ["phó chủ tịch", "Vice Chairman"],

@@ -49,6 +49,12 @@ beforeAll(async () => {
         "1. Prioritizing inflation curb, stabilizing the rate and quality of the economic growth;\n2. Promoting market control to prevent speculation and price increase;\n3. Speeding up site clearance for key projects.\n",
     ),
     upload(
+      "hung-yen-congress.md",
+      'title: "Nguyen Huu Nghia continues to serve as Secretary of Hung Yen\'s Party Committee"\nurl: https://example.org/hung-yen-2025\ndate: 2025-10-03\nplace: Hung Yen province',
+      "Hung Yen (VNA) – Nguyen Huu Nghia, Secretary of the Party Committee of Hung Yen province in the 2020–2025 tenure, has been assigned to hold the Secretary position for the 2025–2030 tenure.\n\n" +
+        "Tran Quoc Toan, Tran Quoc Van, Nguyen Khac Than, and Nguyen Manh Hung became Deputy Secretaries of the provincial Party Committee.\n",
+    ),
+    upload(
       "thai-binh.md",
       'title: "Thai Binh Provincial Party Committee reviews 2023"\nurl: https://example.org/thai-binh-2023\ndate: 2023-11-13\nplace: Thai Binh province',
       "Comrade Thai Thi Thu Huong, Secretary of Thai Thuy District Party Committee, spoke at the discussion group.\n\n" +
@@ -127,6 +133,12 @@ describe("what kind of answer a question asks for", () => {
     // …quoting first where the article names him in full (a sentence, not the photo caption).
     expect(result.answer.indexOf("Vo Van Thuong, permanent member")).toBeGreaterThanOrEqual(0);
     expect(result.answer.indexOf("Vo Van Thuong")).toBeLessThan(result.answer.indexOf("Thuong stressed"));
+  });
+
+  it("a deputy is not the secretary: 'which deputy secretaries' is answered by the sentence naming them", async () => {
+    const result = await app.ask("list the hung yen deputy party secretaries for 2025-2030");
+    expect(result.answer).toContain("Nguyen Khac Than");
+    expect(result.answer).not.toContain("assigned to hold the Secretary position");
   });
 
   it("a province's party secretary is not a district's", async () => {

@@ -8,6 +8,13 @@ describe("evidence checks", () => {
     expect(personNames("Lai Chau (VNA) – The provincial Party Committee of Lai Chau province held a conference.")).toEqual([]);
     expect(personNames("The Thai Binh Provincial Party Committee met in Thai Binh city.")).toEqual([]);
     expect(personNames("She asked the leaders of the My Phuoc Ward Party Committee to finalize the documents.")).toEqual([]);
+    // A name ends at punctuation; a capitalised stopword inside one is a syllable of it.
+    expect(personNames("Tran Quoc Toan, Tran Quoc Van, Nguyen Khac Than, and Nguyen Manh Hung became Deputy Secretaries.")).toEqual([
+      "Tran Quoc Toan",
+      "Tran Quoc Van",
+      "Nguyen Khac Than",
+      "Nguyen Manh Hung",
+    ]);
   });
 
   it("tells a year that dates the meeting from a year the facts are about", () => {
