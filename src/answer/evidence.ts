@@ -407,7 +407,7 @@ function newFigures(sentence: string, q: AnalyzedQuestion, codesCount = false): 
  * ("how many people sit on the panel" is answered by "…has 15 members").
  */
 function countsThing(sentence: string, figures: string[], noun: string): boolean {
-  if (noun === DURATION) return figureNear(sentence, figures, 3, (w) => DURATION_STEMS.has(stem(w)), { numberWords: true });
+  if (noun === DURATION) return figureNear(sentence, figures, 3, (w) => DURATION_STEMS.has(stem(w)), { numberWords: true }) || A_SPAN.test(sentence);
   if (noun === MONEY) return MONEY_FIGURE.test(sentence);
   const nounStem = stem(noun);
   const wanted = new Set([nounStem, ...synonymStems(nounStem), ...(PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : [])]);
@@ -416,6 +416,8 @@ function countsThing(sentence: string, figures: string[], noun: string): boolean
 }
 
 const DURATION_STEMS = new Set("minute minutes hour hours day days week weeks month months year years session sessions".split(" ").map(stem));
+/** "almost a year", "half a day", "a few months", "several weeks": a span of time without a figure. */
+const A_SPAN = /\b(an?|half an?|a few|several|a couple of)\s+(minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
 const MONEY_FIGURE = /\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*(?:VND|dong|USD|US dollars?|đồng)\b|\b(?:VND|USD|US\$|\$)\s*\d/i;
 
 /** "How many people…" is answered by members, delegates, cadres or participants as much as by people. */

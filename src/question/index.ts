@@ -71,7 +71,8 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   corrections.push(...words.corrections);
   const analyzed = analyzeQuestion(english);
   // In a Vietnamese question capitals do not mark names ("Quý 1", "Doanh thu"): only places the library knows count.
-  if (vietnamese) analyzed.names = analyzed.names.filter((n) => isKnownSubPlace(n, context.knownSubPlaces));
+  // Nor do they in a question typed in capitals or Title Case ("WHAT ARE HERITABLE TRAITS", "Where Elephants Live").
+  if (vietnamese || capitalisedThroughout(text)) analyzed.names = analyzed.names.filter((n) => isKnownSubPlace(n, context.knownSubPlaces));
   analyzed.names = analyzed.names.filter((n) => !NOT_PLACES.has(fold(n)));
   // Districts and towns typed in lower case ("nghi xuan new party members 2023", "lac son district income").
   for (const name of lowerCaseSubPlaces(english, context.knownSubPlaces)) {
@@ -90,6 +91,12 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     datesFromWords: understood.datesFromWords,
     corrections,
   };
+}
+
+/** A question of three words or more whose words nearly all begin with a capital: capitals there mark no names. */
+function capitalisedThroughout(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}\p{M}'’]*/gu) ?? [];
+  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * words.length;
 }
 
 /** Regions and ordinary capitalised words that are not places a report is about. */

@@ -29,6 +29,12 @@ describe("places", () => {
     expect(vi.analyzed.names).not.toContain("Doanh");
   });
 
+  it("takes no names from a question typed in capitals or Title Case", () => {
+    expect(understandQuestion("WHAT ARE HERITABLE TRAITS", context).analyzed.names).toEqual([]);
+    expect(understandQuestion("Where Elephants Live", context).analyzed.names).toEqual([]);
+    expect(understandQuestion("WHO CHAIRED THE NGHI XUAN CONFERENCE", context).analyzed.names).toEqual(["NGHI XUAN"]);
+  });
+
   it("reads districts typed in lower case, known or not", () => {
     expect(frame("nghi xuan new party members 2023").place).toBe("Nghi Xuan");
     expect(understandQuestion("lac son district per capita income 2022", context).analyzed.names).toContain("Lac Son");
