@@ -3,7 +3,7 @@ import type { AnalyzedQuestion } from "../question/analyze.js";
 import { COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY, properNames, stem, tokenize } from "../question/analyze.js";
 import { stemSet } from "../search/search.js";
 import { synonymStems } from "../question/glossary.js";
-import { findPlaces, findSubPlaces } from "../text/places.js";
+import { findPlaces, findSubPlaces, PLACES } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
@@ -135,7 +135,23 @@ function seatNamed(text: string, provinceWritten: string): boolean {
 
 /** Whether a sentence names the asked province itself (not only its seat, when `seat`). */
 function sentenceNamesPlace(sentence: string, place: string, seat: boolean): boolean {
+  // Most sentences name no spelling of it at all: that is cheap to see.
+  const folded = fold(sentence);
+  if (!spellingsOf(place).some((s) => folded.includes(s))) return false;
   return findPlaces(sentence).some((p) => p.name === place && !(seat && seatNamed(sentence, p.matched)));
+}
+
+const spellings = new Map<string, string[]>();
+/** A province's or city's spellings, folded ("thua thien hue", "hue"). */
+function spellingsOf(place: string): string[] {
+  let out = spellings.get(place);
+  if (!out) {
+    const entry = PLACES.find((p) => p.name === place);
+    out = entry ? [entry.name, entry.vi, ...entry.aliases].map((n) => fold(n).replace(/[-–]/g, " ").replace(/\s+/g, " ")) : [fold(place)];
+    out = out.flatMap((s) => [s, s.replace(/ /g, "")]);
+    spellings.set(place, out);
+  }
+  return out;
 }
 
 export interface ArticleLayout {
@@ -143,8 +159,8 @@ export interface ArticleLayout {
   offsets: Map<number, number>;
   mentions: { at: number; name: string }[];
   subPlaces: Set<string>;
-  /** People the article names in full (folded: "vuong dinh hue"), read on first need. */
-  people?: string[];
+  /** Runs of capitalised words the article holds, folded → as written (read on first need). */
+  capitalRuns?: Map<string, string>;
 }
 
 /**
@@ -153,14 +169,20 @@ export interface ArticleLayout {
  */
 export function peopleNamed(q: AnalyzedQuestion, articles: { article: ArticleSummary; passages: StoredPassage[] }[], layouts: Map<string, ArticleLayout>): string[] {
   const out = new Set<string>();
-  const known = new Set(q.names.map((n) => fold(n)));
+  const question = ` ${tokenize(q.folded).join(" ")} `;
   for (const { article, passages } of articles) {
     const layout = articleLayout(article, passages, layouts);
-    layout.people ??= [...new Set(textUnits(layout.text).flatMap((u) => personNames(u.text)).map((n) => fold(n)))];
-    for (const name of layout.people) if (!known.has(name) && containsWords(q.folded, name)) out.add(name);
+    // Runs of two to four capitalised words the article holds ("Vương Đình Huệ"), read once per write version.
+    layout.capitalRuns ??= new Map([...layout.text.matchAll(CAPITAL_RUN)].map((m) => [fold(m[0]), m[0]]));
+    for (const [folded, written] of layout.capitalRuns) {
+      if (question.includes(` ${folded} `)) for (const name of personNames(written)) out.add(fold(name));
+    }
   }
+  for (const n of q.names) out.delete(fold(n));
   return [...out];
 }
+
+const CAPITAL_RUN = /\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,3}/gu;
 
 /** An article's joined text and where it names which district; `layouts` is the store's cache for its current write version. */
 function articleLayout(article: ArticleSummary, passages: StoredPassage[], layouts: Map<string, ArticleLayout>): ArticleLayout {
