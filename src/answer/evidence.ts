@@ -289,7 +289,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     // A question that gives the year ("its 2023 review conference") asks for the day or month, not a year.
     // Nor is a term ("term 2020 - 2025") the date of a meeting.
     // Nor is the date a document was issued ("Resolution No. 27-NQ/TW dated August 6, 2008").
-    const withoutTerms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ").replace(DOCUMENT_DATE, " ");
+    // (Unless the question asks when it was issued, signed or set up: "established on what date" is the decision's.)
+    const terms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ");
+    const withoutTerms = /\b(establish\w*|issu\w*|sign\w*|found\w*|set up|decid\w*|decision|promulgat\w*|dated)\b/.test(q.folded) ? terms : terms.replace(DOCUMENT_DATE, " ");
     if (!(q.years.length ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
     else bonus += 0.1;
     // "Session dates": "…will take place on December 7 and 8" more than "…opened on December 7".

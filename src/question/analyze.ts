@@ -102,7 +102,7 @@ const GENERIC_CAPITALISED = new Set(
     "does is was were a an chairman chairwoman deputy vice head permanent labor certificate certificates merit flag prime minister state president " +
     "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
     "tet lunar propaganda organizing organization mass mobilization internal affairs office bloc agencies council's committee's province's " +
-    "ward commune village hamlet dr prof mrs"
+    "ward commune village hamlet dr prof mrs municipal city's"
   ).split(" "),
 );
 

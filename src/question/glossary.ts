@@ -28,6 +28,9 @@ const GROUPS: string[][] = [
   ["secretary", "bí thư", "bi thu", "chief"],
   ["conference", "hội nghị", "hoi nghi", "meeting", "session", "sitting"],
   ["total", "overall"],
+  ["cell", "cells", "branch", "branches"],
+  ["home", "homes", "house", "houses"],
+  ["paper", "papers", "document", "documents"],
   ["pass", "passed", "approve", "approved", "adopt", "adopted"],
   ["founding", "founded", "establishment", "established", "establish"],
   ["social", "society"],
@@ -103,6 +106,10 @@ const VI_EN: [string, string][] = [
   ["tổ chức cơ sở đảng", "grassroots Party organizations"],
   ["tổ chức đảng", "Party organizations"],
   ["chi bộ", "Party cells"],
+  ["công văn", "official dispatch"],
+  ["điều chỉnh", "adjusting"],
+  ["thời gian", "time"],
+  ["ký", "signed"],
   ["phấn đấu kết nạp", "strive to recruit"],
   ["mục tiêu kết nạp", "target to recruit"],
   ["chỉ tiêu kết nạp", "target to recruit"],
@@ -289,6 +296,7 @@ const KIND_BEFORE_NAME: [string, string][] = [
   ["thị trấn", "town"],
   ["huyện", "district"],
   ["tỉnh", "province"],
+  ["phường", "ward"],
   ["xã", "commune"],
 ];
 
@@ -334,7 +342,7 @@ export function looksVietnamese(question: string): boolean {
  * "Tỉnh ủy Hà Nam kết nạp bao nhiêu đảng viên năm 2023?" →
  * "Provincial Party Committee Ha Nam admitted how many party members in 2023?". English questions are returned as they are.
  */
-export function toEnglishQuestion(question: string): string {
+export function toEnglishQuestion(question: string, knownSubPlaces: readonly string[] = []): string {
   if (!looksVietnamese(question)) return question;
   // Places and dates are set aside as placeholders ("ZZ0ZZ") so the word-by-word pass leaves them whole.
   const kept: string[] = [];
@@ -373,6 +381,14 @@ export function toEnglishQuestion(question: string): string {
       let j = i + kind[0].split(" ").length;
       const name: string[] = [];
       while (isName(words[j])) name.push(words[j++]!.text);
+      // Typed in lower case: a district or town the library names ("thi tran tu ky" → "Tu Ky town").
+      if (name.length === 0) {
+        const known = knownSubPlaces.map((k) => fold(k).split(" ")).find((k) => k.every((part, n) => words[j + n]?.folded === part));
+        if (known) {
+          name.push(...words.slice(j, j + known.length).map((w) => w.text[0]!.toUpperCase() + w.text.slice(1)));
+          j += known.length;
+        }
+      }
       if (name.length) {
         out.push(...name.map(nameInEnglish), kind[1]);
         i = j;

@@ -65,7 +65,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   }
   const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces);
   const vietnamese = looksVietnamese(spelled);
-  const translated = toEnglishQuestion(spelled);
+  const translated = toEnglishQuestion(spelled, context.knownSubPlaces);
   const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord);
   const english = words.text;
   corrections.push(...words.corrections);
@@ -78,14 +78,20 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   for (const name of lowerCaseSubPlaces(english, context.knownSubPlaces)) {
     if (!analyzed.names.some((n) => fold(n) === fold(name))) analyzed.names.push(name);
   }
-  const { frame, metricStems } = frameOf(english, analyzed, context, text);
+  const counted = countedNoun(english, text);
+  const read = frameOf(english, analyzed, context, text);
+  // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
+  // cell") is only context, and its facts do not judge the answer.
+  const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons)$/.test(counted!) && PEOPLE_METRICS.has(metric));
+  const aside = counted !== null && read.frame.metric !== null && !countsItsOwn(read.frame.metric) && counted !== MONEY;
+  const { frame, metricStems } = aside ? { frame: { ...read.frame, metric: null, wanted: read.frame.wanted === "target" ? "achieved" : read.frame.wanted }, metricStems: [] } : read;
   return {
     text,
     english,
     analyzed,
     frame,
     metricStems,
-    counted: countedNoun(english, text),
+    counted,
     filters: understood.filters,
     filterPhrases: understood.phrases,
     datesFromWords: understood.datesFromWords,
@@ -157,6 +163,15 @@ function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext,
   };
 }
 
+/** Metrics that count people: "how many people joined the party" counts new members. */
+const PEOPLE_METRICS = new Set<MetricId>(["party_members_admitted", "party_members_disciplined", "tourists"]);
+
+/** Stems of every word the lexicon names a metric with ("party members admitted": parti, member, admit, …). */
+function metricVocabulary(metric: MetricId): Set<string> {
+  const entry = METRICS.find((m) => m.id === metric);
+  return new Set((entry?.phrases ?? []).flatMap((p) => p.split(/[+\s]+/)).map((w) => stem(w.replace(/\*$/, ""))));
+}
+
 /** Words that end the noun phrase after "how many": verbs, prepositions, question and auxiliary words. */
 const NOUN_PHRASE_END = new Set(
   ("are were is was be been did do does have has had will would could can should must may might shall there that which who whom whose " +
@@ -183,7 +198,8 @@ export function countedNoun(english: string, asked: string): string | null {
   const phrase: string[] = [];
   for (const word of m[1]!.toLowerCase().split(/\s+/)) {
     const w = word.replace(/[^\p{L}'’-]/gu, "");
-    if (!w || NOUN_PHRASE_END.has(w) || phrase.length === 4) break;
+    // "how many businesses and co-ops": the first noun's head; "…organizations excellently completed": no adverb.
+    if (!w || NOUN_PHRASE_END.has(w) || phrase.length === 4 || /^(and|or|&)$/.test(w) || (w.length > 4 && w.endsWith("ly"))) break;
     phrase.push(w);
   }
   const head = phrase.at(-1);

@@ -85,6 +85,11 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).not.toContain("August 6, 2008");
   });
 
+  it("…unless the question asks when something was issued or set up: then the decision's date is the answer", async () => {
+    const result = await app.ask("when was resolution 27-NQ/TW of the 10th party central committee issued");
+    expect(result.answer).toContain("dated August 6, 2008");
+  });
+
   it("a report about another province answers for the asked one only where a sentence names it", async () => {
     // The Binh Duong report names Hanoi once ("…took place from October 2 to 8 in Hanoi"): that sentence may answer, no other.
     const result = await app.ask("when did the hanoi people's council hold its 18th session");

@@ -35,6 +35,12 @@ describe("places", () => {
     expect(understandQuestion("WHO CHAIRED THE NGHI XUAN CONFERENCE", context).analyzed.names).toEqual(["NGHI XUAN"]);
   });
 
+  it("reads a Vietnamese district or town typed in lower case after its kind word", () => {
+    const q = understandQuestion("dang bo thi tran tu ky co bao nhieu chi bo", { ...context, knownSubPlaces: [...context.knownSubPlaces, "Tu Ky"] });
+    expect(q.english).toContain("Tu Ky town");
+    expect(q.frame.place).toBe("Tu Ky");
+  });
+
   it("reads districts typed in lower case, known or not", () => {
     expect(frame("nghi xuan new party members 2023").place).toBe("Nghi Xuan");
     expect(understandQuestion("lac son district per capita income 2022", context).analyzed.names).toContain("Lac Son");
@@ -63,6 +69,16 @@ describe("what a 'how many' question counts", () => {
     expect(counted("Hội nghị ngày 19/10/2023 của Ban Thường vụ Tỉnh ủy Bình Dương có bao nhiêu người tham dự?")).toBe("attendees");
     expect(counted("ngan sach hung yen tang bao nhieu lan tu khi tai lap tinh")).toBeNull();
     expect(counted("How many times did budget revenue increase?")).toBeNull();
+    // The first noun of "X and Y"; no adverb ("…organizations excellently completed…").
+    expect(counted("how many new businesses and co-ops does cam xuyen want to set up in 2024")).toBe("businesses");
+    expect(counted("Năm 2022 Hưng Yên có bao nhiêu tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ?")).toBe("organizations");
+  });
+
+  it("a metric the question only names as context does not judge what it counts", () => {
+    // "How many years in a row…" counts years: the party cell is context, not the party_organizations metric.
+    expect(frame("how many years in a row has the hai duong development investment fund party cell been honoured").metric).toBeNull();
+    expect(frame("How many people joined the party in Ha Nam in 2023?").metric).toBe("party_members_admitted");
+    expect(frame("How many party members did Ha Nam admit in 2023?").metric).toBe("party_members_admitted");
   });
 });
 
