@@ -102,7 +102,8 @@ export function composeAnswer(
   // A person named in lower case is a name the report must hold, not words the sentence must repeat.
   const asked = question.analyzed;
   const articles = [...new Map(considered.map((h) => [h.articleId, { article: h.article, passages: articlePassages(h.articleId) }])).values()];
-  const lowerCasePeople = asked.names.length || !/[a-z]/.test(asked.raw) ? [] : peopleNamed(asked, articles, layouts);
+  // (Only in a question typed all in lower case: one that capitalises anything would capitalise a name too.)
+  const lowerCasePeople = asked.names.length || /\p{Lu}/u.test(asked.raw.slice(1)) ? [] : peopleNamed(asked, articles, layouts);
   const q = lowerCasePeople.length ? { ...asked, names: [...asked.names, ...lowerCasePeople] } : asked;
   const aligned = aligner?.prepare(q.raw) ?? null;
   const content = contentTerms(q, weights);

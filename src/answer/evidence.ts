@@ -102,7 +102,8 @@ export interface ArticleScope {
 
 /** What an article says about the question's anchors, and where it names which district or town. */
 export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passages: StoredPassage[], layouts: Map<string, ArticleLayout>): ArticleScope {
-  const { text, offsets, mentions, subPlaces } = articleLayout(article, passages, layouts);
+  const layout = articleLayout(article, passages, layouts);
+  const { text, offsets, mentions, subPlaces } = layout;
   const eventYear = article.date?.slice(0, 4) ?? null;
   return {
     problems: articleMismatches(q, article, text),
@@ -110,16 +111,16 @@ export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passa
     offsets,
     mentions,
     subPlaces,
-    elsewhere: reportElsewhere(q, article),
+    elsewhere: reportElsewhere(q, article, layout),
   };
 }
 
 /** Whether the report is about another province or city than the question's (see ArticleScope.elsewhere). */
-function reportElsewhere(q: AnalyzedQuestion, article: ArticleSummary): ArticleScope["elsewhere"] {
+function reportElsewhere(q: AnalyzedQuestion, article: ArticleSummary, layout: ArticleLayout): ArticleScope["elsewhere"] {
   const asked = q.places[0];
   if (!asked) return null;
   const own = `${article.place ?? ""} ${article.title}`;
-  const about = findPlaces(own);
+  const about = (layout.ownPlaces ??= findPlaces(own));
   if (about.length === 0) return null;
   const match = about.find((p) => p.name === asked);
   if (!match) return { asked, about: about[0]!.name, seat: false };
@@ -130,8 +131,12 @@ function reportElsewhere(q: AnalyzedQuestion, article: ArticleSummary): ArticleS
 
 /** "<province> city" in a text: the province's seat, not the province. */
 function seatNamed(text: string, provinceWritten: string): boolean {
-  return new RegExp(`(?<![\\p{L}])${escapeRe(fold(provinceWritten))}(?:'s)? city(?![\\p{L}])`, "u").test(fold(text));
+  const name = fold(provinceWritten);
+  let pattern = seatPatterns.get(name);
+  if (!pattern) seatPatterns.set(name, (pattern = new RegExp(`(?<![\\p{L}])${escapeRe(name)}(?:'s)? city(?![\\p{L}])`, "u")));
+  return pattern.test(fold(text));
 }
+const seatPatterns = new Map<string, RegExp>();
 
 /** Whether a sentence names the asked province itself (not only its seat, when `seat`). */
 function sentenceNamesPlace(sentence: string, place: string, seat: boolean): boolean {
@@ -161,6 +166,8 @@ export interface ArticleLayout {
   subPlaces: Set<string>;
   /** Runs of capitalised words the article holds, folded → as written (read on first need). */
   capitalRuns?: Map<string, string>;
+  /** The provinces and cities its place and title name (read on first need). */
+  ownPlaces?: ReturnType<typeof findPlaces>;
 }
 
 /**
@@ -477,8 +484,15 @@ export function eventYears(question: string): string[] {
 }
 
 export function containsWords(haystack: string, needle: string): boolean {
-  return wordPattern(needle, "u").test(haystack);
+  let pattern = wordPatterns.get(needle);
+  if (!pattern) {
+    if (wordPatterns.size > 5_000) wordPatterns.clear();
+    wordPatterns.set(needle, (pattern = wordPattern(needle, "u")));
+  }
+  return pattern.test(haystack);
 }
+/** Compiled whole-word patterns by needle (a pure function of it; compiling costs more than most tests). */
+const wordPatterns = new Map<string, RegExp>();
 
 function wordPattern(word: string, flags: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, flags);
