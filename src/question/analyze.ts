@@ -32,7 +32,7 @@ const WEAK_TERMS = new Set(
 );
 
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
-const FIGURE_QUESTION = /\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
+const FIGURE_QUESTION = /\b(how (many|much|fast|long|large|big|high)|(the )?number of|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
 const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when)\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
@@ -144,7 +144,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
  * The first word of the question counts only when it is not a question word.
  */
 /** Capitalised words that end a name even inside a run of capitals ("Hanoi And Hai Phong"). */
-const NAME_BREAKS = new Set("and or of for in on at to by from with the a an is are was were".split(" ").filter((w) => w !== "the"));
+const NAME_BREAKS = new Set("and or of for in on at to by from with a an is are was were".split(" "));
 
 export function properNames(question: string): string[] {
   // "Kim Boi's district": the possessive is not part of the name.
@@ -161,8 +161,9 @@ export function properNames(question: string): string[] {
     // A name ends at punctuation: "Tran Quoc Toan, Tran Quoc Van" are two people.
     if (/^[(\["“]/u.test(raw[i]!)) flush();
     // Inside a name a capitalised stopword is a syllable of it ("Nguyen Khac Than", "Tran The Dung").
-    const syllable = current.length > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && !NAME_BREAKS.has(fold(word));
-    if (isCapitalised && !GENERIC_CAPITALISED.has(fold(word)) && (!STOPWORDS.has(fold(word)) || syllable)) current.push(word);
+    const f = fold(word);
+    const syllable = current.length > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && STOPWORDS.has(f) && !NAME_BREAKS.has(f);
+    if (syllable || (isCapitalised && !GENERIC_CAPITALISED.has(f) && !STOPWORDS.has(f))) current.push(word);
     else flush();
     if (/[,;:.!?)\]"”]$/u.test(raw[i]!)) flush();
   });

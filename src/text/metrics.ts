@@ -52,7 +52,7 @@ export const METRICS: readonly MetricEntry[] = [
   },
   { id: "party_members_disciplined", phrases: ["disciplin*", "ky luat"] },
   { id: "party_inspection", phrases: ["inspect*", "supervis*", "kiem tra", "giam sat"] },
-  { id: "party_organizations", phrases: ["grassroots party organizations", "party organizations", "party cells", "to chuc co so dang", "chi bo"] },
+  { id: "party_organizations", phrases: ["grassroots party organizations", "party organizations", "party cells", "party branches", "branches", "to chuc co so dang", "chi bo"] },
   {
     id: "growth",
     phrases: [

@@ -95,6 +95,10 @@ describe("facts read from report sentences", () => {
     expect(fact("Total social investment capital in 2023 is estimated to be 60,000 billion VND, with an average increase of 7.1% per year in the period of 2021 - 2023.", "7.1%").metric).toBe("investment_capital");
   });
 
+  it("a town's party branches are its party organizations", () => {
+    expect(fact("The Party Committee of Tu Ky town currently has 405 party members operating in 12 branches.", "12").metric).toBe("party_organizations");
+  });
+
   it("'the growth rate of production value' is growth, not the value", () => {
     expect(fact("The growth rate of production value reached 9.26%; the economic structure shifted in a positive direction.", "9.26%").metric).toBe("growth");
     expect(fact("Production value reached 5,000 billion VND, a growth of 9%.", "5,000 billion VND").metric).toBe("production_value");

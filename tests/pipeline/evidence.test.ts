@@ -15,6 +15,7 @@ describe("evidence checks", () => {
       "Nguyen Khac Than",
       "Nguyen Manh Hung",
     ]);
+    expect(personNames("Comrade Tran The Dung, Standing Deputy Secretary of the Provincial Party Committee, has just signed the document.")).toEqual(["Tran The Dung"]);
   });
 
   it("tells a year that dates the meeting from a year the facts are about", () => {

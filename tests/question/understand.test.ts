@@ -154,6 +154,12 @@ describe("misspelt words other than places", () => {
     expect(frame("who is subject to nghe an's vote of confidence").wanted).not.toBe("person");
   });
 
+  it("'share of' asks for a figure, though a share of GRDP is not its growth", () => {
+    const q = understandQuestion("thai binh share of industry and services in grdp 2021", context);
+    expect(q.analyzed.wantsFigure).toBe(true);
+    expect(q.frame.metric).toBeNull();
+  });
+
   it("'targets met' asks for a result, 'targets set' for the targets", () => {
     expect(understandQuestion("Ha Nma how many main socio-economic targts met in 2023", typed).frame).toMatchObject({ metric: "targets_met", wanted: "achieved" });
     expect(frame("How many specific targets did the Hung Yen Party Congress set for the new term?")).toMatchObject({ metric: "targets_met", wanted: "target" });
