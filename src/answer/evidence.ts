@@ -249,7 +249,10 @@ export interface UnitJudgement {
   penalty: number;
   /** Bonus for holding the kind of thing asked for: a figure next to the asked term, a person, a date. */
   bonus: number;
-  /** A figure of the sentence counts what a "how many …" question counts ("8,300 officials" for "how many people"). */
+  /**
+   * The sentence holds what the question asks for as such: a figure counting what "how many …" counts ("8,300
+   * officials" for "how many people"), or a person with the verb "who …" asks about ("Chairing the event, … Nen").
+   */
   counts: boolean;
 }
 
@@ -316,6 +319,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     // A speaker named by surname alone ("…, Thuong stressed") is named as much as by full name.
     const named = [...personNames(sentence), ...speakerSurnames(sentence)].filter((n) => !scope.subPlaces.has(fold(n)));
     if (named.length === 0) problems.push("no person named in sentence");
+    // "Who chaired…" answered by "Chairing the event, … Nguyen Van Nen said…": the person and the asked verb.
+    else if (askedVerbIn(q, sentence)) counts = true;
     // "Which deputy secretaries…", "list the members": a sentence naming several people.
     else if (PLURAL_PEOPLE.test(q.folded) && new Set(named).size >= 2) bonus += 0.2;
     // "Who is Thai Binh's party secretary?" is not answered by "…, Secretary of Thai Thuy District Party Committee".
@@ -367,6 +372,14 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
 /** Posts: a deputy's ("deputy secretary", "vice chairman", "standing deputy secretary") and the chief's. */
 const DEPUTY_POST = /\b(deputy|vice)\s+(party\s+)?(secretar\w*|chair\w*)/;
 const CHIEF_POST = /\b(secretar\w*|chair(man|woman|person)?)\b/;
+/** Whether the sentence holds the verb a "who <verb>…" question asks about ("chaired": chairing, presided), or its synonym. */
+function askedVerbIn(q: AnalyzedQuestion, sentence: string): boolean {
+  const verb = /^\s*who\s+([a-z]+)/.exec(q.folded)?.[1];
+  if (!verb || /^(is|was|are|were|has|have|had|will|would|can|do|does|did)$/.test(verb)) return false;
+  const wanted = new Set([stem(verb), ...synonymStems(stem(verb))]);
+  return tokenize(fold(sentence)).some((w) => wanted.has(stem(w)));
+}
+
 /** A question after several people: "which deputy secretaries", "list the members of the panel". */
 const PLURAL_PEOPLE = /\b(secretaries|deputies|deputy secretaries|vice chairmen|chairmen|leaders|members|officials|comrades)\b/;
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */

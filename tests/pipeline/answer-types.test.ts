@@ -55,6 +55,12 @@ beforeAll(async () => {
         "Tran Quoc Toan, Tran Quoc Van, Nguyen Khac Than, and Nguyen Manh Hung became Deputy Secretaries of the provincial Party Committee.\n",
     ),
     upload(
+      "hcmc-fifth.md",
+      'title: "HCM City Party Committee mulls over socio-economic development"\nurl: https://example.org/hcmc-5th\ndate: 2021-04-13\nplace: Ho Chi Minh City',
+      "The Ho Chi Minh City Party Committee held the fifth conference in the 11th tenure on April 13 to discuss a draft resolution.\n\n" +
+        "Chairing the event, Politburo member and Secretary of the municipal Party Committee Nguyen Van Nen said the first quarter saw positive results.\n",
+    ),
+    upload(
       "thai-binh.md",
       'title: "Thai Binh Provincial Party Committee reviews 2023"\nurl: https://example.org/thai-binh-2023\ndate: 2023-11-13\nplace: Thai Binh province',
       "Comrade Thai Thi Thu Huong, Secretary of Thai Thuy District Party Committee, spoke at the discussion group.\n\n" +
@@ -144,6 +150,12 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("list the hung yen deputy party secretaries for 2025-2030");
     expect(result.answer).toContain("Nguyen Khac Than");
     expect(result.answer).not.toContain("assigned to hold the Secretary position");
+  });
+
+  it("'who chaired' is answered by the sentence with the person and the asked verb, though it shares few other words", async () => {
+    const result = await app.ask("Ai chủ trì hội nghị lần thứ 5 Ban Chấp hành Đảng bộ TP.HCM khóa XI tháng 4/2021?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Nguyen Van Nen");
   });
 
   it("a province's party secretary is not a district's", async () => {
