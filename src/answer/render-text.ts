@@ -6,6 +6,11 @@ export function sourceLine(c: Citation): string {
   return `[${c.n}] ${c.title}${meta ? ` — ${meta}` : ""}${c.url ? `\n    ${c.url}` : ""}`;
 }
 
+/** Misspellings read as something else: "“Thai Bihn” → Thai Binh, “growht” → growth" (plain text). */
+export function correctionList(corrections: NonNullable<AnswerResult["corrections"]>): string {
+  return corrections.map((c) => `“${c.from}” → ${c.to}`).join(", ");
+}
+
 /** The filters an answer was limited to, in words: "place Thai Binh; dated 2023-11-01 or later". */
 export function filterSummary(f: AskFilters): string {
   const dates = f.from && f.to ? `dated ${f.from} to ${f.to}` : f.from ? `dated ${f.from} or later` : f.to ? `dated ${f.to} or earlier` : null;
@@ -22,9 +27,10 @@ export function renderText(result: AnswerResult, lead: (outcome: AnswerResult["o
   const sources = result.citations.map((c) => (quoted ? sourceLine(c) : sourceLine(c).replace(/^\[\d+\]/, "-")));
   const filter = filterSummary(result.filters ?? {});
   const understood = result.filterPhrases?.length ? ` (from "${result.filterPhrases.join('", "')}")` : "";
+  const readAs = result.corrections?.length ? `Read as: ${correctionList(result.corrections)}\n` : "";
   const opening = lead(result.outcome);
   const body = [opening, result.answer].filter(Boolean).join(result.outcome.kind === "near_miss" ? "\n" : "\n\n");
-  return [filter ? `Filter: ${filter}${understood}\n` : "", body, sources.length ? `\n${heading}\n${sources.join("\n")}` : ""]
+  return [readAs + (filter ? `Filter: ${filter}${understood}\n` : ""), body, sources.length ? `\n${heading}\n${sources.join("\n")}` : ""]
     .filter((part, i) => i > 0 || part)
     .join("\n")
     .trimEnd();

@@ -133,7 +133,7 @@ export async function answerInChat(
     return;
   }
   const { result } = outcome;
-  const labels = renderLabels(ctx.t, result.filters ?? {}, result.outcome);
+  const labels = renderLabels(ctx.t, result.filters ?? {}, result.outcome, result.corrections);
   // A follow-up shows how it was read, so the asker can tell when the context carried over wrongly.
   const readAs = opts.previous && turn.question !== question.trim() ? `<i>${escapeHtml(ctx.t("answer-read-as", { question: turn.question }))}</i>\n\n` : "";
   const html = readAs + renderAnswer(result, labels);

@@ -12,7 +12,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { AnswerOutcome, AskedFrame, AskFilters, NearMiss } from "../types.js";
+import type { AnswerOutcome, AnswerResult, AskedFrame, AskFilters, NearMiss } from "../types.js";
+import { correctionList } from "../answer/render-text.js";
 import { escapeHtml, type RenderLabels } from "./render.js";
 import type { BotStateStore, Language } from "./state-store.js";
 import { isLanguage } from "./state-store.js";
@@ -64,9 +65,10 @@ export function translatorFor(i18n: { t(locale: string, key: string, variables?:
 }
 
 /** The framing of an answer in the reader's language, with the filter line when the answer was narrowed. */
-export function renderLabels(t: Translate, filters: AskFilters = {}, outcome?: AnswerOutcome): RenderLabels {
+export function renderLabels(t: Translate, filters: AskFilters = {}, outcome?: AnswerOutcome, corrections: AnswerResult["corrections"] = []): RenderLabels {
   const filter = describeFilters(t, filters);
   return {
+    correctionLine: corrections?.length ? t("answer-read-as", { corrections: escapeHtml(correctionList(corrections)) }) : null,
     lead: outcome ? outcomeLead(t, outcome) : null,
     sources: t("answer-sources"),
     closest: t("answer-closest"),

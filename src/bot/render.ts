@@ -26,6 +26,8 @@ export interface RenderLabels {
   noAnswerText: string;
   /** The filter line under an answer, already HTML; null when none was applied. */
   filterLine?: string | null;
+  /** What misspellings were read as ("Read as: “Thai Bihn” → Thai Binh"), already HTML; null when none. */
+  correctionLine?: string | null;
 }
 
 export const ENGLISH_LABELS: RenderLabels = {
@@ -80,7 +82,7 @@ export function renderSourceLine(c: Citation, labels: RenderLabels = ENGLISH_LAB
  */
 export function renderAnswer(result: AnswerResult, labels: RenderLabels = ENGLISH_LABELS): string {
   const answer = result.answer.trim();
-  const filter = labels.filterLine ? `\n\n<i>${labels.filterLine}</i>` : "";
+  const filter = [labels.correctionLine, labels.filterLine].filter(Boolean).map((line) => `\n\n<i>${line}</i>`).join("");
   if (result.outcome?.kind === "near_miss") {
     // Not an answer: what was asked is not in the reports, and what they give instead is quoted with its sources.
     const lead = `<b>${escapeHtml(labels.lead ?? labels.notFound)}</b>`;

@@ -68,6 +68,25 @@ describe("locales", () => {
     expect(en).toMatch(/^The reports I have don't say\.\n\n<b>Closest reports:<\/b>/);
   });
 
+  it("says what misspellings were read as, in the reader's language, escaped", () => {
+    const result: AnswerResult = {
+      question: "What was Thai Bihn <b>growht</b> rate?",
+      found: true,
+      outcome: { kind: "answered" },
+      answer: "Growth was 6.5% [1].",
+      citations: [],
+      more: [],
+      filters: {},
+      corrections: [{ from: "Thai Bihn", to: "Thai Binh" }, { from: "<growht>", to: "growth" }],
+      timings: { embedMs: 0, searchMs: 0, answerMs: 0, totalMs: 0 },
+    };
+    const en = renderAnswer(result, renderLabels(translatorFor(translations(), "en"), {}, result.outcome, result.corrections));
+    expect(en).toContain("<i>Read as: “Thai Bihn” → Thai Binh, “&lt;growht&gt;” → growth</i>");
+    const vi = renderAnswer(result, renderLabels(translatorFor(translations(), "vi"), {}, result.outcome, result.corrections));
+    expect(vi).toContain("<i>Đã hiểu là: “Thai Bihn” → Thai Binh");
+    expect(renderAnswer(result, renderLabels(translatorFor(translations(), "en"), {}, result.outcome))).not.toContain("Read as");
+  });
+
   it("words a near miss in both languages from its typed outcome", () => {
     const outcome = {
       kind: "near_miss",

@@ -4,6 +4,7 @@ import type { AnswerResult } from "../../src/types.js";
 import { readQuestions } from "../../src/eval/evaluate.js";
 import { DEV_QUESTIONS } from "../helpers/paths.js";
 import { testApp } from "../helpers/app.js";
+import { renderText } from "../../src/answer/render-text.js";
 
 let app: App;
 beforeAll(async () => {
@@ -128,6 +129,8 @@ describe("answers that match the question's frame", () => {
     const result = await app.ask("How many party members were disciplined in Ha Nma in 2023?");
     expect(result.corrections).toEqual([{ from: "Ha Nma", to: "Ha Nam" }]);
     expect(result.answer).toContain("110");
+    // The terminal says it too, above the answer.
+    expect(renderText(result, () => null).startsWith("Read as: “Ha Nma” → Ha Nam\n")).toBe(true);
   });
 });
 

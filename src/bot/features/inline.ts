@@ -66,7 +66,7 @@ export function inlineFeature(s: BotServices): Composer<BotContext> {
       return;
     }
     const { result } = outcome;
-    const labels = renderLabels(ctx.t, result.filters ?? {}, result.outcome);
+    const labels = renderLabels(ctx.t, result.filters ?? {}, result.outcome, result.corrections);
     const answerHtml = splitHtml(renderAnswer(result, labels))[0] ?? escapeHtml(result.answer);
     const results: InlineQueryResultArticle[] = [
       article(

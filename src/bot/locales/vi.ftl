@@ -22,6 +22,7 @@ answer-untitled = Báo cáo không có tiêu đề
 answer-no-text = (không có nội dung trả lời)
 answer-read-as = Hiểu là: { $question }
 answer-filter = Bộ lọc: { $filter }
+answer-read-as = Đã hiểu là: { $corrections }
 filter-place = địa phương { $place }
 filter-dates = từ { $from } đến { $to }
 filter-from = từ { $from }
