@@ -27,7 +27,7 @@ export function renderText(result: AnswerResult, lead: (outcome: AnswerResult["o
   const sources = result.citations.map((c) => (quoted ? sourceLine(c) : sourceLine(c).replace(/^\[\d+\]/, "-")));
   const filter = filterSummary(result.filters ?? {});
   const understood = result.filterPhrases?.length ? ` (from "${result.filterPhrases.join('", "')}")` : "";
-  const readAs = result.corrections?.length ? `Read as: ${correctionList(result.corrections)}\n` : "";
+  const readAs = result.corrections?.length ? `Spelling read as: ${correctionList(result.corrections)}\n` : "";
   const opening = lead(result.outcome);
   const body = [opening, result.answer].filter(Boolean).join(result.outcome.kind === "near_miss" ? "\n" : "\n\n");
   return [readAs + (filter ? `Filter: ${filter}${understood}\n` : ""), body, sources.length ? `\n${heading}\n${sources.join("\n")}` : ""]

@@ -68,7 +68,7 @@ export function translatorFor(i18n: { t(locale: string, key: string, variables?:
 export function renderLabels(t: Translate, filters: AskFilters = {}, outcome?: AnswerOutcome, corrections: AnswerResult["corrections"] = []): RenderLabels {
   const filter = describeFilters(t, filters);
   return {
-    correctionLine: corrections?.length ? t("answer-read-as", { corrections: escapeHtml(correctionList(corrections)) }) : null,
+    correctionLine: corrections?.length ? t("answer-spelling", { corrections: escapeHtml(correctionList(corrections)) }) : null,
     lead: outcome ? outcomeLead(t, outcome) : null,
     sources: t("answer-sources"),
     closest: t("answer-closest"),

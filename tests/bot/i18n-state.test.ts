@@ -23,6 +23,13 @@ describe("locales", () => {
   const en = keysOf("en.ftl");
   const vi = keysOf("vi.ftl");
 
+  it("defines each key once", () => {
+    for (const file of ["en.ftl", "vi.ftl"]) {
+      const keys = [...fs.readFileSync(path.join(LOCALES_DIR, file), "utf8").matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1]!);
+      expect(keys.filter((k, i) => keys.indexOf(k) !== i), file).toEqual([]);
+    }
+  });
+
   it("English and Vietnamese have the same keys", () => {
     expect([...en].filter((k) => !vi.has(k))).toEqual([]);
     expect([...vi].filter((k) => !en.has(k))).toEqual([]);
@@ -81,10 +88,10 @@ describe("locales", () => {
       timings: { embedMs: 0, searchMs: 0, answerMs: 0, totalMs: 0 },
     };
     const en = renderAnswer(result, renderLabels(translatorFor(translations(), "en"), {}, result.outcome, result.corrections));
-    expect(en).toContain("<i>Read as: “Thai Bihn” → Thai Binh, “&lt;growht&gt;” → growth</i>");
+    expect(en).toContain("<i>Spelling read as: “Thai Bihn” → Thai Binh, “&lt;growht&gt;” → growth</i>");
     const vi = renderAnswer(result, renderLabels(translatorFor(translations(), "vi"), {}, result.outcome, result.corrections));
-    expect(vi).toContain("<i>Đã hiểu là: “Thai Bihn” → Thai Binh");
-    expect(renderAnswer(result, renderLabels(translatorFor(translations(), "en"), {}, result.outcome))).not.toContain("Read as");
+    expect(vi).toContain("<i>Đã sửa chính tả: “Thai Bihn” → Thai Binh");
+    expect(renderAnswer(result, renderLabels(translatorFor(translations(), "en"), {}, result.outcome))).not.toContain("Spelling read as");
   });
 
   it("words a near miss in both languages from its typed outcome", () => {

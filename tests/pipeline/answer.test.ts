@@ -130,7 +130,7 @@ describe("answers that match the question's frame", () => {
     expect(result.corrections).toEqual([{ from: "Ha Nma", to: "Ha Nam" }]);
     expect(result.answer).toContain("110");
     // The terminal says it too, above the answer.
-    expect(renderText(result, () => null).startsWith("Read as: “Ha Nma” → Ha Nam\n")).toBe(true);
+    expect(renderText(result, () => null).startsWith("Spelling read as: “Ha Nma” → Ha Nam\n")).toBe(true);
   });
 });
 

@@ -24,7 +24,7 @@ answer-no-text = (no answer text)
 # (HTML) shown under an answer when it was narrowed by a filter, e.g. a follow-up that carried the place over
 answer-read-as = Read as: { $question }
 answer-filter = Filter: { $filter }
-answer-read-as = Read as: { $corrections }
+answer-spelling = Spelling read as: { $corrections }
 filter-place = place { $place }
 filter-dates = { $from } to { $to }
 filter-from = since { $from }
