@@ -4,10 +4,11 @@ import type { Question } from "../question/index.js";
 import { COUNTED_DURATION, COUNTED_MONEY } from "../question/analyze.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
+import { textUnits } from "../text/sentences.js";
 import { MONTH_PATTERN, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
-import { answerUnits, articleScope, contentCoverage, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
+import { articleScope, contentCoverage, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
 
 export interface ComposeOptions {
   /** Most citations an answer uses (default 3). */
@@ -100,10 +101,12 @@ export function composeAnswer(
   // The top passages, and any passage that joined them for holding the asked metric's facts (score at most the last's).
   const considered = hits.filter((h, i) => i < o.passagesConsidered || (h.lexicalRank === null && h.denseRank === null));
   // A person named in lower case is a name the report must hold, not words the sentence must repeat.
-  const asked = question.analyzed;
-  const articles = [...new Map(considered.map((h) => [h.articleId, { article: h.article, passages: articlePassages(h.articleId) }])).values()];
   // (Only in a question typed all in lower case: one that capitalises anything would capitalise a name too.)
-  const lowerCasePeople = asked.names.length || /\p{Lu}/u.test(asked.raw.slice(1)) ? [] : peopleNamed(asked, articles, layouts);
+  const asked = question.analyzed;
+  const typedLowerCase = asked.names.length === 0 && !/\p{Lu}/u.test(asked.raw.slice(1));
+  const lowerCasePeople = typedLowerCase
+    ? peopleNamed(asked, [...new Map(considered.map((h) => [h.articleId, { article: h.article, passages: articlePassages(h.articleId) }])).values()], layouts)
+    : [];
   const q = lowerCasePeople.length ? { ...asked, names: [...asked.names, ...lowerCasePeople] } : asked;
   const aligned = aligner?.prepare(q.raw) ?? null;
   const content = contentTerms(q, weights);
@@ -125,7 +128,7 @@ export function composeAnswer(
     if (!scopes.has(passage.articleId)) scopes.set(passage.articleId, articleScope(q, passage.article, articlePassages(passage.articleId), layouts));
     const scope = scopes.get(passage.articleId)!;
     const passageStart = scope.offsets.get(passage.id) ?? 0;
-    const units = answerUnits(passage.text);
+    const units = textUnits(passage.text);
     const passageWords = stemSet(`${passage.text} ${passage.article.title}`);
     const general = generalQuestion && !q.names.some((n) => scope.subPlaces.has(fold(n)));
     units.forEach((unit, index) => {
@@ -179,7 +182,7 @@ export function composeAnswer(
       .filter((c) => c.passage.id === best.passage.id && c.index > best.index && c.index <= best.index + o.listSentences && !c.problems.some((p) => !/^(no figure|figure)/.test(p)))
       .sort((a, b) => a.index - b.index);
     for (const c of following) if (!chosen.includes(c)) chosen.push(c);
-    const unitsInBest = answerUnits(best.passage.text).length;
+    const unitsInBest = textUnits(best.passage.text).length;
     const wanted = o.listSentences - (unitsInBest - 1 - best.index);
     // The list's lead may be the best sentence or one quoted after it ("…presented 8 solutions…. The solutions are:").
     const leads = chosen.some((c) => c.passage.id === best.passage.id && c.index >= best.index && isListLead(c.sentence));
@@ -187,7 +190,7 @@ export function composeAnswer(
       const next = articlePassages(best.passage.articleId).find((p) => p.position === best.passage.position + 1);
       if (next) {
         const passage: ScoredPassage = { ...next, score: best.passage.score, lexicalRank: null, denseRank: null };
-        answerUnits(next.text)
+        textUnits(next.text)
           .slice(0, wanted)
           .forEach((unit, index) => chosen.push({ ...best, sentence: unit.text, passage, index, problems: [], metricFacts: [], otherYearDate: null }));
       }
@@ -232,7 +235,7 @@ function introduction(c: Candidate, passages: StoredPassage[]): Candidate | null
   const naming: { p: StoredPassage; index: number; text: string }[] = [];
   for (const p of passages) {
     if (p.position > c.passage.position) break;
-    answerUnits(p.text).forEach((u, index) => {
+    textUnits(p.text).forEach((u, index) => {
       const before = p.id !== c.passage.id || index < c.index;
       if (before && personNames(u.text).some((n) => surnames.some((s) => fold(n).endsWith(` ${s}`)))) naming.push({ p, index, text: u.text });
     });

@@ -3,22 +3,16 @@ import type { AnalyzedQuestion } from "../question/analyze.js";
 import { COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY, properNames, stem, tokenize } from "../question/analyze.js";
 import { stemSet } from "../search/search.js";
 import { synonymStems } from "../question/glossary.js";
-import { findPlaces, findSubPlaces, PLACES } from "../text/places.js";
+import { findPlaces, findSubPlaces, foldedSpellings, PLACES } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
-import { textUnits, type TextUnit } from "../text/sentences.js";
+import type { TextUnit } from "../text/sentences.js";
 import { daysOfMonth, MONTH_PATTERN, yearMentions, yearsClaimed } from "../text/years.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
 // "penalties" only rank it lower (probably about a neighbouring district).
-
-/** A sentence (or list item) of a passage: see text/sentences.ts. */
-export type Unit = TextUnit;
-
-/** The units a passage's answer is chosen from (the same units its facts were read from). */
-export const answerUnits = textUnits;
 
 export interface ContentTerm {
   stems: string[];
@@ -66,7 +60,7 @@ export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>):
  * How much of the question a unit covers: terms in the sentence itself count fully (synonyms 0.8),
  * terms elsewhere in its passage or list heading count 0.4 (the context the sentence sits in).
  */
-export function contentCoverage(terms: ContentTerm[], unit: Unit, passageWords: Set<string>): number {
+export function contentCoverage(terms: ContentTerm[], unit: TextUnit, passageWords: Set<string>): number {
   if (terms.length === 0) return 1;
   const here = stemSet(unit.text);
   const heading = unit.heading ? stemSet(unit.heading) : new Set<string>();
@@ -139,9 +133,8 @@ function seatNamed(text: string, provinceWritten: string): boolean {
 const seatPatterns = new Map<string, RegExp>();
 
 /** Whether a sentence names the asked province itself (not only its seat, when `seat`). */
-function sentenceNamesPlace(sentence: string, place: string, seat: boolean): boolean {
+function sentenceNamesPlace(sentence: string, folded: string, place: string, seat: boolean): boolean {
   // Most sentences name no spelling of it at all: that is cheap to see.
-  const folded = fold(sentence);
   if (!spellingsOf(place).some((s) => folded.includes(s))) return false;
   return findPlaces(sentence).some((p) => p.name === place && !(seat && seatNamed(sentence, p.matched)));
 }
@@ -152,8 +145,7 @@ function spellingsOf(place: string): string[] {
   let out = spellings.get(place);
   if (!out) {
     const entry = PLACES.find((p) => p.name === place);
-    out = entry ? [entry.name, entry.vi, ...entry.aliases].map((n) => fold(n).replace(/[-–]/g, " ").replace(/\s+/g, " ")) : [fold(place)];
-    out = out.flatMap((s) => [s, s.replace(/ /g, "")]);
+    out = (entry ? foldedSpellings(entry) : [fold(place)]).flatMap((s) => [s, s.replace(/ /g, "")]);
     spellings.set(place, out);
   }
   return out;
@@ -257,12 +249,13 @@ export interface UnitJudgement {
 }
 
 /** Judges one unit against the question: hard problems, soft penalties, answer-type bonus. */
-export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, at: number, content: ContentTerm[], counted: string | null = null): UnitJudgement {
+export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUnit, at: number, content: ContentTerm[], counted: string | null = null): UnitJudgement {
   const problems: string[] = [];
   let penalty = 0;
   let bonus = 0;
   let counts = false;
   const sentence = unit.text;
+  const foldedSentence = fold(sentence);
 
   if (q.years.length) {
     const claimed = yearsClaimed(`${unit.heading ?? ""} ${sentence}`);
@@ -320,7 +313,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     const named = [...personNames(sentence), ...speakerSurnames(sentence)].filter((n) => !scope.subPlaces.has(fold(n)));
     if (named.length === 0) problems.push("no person named in sentence");
     // "Who chaired…" answered by "Chairing the event, … Nguyen Van Nen said…": the person and the asked verb.
-    else if (askedVerbIn(q, sentence)) counts = true;
+    else if (askedVerbIn(q, foldedSentence)) counts = true;
     // "Which deputy secretaries…", "list the members": a sentence naming several people.
     else if (PLURAL_PEOPLE.test(q.folded) && new Set(named).size >= 2) bonus += 0.2;
     // "Who is Thai Binh's party secretary?" is not answered by "…, Secretary of Thai Thuy District Party Committee".
@@ -329,7 +322,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
     }
   }
 
-  if (scope.elsewhere && !sentenceNamesPlace(sentence, scope.elsewhere.asked, scope.elsewhere.seat)) {
+  if (scope.elsewhere && !sentenceNamesPlace(sentence, foldedSentence, scope.elsewhere.asked, scope.elsewhere.seat)) {
     problems.push(`report is about ${scope.elsewhere.about}, not ${scope.elsewhere.asked}`);
   }
 
@@ -337,16 +330,14 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
   if (q.wantsPerson || PLURAL_PEOPLE.test(q.folded)) {
     const askedDeputy = DEPUTY_POST.test(q.folded);
     const askedChief = !askedDeputy && CHIEF_POST.test(q.folded);
-    const folded = fold(sentence);
-    if (askedDeputy && !DEPUTY_POST.test(folded)) penalty += 0.3;
-    else if (askedChief && CHIEF_POST.test(folded) && !CHIEF_POST.test(folded.replace(new RegExp(DEPUTY_POST.source, "g"), " "))) penalty += 0.3;
+    if (askedDeputy && !DEPUTY_POST.test(foldedSentence)) penalty += 0.3;
+    else if (askedChief && CHIEF_POST.test(foldedSentence) && !CHIEF_POST.test(foldedSentence.replace(DEPUTY_POSTS, " "))) penalty += 0.3;
   }
 
   // "Why was Tu Ky town chosen?": a sentence giving a reason ("…because it consistently performs well").
   if (q.wantsReason && REASON_WORDS.test(sentence)) bonus += 0.15;
 
   // In a report on several districts, a sentence answers for the district it sits under.
-  const foldedSentence = fold(sentence);
   // "Tu Ky district" is not "Tu Ky town" (the district's seat): a sentence about the other one does not answer.
   for (const raw of q.names) {
     const name = fold(raw);
@@ -371,13 +362,14 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: Unit, 
 
 /** Posts: a deputy's ("deputy secretary", "vice chairman", "standing deputy secretary") and the chief's. */
 const DEPUTY_POST = /\b(deputy|vice)\s+(party\s+)?(secretar\w*|chair\w*)/;
+const DEPUTY_POSTS = new RegExp(DEPUTY_POST.source, "g");
 const CHIEF_POST = /\b(secretar\w*|chair(man|woman|person)?)\b/;
-/** Whether the sentence holds the verb a "who <verb>…" question asks about ("chaired": chairing, presided), or its synonym. */
-function askedVerbIn(q: AnalyzedQuestion, sentence: string): boolean {
+/** Whether the (folded) sentence holds the verb a "who <verb>…" question asks about ("chaired": chairing, presided), or its synonym. */
+function askedVerbIn(q: AnalyzedQuestion, foldedSentence: string): boolean {
   const verb = /^\s*who\s+([a-z]+)/.exec(q.folded)?.[1];
   if (!verb || /^(is|was|are|were|has|have|had|will|would|can|do|does|did)$/.test(verb)) return false;
   const wanted = new Set([stem(verb), ...synonymStems(stem(verb))]);
-  return tokenize(fold(sentence)).some((w) => wanted.has(stem(w)));
+  return tokenize(foldedSentence).some((w) => wanted.has(stem(w)));
 }
 
 /** A question after several people: "which deputy secretaries", "list the members of the panel". */

@@ -139,13 +139,13 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   };
 }
 
+/** Capitalised words that end a name even inside a run of capitals ("Hanoi And Hai Phong"). */
+const NAME_BREAKS = new Set("and or of for in on at to by from with a an is are was were".split(" "));
+
 /**
  * Sequences of capitalised words that are not committee vocabulary: "Cam Xuyen", "Hanoi", "Tran Duc Thang".
  * The first word of the question counts only when it is not a question word.
  */
-/** Capitalised words that end a name even inside a run of capitals ("Hanoi And Hai Phong"). */
-const NAME_BREAKS = new Set("and or of for in on at to by from with a an is are was were".split(" "));
-
 export function properNames(question: string): string[] {
   // "Kim Boi's district": the possessive is not part of the name.
   const raw = question.split(/\s+/);

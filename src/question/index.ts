@@ -8,17 +8,16 @@
 //
 // The filters (inline tokens, date phrases, outlets) come from ./filters, the Vietnamese-to-report-words
 // pass from ./glossary, terms and answer types from ./analyze; follow-ups are ./followup.
-import { findMetrics, METRICS, metricWords, type MetricId } from "../text/metrics.js";
+import { findMetrics, lexiconWords, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
-import { findPlaces, PLACES } from "../text/places.js";
+import { findPlaces, foldedSpellings, PLACES } from "../text/places.js";
 import { yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
-import { analyzeQuestion, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
+import { analyzeQuestion, COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { looksVietnamese, toEnglishQuestion } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
-import { COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY } from "./analyze.js";
 
 export { analyzeQuestion, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
 export { resolveFollowUp, type Turn } from "./followup.js";
@@ -78,7 +77,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   for (const name of lowerCaseSubPlaces(english, context.knownSubPlaces)) {
     if (!analyzed.names.some((n) => fold(n) === fold(name))) analyzed.names.push(name);
   }
-  const counted = countedNoun(english, text);
+  const counted = countedNoun(english);
   const read = frameOf(english, analyzed, context, text);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
@@ -168,8 +167,7 @@ const PEOPLE_METRICS = new Set<MetricId>(["party_members_admitted", "party_membe
 
 /** Stems of every word the lexicon names a metric with ("party members admitted": parti, member, admit, …). */
 function metricVocabulary(metric: MetricId): Set<string> {
-  const entry = METRICS.find((m) => m.id === metric);
-  return new Set((entry?.phrases ?? []).flatMap((p) => p.split(/[+\s]+/)).map((w) => stem(w.replace(/\*$/, ""))));
+  return new Set(lexiconWords(metric).map(stem));
 }
 
 /** Words that end the noun phrase after "how many": verbs, prepositions, question and auxiliary words. */
@@ -185,11 +183,11 @@ const NOUN_PHRASE_END = new Set(
 );
 
 /**
- * What a "how many …" question counts: the head of the noun phrase after "how many" ("how many new party members
- * were admitted" → "members"; "how many people sit on the panel" → "people"), or null (no such phrase, or a
- * Vietnamese question, whose translation word order says little).
+ * What a question counts, read from it in English (a Vietnamese one once translated): the head of the noun phrase
+ * after "how many" ("how many new party members were admitted" → "members"; "how many people sit on the panel" →
+ * "people"), a span of time for "how long", a sum for "how much money"; null when it counts nothing.
  */
-export function countedNoun(english: string, asked: string): string | null {
+export function countedNoun(english: string): string | null {
   // "How long should the congresses last" counts time; "how much money / funding" a sum of money.
   if (/\bhow long\b/i.test(english)) return DURATION;
   if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b/i.test(english)) return MONEY;
@@ -262,7 +260,7 @@ function placeOf(q: AnalyzedQuestion, context: QuestionContext): string | null {
 /** Every spelling of a province or city, and the districts and towns the library names. */
 function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: string; words: number }[] {
   const out: { folded: string; name: string; words: number }[] = [];
-  for (const p of PLACES) for (const n of [p.name, p.vi, ...p.aliases]) out.push({ folded: fold(n).replace(/[-–]/g, " ").replace(/\s+/g, " "), name: p.name, words: 0 });
+  for (const p of PLACES) for (const folded of foldedSpellings(p)) out.push({ folded, name: p.name, words: 0 });
   for (const n of knownSubPlaces) out.push({ folded: fold(n), name: n, words: 0 });
   for (const o of out) o.words = o.folded.split(" ").length;
   return out.filter((o) => o.folded.length >= 5);
@@ -324,14 +322,14 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[]): {
 const DOMAIN_WORDS: readonly string[] = [
   ...new Set(
     [
-      ...METRICS.flatMap((m) => m.phrases.flatMap((p) => p.split(/[+\s]+/))),
+      ...lexiconWords(),
       ...("quarter quarters months first second third fourth half year annual average conference congress session meeting plenum " +
         "chaired chair chairman chairwoman presided secretary deputy delegates attended participants elected resolution resolutions " +
         "committee committees executive standing council province provincial district commune members member admitted recruited " +
         "target targets achieved reached increase increased estimated disbursement investment revenue budget growth tourists " +
         "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined").split(" "),
     ]
-      .map((w) => w.replace(/\*$/, "").toLowerCase())
+      .map((w) => w.toLowerCase())
       .filter((w) => /^[a-z]{5,}$/.test(w)),
   ),
 ];

@@ -97,6 +97,11 @@ export const METRICS: readonly MetricEntry[] = [
   { id: "projects", phrases: ["projects", "du an"] },
 ];
 
+/** The words the lexicon names a metric with (every metric's when none is given), the prefix mark "*" dropped. */
+export function lexiconWords(metric?: MetricId): string[] {
+  return METRICS.filter((m) => metric === undefined || m.id === metric).flatMap((m) => m.phrases.flatMap((p) => p.split(/[+\s]+/).map((w) => w.replace(/\*$/, ""))));
+}
+
 interface CompiledPhrase {
   metric: MetricId;
   words: string[][];

@@ -165,6 +165,11 @@ function hueLooksLikePerson(original: string, index: number, matchedText: string
   return nameSyllable && !NAME_CONTEXT_WORDS.has(word.toLowerCase());
 }
 
+/** A province's or city's spellings (name, Vietnamese name, aliases) folded, dashes as spaces: "thua thien hue", "hue". */
+export function foldedSpellings(entry: PlaceEntry): string[] {
+  return [entry.name, entry.vi, ...entry.aliases].map((n) => fold(n).replace(/[-–]/g, " ").replace(/\s+/g, " "));
+}
+
 /** Every mention of a province or centrally-run city in `text`, in order of appearance. */
 export function findPlaces(text: string): PlaceMatch[] {
   const { re, byGroup } = getMatcher();
