@@ -41,49 +41,86 @@ export function createAsk(deps: AskDeps): AskFn {
     const embedded = performance.now();
     // Read the store after the await: a reindex may have switched generations meanwhile.
     const store = deps.index();
-    const timings = (searched: number, done: number) => ({ embedMs: embedded - started, searchMs: searched - embedded, answerMs: done - searched, totalMs: done - started });
-    const base = { question: q.text, filters, filterPhrases: q.filterPhrases, more: [], citations: [], answer: "" };
+    const answerWithin = (filters: AskFilters) => answerFrom(store, q, vector, filters, options, { started, embedded }, searchOptions, composeOptions, deps.aligner ?? null);
+    const answered = answerWithin(filters);
+    // "…at the special session in october": the month's year was assumed (the newest report's, or the one before). When no
+    // report of that month answers, the same month of the years before may: the question named no year.
+    if (answered.found || !q.dateYearAssumed || options.from || options.to) return answered;
+    for (let back = 1; back <= EARLIER_YEARS_TRIED; back++) {
+      const earlier = answerWithin({ ...filters, ...shiftYears(filters, -back) });
+      if (earlier.found) return earlier;
+    }
+    return answered;
+  };
+}
 
-    // A report of unknown date may pass a date phrase ("in February 2025") when it names a year of that span.
-    const undated = q.datesFromWords && !options.from && !options.to ? undatedArticleYears(store) : null;
-    const articleIds = Object.keys(filters).length ? matchingArticles(store, filters, undated) : null;
-    if (articleIds && articleIds.size === 0) {
-      const done = performance.now();
-      return { ...base, found: false, outcome: { kind: "no_matching_reports", filters }, declineReason: "filter matches no report", timings: timings(done, done) };
-    }
-    // A question about a place is answered from the reports that name it: search those, so that a report about it is
-    // found even when the question shares few words with it (other reports could not answer it anyway).
-    const narrowed = narrowToPlaces(store, q.analyzed, articleIds);
-    const hits = hybridSearch(store, q.analyzed, vector, { ...searchOptions, articleIds: narrowed });
-    const searched = performance.now();
-    // A province or city no report is about: say so (with the closest reports) rather than quote another province's figure.
-    const province = q.analyzed.places[0];
-    if (province && !filters.place && !reportsAbout(store).has(fold(province))) {
-      const done = performance.now();
-      const seen = new Set<string>();
-      const citations = hits.filter((h) => !seen.has(h.articleId) && seen.add(h.articleId)).slice(0, 3).map((h, i) => toCitation(h, i + 1));
-      return { ...base, citations, found: false, outcome: { kind: "declined", reason: { kind: "place_not_held", place: province }, asked: q.frame }, declineReason: `no report about ${province}`, timings: timings(searched, done) };
-    }
-    const layouts = articleLayouts(store);
-    const composed = composeAnswer(q, withFactPassages(q, hits, narrowed, layouts, composeOptions.passagesConsidered), termWeights(store, q.analyzed), layouts, {
-      ...composeOptions,
-      maxCitations: options.maxCitations ?? composeOptions.maxCitations,
-    }, store.derive("article-layouts", () => new Map()), deps.aligner ?? null);
+/** How many earlier years a month named without its year is tried in ("in october": October 2025, then 2024…). */
+const EARLIER_YEARS_TRIED = 3;
+
+/** The filters' dates moved by whole years ("2025-10-01" → "2024-10-01"). */
+function shiftYears(f: AskFilters, years: number): Pick<AskFilters, "from" | "to"> {
+  const shift = (d: string | undefined) => (d ? `${Number(d.slice(0, 4)) + years}${d.slice(4)}` : undefined);
+  const out: Pick<AskFilters, "from" | "to"> = {};
+  if (f.from) out.from = shift(f.from);
+  if (f.to) out.to = shift(f.to);
+  return out;
+}
+
+/** Search and answer within the filters (the question understood, its vector embedded). */
+function answerFrom(
+  store: Store,
+  q: Question,
+  vector: Float32Array | null,
+  filters: AskFilters,
+  options: AskOptions,
+  at: { started: number; embedded: number },
+  searchOptions: SearchOptions,
+  composeOptions: ComposeOptions,
+  aligner: Aligner | null,
+): AnswerResult {
+  const { started, embedded } = at;
+  const timings = (searched: number, done: number) => ({ embedMs: embedded - started, searchMs: searched - embedded, answerMs: done - searched, totalMs: done - started });
+  const base = { question: q.text, filters, filterPhrases: q.filterPhrases, more: [], citations: [], answer: "" };
+
+  // A report of unknown date may pass a date phrase ("in February 2025") when it names a year of that span.
+  const undated = q.datesFromWords && !options.from && !options.to ? undatedArticleYears(store) : null;
+  const articleIds = Object.keys(filters).length ? matchingArticles(store, filters, undated) : null;
+  if (articleIds && articleIds.size === 0) {
     const done = performance.now();
-    // A decline within a filter says so: other reports were not read.
-    const outcome = composed.outcome.kind === "declined" && articleIds ? { ...composed.outcome, filtered: true } : composed.outcome;
-    return {
-      ...base,
-      found: composed.outcome.kind === "answered",
-      outcome,
-      answer: composed.answer,
-      figures: composed.figures,
-      citations: composed.citations,
-      more: composed.more,
-      declineReason: composed.reason,
-      corrections: q.corrections.length ? q.corrections : undefined,
-      timings: timings(searched, done),
-    };
+    return { ...base, found: false, outcome: { kind: "no_matching_reports", filters }, declineReason: "filter matches no report", timings: timings(done, done) };
+  }
+  // A question about a place is answered from the reports that name it: search those, so that a report about it is
+  // found even when the question shares few words with it (other reports could not answer it anyway).
+  const narrowed = narrowToPlaces(store, q.analyzed, articleIds);
+  const hits = hybridSearch(store, q.analyzed, vector, { ...searchOptions, articleIds: narrowed });
+  const searched = performance.now();
+  // A province or city no report is about: say so (with the closest reports) rather than quote another province's figure.
+  const province = q.analyzed.places[0];
+  if (province && !filters.place && !reportsAbout(store).has(fold(province))) {
+    const done = performance.now();
+    const seen = new Set<string>();
+    const citations = hits.filter((h) => !seen.has(h.articleId) && seen.add(h.articleId)).slice(0, 3).map((h, i) => toCitation(h, i + 1));
+    return { ...base, citations, found: false, outcome: { kind: "declined", reason: { kind: "place_not_held", place: province }, asked: q.frame }, declineReason: `no report about ${province}`, timings: timings(searched, done) };
+  }
+  const layouts = articleLayouts(store);
+  const composed = composeAnswer(q, withFactPassages(q, hits, narrowed, layouts, composeOptions.passagesConsidered), termWeights(store, q.analyzed), layouts, {
+    ...composeOptions,
+    maxCitations: options.maxCitations ?? composeOptions.maxCitations,
+  }, store.derive("article-layouts", () => new Map()), aligner);
+  const done = performance.now();
+  // A decline within a filter says so: other reports were not read.
+  const outcome = composed.outcome.kind === "declined" && articleIds ? { ...composed.outcome, filtered: true } : composed.outcome;
+  return {
+    ...base,
+    found: composed.outcome.kind === "answered",
+    outcome,
+    answer: composed.answer,
+    figures: composed.figures,
+    citations: composed.citations,
+    more: composed.more,
+    declineReason: composed.reason,
+    corrections: q.corrections.length ? q.corrections : undefined,
+    timings: timings(searched, done),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AnswerOutcome, ArticleSummary, AskedFrame, Citation, Fact, NearMiss } from "../types.js";
 import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
-import { COUNTED_DURATION, COUNTED_MONEY } from "../question/analyze.js";
+import { COUNTED_DURATION, COUNTED_MONEY, stem } from "../question/analyze.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { textUnits } from "../text/sentences.js";
@@ -111,8 +111,9 @@ export function composeAnswer(
   const aligned = aligner?.prepare(q.raw) ?? null;
   const content = contentTerms(q, weights);
   // For a sentence whose fact matches the whole frame, the words naming the metric ("gdp" for "total product")
-  // are covered by the fact; the rest of the question must still be (`frameCoverage`).
-  const metricStems = new Set(question.metricStems);
+  // are covered by the fact, and so is what a "how many" question counts ("how many people joined the party": the
+  // fact counts them); the rest of the question must still be (`frameCoverage`).
+  const metricStems = new Set([...question.metricStems, ...(question.counted ? [stem(question.counted)] : [])]);
   const beyondMetric = content.filter((t) => !t.light && !t.stems.some((s) => metricStems.has(s)));
   // Nothing of the reports' frame (no metric, period, province or city): a general question ("how are glacier
   // caves formed?", "who wrote the Iliad?"); a district the report names still makes it one about the reports.
@@ -283,8 +284,10 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
   // A figure of unknown period (an undated report that names no year) cannot be asserted for an asked one.
   // An implied year inside an asked span ("over the 2015-2020 term" in a 2020 report) is the report's own term.
   const withinAskedSpan = !!fact.period?.implied && !!frame.period && frame.period.from < frame.period.to && fact.period.from >= frame.period.from && fact.period.to <= frame.period.to;
+  // A congress of the 2025–2030 term sets targets for the five years after it: "…in the 2026–2030 period".
+  const termsPlan = fact.modality === "target" && !!frame.period && !!fact.period && frame.period.to - frame.period.from === 5 && fact.period.from === frame.period.from + 1 && fact.period.to === frame.period.to;
   const samePart = (fact.period?.part ?? null) === (frame.period?.part ?? null);
-  if (frame.period && ((!withinAskedSpan && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) || !samePart)) differs.push("period");
+  if (frame.period && ((!withinAskedSpan && !termsPlan && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) || !samePart)) differs.push("period");
   if (frame.place) {
     const asked = fold(frame.place);
     const isSubPlace = scope.subPlaces.has(asked);

@@ -9,6 +9,7 @@ import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
 import { daysOfMonth, MONTH_PATTERN, yearMentions, yearsClaimed } from "../text/years.js";
+import { namesEvent, numberedEvents, type NumberedEvent } from "../text/events.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -207,6 +208,14 @@ function articleLayout(article: ArticleSummary, passages: StoredPassage[], layou
   return layout;
 }
 
+/** The numbered events a question asks about ("the 26th conference"), read once per question. */
+const eventsAsked = new WeakMap<AnalyzedQuestion, NumberedEvent[]>();
+function askedEvents(q: AnalyzedQuestion): NumberedEvent[] {
+  let events = eventsAsked.get(q);
+  if (!events) eventsAsked.set(q, (events = numberedEvents(q.raw)));
+  return events;
+}
+
 /** Reasons why an article cannot be the one the question asks about. */
 function articleMismatches(q: AnalyzedQuestion, article: ArticleSummary, text: string): string[] {
   const problems: string[] = [];
@@ -226,6 +235,17 @@ function articleMismatches(q: AnalyzedQuestion, article: ArticleSummary, text: s
   if (days.length) {
     const named = daysOfMonth(`${article.date ?? ""} ${article.title} ${text}`);
     if (!days.some((d) => named.some((n) => n.month === d.month && n.day === d.day))) problems.push(`date ${days.map((d) => `${d.day}/${d.month}`).join(", ")} not in the report`);
+  }
+  // "the 26th conference", "Hung Yen's 19th provincial party congress": a report that never names it is about another.
+  const reportEvents = askedEvents(q).length ? numberedEvents(`${article.title} ${text}`) : [];
+  for (const e of askedEvents(q)) if (!namesEvent(reportEvents, e)) problems.push(`the ${e.text} is not in the report`);
+  // "nhiệm kỳ 2025-2030": a report that names terms but never this one is about another congress's.
+  const askedSpans = q.spans.filter((a) => a.from < a.to);
+  if (askedSpans.length) {
+    const named = yearMentions(`${article.title} ${text}`).filter((y) => y.from < y.to);
+    if (named.length && !askedSpans.some((a) => named.some((y) => y.from === a.from && y.to === a.to))) {
+      problems.push(`the ${askedSpans.map((a) => `${a.from}-${a.to}`).join(", ")} span is not in the report`);
+    }
   }
   if (q.years.length) {
     const when = `${article.date ?? ""} ${article.title} ${text}`;
@@ -266,6 +286,13 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
       if (scope.yearIsEventYear) penalty += 0.3;
       else problems.push(`sentence is about ${claimed.join(", ")}`);
     }
+  }
+
+  // "the 26th conference" is not answered by "…opened its 22nd conference" (a sentence naming both may answer).
+  for (const e of askedEvents(q)) {
+    // (The national congress a provincial one implements is context, not another congress.)
+    const named = numberedEvents(sentence).filter((x) => x.kind === e.kind && x.national === e.national);
+    if (named.length && !namesEvent(named, e)) problems.push(`sentence is about the ${named[0]!.text}, not the ${e.text}`);
   }
 
   // "in the 2021-2026 tenure" is not answered by "during the 2016-2021 tenure", though the two share 2021.

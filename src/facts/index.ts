@@ -24,7 +24,7 @@ export interface FactContext {
 }
 
 /** Version of the facts reader; bumped when reading changes, so that opening an older index re-reads its facts (Library.refreshFacts). */
-export const FACTS_VERSION = 2; // 2: list items read without their marks, month abbreviations are dates
+export const FACTS_VERSION = 3; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, a count of targets set is a target
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|(?<=\\b(?:on|dated|from|to|until|by|since|ngày|ngay)\\s+)\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
@@ -96,7 +96,9 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
     // A report cannot give a result for a year after its own: "growth of 10–11% annually in the 2026–2030 period"
     // in a 2025 report is a target, whatever the sentence's verbs.
     const future = period !== null && !period.implied && context.reportYear !== null && period.from > context.reportYear;
-    const modality = future && (read === "achieved" || read === "comparison") ? "target" : read;
+    // "…passed the Resolution, identifying 19 specific targets": a count of targets set is not a count of targets met.
+    const setTargets = metric === "targets_met" && read === "achieved" && TARGETS_SET_BEFORE.test(sentence.slice(clauseStart, index));
+    const modality = (future && (read === "achieved" || read === "comparison")) || setTargets ? "target" : read;
     out.push({
       metric,
       value: raw,
@@ -172,6 +174,9 @@ function periodOf(sentence: string, index: number, years: ReturnType<typeof year
   // Unstated: a report's figures are about the year it reports on ("The total product increased by 9.41%…").
   return { from: year, to: year, implied: true };
 }
+
+/** A verb setting targets just before their count: "identifying 19", "set out 34 main", "including 25". */
+const TARGETS_SET_BEFORE = /\b(identif\w*|sets?|setting|set out|adopt\w*|approv\w*|includ\w*|propos\w*|outlin\w*)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 function modalityOf(sentence: string, from: number, to: number, heading: { target: boolean } | null): FactModality {
   const before = sentence.slice(0, from);

@@ -26,6 +26,11 @@ export interface ParsedQuestion {
   searchQuestion: string;
   /** True when the date filter comes from a phrase ("since November") rather than a token ("from:2023-11"). */
   datesFromWords: boolean;
+  /**
+   * True when that phrase names a month but no year ("in october", "tháng 10"): its year is assumed (the most recent
+   * such month), so the same month of earlier years also fits the question.
+   */
+  dateYearAssumed: boolean;
 }
 
 export function parseQuestionFilters(question: string, context: FilterContext): ParsedQuestion {
@@ -35,12 +40,14 @@ export function parseQuestionFilters(question: string, context: FilterContext): 
   const phrases = [...fromTokens.phrases];
 
   const datesFromWords = !filters.from && !filters.to;
+  let dateYearAssumed = false;
   if (datesFromWords) {
     const span = findDateSpan(fromTokens.question, anchor);
     if (span) {
       if (span.from) filters.from = span.from;
       if (span.to) filters.to = span.to;
       phrases.push(span.phrase);
+      dateYearAssumed = !!(span.from && span.to) && MONTH_NAMED.test(span.phrase) && !/\d{4}/.test(span.phrase) && !RELATIVE_PERIOD.test(span.phrase);
     }
   }
   let searchQuestion = fromTokens.question;
@@ -61,8 +68,9 @@ export function parseQuestionFilters(question: string, context: FilterContext): 
       phrases.push(place.phrase);
     }
   }
-  return { question: fromTokens.question, searchQuestion, filters, phrases, datesFromWords: datesFromWords && !!(filters.from || filters.to) };
+  return { question: fromTokens.question, searchQuestion, filters, phrases, datesFromWords: datesFromWords && !!(filters.from || filters.to), dateYearAssumed };
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // Inline tokens
@@ -174,6 +182,9 @@ function anchorDate(newest: string | null): { year: number; month: number } {
 
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** A month named in a date phrase ("in october", "tháng 10"), and words that make a phrase relative ("last month"). */
+const MONTH_NAMED = new RegExp(`\\b${MONTH}\\b|tháng\\s+\\d`, "iu");
+const RELATIVE_PERIOD = /\b(last|this|past|next)\b|ngoái|nay|trước/iu;
 const YEAR = "(?:19|20)\\d{2}";
 /** A month, optionally with its year ("November", "Nov 2023", "December of 2023"), or an ISO month/date. */
 const POINT = `(?:${MONTH}\\.?(?:\\s+(?:of\\s+)?${YEAR})?|${YEAR}-\\d{2}(?:-\\d{2})?)`;

@@ -47,6 +47,7 @@ const JUDGING_GROUPS: string[][] = [
   ["firm", "enterprise", "business", "company"],
   ["force", "group", "team"],
   ["weakness", "shortcoming", "limitation"],
+  ["hit", "meet", "met", "achieve", "achieved", "reach", "reached", "attain", "attained"],
 ];
 
 const groupOf = new Map<string, number>();
@@ -71,6 +72,33 @@ export function synonymWords(termStem: string): string[] {
   const g = groupOf.get(termStem);
   if (g === undefined) return [];
   return GROUPS[g]!.filter((w) => !w.includes(" ") && stem(w) !== termStem && !/[^\x00-\x7f]/.test(w));
+}
+
+/**
+ * Shorthand people type for the reports' words ("ppc chairman", "econ targets", "party exec conference"), as
+ * whole words in any case. Applied to English questions before anything else reads them.
+ */
+const SHORTHAND: [RegExp, string][] = [
+  [/\bppc\b/gi, "Provincial People's Committee"],
+  [/\bdpc\b/gi, "District People's Committee"],
+  [/\bpec\b/gi, "Party Executive Committee"],
+  [/\bcpv\b/gi, "Communist Party of Vietnam"],
+  [/\becon\b/gi, "economic"],
+  [/\bexec\b/gi, "executive"],
+  [/\bgovt\b|\bgov['’]t\b/gi, "government"],
+  [/\bdept\b/gi, "department"],
+  [/\bcttee\b|\bcmte\b/gi, "committee"],
+  [/\bprov\b/gi, "provincial"],
+  [/\bdist\b/gi, "district"],
+  [/\bnat['’]l\b/gi, "national"],
+  [/\byrs?\b/gi, "year"],
+  [/\bpct\b/gi, "percent"],
+  [/(\d)\s*(?:bn|bln)\b/gi, "$1 billion"],
+  [/(\d)\s*(?:mn|mln)\b/gi, "$1 million"],
+];
+
+export function expandShorthand(question: string): string {
+  return SHORTHAND.reduce((text, [re, words]) => text.replace(re, words), question);
 }
 
 /** Multi-word phrases of a group (e.g. Vietnamese "đảng viên"), for translating questions. */
@@ -289,6 +317,7 @@ const VI_EN: [string, string][] = [
   ["của", "of"],
   ["và", "and"],
   ["với", "with"],
+  ["cụ thể", "specific"],
   ["về", "on"],
   ["cho", "for"],
   ["sẽ", "will"],
@@ -356,6 +385,8 @@ export function looksVietnamese(question: string): boolean {
  * "Tỉnh ủy Hà Nam kết nạp bao nhiêu đảng viên năm 2023?" →
  * "Provincial Party Committee Ha Nam admitted how many party members in 2023?". English questions are returned as they are.
  */
+const NUMBERED_EVENT: Record<string, string> = { "hoi nghi": "conference", "dai hoi": "congress", "ky hop": "session" };
+
 export function toEnglishQuestion(question: string, knownSubPlaces: readonly string[] = []): string {
   if (!looksVietnamese(question)) return question;
   // Places and dates are set aside as placeholders ("ZZ0ZZ") so the word-by-word pass leaves them whole.
@@ -372,6 +403,8 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
     .replace(/(?:tháng|thang)\s+(\d{1,2})(?:\s*(?:\/|năm|nam)\s*((?:19|20)\d{2}))?/giu, (_, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m}${y ? ` ${y}` : ""}`))
     .replace(/(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)/giu, (_, y) => keep(`in ${y}`))
     .replace(/(\d)\s*sao(?![\p{L}])/giu, (_, n) => keep(`${n}-star`))
+    // "hội nghị lần thứ 26" → "26th conference": the number before its event, as English writes it.
+    .replace(/(hội nghị|hoi nghi|đại hội|dai hoi|kỳ họp|ky hop)\s+(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, event: string, n) => keep(`${ordinal(Number(n))} ${NUMBERED_EVENT[fold(event)] ?? "conference"}`))
     .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, n) => keep(ordinal(Number(n))));
   for (const place of findPlaces(text)) text = text.replace(place.matched, keep(place.name, true));
 

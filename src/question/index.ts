@@ -16,7 +16,7 @@ import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
-import { looksVietnamese, toEnglishQuestion } from "./glossary.js";
+import { expandShorthand, looksVietnamese, toEnglishQuestion } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 
 export { analyzeQuestion, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
@@ -50,6 +50,8 @@ export interface Question {
   filterPhrases: string[];
   /** The date filter comes from words ("since November") rather than a token. */
   datesFromWords: boolean;
+  /** Those words name a month but no year ("in october"): the same month of earlier years fits too. */
+  dateYearAssumed: boolean;
   /** Place names corrected for spelling ("Thai Bihn" → "Thai Binh"). */
   corrections: { from: string; to: string }[];
 }
@@ -64,7 +66,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   }
   const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces);
   const vietnamese = looksVietnamese(spelled);
-  const translated = toEnglishQuestion(spelled, context.knownSubPlaces);
+  const translated = vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : expandShorthand(spelled);
   const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord);
   const english = words.text;
   corrections.push(...words.corrections);
@@ -94,6 +96,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     filters: understood.filters,
     filterPhrases: understood.phrases,
     datesFromWords: understood.datesFromWords,
+    dateYearAssumed: understood.dateYearAssumed,
     corrections,
   };
 }
@@ -170,6 +173,9 @@ function metricVocabulary(metric: MetricId): Set<string> {
   return new Set(lexiconWords(metric).map(stem));
 }
 
+/** Adjectives a Vietnamese question puts after the noun it describes, left there by the word-by-word translation. */
+const POSTNOMINAL = new Set(["specific", "main", "key", "major", "new", "total", "basic", "important", "the"]);
+
 /** Words that end the noun phrase after "how many": verbs, prepositions, question and auxiliary words. */
 const NOUN_PHRASE_END = new Set(
   ("are were is was be been did do does have has had will would could can should must may might shall there that which who whom whose " +
@@ -200,6 +206,8 @@ export function countedNoun(english: string): string | null {
     if (!w || NOUN_PHRASE_END.has(w) || phrase.length === 4 || /^(and|or|&)$/.test(w) || (w.length > 4 && w.endsWith("ly"))) break;
     phrase.push(w);
   }
+  // "bao nhiêu chỉ tiêu cụ thể" put into English keeps the adjective after its noun: "how many targets specific".
+  while (phrase.length > 1 && POSTNOMINAL.has(phrase.at(-1)!)) phrase.pop();
   const head = phrase.at(-1);
   // "how many times …" counts a multiple, not a thing.
   if (/^(times|percent|percentage)$/.test(phrase[0] ?? "")) return null;
@@ -214,7 +222,8 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // Targets counted: "how many targets did the congress set" asks for the targets set, "how many were met" for a result.
   if (metric === "targets_met" && figure) {
     if (/\b(met|meet|achiev\w*|complet\w*|exceed\w*|reach\w*|fulfil\w*|accomplish\w*)\b/i.test(english)) return "achieved";
-    if (/\b(set|sets|setting|identif\w*|adopt\w*|approv\w*|includ\w*|propos\w*|outlin\w*)\b/i.test(english)) return "target";
+    // "How many targets does the resolution contain / has the plan": the targets set.
+    if (/\b(set|sets|setting|identif\w*|adopt\w*|approv\w*|includ\w*|propos\w*|outlin\w*|contain\w*|resolutions?|plans?|programs?|programmes?)\b/i.test(english)) return "target";
   }
   // "How many targets were met": the word names the metric, not a target asked for.
   const kindWords = metric === "targets_met" ? english.replace(/\b(targets?|goals?|indicators?|criteria)\b/gi, " ") : english;

@@ -99,6 +99,12 @@ describe("facts read from report sentences", () => {
     expect(fact("The Party Committee of Tu Ky town currently has 405 party members operating in 12 branches.", "12").metric).toBe("party_organizations");
   });
 
+  it("a count of targets a resolution sets is a target; taxes are budget revenue", () => {
+    expect(fact("The Congress also voted unanimously to pass the Resolution of the Congress, identifying 19 specific targets in the fields of economy.", "19", 2020)).toMatchObject({ metric: "targets_met", modality: "target" });
+    expect(fact("Socio-economic leadership achieved high results, 25/28 socio-economic criteria met and exceeded the plan.", "25/28")).toMatchObject({ metric: "targets_met", modality: "achieved" });
+    expect(fact("Tax revenue reached 408 billion VND, exceeding the estimate.", "408 billion VND")).toMatchObject({ metric: "budget_revenue", modality: "achieved" });
+  });
+
   it("'the growth rate of production value' is growth, not the value", () => {
     expect(fact("The growth rate of production value reached 9.26%; the economic structure shifted in a positive direction.", "9.26%").metric).toBe("growth");
     expect(fact("Production value reached 5,000 billion VND, a growth of 9%.", "5,000 billion VND").metric).toBe("production_value");

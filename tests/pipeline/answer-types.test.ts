@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import { testApp } from "../helpers/app.js";
+import { reportUpload, testApp } from "../helpers/app.js";
 
 // What kind of answer a question asks for, and whose report may give it: sentences taken from real reports in
 // ../shared/corpus/extra (Binh Duong, Nghe An, Tu Ky, Dong Nai, the Provincial Agencies Bloc), one small report each.
@@ -78,6 +78,19 @@ beforeAll(async () => {
       "Vo Van Thuong, Politburo member (Photo: VNA)\n\nVo Van Thuong, permanent member of the Party Central Committee's Secretariat, stressed that the sector contributed to the overall achievements of the country in 2022.\n\n" +
         "Party committees and organisations at all levels must focus on personnel work, Thuong stressed, adding that this work is not just about choosing people, but also replacing them.\n",
     ),
+    upload(
+      "binh-thuan-special.md",
+      'title: "Closing of the 26th session of the 11th Binh Thuan Provincial People\'s Council: 13 important resolutions passed"\nurl: https://example.org/binh-thuan-26th\ndate: 2024-10-18',
+      "On October 18, the 11th Binh Thuan Provincial People's Council held its 26th session, a special session.\n\n" +
+        "The Provincial People's Council delegates discussed and unanimously approved 13 resolutions related to socio-economic issues.\n",
+    ),
+    upload(
+      "hai-duong-22nd.md",
+      'title: "Hai Duong Provincial Party Executive Committee opens its 22nd conference"\nurl: https://example.org/hai-duong-22nd\ndate: 2024-12-04',
+      "On the morning of December 4, the Executive Committee of the Hai Duong Provincial Party Committee, 17th term, opened its 22nd conference.\n\n" +
+        "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
+    ),
+    reportUpload("Ha Nam", "https://example.org/ha-nam-2023", "1,251"),
   ];
   for (const r of reports) await app.library.add(r);
 });
@@ -174,6 +187,30 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).not.toContain("Trần Văn Nam");
     const other = await app.ask("binh duong party secretary who chaired the oct 21 conference");
     expect(other.found).toBe(false);
+  });
+
+  it("a month named without its year is the latest such month a report answers for", async () => {
+    // The newest report is of October 2025; the special session was in October 2024.
+    const result = await app.ask("how many resolutions did the binh thuan people's council pass at the special session in october");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("13 resolutions");
+    expect(result.filters).toMatchObject({ from: "2024-10-01", to: "2024-10-31" });
+    // A year the question gives is kept.
+    const dated = await app.ask("how many resolutions did the binh thuan people's council pass at the special session in october 2025");
+    expect(dated.found).toBe(false);
+  });
+
+  it("'the 26th conference' is not answered by a sentence about the 22nd", async () => {
+    const result = await app.ask("hai duong 26th conference of provincial party exec committee - what month");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("September 2025");
+    expect(result.answer).not.toContain("December 4");
+  });
+
+  it("a fact that counts what 'how many' asks covers the counted word: 'how many people joined the party'", async () => {
+    const result = await app.ask("how many people joined the party in ha nam in 2023");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.figures).toContain("1,251");
   });
 
   it("'Binhduong' is Binh Duong, and a possessive is not part of a name", async () => {

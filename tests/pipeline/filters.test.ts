@@ -69,7 +69,7 @@ describe("years, places and comparisons that date the facts stay in the question
     "Hà Nam kết nạp bao nhiêu đảng viên năm 2023?",
     "Thái Bình thu hút bao nhiêu dự án đầu tư từ năm 2021 đến tháng 6/2023?",
   ])("%s", (question) => {
-    expect(parse(question)).toEqual({ question, searchQuestion: question, filters: {}, phrases: [], datesFromWords: false });
+    expect(parse(question)).toEqual({ question, searchQuestion: question, filters: {}, phrases: [], datesFromWords: false, dateYearAssumed: false });
   });
 });
 
@@ -81,6 +81,7 @@ describe("inline tokens", () => {
       filters: { place: "Thai Binh" },
       phrases: ["place:Thai Binh"],
       datesFromWords: false,
+      dateYearAssumed: false,
     });
     expect(parse('Who chaired place:"Hong Linh town" from:2023-11 to:2024-01-31 ?').filters).toEqual({ place: "Hong Linh town", from: "2023-11-01", to: "2024-01-31" });
     expect(parse("Who chaired? source:vietnam.vn").filters).toEqual({ source: "vietnam.vn" });

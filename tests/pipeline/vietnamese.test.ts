@@ -10,7 +10,7 @@ describe("Vietnamese questions in the reports' words", () => {
     ["Thu ngân sách của thị xã Hồng Lĩnh năm 2023 đạt bao nhiêu?", "budget revenue of Hong Linh town in 2023 reached how many?"],
     ["Huyện Cẩm Xuyên có thêm bao nhiêu sản phẩm OCOP 3 sao trong năm 2023?", "Cam Xuyen district added how many products OCOP 3-star in 2023?"],
     ["Ai chủ trì hội nghị của Tỉnh uỷ Thái Bình?", "who chaired conference of Provincial Party Committee Thai Binh?"],
-    ["Hội nghị lần thứ 17 bế mạc vào ngày nào?", "conference 17th closed on what date?"],
+    ["Hội nghị lần thứ 17 bế mạc vào ngày nào?", "17th conference closed on what date?"],
   ])("%s", (vi, en) => {
     expect(toEnglishQuestion(vi)).toBe(en);
   });

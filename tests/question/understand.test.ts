@@ -72,6 +72,8 @@ describe("what a 'how many' question counts", () => {
     // The first noun of "X and Y"; no adverb ("…organizations excellently completed…").
     expect(counted("how many new businesses and co-ops does cam xuyen want to set up in 2024")).toBe("businesses");
     expect(counted("Năm 2022 Hưng Yên có bao nhiêu tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ?")).toBe("organizations");
+    // Vietnamese puts the adjective after its noun: "bao nhiêu chỉ tiêu cụ thể" counts targets, not "specific".
+    expect(counted("nghi quyet dai hoi dang bo hung yen nhiem ky 2025-2030 co bao nhieu chi tieu cu the")).toBe("targets");
   });
 
   it("a metric the question only names as context does not judge what it counts", () => {
@@ -158,6 +160,28 @@ describe("misspelt words other than places", () => {
     const q = understandQuestion("thai binh share of industry and services in grdp 2021", context);
     expect(q.analyzed.wantsFigure).toBe(true);
     expect(q.frame.metric).toBeNull();
+  });
+
+  it("reads the shorthand people type: 'ppc chairman name' asks who chairs the Provincial People's Committee", () => {
+    const q = understandQuestion("yen bai ppc chairman name", context);
+    expect(q.english).toBe("yen bai Provincial People's Committee chairman name");
+    expect(q.frame.wanted).toBe("person");
+    expect(understandQuestion("dien chau 2023 how many econ targets did it hit", context).english).toContain("economic targets");
+    expect(understandQuestion("name of the standing deputy secretary of nghe an", context).frame.wanted).toBe("person");
+    // Not inside other words, nor in a Vietnamese question.
+    expect(understandQuestion("how did the economy grow in 2023", context).english).toBe("how did the economy grow in 2023");
+  });
+
+  it("'tax take' is budget revenue; 'how many targets does the resolution contain' asks for the targets set", () => {
+    expect(frame("cam xuyen tax take 2023")).toMatchObject({ metric: "budget_revenue", wanted: "achieved" });
+    expect(frame("How many specific targets does the resolution of Hung Yen's Party Congress for the 2025–2030 tenure contain?")).toMatchObject({ metric: "targets_met", wanted: "target" });
+  });
+
+  it("a month named without its year says so, for the answerer to try earlier years; a year or 'last month' does not", () => {
+    expect(understandQuestion("what did the council pass in october", context)).toMatchObject({ filters: { from: "2023-10-01", to: "2023-10-31" }, dateYearAssumed: true });
+    expect(understandQuestion("what did the council pass in october 2023", context).dateYearAssumed).toBe(false);
+    expect(understandQuestion("what did the council pass last month", context).dateYearAssumed).toBe(false);
+    expect(understandQuestion("what did the council pass since october", context).dateYearAssumed).toBe(false);
   });
 
   it("'targets met' asks for a result, 'targets set' for the targets", () => {

@@ -1,0 +1,54 @@
+// Numbered events the reports speak of: "the 26th conference of the Provincial Party Executive Committee", "the
+// 19th Provincial Party Congress", "its 8th session". Shared by question understanding and answering, so that
+// "the 26th conference" is not answered by a sentence about the 22nd.
+
+/** A congress is one kind of event; a conference, session, plenum or meeting another (the same body's numbered sittings). */
+export type EventKind = "congress" | "meeting";
+
+export interface NumberedEvent {
+  n: number;
+  kind: EventKind;
+  /** The national congress or a Central Committee conference ("13th National Party Congress", "8th Central Conference"). */
+  national: boolean;
+  /** As written: "26th conference", "19th Provincial Party Congress". */
+  text: string;
+}
+
+const ORDINAL_WORDS = [
+  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+];
+const ORDINAL = `(\\d{1,3})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join("|")})`;
+/**
+ * Words that may stand between the ordinal and its event without numbering something else: a place, a level
+ * ("19th Provincial Party Congress", "1st An Giang Provincial Party Congress"). A body does number something else:
+ * "the 17th party executive conference" is a conference of the 17th-term executive committee.
+ */
+const BETWEEN_WORD = /^(?:provincial|district|city|town|commune|party|national|municipal|extraordinary|regular|thematic|plenary|special|ordinary|central|\p{Lu}\p{Ll}*)$/u;
+const BODY_WORD = /^(?:executive|committee|council|standing|people['’]?s?|board|bloc)$/i;
+const EVENT = "(conferences?|congress(?:es)?|sessions?|plenums?|meetings?)";
+// "the 17th-term Executive Committee" numbers the term, and "the 13th Party Central Committee" the committee: neither matches.
+const ORDINAL_FIRST = new RegExp(`\\b(?:${ORDINAL})\\s+((?:[\\p{L}'’]+\\s+){0,4}?)${EVENT}\\b`, "giu");
+
+const kindOf = (noun: string): EventKind => (/^congress/i.test(noun) ? "congress" : "meeting");
+
+/** The numbered events a text names, in order. */
+export function numberedEvents(text: string): NumberedEvent[] {
+  const out: NumberedEvent[] = [];
+  for (const m of text.matchAll(ORDINAL_FIRST)) {
+    const between = m[3]!.split(/\s+/).filter(Boolean);
+    if (between.some((w) => BODY_WORD.test(w) || !BETWEEN_WORD.test(w))) continue;
+    out.push({
+      n: m[1] ? Number(m[1]) : ORDINAL_WORDS.indexOf(m[2]!.toLowerCase()) + 1,
+      kind: kindOf(m[4]!),
+      national: between.some((w) => /^(national|central)$/i.test(w)),
+      text: m[0],
+    });
+  }
+  return out;
+}
+
+/** Whether `events` include the asked one (same number, same kind). */
+export function namesEvent(events: NumberedEvent[], asked: NumberedEvent): boolean {
+  return events.some((e) => e.n === asked.n && e.kind === asked.kind);
+}
