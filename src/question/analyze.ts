@@ -73,10 +73,16 @@ export interface AnalyzedQuestion {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.,/\-][\p{L}\p{N}]+)*/gu;
+/**
+ * TOKEN for a text whose letters and digits are all ASCII (most folded text; curly quotes and dashes are not letters),
+ * where \p{L} is [A-Za-z] and \p{N} [0-9]: the same tokens, found twice as fast.
+ */
+const ASCII_TOKEN = /[A-Za-z0-9]+(?:[.,/\-][A-Za-z0-9]+)*/g;
+const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{N}]/u;
 
 /** Splits folded text into match tokens, keeping figures and codes whole ("9.41", "26-ct/tw"). */
 export function tokenize(foldedText: string): string[] {
-  return foldedText.match(TOKEN) ?? [];
+  return foldedText.match(NON_ASCII_WORD_CHAR.test(foldedText) ? TOKEN : ASCII_TOKEN) ?? [];
 }
 
 const stems = new Map<string, string>();

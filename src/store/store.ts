@@ -437,8 +437,7 @@ export class Store implements SearchIndex {
 
   listArticles(offset = 0, limit = 20): { total: number; items: ArticleSummary[] } {
     const total = (this.sql("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
-    const rows = this.db
-      .prepare("SELECT id, title, url, date, source, place FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?")
+    const rows = this.sql("SELECT id, title, url, date, source, place FROM articles ORDER BY date DESC, id LIMIT ? OFFSET ?")
       .all(limit, offset) as ArticleSummary[];
     return { total, items: rows };
   }
@@ -545,14 +544,12 @@ export class Store implements SearchIndex {
   /** Passages with their article summaries, in the order of `ids`; ids that no longer exist are skipped. */
   getPassages(ids: number[]): StoredPassage[] {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT p.id, p.article_id AS articleId, p.position, p.text, p.facts,
-                a.title, a.url, a.date, a.source, a.place
-         FROM passages p JOIN articles a ON a.id = p.article_id
-         WHERE p.id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ids)) as (Omit<StoredPassage, "article" | "facts"> & Omit<ArticleSummary, "id"> & { facts: string })[];
+    const rows = this.sql(
+      `SELECT p.id, p.article_id AS articleId, p.position, p.text, p.facts,
+              a.title, a.url, a.date, a.source, a.place
+       FROM passages p JOIN articles a ON a.id = p.article_id
+       WHERE p.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as (Omit<StoredPassage, "article" | "facts"> & Omit<ArticleSummary, "id"> & { facts: string })[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/store.js";
 import { lexicalQuery } from "../../src/search/search.js";
-import type { QueryTerm } from "../../src/question/analyze.js";
+import fs from "node:fs";
+import path from "node:path";
+import { tokenize, type QueryTerm } from "../../src/question/analyze.js";
+import { fold } from "../../src/text/fold.js";
 
 /** A store that only answers the two questions lexicalQuery asks: how many passages, and how many have a word. */
 function storeWith(passages: number, df: Record<string, number>): Store {
@@ -25,5 +28,15 @@ describe("lexicalQuery", () => {
     expect(lexicalQuery(store, terms("hung", "yen", "review"), options)).toBe('("yen" AND "hung")');
     const withOneRare = storeWith(1_000_000, { given: 4_000, hung: 23_000, yen: 11_000 });
     expect(lexicalQuery(withOneRare, terms("given", "hung", "yen"), options)).toBe('"given" OR ("given" AND "yen")');
+  });
+});
+
+describe("tokenize", () => {
+  it("finds the same tokens on its ASCII path as the Unicode pattern, on every seed report and on Vietnamese", () => {
+    const unicode = /[\p{L}\p{N}]+(?:[.,/\-][\p{L}\p{N}]+)*/gu;
+    const texts = fs.readdirSync("data").filter((f) => f.endsWith(".txt")).map((f) => fs.readFileSync(path.join("data", f), "utf8"));
+    texts.push("Hội nghị lần thứ 26 — “Ban Chấp hành” 9,41% 26-CT/TW", "The province’s GRDP grew 9.41% – the highest");
+    for (const text of [...texts, ...texts.map(fold)]) expect(tokenize(text)).toEqual(text.match(unicode) ?? []);
+    expect(tokenize(fold("Đảng bộ tỉnh 26-CT/TW, 9.41%"))).toEqual(["dang", "bo", "tinh", "26-ct/tw", "9.41"]);
   });
 });
