@@ -45,10 +45,23 @@ export function createAsk(deps: AskDeps): AskFn {
     const answered = answerWithin(filters);
     // "…at the special session in october": the month's year was assumed (the newest report's, or the one before). When no
     // report of that month answers, the same month of the years before may: the question named no year.
-    if (answered.found || !q.dateYearAssumed || options.from || options.to) return answered;
-    for (let back = 1; back <= EARLIER_YEARS_TRIED; back++) {
-      const earlier = answerWithin({ ...filters, ...shiftYears(filters, -back) });
-      if (earlier.found) return earlier;
+    if (answered.found || !q.datesFromWords || options.from || options.to) return answered;
+    if (q.dateYearAssumed) {
+      for (let back = 1; back <= EARLIER_YEARS_TRIED; back++) {
+        const earlier = answerWithin({ ...filters, ...shiftYears(filters, -back) });
+        if (earlier.found) return earlier;
+      }
+    }
+    // "how many visitors came to nghi xuan last year": the year is the question's period, and a figure's period is its fact's,
+    // not its report's date (a January report gives last year's figures). Read every report: a figure of the asked
+    // period answers, one of another period is a near miss that says so.
+    // (Only for a phrase naming the year asked about: "since November 2023" chooses the reports to read.)
+    const period = q.frame.period;
+    const wholeYear = !!period && period.from === period.to && !period.part && filters.from === `${period.from}-01-01` && filters.to === `${period.from}-12-31`;
+    if (wholeYear && (q.frame.metric || q.frame.wanted === "date")) {
+      const { from: _from, to: _to, ...undated } = filters;
+      const anyDate = answerWithin(undated);
+      if (anyDate.outcome.kind === "answered" || anyDate.outcome.kind === "near_miss") return anyDate;
     }
     return answered;
   };

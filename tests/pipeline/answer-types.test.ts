@@ -91,6 +91,11 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     reportUpload("Ha Nam", "https://example.org/ha-nam-2023", "1,251"),
+    upload(
+      "bac-giang-2024.md",
+      'title: "Bac Giang Provincial Party Committee reviews 2024"\nurl: https://example.org/bac-giang-2024\ndate: 2025-01-08\nplace: Bac Giang province',
+      "On January 8, the Bac Giang Provincial Party Committee held a conference to review the work of 2024. In 2024, the province admitted 2,100 new party members.\n",
+    ),
   ];
   for (const r of reports) await app.library.add(r);
 });
@@ -198,6 +203,17 @@ describe("what kind of answer a question asks for", () => {
     // A year the question gives is kept.
     const dated = await app.ask("how many resolutions did the binh thuan people's council pass at the special session in october 2025");
     expect(dated.found).toBe(false);
+  });
+
+  it("'last year' is the figures' period, not the reports' dates: a January report answers, another year's figure is a near miss", async () => {
+    // The newest report is of October 2025: last year is 2024.
+    const january = await app.ask("how many new party members did bac giang admit last year");
+    expect(january.outcome.kind).toBe("answered");
+    expect(january.figures).toContain("2,100");
+    const other = await app.ask("how many new party members did ha nam admit last year");
+    expect(other.outcome).toMatchObject({ kind: "near_miss", differs: ["period"], asked: { period: { from: 2024, to: 2024 } } });
+    expect(other.found).toBe(false);
+    expect(other.answer).toContain("1,251");
   });
 
   it("'the 26th conference' is not answered by a sentence about the 22nd", async () => {
