@@ -8,7 +8,7 @@ import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
-import { daysOfMonth, MONTH_PATTERN, yearMentions, yearsClaimed } from "../text/years.js";
+import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearsClaimed } from "../text/years.js";
 import { namesEvent, numberedEvents, type NumberedEvent } from "../text/events.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
@@ -175,7 +175,8 @@ export function peopleNamed(q: AnalyzedQuestion, articles: { article: ArticleSum
     // Runs of two to four capitalised words the article holds ("Vương Đình Huệ"), read once per write version.
     layout.capitalRuns ??= new Map([...layout.text.matchAll(CAPITAL_RUN)].map((m) => [fold(m[0]), m[0]]));
     for (const [folded, written] of layout.capitalRuns) {
-      if (question.includes(` ${folded} `)) for (const name of personNames(written)) out.add(fold(name));
+      if (!question.includes(` ${folded} `)) continue;
+      for (const name of personNames(written)) if (!name.split(" ").some((w) => NOT_A_NAME_SYLLABLE.test(w))) out.add(fold(name));
     }
   }
   for (const n of q.names) out.delete(fold(n));
@@ -183,6 +184,8 @@ export function peopleNamed(q: AnalyzedQuestion, articles: { article: ArticleSum
 }
 
 const CAPITAL_RUN = /\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,3}/gu;
+/** Capitalised committee words ("…have held Party Cell Congresses"): a run holding one is no person's name. */
+const NOT_A_NAME_SYLLABLE = /^(?:cells?|congress(?:es)?|conferences?|committees?|sessions?|councils?|blocs?|boards?|departments?|offices?|agencies|plans?|projects?|programs?|resolutions?|directives?|members?|organizations?|branch(?:es)?)$/i;
 
 /** An article's joined text and where it names which district; `layouts` is the store's cache for its current write version. */
 function articleLayout(article: ArticleSummary, passages: StoredPassage[], layouts: Map<string, ArticleLayout>): ArticleLayout {
@@ -206,6 +209,16 @@ function articleLayout(article: ArticleSummary, passages: StoredPassage[], layou
   const layout = { text, offsets, mentions, subPlaces };
   layouts.set(key, layout);
   return layout;
+}
+
+/** The sentence gives its figure as of a month other than the one the question names a day of. */
+function statusElsewhen(q: AnalyzedQuestion, sentence: string): boolean {
+  const asked = daysOfMonth(q.raw);
+  if (asked.length === 0) return false;
+  const status = statusMonth(sentence);
+  if (!status) return false;
+  const sameYear = status.year === null || q.years.length === 0 || q.years.includes(String(status.year));
+  return !(sameYear && asked.some((d) => d.month === status.month));
 }
 
 /** The numbered events a question asks about ("the 26th conference"), read once per question. */
@@ -311,6 +324,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     if (figures.length === 0 && !NUMBER_WORDS.test(sentence)) problems.push("no figure in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
     else if (counted && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
+    // "…by the june 15 2025 deadline" is not answered by "As of January 2025, 40/172 Party cells have held…".
+    else if (statusElsewhen(q, sentence)) problems.push(`sentence gives the figure as of another month`);
     else {
       counts = counted !== null;
       if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;

@@ -126,3 +126,14 @@ export function daysOfMonth(text: string): DayOfMonth[] {
   }
   return out;
 }
+
+const STATUS_DATE = new RegExp(`\\b(?:as of|as at|by the end of|up to)\\s+(?:the\\s+)?(?:end of\\s+)?(${MONTH_PATTERN})\\b\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+((?:19|20)\\d{2}))?`, "i");
+
+/**
+ * The month a figure's status is given for ("As of January 2025, 40/172 Party cells…" → January 2025), or null:
+ * such a figure is the count at that time, not at another date the question names.
+ */
+export function statusMonth(text: string): { month: number; year: number | null } | null {
+  const m = STATUS_DATE.exec(text);
+  return m ? { month: monthOf(m[1]!), year: m[2] ? Number(m[2]) : null } : null;
+}

@@ -91,6 +91,13 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     reportUpload("Ha Nam", "https://example.org/ha-nam-2023", "1,251"),
+    // Its "Party Cell Congresses" is no person a lower-case question names ("deadline for party cell congresses…" below).
+    upload(
+      "tan-chau-cells.md",
+      'title: "Tan Chau prepares thoroughly for the 8th District Party Congress (Tay Ninh)"\nurl: https://example.org/tan-chau',
+      "As of January 2025, 40/172 Party cells under the grassroots Party Committees have held Party Cell Congresses for the 2025-2027 term.\n\n" +
+        "The district set June 15, 2025 as the last day of the grassroots round.\n",
+    ),
     upload(
       "bac-giang-2024.md",
       'title: "Bac Giang Provincial Party Committee reviews 2024"\nurl: https://example.org/bac-giang-2024\ndate: 2025-01-08\nplace: Bac Giang province',
@@ -214,6 +221,14 @@ describe("what kind of answer a question asks for", () => {
     expect(other.outcome).toMatchObject({ kind: "near_miss", differs: ["period"], asked: { period: { from: 2024, to: 2024 } } });
     expect(other.found).toBe(false);
     expect(other.answer).toContain("1,251");
+  });
+
+  it("a count given 'as of January 2025' does not answer for the June 15, 2025 deadline", async () => {
+    const deadline = await app.ask("how many tan chau party cells had held their congresses by the june 15 2025 deadline");
+    expect(deadline.found).toBe(false);
+    expect(deadline.answer).not.toContain("40/172");
+    const january = await app.ask("how many tan chau party cells had held their congresses as of january 2025");
+    expect(january.answer).toContain("40/172");
   });
 
   it("'the 26th conference' is not answered by a sentence about the 22nd", async () => {
