@@ -1,7 +1,7 @@
 import type { AnswerOutcome, ArticleSummary, AskedFrame, Citation, Fact, NearMiss } from "../types.js";
 import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
-import { COUNTED_DURATION, COUNTED_MONEY, stem } from "../question/analyze.js";
+import { COUNTED_DURATION, COUNTED_LENGTH, COUNTED_MONEY, stem } from "../question/analyze.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { textUnits } from "../text/sentences.js";
@@ -119,9 +119,9 @@ export function composeAnswer(
   // caves formed?", "who wrote the Iliad?"); a district the report names still makes it one about the reports.
   const generalQuestion = aligned !== null && !frame.metric && !frame.period && q.places.length === 0;
   const topScore = considered[0]?.score || 1;
-  // A span of time or a sum of money is what "how long" / "how much money" wants, whatever the question is about.
+  // A span of time, a length or a sum of money is what "how long" / "how much money" wants, whatever the question is about.
   const counted = (general: boolean) =>
-    question.counted === COUNTED_DURATION || question.counted === COUNTED_MONEY ? question.counted : frame.metric || general ? null : question.counted;
+    question.counted === COUNTED_DURATION || question.counted === COUNTED_MONEY || question.counted === COUNTED_LENGTH ? question.counted : frame.metric || general ? null : question.counted;
   const scopes = new Map<string, ArticleScope>();
 
   const candidates: Candidate[] = [];

@@ -1,6 +1,6 @@
 import type { ArticleSummary } from "../types.js";
 import type { AnalyzedQuestion } from "../question/analyze.js";
-import { COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY, properNames, stem, tokenize } from "../question/analyze.js";
+import { COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, properNames, stem, tokenize } from "../question/analyze.js";
 import { stemSet } from "../search/search.js";
 import { synonymStems } from "../question/glossary.js";
 import { findPlaces, findSubPlaces, foldedSpellings, PLACES } from "../text/places.js";
@@ -30,6 +30,8 @@ const LIGHT_WORDS = new Set(
 
 /** Words of a "when" question that name the answer's type rather than what is asked. */
 const DATE_WORDS = new Set("date dates day days time deadline deadlines".split(" ").map(stem));
+/** Words of a "who" question that name the answer's type ("…party secretary name", "full name of the chairman"). */
+const PERSON_WORDS = new Set("name names full".split(" ").map(stem));
 
 /**
  * The terms that say what is asked, weighted by rarity (clipped, so one rare verb cannot outweigh the
@@ -44,7 +46,7 @@ export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>):
     .filter((t) => !anchorWords.has(t.stem) && !q.years.includes(t.text))
     .map((t) => {
       // "date", "day", "deadline" in a "when" question name the answer's type, which the date check looks for.
-      const light = LIGHT_WORDS.has(t.stem) || (q.wantsDate && DATE_WORDS.has(t.stem));
+      const light = LIGHT_WORDS.has(t.stem) || (q.wantsDate && DATE_WORDS.has(t.stem)) || (q.wantsPerson && PERSON_WORDS.has(t.stem));
       const idf = Math.min(3, Math.max(0.5, weights.get(t.stem) ?? 1));
       const isFocus = !t.weak && !light && focus-- > 0;
       return {
@@ -487,6 +489,7 @@ function newFigures(sentence: string, q: AnalyzedQuestion, codesCount = false): 
 function countsThing(sentence: string, figures: string[], noun: string): boolean {
   if (noun === DURATION) return figureNear(sentence, figures, 3, (w) => DURATION_STEMS.has(stem(w)), { numberWords: true }) || A_SPAN.test(sentence);
   if (noun === MONEY) return MONEY_FIGURE.test(sentence);
+  if (noun === LENGTH) return LENGTH_FIGURE.test(sentence);
   const nounStem = stem(noun);
   const wanted = new Set([nounStem, ...synonymStems(nounStem), ...(PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : [])]);
   const near = (w: string) => wanted.has(stem(w)) || (w.length >= 4 && noun.length >= 4 && editDistance(w, noun, 1) <= 1);
@@ -496,6 +499,7 @@ function countsThing(sentence: string, figures: string[], noun: string): boolean
 const DURATION_STEMS = new Set("minute minutes hour hours day days week weeks month months year years session sessions".split(" ").map(stem));
 /** "almost a year", "half a day", "a few months", "several weeks": a span of time without a figure. */
 const A_SPAN = /\b(an?|half an?|a few|several|a couple of)\s+(minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
+const LENGTH_FIGURE = /\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|m|met(?:er|re)s?|miles?)\b/i;
 const MONEY_FIGURE = /\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*(?:VND|dong|USD|US dollars?|đồng)\b|\b(?:VND|USD|US\$|\$)\s*\d/i;
 
 /** "How many people…" is answered by members, delegates, cadres or participants as much as by people. */

@@ -7,6 +7,8 @@ import { yearMentions, type YearSpan } from "../text/years.js";
 export const COUNTED_DURATION = "duration";
 /** What "how much money / funding …" counts: a sum of money ("57,149.4 billion VND"). */
 export const COUNTED_MONEY = "money";
+/** What "how long is the border / road…" counts: a length ("260km"). */
+export const COUNTED_LENGTH = "length";
 
 /** Words that carry no meaning for matching. */
 const STOPWORDS = new Set(

@@ -85,6 +85,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bcpv\b/gi, "Communist Party of Vietnam"],
   [/\becon\b/gi, "economic"],
   [/\bexec\b/gi, "executive"],
+  [/\bconf\b/gi, "conference"],
+  [/\bmtg\b/gi, "meeting"],
   [/\bgovt\b|\bgov['’]t\b/gi, "government"],
   [/\bdept\b/gi, "department"],
   [/\bcttee\b|\bcmte\b/gi, "committee"],

@@ -14,7 +14,7 @@ import { findPlaces, foldedSpellings, PLACES } from "../text/places.js";
 import { yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
-import { analyzeQuestion, COUNTED_DURATION as DURATION, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
+import { analyzeQuestion, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { expandShorthand, looksVietnamese, toEnglishQuestion } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
@@ -173,6 +173,9 @@ function metricVocabulary(metric: MetricId): Set<string> {
   return new Set(lexiconWords(metric).map(stem));
 }
 
+/** "How long is the border / road / coastline…": a length, not a span of time. */
+const LENGTH_ASKED = /\bhow long (is|are|was|were) [\p{L}'’ ]*\b(border|borderline|line|road|roads|route|river|dyke|dike|coast|coastline|canal|bridge|railway|highway|expressway|length)\b/iu;
+
 /** Adjectives a Vietnamese question puts after the noun it describes, left there by the word-by-word translation. */
 const POSTNOMINAL = new Set(["specific", "main", "key", "major", "new", "total", "basic", "important", "the"]);
 
@@ -195,7 +198,8 @@ const NOUN_PHRASE_END = new Set(
  */
 export function countedNoun(english: string): string | null {
   // "How long should the congresses last" counts time; "how much money / funding" a sum of money.
-  if (/\bhow long\b/i.test(english)) return DURATION;
+  // ("How long is the border line?" asks for a length, not a span of time.)
+  if (/\bhow long\b/i.test(english)) return LENGTH_ASKED.test(english) ? LENGTH : DURATION;
   if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b/i.test(english)) return MONEY;
   const m = /\bhow many\s+([^?.!,;:]+)/i.exec(english);
   if (!m) return null;

@@ -20,12 +20,13 @@ const ORDINAL_WORDS = [
 ];
 const ORDINAL = `(\\d{1,3})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join("|")})`;
 /**
- * Words that may stand between the ordinal and its event without numbering something else: a place, a level
- * ("19th Provincial Party Congress", "1st An Giang Provincial Party Congress"). A body does number something else:
- * "the 17th party executive conference" is a conference of the 17th-term executive committee.
+ * Words that may stand between the ordinal and its event without numbering something else: a place, a level, a council
+ * ("19th Provincial Party Congress", "1st An Giang Provincial Party Congress", "15th Provincial People's Council Session").
+ * A party committee does number something else: "the 17th party executive conference" is a conference of the 17th-term
+ * executive committee.
  */
-const BETWEEN_WORD = /^(?:provincial|district|city|town|commune|party|national|municipal|extraordinary|regular|thematic|plenary|special|ordinary|central|\p{Lu}\p{Ll}*)$/u;
-const BODY_WORD = /^(?:executive|committee|council|standing|people['’]?s?|board|bloc)$/i;
+const BETWEEN_WORD = /^(?:provincial|district|city|town|commune|party|national|municipal|extraordinary|regular|thematic|plenary|special|ordinary|central|\p{Lu}\p{Ll}*(?:['’]s)?)$/u;
+const BODY_WORD = /^(?:executive|committee|standing|board|bloc)$/i;
 const EVENT = "(conferences?|congress(?:es)?|sessions?|plenums?|meetings?)";
 // "the 17th-term Executive Committee" numbers the term, and "the 13th Party Central Committee" the committee: neither matches.
 const ORDINAL_FIRST = new RegExp(`\\b(?:${ORDINAL})\\s+((?:[\\p{L}'’]+\\s+){0,4}?)${EVENT}\\b`, "giu");

@@ -10,6 +10,7 @@ describe("numbered events", () => {
     expect(numberedEvents("Closing of the 1st An Giang Provincial Party Congress, term 2025-2030")).toMatchObject([{ n: 1, kind: "congress" }]);
     expect(numberedEvents("At the 25th conference, the Provincial Party Executive Committee will discuss personnel work and at the 26th conference (September 2025)…").map((e) => e.n)).toEqual([25, 26]);
     expect(numberedEvents("the eighth session of the People's Council")).toMatchObject([{ n: 8, kind: "meeting" }]);
+    expect(numberedEvents("the meeting agreed that the 15th Provincial People's Council Session will be held on December 8")).toMatchObject([{ n: 15, kind: "meeting" }]);
   });
 
   it("a term, a committee or an executive body is numbered, not the event after it", () => {

@@ -69,6 +69,9 @@ describe("what a 'how many' question counts", () => {
     expect(counted("Hội nghị ngày 19/10/2023 của Ban Thường vụ Tỉnh ủy Bình Dương có bao nhiêu người tham dự?")).toBe("attendees");
     expect(counted("ngan sach hung yen tang bao nhieu lan tu khi tai lap tinh")).toBeNull();
     expect(counted("How many times did budget revenue increase?")).toBeNull();
+    // "How long" asks for a span of time, unless what is long is a border, a road, a line…
+    expect(counted("how long should party cell congresses last")).toBe("duration");
+    expect(counted("How long is Binh Phuoc's border line?")).toBe("length");
     // The first noun of "X and Y"; no adverb ("…organizations excellently completed…").
     expect(counted("how many new businesses and co-ops does cam xuyen want to set up in 2024")).toBe("businesses");
     expect(counted("Năm 2022 Hưng Yên có bao nhiêu tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ?")).toBe("organizations");
@@ -167,6 +170,7 @@ describe("misspelt words other than places", () => {
     expect(q.english).toBe("yen bai Provincial People's Committee chairman name");
     expect(q.frame.wanted).toBe("person");
     expect(understandQuestion("dien chau 2023 how many econ targets did it hit", context).english).toContain("economic targets");
+    expect(understandQuestion("binh duong oct 19 online conf number of participants", context).english).toContain("online conference");
     expect(understandQuestion("name of the standing deputy secretary of nghe an", context).frame.wanted).toBe("person");
     // Not inside other words, nor in a Vietnamese question.
     expect(understandQuestion("how did the economy grow in 2023", context).english).toBe("how did the economy grow in 2023");
