@@ -503,7 +503,7 @@ const LENGTH_FIGURE = /\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|m|met(?:er|re)s?|mil
 const MONEY_FIGURE = /\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*(?:VND|dong|USD|US dollars?|đồng)\b|\b(?:VND|USD|US\$|\$)\s*\d/i;
 
 /** "How many people…" is answered by members, delegates, cadres or participants as much as by people. */
-const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials"]);
+const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades"]);
 const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest"].map(stem);
 
 /** A new figure within five words of one of the asked terms ("13 resolutions", "grew by 8.5%"). */

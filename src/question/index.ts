@@ -207,7 +207,9 @@ export function countedNoun(english: string): string | null {
   for (const word of m[1]!.toLowerCase().split(/\s+/)) {
     const w = word.replace(/[^\p{L}'’-]/gu, "");
     // "how many businesses and co-ops": the first noun's head; "…organizations excellently completed": no adverb.
-    if (!w || NOUN_PHRASE_END.has(w) || phrase.length === 4 || /^(and|or|&)$/.test(w) || (w.length > 4 && w.endsWith("ly"))) break;
+    // "how many cadres tuned in…": a past-tense verb after the noun ends it too ("how many elected members" starts with one).
+    const verb = phrase.length > 0 && w.length > 4 && w.endsWith("ed");
+    if (!w || NOUN_PHRASE_END.has(w) || phrase.length === 4 || /^(and|or|&)$/.test(w) || (w.length > 4 && w.endsWith("ly")) || verb) break;
     phrase.push(w);
   }
   // "bao nhiêu chỉ tiêu cụ thể" put into English keeps the adjective after its noun: "how many targets specific".

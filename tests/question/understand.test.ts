@@ -72,6 +72,10 @@ describe("what a 'how many' question counts", () => {
     // "How long" asks for a span of time, unless what is long is a border, a road, a line…
     expect(counted("how long should party cell congresses last")).toBe("duration");
     expect(counted("How long is Binh Phuoc's border line?")).toBe("length");
+    // A past-tense verb after the noun ends the phrase; one before it is an adjective.
+    expect(counted("how many cadres tuned in to the online briefing")).toBe("cadres");
+    expect(counted("how many delegates turned up at the congress")).toBe("delegates");
+    expect(counted("how many affiliated party cells does the bloc have")).toBe("cells");
     // The first noun of "X and Y"; no adverb ("…organizations excellently completed…").
     expect(counted("how many new businesses and co-ops does cam xuyen want to set up in 2024")).toBe("businesses");
     expect(counted("Năm 2022 Hưng Yên có bao nhiêu tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ?")).toBe("organizations");
