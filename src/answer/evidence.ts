@@ -174,18 +174,18 @@ export function peopleNamed(q: AnalyzedQuestion, articles: { article: ArticleSum
   const question = ` ${tokenize(q.folded).join(" ")} `;
   for (const { article, passages } of articles) {
     const layout = articleLayout(article, passages, layouts);
-    // Runs of two to four capitalised words the article holds ("Vương Đình Huệ"), read once per write version.
-    layout.capitalRuns ??= new Map([...layout.text.matchAll(CAPITAL_RUN)].map((m) => [fold(m[0]), m[0]]));
-    for (const [folded, written] of layout.capitalRuns) {
-      if (!question.includes(` ${folded} `)) continue;
-      for (const name of personNames(written)) if (!name.split(" ").some((w) => NOT_A_NAME_SYLLABLE.test(w))) out.add(fold(name));
-    }
+    // The people named in the article's runs of capitalised words ("Secretary Vuong Dinh Hue" → Vuong Dinh Hue), read
+    // once per write version.
+    layout.capitalRuns ??= new Map(
+      [...layout.text.matchAll(CAPITAL_RUN)].flatMap((m) => personNames(m[0]).filter((name) => !name.split(" ").some((w) => NOT_A_NAME_SYLLABLE.test(w))).map((name) => [fold(name), name] as const)),
+    );
+    for (const folded of layout.capitalRuns.keys()) if (question.includes(` ${folded} `)) out.add(folded);
   }
   for (const n of q.names) out.delete(fold(n));
   return [...out];
 }
 
-const CAPITAL_RUN = /\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,3}/gu;
+const CAPITAL_RUN = /\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,6}/gu;
 /** Capitalised committee words ("…have held Party Cell Congresses"): a run holding one is no person's name. */
 const NOT_A_NAME_SYLLABLE = /^(?:cells?|congress(?:es)?|conferences?|committees?|sessions?|councils?|blocs?|boards?|departments?|offices?|agencies|plans?|projects?|programs?|resolutions?|directives?|members?|organizations?|branch(?:es)?)$/i;
 

@@ -47,6 +47,8 @@ const JUDGING_GROUPS: string[][] = [
   ["firm", "enterprise", "business", "company"],
   ["force", "group", "team"],
   ["weakness", "shortcoming", "limitation"],
+  ["tell", "told", "ask", "asked", "request", "requested", "urge", "urged", "instruct", "instructed", "direct", "directed"],
+  ["deal", "address", "addressed", "tackle", "tackled", "handle", "handled", "solve", "solved", "resolve", "overcome", "focus"],
   ["hit", "meet", "met", "achieve", "achieved", "reach", "reached", "attain", "attained"],
 ];
 

@@ -99,6 +99,13 @@ beforeAll(async () => {
         "The district set June 15, 2025 as the last day of the grassroots round.\n",
     ),
     upload(
+      "hanoi-2nd.md",
+      'title: "Hanoi Party Committee convenes 2nd meeting"\nurl: https://example.org/hanoi-2nd\ndate: 2020-11-28\nplace: Hanoi',
+      "Secretary of the Hanoi Party Committee Vuong Dinh Hue speaks at the meeting (Photo: VNA)\n\n" +
+        "Hanoi (VNA) – The 2nd meeting of the 17th Party Committee of Hanoi City was held on November 28 under the chair by its Secretary Vuong Dinh Hue. " +
+        "He asked participants to focus on weaknesses and shortcomings such as environmental pollution and traffic congestion, so as to propose solutions to the issues.\n",
+    ),
+    upload(
       "bac-giang-2024.md",
       'title: "Bac Giang Provincial Party Committee reviews 2024"\nurl: https://example.org/bac-giang-2024\ndate: 2025-01-08\nplace: Bac Giang province',
       "On January 8, the Bac Giang Provincial Party Committee held a conference to review the work of 2024. In 2024, the province admitted 2,100 new party members.\n",
@@ -229,6 +236,12 @@ describe("what kind of answer a question asks for", () => {
     expect(deadline.answer).not.toContain("40/172");
     const january = await app.ask("how many tan chau party cells had held their congresses as of january 2025");
     expect(january.answer).toContain("40/172");
+  });
+
+  it("a person named in lower case is found behind a title ('Secretary … Vuong Dinh Hue'), and 'tell … to deal with' is 'asked … to focus on'", async () => {
+    const result = await app.ask("which shortcomings did vuong dinh hue tell hanoi to deal with");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("traffic congestion");
   });
 
   it("'the 26th conference' is not answered by a sentence about the 22nd", async () => {
