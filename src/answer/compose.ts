@@ -155,6 +155,10 @@ export function composeAnswer(
       const dated = frame.wanted === "date" && !judged.problems.includes("no date in sentence") ? otherYearDate(unit.text, passage.article.date, frame) : null;
       if (dated) problems.push(`date is in ${dated.year}`);
       if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
+      // "total party members of …" (a result, no metric of the lexicon) is not answered by "Recruit 200 new party members;".
+      // (A question about the year a plan is for may be answered by it: "how many conferences in 2025" by the 2025 programme.)
+      const forAskedYear = (f: Fact) => !!frame.period && !!f.period && f.period.from === frame.period.from && f.period.to === frame.period.to;
+      if (!frame.metric && frame.wanted === "achieved" && facts.length > 0 && facts.every((f) => f.modality === "target" && !forAskedYear(f))) problems.push("the sentence's figures are targets");
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
       candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });

@@ -79,8 +79,9 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   for (const name of lowerCaseSubPlaces(english, context.knownSubPlaces)) {
     if (!analyzed.names.some((n) => fold(n) === fold(name))) analyzed.names.push(name);
   }
-  const counted = countedNoun(english);
   const read = frameOf(english, analyzed, context, text);
+  // "total party members of …", "number of participants": what a question without a metric counts, as "how many" would.
+  const counted = countedNoun(english) ?? (read.frame.metric === null ? totalNoun(english) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
   const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons)$/.test(counted!) && PEOPLE_METRICS.has(metric));
@@ -202,9 +203,22 @@ export function countedNoun(english: string): string | null {
   if (/\bhow long\b/i.test(english)) return LENGTH_ASKED.test(english) ? LENGTH : DURATION;
   if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b/i.test(english)) return MONEY;
   const m = /\bhow many\s+([^?.!,;:]+)/i.exec(english);
-  if (!m) return null;
+  return m ? nounPhraseHead(m[1]!) : null;
+}
+
+const TOTAL_OF = /(?:^\s*(?:the\s+)?total|\b(?:what|which) (?:is|was|are|were) the total|\b(?:the\s+)?number of)\s+(?:(?:the|all)\s+)?([^?.!,;:]+)/i;
+
+/** What "total X …" or "the number of X …" counts when X is a plural ("members", "participants"), or null ("total value"). */
+export function totalNoun(english: string): string | null {
+  const m = TOTAL_OF.exec(english);
+  const head = m ? nounPhraseHead(m[1]!) : null;
+  return head && /[^s]s$/.test(head) ? head : null;
+}
+
+/** The head of the noun phrase a text starts with ("new party members were admitted…" → "members"). */
+function nounPhraseHead(text: string): string | null {
   const phrase: string[] = [];
-  for (const word of m[1]!.toLowerCase().split(/\s+/)) {
+  for (const word of text.toLowerCase().split(/\s+/)) {
     const w = word.replace(/[^\p{L}'’-]/gu, "");
     // "how many businesses and co-ops": the first noun's head; "…organizations excellently completed": no adverb.
     // "how many cadres tuned in…": a past-tense verb after the noun ends it too ("how many elected members" starts with one).

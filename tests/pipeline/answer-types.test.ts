@@ -106,6 +106,11 @@ beforeAll(async () => {
         "He asked participants to focus on weaknesses and shortcomings such as environmental pollution and traffic congestion, so as to propose solutions to the issues.\n",
     ),
     upload(
+      "kim-son-2024.md",
+      'title: "Kim Son District Party Committee reviews 2023"\nurl: https://example.org/kim-son-2023\ndate: 2023-12-20',
+      "Kim Son District Party Committee reviewed the work of 2023. Some targets for Kim Son district in 2024:\n\n- Recruit 150 new party members;\n- Keep the poverty rate below 2%.\n",
+    ),
+    upload(
       "bac-giang-2024.md",
       'title: "Bac Giang Provincial Party Committee reviews 2024"\nurl: https://example.org/bac-giang-2024\ndate: 2025-01-08\nplace: Bac Giang province',
       "On January 8, the Bac Giang Provincial Party Committee held a conference to review the work of 2024. In 2024, the province admitted 2,100 new party members.\n",
@@ -242,6 +247,12 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("which shortcomings did vuong dinh hue tell hanoi to deal with");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("traffic congestion");
+  });
+
+  it("a result asked without a metric of the lexicon is not answered by a target ('total party members' ≠ 'Recruit 150 new party members')", async () => {
+    const result = await app.ask("total party members of the kim son district party committee");
+    expect(result.found).toBe(false);
+    expect(result.answer).not.toContain("150");
   });
 
   it("'the 26th conference' is not answered by a sentence about the 22nd", async () => {

@@ -72,6 +72,10 @@ describe("what a 'how many' question counts", () => {
     // "How long" asks for a span of time, unless what is long is a border, a road, a line…
     expect(counted("how long should party cell congresses last")).toBe("duration");
     expect(counted("How long is Binh Phuoc's border line?")).toBe("length");
+    // "total X", "the number of X" count X when it is a plural and the question names no metric of the lexicon.
+    expect(counted("total party members of the cam xuyen district party committee")).toBe("members");
+    expect(counted("binh duong online conference number of participants")).toBe("participants");
+    expect(counted("total value of social development investment in cam xuyen 2023")).toBeNull();
     // A past-tense verb after the noun ends the phrase; one before it is an adjective.
     expect(counted("how many cadres tuned in to the online briefing")).toBe("cadres");
     expect(counted("how many delegates turned up at the congress")).toBe("delegates");
