@@ -81,7 +81,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   }
   const read = frameOf(english, analyzed, context, text);
   // "total party members of …", "number of participants": what a question without a metric counts, as "how many" would.
-  const counted = countedNoun(english) ?? (read.frame.metric === null ? totalNoun(english) : null);
+  const counted = countedNoun(english) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english)) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
   const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons)$/.test(counted!) && PEOPLE_METRICS.has(metric));
@@ -214,6 +214,18 @@ export function totalNoun(english: string): string | null {
   const head = m ? nounPhraseHead(m[1]!) : null;
   return head && /[^s]s$/.test(head) ? head : null;
 }
+
+/**
+ * What "the X rate" / "the rate of X" measures when the lexicon has no metric for it ("unemployment rate", "urbanisation
+ * rate"): its figure must stand by that word, so "…a high rate of public investment disbursement" does not answer.
+ */
+export function rateNoun(english: string): string | null {
+  const m = /\b([a-z]{4,}) rates?\b|\brates? of ([a-z]{4,})/i.exec(english);
+  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  return word && !RATE_WORDS.has(word) ? word : null;
+}
+
+const RATE_WORDS = new Set(["what", "which", "that", "this", "average", "annual", "growth", "high", "higher", "highest", "rising", "same", "overall", "total", "current", "interest", "exchange"]);
 
 /** The head of the noun phrase a text starts with ("new party members were admitted…" → "members"). */
 function nounPhraseHead(text: string): string | null {

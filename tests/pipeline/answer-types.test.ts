@@ -255,6 +255,13 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).not.toContain("150");
   });
 
+  it("'the X rate' of something no metric names is answered only by a figure standing by X", async () => {
+    // The Kim Son report gives a poverty rate; nothing gives an unemployment rate.
+    const result = await app.ask("kim son unemployment rate 2024");
+    expect(result.found).toBe(false);
+    expect(result.answer).not.toContain("2%");
+  });
+
   it("'the 26th conference' is not answered by a sentence about the 22nd", async () => {
     const result = await app.ask("hai duong 26th conference of provincial party exec committee - what month");
     expect(result.outcome.kind).toBe("answered");

@@ -76,6 +76,10 @@ describe("what a 'how many' question counts", () => {
     expect(counted("total party members of the cam xuyen district party committee")).toBe("members");
     expect(counted("binh duong online conference number of participants")).toBe("participants");
     expect(counted("total value of social development investment in cam xuyen 2023")).toBeNull();
+    // "the X rate" without a metric of the lexicon: its figure must stand by X ("unemployment rate").
+    expect(counted("thai binh unemployment rate 2023")).toBe("unemployment");
+    expect(counted("what was the urbanisation rate of hung yen in 2023")).toBe("urbanisation");
+    expect(counted("thai binh growth rate 2023")).toBeNull();
     // A past-tense verb after the noun ends the phrase; one before it is an adjective.
     expect(counted("how many cadres tuned in to the online briefing")).toBe("cadres");
     expect(counted("how many delegates turned up at the congress")).toBe("delegates");
