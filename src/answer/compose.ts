@@ -89,7 +89,7 @@ interface Candidate {
  * what was asked, the outcome is a near miss that quotes what they do give.
  */
 export function composeAnswer(
-  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted">,
+  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted" | "countedGroup">,
   hits: ScoredPassage[],
   weights: Map<string, number>,
   articlePassages: (articleId: string) => StoredPassage[],
@@ -123,6 +123,10 @@ export function composeAnswer(
   const counted = (general: boolean) =>
     question.counted === COUNTED_DURATION || question.counted === COUNTED_MONEY || question.counted === COUNTED_LENGTH ? question.counted : frame.metric || general ? null : question.counted;
   const scopes = new Map<string, ArticleScope>();
+  // "How many people are on the editorial team…" in a report that has an Editorial Team besides a Subcommittee: only
+  // a sentence naming the team counts its people.
+  const group = question.countedGroup ? new RegExp(`\\b${question.countedGroup.replace(/-/g, "[- ]?")}s?\\b`, "i") : null;
+  const groupInReport = new Map<string, boolean>();
 
   const candidates: Candidate[] = [];
   for (const passage of considered) {
@@ -155,6 +159,10 @@ export function composeAnswer(
       const dated = frame.wanted === "date" && !judged.problems.includes("no date in sentence") ? otherYearDate(unit.text, passage.article.date, frame) : null;
       if (dated) problems.push(`date is in ${dated.year}`);
       if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
+      if (group) {
+        if (!groupInReport.has(passage.articleId)) groupInReport.set(passage.articleId, articlePassages(passage.articleId).some((p) => group.test(p.text)));
+        if (groupInReport.get(passage.articleId) && !group.test(unit.text)) problems.push(`sentence does not name the ${question.countedGroup}`);
+      }
       // "total party members of …" (a result, no metric of the lexicon) is not answered by "Recruit 200 new party members;".
       // (A question about the year a plan is for may be answered by it: "how many conferences in 2025" by the 2025 programme.)
       const forAskedYear = (f: Fact) => !!frame.period && !!f.period && f.period.from === frame.period.from && f.period.to === frame.period.to;

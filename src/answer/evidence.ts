@@ -177,7 +177,7 @@ export function peopleNamed(q: AnalyzedQuestion, articles: { article: ArticleSum
     // The people named in the article's runs of capitalised words ("Secretary Vuong Dinh Hue" → Vuong Dinh Hue), read
     // once per write version.
     layout.capitalRuns ??= new Map(
-      [...layout.text.matchAll(CAPITAL_RUN)].flatMap((m) => personNames(m[0]).filter((name) => !name.split(" ").some((w) => NOT_A_NAME_SYLLABLE.test(w))).map((name) => [fold(name), name] as const)),
+      [...layout.text.matchAll(CAPITAL_RUN)].flatMap((m) => personNames(m[0]).filter(isVietnameseName).map((name) => [fold(name), name] as const)),
     );
     for (const folded of layout.capitalRuns.keys()) if (question.includes(` ${folded} `)) out.add(folded);
   }
@@ -186,7 +186,15 @@ export function peopleNamed(q: AnalyzedQuestion, articles: { article: ArticleSum
 }
 
 const CAPITAL_RUN = /\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+){1,6}/gu;
-/** Capitalised committee words ("…have held Party Cell Congresses"): a run holding one is no person's name. */
+/**
+ * A person's name as these reports write one: Vietnamese syllables, at most seven letters each ("Nguyen", "Khuong").
+ * "Editorial Team", "Document Subcommittee" and capitalised committee words ("…have held Party Cell Congresses") are not.
+ */
+function isVietnameseName(name: string): boolean {
+  return name.split(" ").every((w) => fold(w).length <= 7 && !NOT_A_NAME_SYLLABLE.test(w));
+}
+
+/** Capitalised committee words: a run holding one is no person's name. */
 const NOT_A_NAME_SYLLABLE = /^(?:cells?|congress(?:es)?|conferences?|committees?|sessions?|councils?|blocs?|boards?|departments?|offices?|agencies|plans?|projects?|programs?|resolutions?|directives?|members?|organizations?|branch(?:es)?)$/i;
 
 /** An article's joined text and where it names which district; `layouts` is the store's cache for its current write version. */

@@ -46,6 +46,11 @@ export interface Question {
   metricStems: string[];
   /** What a "how many …" question counts ("members"), for answers that must count it; null otherwise. */
   counted: string | null;
+  /**
+   * The body whose members a count asks about, by its head noun ("how many people are on the editorial team" →
+   * "team"): a report that names such a body answers only in a sentence that names it. Null otherwise.
+   */
+  countedGroup: string | null;
   filters: AskFilters;
   filterPhrases: string[];
   /** The date filter comes from words ("since November") rather than a token. */
@@ -94,6 +99,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     frame,
     metricStems,
     counted,
+    countedGroup: counted ? countedGroupOf(english) : null,
     filters: understood.filters,
     filterPhrases: understood.phrases,
     datesFromWords: understood.datesFromWords,
@@ -226,6 +232,13 @@ export function rateNoun(english: string): string | null {
 }
 
 const RATE_WORDS = new Set(["what", "which", "that", "this", "average", "annual", "growth", "high", "higher", "highest", "rising", "same", "overall", "total", "current", "interest", "exchange"]);
+
+const COUNTED_GROUP = /\b(?:on|in|of|join(?:ed|s)?|make up)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(team|panel|board|subcommittee|sub-committee|delegation|group|task force|commission|section)s?\b/iu;
+
+/** The head noun of the body a count is about ("…on the editorial team helping…" → "team"), or null. */
+export function countedGroupOf(english: string): string | null {
+  return COUNTED_GROUP.exec(english)?.[1]!.toLowerCase() ?? null;
+}
 
 /** The head of the noun phrase a text starts with ("new party members were admitted…" → "members"). */
 function nounPhraseHead(text: string): string | null {

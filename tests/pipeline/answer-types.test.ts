@@ -111,6 +111,12 @@ beforeAll(async () => {
       "Kim Son District Party Committee reviewed the work of 2023. Some targets for Kim Son district in 2024:\n\n- Recruit 150 new party members;\n- Keep the poverty rate below 2%.\n",
     ),
     upload(
+      "binh-thuan-documents.md",
+      'title: "First meeting of the Document Subcommittee of the 15th Provincial Party Congress (Binh Thuan)"\nurl: https://example.org/binh-thuan-documents\ndate: 2024-06-12',
+      "The Subcommittee for Documents of the 15th Provincial Party Congress was established under Decision No. 1626-QD/TU, consisting of 35 comrades.\n\n" +
+        "The meeting also announced the decision to establish the Editorial Team assisting the Subcommittee.\n",
+    ),
+    upload(
       "bac-giang-2024.md",
       'title: "Bac Giang Provincial Party Committee reviews 2024"\nurl: https://example.org/bac-giang-2024\ndate: 2025-01-08\nplace: Bac Giang province',
       "On January 8, the Bac Giang Provincial Party Committee held a conference to review the work of 2024. In 2024, the province admitted 2,100 new party members.\n",
@@ -260,6 +266,14 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("kim son unemployment rate 2024");
     expect(result.found).toBe(false);
     expect(result.answer).not.toContain("2%");
+  });
+
+  it("a count of one body's members does not answer for another body of the same report (the subcommittee's 35 ≠ the editorial team's)", async () => {
+    const team = await app.ask("how many people are on the editorial team helping binh thuan's document subcommittee");
+    expect(team.found).toBe(false);
+    expect(team.answer).not.toContain("35 comrades");
+    const subcommittee = await app.ask("how many people are on binh thuan's document subcommittee");
+    expect(subcommittee.answer).toContain("35 comrades");
   });
 
   it("'the 26th conference' is not answered by a sentence about the 22nd", async () => {

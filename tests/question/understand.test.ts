@@ -80,6 +80,12 @@ describe("what a 'how many' question counts", () => {
     expect(counted("thai binh unemployment rate 2023")).toBe("unemployment");
     expect(counted("what was the urbanisation rate of hung yen in 2023")).toBe("urbanisation");
     expect(counted("thai binh growth rate 2023")).toBeNull();
+    // The body whose members are counted, by its head noun.
+    const group = (q: string) => understandQuestion(q, context).countedGroup;
+    expect(group("how many people are on the editorial team helping binh thuan's document subcommittee")).toBe("team");
+    expect(group("how many people sit on binh thuan's documents panel for the 15th congress")).toBe("panel");
+    expect(group("how many party members in ha nam")).toBeNull();
+    expect(group("who is on the editorial team")).toBeNull();
     // A past-tense verb after the noun ends the phrase; one before it is an adjective.
     expect(counted("how many cadres tuned in to the online briefing")).toBe("cadres");
     expect(counted("how many delegates turned up at the congress")).toBe("delegates");
