@@ -330,7 +330,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   if (q.wantsFigure) {
     // The figure must be news: not a year, not an ordinal ("26th session"), not a number the question gave.
     // "What number is the plan?" asks for the code ("Plan No. 162-KH/TU"); otherwise a code is no figure.
-    const figures = newFigures(sentence, q, /\bwhat number\b/.test(q.folded));
+    const figures = newFigures(sentence, q, CODE_ASKED.test(q.folded));
     if (figures.length === 0 && !NUMBER_WORDS.test(sentence)) problems.push("no figure in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
     else if (counted && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
@@ -477,6 +477,9 @@ export function speakerSurnames(sentence: string): string[] {
 const GENERIC_CAPITALISED_WORDS = new Set(
   "he she they it we i the this that these those party committee secretary chairman chairwoman president minister comrade delegates delegate participants leaders leader mr ms mrs he's".split(" "),
 );
+
+/** "What number is the plan?", "nghe an confidence vote plan number": the document's code is the answer. */
+const CODE_ASKED = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b/;
 
 /** Numbers in a sentence that the question did not already give, leaving out years and ordinals. */
 function newFigures(sentence: string, q: AnalyzedQuestion, codesCount = false): string[] {

@@ -24,7 +24,7 @@ export interface FactContext {
 }
 
 /** Version of the facts reader; bumped when reading changes, so that opening an older index re-reads its facts (Library.refreshFacts). */
-export const FACTS_VERSION = 3; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, a count of targets set is a target
+export const FACTS_VERSION = 3; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|(?<=\\b(?:on|dated|from|to|until|by|since|ngày|ngay)\\s+)\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");

@@ -34,7 +34,7 @@ const WEAK_TERMS = new Set(
 );
 
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
-const FIGURE_QUESTION = /^\s*(the\s+)?total\b|\b[a-z]{4,} rate\b|\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
+const FIGURE_QUESTION = /\btotal\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b|\b[a-z]{4,} rate\b|\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
 const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when)\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =

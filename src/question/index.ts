@@ -86,7 +86,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   }
   const read = frameOf(english, analyzed, context, text);
   // "total party members of …", "number of participants": what a question without a metric counts, as "how many" would.
-  const counted = countedNoun(english) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english)) : null);
+  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english)) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
   const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons)$/.test(counted!) && PEOPLE_METRICS.has(metric));
@@ -203,16 +203,16 @@ const NOUN_PHRASE_END = new Set(
  * after "how many" ("how many new party members were admitted" → "members"; "how many people sit on the panel" →
  * "people"), a span of time for "how long", a sum for "how much money"; null when it counts nothing.
  */
-export function countedNoun(english: string): string | null {
+export function countedNoun(english: string, headFirst = false): string | null {
   // "How long should the congresses last" counts time; "how much money / funding" a sum of money.
   // ("How long is the border line?" asks for a length, not a span of time.)
   if (/\bhow long\b/i.test(english)) return LENGTH_ASKED.test(english) ? LENGTH : DURATION;
   if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b/i.test(english)) return MONEY;
   const m = /\bhow many\s+([^?.!,;:]+)/i.exec(english);
-  return m ? nounPhraseHead(m[1]!) : null;
+  return m ? nounPhraseHead(m[1]!, headFirst) : null;
 }
 
-const TOTAL_OF = /(?:^\s*(?:the\s+)?total|\b(?:what|which) (?:is|was|are|were) the total|\b(?:the\s+)?number of)\s+(?:(?:the|all)\s+)?([^?.!,;:]+)/i;
+const TOTAL_OF = /(?:\btotal|\b(?:what|which) (?:is|was|are|were) the total|\b(?:the\s+)?number of)\s+(?:(?:the|all)\s+)?([^?.!,;:]+)/i;
 
 /** What "total X …" or "the number of X …" counts when X is a plural ("members", "participants"), or null ("total value"). */
 export function totalNoun(english: string): string | null {
@@ -240,8 +240,12 @@ export function countedGroupOf(english: string): string | null {
   return COUNTED_GROUP.exec(english)?.[1]!.toLowerCase() ?? null;
 }
 
-/** The head of the noun phrase a text starts with ("new party members were admitted…" → "members"). */
-function nounPhraseHead(text: string): string | null {
+/**
+ * The head of the noun phrase a text starts with ("new party members were admitted…" → "members"). A Vietnamese
+ * question put into English word by word keeps its head first ("how many criteria urban type III", "how many targets
+ * socio-economic"): with `headFirst`, the first plural of the phrase is its head.
+ */
+function nounPhraseHead(text: string, headFirst = false): string | null {
   const phrase: string[] = [];
   for (const word of text.toLowerCase().split(/\s+/)) {
     const w = word.replace(/[^\p{L}'’-]/gu, "");
@@ -253,6 +257,8 @@ function nounPhraseHead(text: string): string | null {
   }
   // "bao nhiêu chỉ tiêu cụ thể" put into English keeps the adjective after its noun: "how many targets specific".
   while (phrase.length > 1 && POSTNOMINAL.has(phrase.at(-1)!)) phrase.pop();
+  const plural = headFirst ? phrase.find((w) => /^(criteria|people|personnel)$/.test(w) || (/[^s]s$/.test(w) && !/^(grassroots|various|numerous|previous|serious)$/.test(w))) : undefined;
+  if (plural && !/^(times|percent|percentage)$/.test(phrase[0] ?? "")) return plural;
   const head = phrase.at(-1);
   // "how many times …" counts a multiple, not a thing.
   if (/^(times|percent|percentage)$/.test(phrase[0] ?? "")) return null;
@@ -343,7 +349,11 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[]): {
       const written = question.slice(from, last.index! + last[0].length);
       if (/[^\p{L}\p{M}\s]/u.test(written)) continue;
       const folded = fold(written).replace(/\s+/g, " ");
-      if (exact.has(folded) || COMMON_WORDS.has(folded)) break;
+      // A place written right is not the start of another one: "Thanh Hóa năm 2023" is not "Thanh" + "Ha Nam".
+      if (exact.has(folded) || COMMON_WORDS.has(folded)) {
+        i += n - 1;
+        break;
+      }
       if (n === 1 && joined.has(folded)) {
         corrections.push({ from: written, to: joined.get(folded)! });
         text = text.replace(written, joined.get(folded)!);

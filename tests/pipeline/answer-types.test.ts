@@ -276,6 +276,12 @@ describe("what kind of answer a question asks for", () => {
     expect(subcommittee.answer).toContain("35 comrades");
   });
 
+  it("a province no report is about is declined, though the next word would make a held province ('Thanh Hóa năm' ≠ Ha Nam)", async () => {
+    const result = await app.ask("Tỉnh ủy Thanh Hóa năm 2023 kết nạp bao nhiêu đảng viên mới?");
+    expect(result.outcome).toMatchObject({ kind: "declined", reason: { kind: "place_not_held", place: "Thanh Hoa" } });
+    expect(result.answer).not.toContain("1,251");
+  });
+
   it("'the 26th conference' is not answered by a sentence about the 22nd", async () => {
     const result = await app.ask("hai duong 26th conference of provincial party exec committee - what month");
     expect(result.outcome.kind).toBe("answered");

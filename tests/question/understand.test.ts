@@ -19,6 +19,11 @@ describe("places", () => {
     expect(correctPlaceNames("Hong Lin budget revenue", context.knownSubPlaces).text).toBe("Hong Linh budget revenue");
   });
 
+  it("does not read a place written right as the start of another ('Thanh Hóa năm 2023' is not Thanh + Ha Nam)", () => {
+    expect(correctPlaceNames("Tỉnh ủy Thanh Hóa năm 2023 kết nạp bao nhiêu đảng viên mới?", []).corrections).toEqual([]);
+    expect(understandQuestion("Tỉnh ủy Thanh Hóa năm 2023 kết nạp bao nhiêu đảng viên mới?", context).analyzed.places).toEqual(["Thanh Hoa"]);
+  });
+
   it("leaves ordinary words, regions and Vietnamese words alone", () => {
     expect(correctPlaceNames("How many tourists did the province receive?", []).corrections).toEqual([]);
     const region = understandQuestion("Which province ranked 5th in the Red River Delta for growth?", context);
@@ -80,6 +85,11 @@ describe("what a 'how many' question counts", () => {
     expect(counted("thai binh unemployment rate 2023")).toBe("unemployment");
     expect(counted("what was the urbanisation rate of hung yen in 2023")).toBe("urbanisation");
     expect(counted("thai binh growth rate 2023")).toBeNull();
+    // A Vietnamese question put into English keeps its head noun first.
+    expect(counted("thi xa hong linh hien dat bao nhieu tieu chi do thi loai III")).toBe("criteria");
+    expect(counted("tieu ban van kien dai hoi dang bo tinh binh thuan lan thu 15 gom bao nhieu dong chi")).toBe("comrades");
+    expect(counted("Năm 2023 huyện Diễn Châu đạt và vượt bao nhiêu chỉ tiêu kinh tế - xã hội?")).toBe("targets");
+    expect(counted("tan chau district tay ninh total party members")).toBe("members");
     // The body whose members are counted, by its head noun.
     const group = (q: string) => understandQuestion(q, context).countedGroup;
     expect(group("how many people are on the editorial team helping binh thuan's document subcommittee")).toBe("team");
@@ -192,6 +202,12 @@ describe("misspelt words other than places", () => {
     expect(understandQuestion("name of the standing deputy secretary of nghe an", context).frame.wanted).toBe("person");
     // Not inside other words, nor in a Vietnamese question.
     expect(understandQuestion("how did the economy grow in 2023", context).english).toBe("how did the economy grow in 2023");
+  });
+
+  it("'plan number' asks for the document's code, 'total …' for a figure, a goal for a metric is a target", () => {
+    expect(understandQuestion("nghe an confidence vote plan number", context).analyzed.wantsFigure).toBe(true);
+    expect(understandQuestion("tan chau district tay ninh total party members", context).analyzed.wantsFigure).toBe(true);
+    expect(frame("cam xuyen 2024 goal for total social development investment")).toMatchObject({ metric: "investment_capital", wanted: "target" });
   });
 
   it("'tax take' is budget revenue; 'how many targets does the resolution contain' asks for the targets set", () => {
