@@ -105,6 +105,15 @@ describe("facts read from report sentences", () => {
     expect(fact("Tax revenue reached 408 billion VND, exceeding the estimate.", "408 billion VND")).toMatchObject({ metric: "budget_revenue", modality: "achieved" });
   });
 
+  it("a passage that opens with the rest of a year dates its later figures ('From now until the end of 2023, …')", () => {
+    const passage =
+      "From now until the end of 2023, it is necessary to continue to carry out tasks and solutions well. " +
+      "In particular, Party committees and authorities at all levels need to continue to direct and implement the disbursement of public investment capital, complete works and projects on schedule to achieve a disbursement rate of over 95%.";
+    expect(of(passage).find((f) => f.value.includes("95%"))).toMatchObject({ metric: "public_investment_disbursement", modality: "target", period: { from: 2023, to: 2023 } });
+    // Without the lead, a target without a year is for the year after the one reported on.
+    expect(of(passage.slice(passage.indexOf("In particular"))).find((f) => f.value.includes("95%"))).toMatchObject({ period: { from: 2024, to: 2024 } });
+  });
+
   it("'the growth rate of production value' is growth, not the value", () => {
     expect(fact("The growth rate of production value reached 9.26%; the economic structure shifted in a positive direction.", "9.26%").metric).toBe("growth");
     expect(fact("Production value reached 5,000 billion VND, a growth of 9%.", "5,000 billion VND").metric).toBe("production_value");
