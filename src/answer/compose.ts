@@ -1,7 +1,7 @@
 import type { AnswerOutcome, ArticleSummary, AskedFrame, Citation, Fact, NearMiss } from "../types.js";
 import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
-import { COUNTED_DURATION, COUNTED_LENGTH, COUNTED_MONEY, stem } from "../question/analyze.js";
+import { COUNTED_KINDS, stem } from "../question/analyze.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { textUnits } from "../text/sentences.js";
@@ -120,13 +120,14 @@ export function composeAnswer(
   const generalQuestion = aligned !== null && !frame.metric && !frame.period && q.places.length === 0;
   const topScore = considered[0]?.score || 1;
   // A span of time, a length or a sum of money is what "how long" / "how much money" wants, whatever the question is about.
-  const counted = (general: boolean) =>
-    question.counted === COUNTED_DURATION || question.counted === COUNTED_MONEY || question.counted === COUNTED_LENGTH ? question.counted : frame.metric || general ? null : question.counted;
+  const counted = (general: boolean) => (question.counted && COUNTED_KINDS.has(question.counted) ? question.counted : frame.metric || general ? null : question.counted);
   const scopes = new Map<string, ArticleScope>();
   // "How many people are on the editorial team…" in a report that has an Editorial Team besides a Subcommittee: only
   // a sentence naming the team counts its people.
   const group = question.countedGroup ? new RegExp(`\\b${question.countedGroup.replace(/-/g, "[- ]?")}s?\\b`, "i") : null;
   const groupInReport = new Map<string, boolean>();
+  // A plan's figure for the year asked about may answer ("how many conferences in 2025" by the 2025 programme).
+  const forAskedYear = (f: Fact) => !!frame.period && !!f.period && f.period.from === frame.period.from && f.period.to === frame.period.to;
 
   const candidates: Candidate[] = [];
   for (const passage of considered) {
@@ -164,8 +165,6 @@ export function composeAnswer(
         if (groupInReport.get(passage.articleId) && !group.test(unit.text)) problems.push(`sentence does not name the ${question.countedGroup}`);
       }
       // "total party members of …" (a result, no metric of the lexicon) is not answered by "Recruit 200 new party members;".
-      // (A question about the year a plan is for may be answered by it: "how many conferences in 2025" by the 2025 programme.)
-      const forAskedYear = (f: Fact) => !!frame.period && !!f.period && f.period.from === frame.period.from && f.period.to === frame.period.to;
       if (!frame.metric && frame.wanted === "achieved" && facts.length > 0 && facts.every((f) => f.modality === "target" && !forAskedYear(f))) problems.push("the sentence's figures are targets");
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
       candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts, general, otherYearDate: dated, metricFacts: framed.metricFacts });

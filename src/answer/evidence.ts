@@ -9,7 +9,7 @@ import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
 import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearsClaimed } from "../text/years.js";
-import { namesEvent, numberedEvents, type NumberedEvent } from "../text/events.js";
+import { namesEvent, numberedEvents } from "../text/events.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -159,8 +159,8 @@ export interface ArticleLayout {
   offsets: Map<number, number>;
   mentions: { at: number; name: string }[];
   subPlaces: Set<string>;
-  /** Runs of capitalised words the article holds, folded → as written (read on first need). */
-  capitalRuns?: Map<string, string>;
+  /** The people its runs of capitalised words name, folded (read on first need). */
+  people?: Set<string>;
   /** The provinces and cities its place and title name (read on first need). */
   ownPlaces?: ReturnType<typeof findPlaces>;
 }
@@ -176,10 +176,8 @@ export function peopleNamed(q: AnalyzedQuestion, articles: { article: ArticleSum
     const layout = articleLayout(article, passages, layouts);
     // The people named in the article's runs of capitalised words ("Secretary Vuong Dinh Hue" → Vuong Dinh Hue), read
     // once per write version.
-    layout.capitalRuns ??= new Map(
-      [...layout.text.matchAll(CAPITAL_RUN)].flatMap((m) => personNames(m[0]).filter(isVietnameseName).map((name) => [fold(name), name] as const)),
-    );
-    for (const folded of layout.capitalRuns.keys()) if (question.includes(` ${folded} `)) out.add(folded);
+    layout.people ??= new Set([...layout.text.matchAll(CAPITAL_RUN)].flatMap((m) => personNames(m[0]).filter(isVietnameseName).map(fold)));
+    for (const folded of layout.people) if (question.includes(` ${folded} `)) out.add(folded);
   }
   for (const n of q.names) out.delete(fold(n));
   return [...out];
@@ -223,20 +221,11 @@ function articleLayout(article: ArticleSummary, passages: StoredPassage[], layou
 
 /** The sentence gives its figure as of a month other than the one the question names a day of. */
 function statusElsewhen(q: AnalyzedQuestion, sentence: string): boolean {
-  const asked = daysOfMonth(q.raw);
-  if (asked.length === 0) return false;
+  if (q.days.length === 0) return false;
   const status = statusMonth(sentence);
   if (!status) return false;
   const sameYear = status.year === null || q.years.length === 0 || q.years.includes(String(status.year));
-  return !(sameYear && asked.some((d) => d.month === status.month));
-}
-
-/** The numbered events a question asks about ("the 26th conference"), read once per question. */
-const eventsAsked = new WeakMap<AnalyzedQuestion, NumberedEvent[]>();
-function askedEvents(q: AnalyzedQuestion): NumberedEvent[] {
-  let events = eventsAsked.get(q);
-  if (!events) eventsAsked.set(q, (events = numberedEvents(q.raw)));
-  return events;
+  return !(sameYear && q.days.some((d) => d.month === status.month));
 }
 
 /** Reasons why an article cannot be the one the question asks about. */
@@ -254,14 +243,14 @@ function articleMismatches(q: AnalyzedQuestion, article: ArticleSummary, text: s
   }
   for (const name of q.names) if (!namesHere.includes(name)) problems.push(`"${name}" not in the report`);
   // "the oct 19 conference": a report that never names October 19 is about another meeting.
-  const days = daysOfMonth(q.raw);
+  const days = q.days;
   if (days.length) {
     const named = daysOfMonth(`${article.date ?? ""} ${article.title} ${text}`);
     if (!days.some((d) => named.some((n) => n.month === d.month && n.day === d.day))) problems.push(`date ${days.map((d) => `${d.day}/${d.month}`).join(", ")} not in the report`);
   }
   // "the 26th conference", "Hung Yen's 19th provincial party congress": a report that never names it is about another.
-  const reportEvents = askedEvents(q).length ? numberedEvents(`${article.title} ${text}`) : [];
-  for (const e of askedEvents(q)) if (!namesEvent(reportEvents, e)) problems.push(`the ${e.text} is not in the report`);
+  const reportEvents = q.events.length ? numberedEvents(`${article.title} ${text}`) : [];
+  for (const e of q.events) if (!namesEvent(reportEvents, e)) problems.push(`the ${e.text} is not in the report`);
   // "nhiệm kỳ 2025-2030": a report that names terms but never this one is about another congress's.
   const askedSpans = q.spans.filter((a) => a.from < a.to);
   if (askedSpans.length) {
@@ -312,7 +301,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   }
 
   // "the 26th conference" is not answered by "…opened its 22nd conference" (a sentence naming both may answer).
-  for (const e of askedEvents(q)) {
+  for (const e of q.events) {
     // (The national congress a provincial one implements is context, not another congress.)
     const named = numberedEvents(sentence).filter((x) => x.kind === e.kind && x.national === e.national);
     if (named.length && !namesEvent(named, e)) problems.push(`sentence is about the ${named[0]!.text}, not the ${e.text}`);
@@ -330,7 +319,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   if (q.wantsFigure) {
     // The figure must be news: not a year, not an ordinal ("26th session"), not a number the question gave.
     // "What number is the plan?" asks for the code ("Plan No. 162-KH/TU"); otherwise a code is no figure.
-    const figures = newFigures(sentence, q, CODE_ASKED.test(q.folded));
+    const figures = newFigures(sentence, q, q.wantsCode);
     if (figures.length === 0 && !NUMBER_WORDS.test(sentence)) problems.push("no figure in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
     else if (counted && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
@@ -477,9 +466,6 @@ export function speakerSurnames(sentence: string): string[] {
 const GENERIC_CAPITALISED_WORDS = new Set(
   "he she they it we i the this that these those party committee secretary chairman chairwoman president minister comrade delegates delegate participants leaders leader mr ms mrs he's".split(" "),
 );
-
-/** "What number is the plan?", "nghe an confidence vote plan number": the document's code is the answer. */
-const CODE_ASKED = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b/;
 
 /** Numbers in a sentence that the question did not already give, leaving out years and ordinals. */
 function newFigures(sentence: string, q: AnalyzedQuestion, codesCount = false): string[] {

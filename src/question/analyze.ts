@@ -1,7 +1,8 @@
 import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
-import { yearMentions, type YearSpan } from "../text/years.js";
+import { daysOfMonth, yearMentions, type DayOfMonth, type YearSpan } from "../text/years.js";
+import { numberedEvents, type NumberedEvent } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
 export const COUNTED_DURATION = "duration";
@@ -9,6 +10,8 @@ export const COUNTED_DURATION = "duration";
 export const COUNTED_MONEY = "money";
 /** What "how long is the border / road…" counts: a length ("260km"). */
 export const COUNTED_LENGTH = "length";
+/** The kinds of answer a question may count instead of a noun (checked whatever metric the question names). */
+export const COUNTED_KINDS: ReadonlySet<string> = new Set([COUNTED_DURATION, COUNTED_MONEY, COUNTED_LENGTH]);
 
 /** Words that carry no meaning for matching. */
 const STOPWORDS = new Set(
@@ -34,7 +37,12 @@ const WEAK_TERMS = new Set(
 );
 
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
-const FIGURE_QUESTION = /\btotal\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b|\b[a-z]{4,} rate\b|\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\b/i;
+/** "What number is the plan?", "nghe an confidence vote plan number": the document's code is the answer, a figure. */
+const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b/i;
+const FIGURE_QUESTION = new RegExp(
+  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rate\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
+  "i",
+);
 const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what date|which day|which month|what day|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when)\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
@@ -72,6 +80,12 @@ export interface AnalyzedQuestion {
   wantsReason: boolean;
   /** A date question asking by when something must be done. */
   wantsDeadline: boolean;
+  /** A figure question asking for a document's number ("plan number"): its code is the answer. */
+  wantsCode: boolean;
+  /** Numbered events it names ("the 26th conference"), which a report and a sentence about another do not answer. */
+  events: NumberedEvent[];
+  /** Days of a month it names ("the oct 19 conference", "19/10/2023"). */
+  days: DayOfMonth[];
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.,/\-][\p{L}\p{N}]+)*/gu;
@@ -127,8 +141,9 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     seen.add(s);
     terms.push({ text: token, stem: s, numeric, weak: WEAK_TERMS.has(token) });
   }
-  const places = [...new Set(findPlaces(question).map((p) => p.name))];
-  const placeWords = new Set(findPlaces(question).flatMap((p) => tokenize(fold(p.matched))));
+  const found = findPlaces(question);
+  const places = [...new Set(found.map((p) => p.name))];
+  const placeWords = new Set(found.flatMap((p) => tokenize(fold(p.matched))));
   return {
     raw: question,
     folded,
@@ -144,6 +159,9 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsPerson: PERSON_QUESTION.test(question) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
     wantsDeadline: DEADLINE_QUESTION.test(question),
+    wantsCode: CODE_QUESTION.test(question),
+    events: numberedEvents(question),
+    days: daysOfMonth(question),
   };
 }
 

@@ -71,7 +71,6 @@ export function parseQuestionFilters(question: string, context: FilterContext): 
   return { question: fromTokens.question, searchQuestion, filters, phrases, datesFromWords: datesFromWords && !!(filters.from || filters.to), dateYearAssumed };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Inline tokens
 

@@ -257,11 +257,11 @@ function nounPhraseHead(text: string, headFirst = false): string | null {
   }
   // "bao nhiêu chỉ tiêu cụ thể" put into English keeps the adjective after its noun: "how many targets specific".
   while (phrase.length > 1 && POSTNOMINAL.has(phrase.at(-1)!)) phrase.pop();
-  const plural = headFirst ? phrase.find((w) => /^(criteria|people|personnel)$/.test(w) || (/[^s]s$/.test(w) && !/^(grassroots|various|numerous|previous|serious)$/.test(w))) : undefined;
-  if (plural && !/^(times|percent|percentage)$/.test(phrase[0] ?? "")) return plural;
-  const head = phrase.at(-1);
   // "how many times …" counts a multiple, not a thing.
   if (/^(times|percent|percentage)$/.test(phrase[0] ?? "")) return null;
+  const plural = headFirst ? phrase.find((w) => /^(criteria|people|personnel)$/.test(w) || (/[^s]s$/.test(w) && !/^(grassroots|various|numerous|previous|serious)$/.test(w))) : undefined;
+  if (plural) return plural;
+  const head = phrase.at(-1);
   return head && head.length > 2 ? head : null;
 }
 

@@ -33,16 +33,21 @@ export async function testApp(overrides: Record<string, string> = {}): Promise<{
   return { app, config };
 }
 
-/** An upload of a one-paragraph year-end report: the province admitted `members` new party members in 2023. */
-export const reportUpload = (place: string, url: string, members: string): AddSource => ({
+/** An upload of a Markdown report: `front` is its front matter's lines (title, url, date, place), `text` its body. */
+export const markdownUpload = (fileName: string, front: string, text: string): AddSource & { kind: "upload" } => ({
   kind: "upload",
-  fileName: `${place}.md`,
-  bytes: new TextEncoder().encode(
-    `---\ntitle: "${place}: Party Committee reviews 2023"\nurl: ${url}\ndate: 2023-12-20\nplace: ${place} province\n---\n` +
-      `On December 20, the ${place} Provincial Party Committee held a conference to review the work of 2023 and set the tasks for 2024. ` +
-      `The province admitted ${members} new party members during the year, and budget revenue reached 4,321 billion VND.\n`,
-  ),
+  fileName,
+  bytes: new TextEncoder().encode(`---\n${front}\n---\n${text}`),
 });
+
+/** An upload of a one-paragraph year-end report: the province admitted `members` new party members in 2023. */
+export const reportUpload = (place: string, url: string, members: string): AddSource =>
+  markdownUpload(
+    `${place}.md`,
+    `title: "${place}: Party Committee reviews 2023"\nurl: ${url}\ndate: 2023-12-20\nplace: ${place} province`,
+    `On December 20, the ${place} Provincial Party Committee held a conference to review the work of 2023 and set the tasks for 2024. ` +
+      `The province admitted ${members} new party members during the year, and budget revenue reached 4,321 billion VND.\n`,
+  );
 
 /** A one-paragraph Markdown report with front matter: Quang Tri admitted 2,345 new party members in 2023. */
 export const QUANG_TRI_REPORT = `---

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import { reportUpload, testApp } from "../helpers/app.js";
+import { markdownUpload as upload, reportUpload, testApp } from "../helpers/app.js";
 
 // What kind of answer a question asks for, and whose report may give it: sentences taken from real reports in
 // ../shared/corpus/extra (Binh Duong, Nghe An, Tu Ky, Dong Nai, the Provincial Agencies Bloc), one small report each.
 
 let app: App;
-const upload = (fileName: string, front: string, text: string) => ({ kind: "upload" as const, fileName, bytes: new TextEncoder().encode(`---\n${front}\n---\n${text}`) });
 
 beforeAll(async () => {
   ({ app } = await testApp());

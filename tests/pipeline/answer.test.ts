@@ -3,7 +3,7 @@ import type { App } from "../../src/app.js";
 import type { AnswerResult } from "../../src/types.js";
 import { readQuestions } from "../../src/eval/evaluate.js";
 import { DEV_QUESTIONS } from "../helpers/paths.js";
-import { testApp } from "../helpers/app.js";
+import { markdownUpload as upload, testApp } from "../helpers/app.js";
 import { renderText } from "../../src/answer/render-text.js";
 
 let app: App;
@@ -185,7 +185,6 @@ describe("answer behaviour", () => {
 
 describe("answers over uploaded articles: a district's seat, a figure matching the whole frame, a general question", () => {
   let own: App;
-  const upload = (fileName: string, front: string, text: string) => ({ kind: "upload" as const, fileName, bytes: new TextEncoder().encode(`---\n${front}\n---\n${text}`) });
   beforeAll(async () => {
     ({ app: own } = await testApp());
     await own.library.add(
