@@ -4,6 +4,7 @@ import type { Question } from "../question/index.js";
 import { COUNTED_KINDS, stem } from "../question/analyze.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
+import { findPlaces } from "../text/places.js";
 import { textUnits } from "../text/sentences.js";
 import { MONTH_PATTERN, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
@@ -311,6 +312,11 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
   return differs;
 }
 
+/** The province or city a report is about, which a figure tied to no district is for ("Thai Binh"). */
+function reportPlace(article: ArticleSummary): string | null {
+  return findPlaces(`${article.place ?? ""} ${article.title}`)[0]?.name ?? article.place;
+}
+
 /** The one district or town a report is about ("Ha Tinh province (Cam Xuyen district)"), if it is about one. */
 function onlySubPlace(article: ArticleSummary, scope: ArticleScope): string | null {
   const inPlace = /\(([^,()]+?)\s+(district|town)\)/i.exec(article.place ?? "");
@@ -335,7 +341,7 @@ function nearMissOrDecline(question: Pick<Question, "analyzed" | "frame">, consi
     const cited = cite(chosen, considered);
     const citationOf = (c: Candidate) => cited.citations.find((x) => x.passage === c.passage.text)?.n ?? 1;
     const given = chosen.flatMap((c) =>
-      c.metricFacts.filter((m) => m.differs.length === distance(best)).map((m) => ({ value: m.fact.value, period: m.fact.period, place: m.fact.place, modality: m.fact.modality, citation: citationOf(c), differs: m.differs })),
+      c.metricFacts.filter((m) => m.differs.length === distance(best)).map((m) => ({ value: m.fact.value, period: m.fact.period, place: m.fact.place ?? reportPlace(c.passage.article), modality: m.fact.modality, citation: citationOf(c), differs: m.differs })),
     );
     const differs = [...new Set(given.flatMap((g) => g.differs))];
     const nearMiss: NearMiss = { asked: question.frame, differs, given: given.map(({ differs: _d, ...g }) => g) };

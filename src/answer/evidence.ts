@@ -3,7 +3,7 @@ import type { AnalyzedQuestion } from "../question/analyze.js";
 import { COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, properNames, stem, tokenize } from "../question/analyze.js";
 import { stemSet } from "../search/search.js";
 import { synonymStems } from "../question/glossary.js";
-import { findPlaces, findSubPlaces, foldedSpellings, PLACES } from "../text/places.js";
+import { findPlaces, findSubPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
@@ -382,9 +382,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   // "Tu Ky district" is not "Tu Ky town" (the district's seat): a sentence about the other one does not answer.
   for (const raw of q.names) {
     const name = fold(raw);
-    const asked = new RegExp(`(?<![\\p{L}])${escapeRe(name)} (${SUBPLACE_KINDS})(?![\\p{L}])`, "u").exec(q.folded)?.[1];
+    const asked = subPlaceKindsNamed(q.folded, name)[0];
     if (!asked) continue;
-    const said = [...foldedSentence.matchAll(new RegExp(`(?<![\\p{L}])${escapeRe(name)} (${SUBPLACE_KINDS})(?![\\p{L}])`, "gu"))].map((m) => m[1]!);
+    const said = subPlaceKindsNamed(foldedSentence, name);
     if (said.length && !said.includes(asked)) problems.push(`sentence is about ${raw} ${said[0]}, not ${raw} ${asked}`);
   }
   for (const raw of q.names) {
@@ -418,7 +418,6 @@ const PLURAL_PEOPLE = /\b(secretaries|deputies|deputy secretaries|vice chairmen|
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
-const SUBPLACE_KINDS = "district|town|city|commune|ward";
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A date something must be done by: "before March 31, 2025", "completing them by 30/6", "no later than May". */

@@ -10,7 +10,7 @@
 // pass from ./glossary, terms and answer types from ./analyze; follow-ups are ./followup.
 import { findMetrics, lexiconWords, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
-import { findPlaces, foldedSpellings, PLACES } from "../text/places.js";
+import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text/places.js";
 import { yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
@@ -309,8 +309,11 @@ function yearsAsked(english: string, context: QuestionContext): { from: number; 
 }
 
 function placeOf(q: AnalyzedQuestion, context: QuestionContext): string | null {
-  const sub = q.names.find((n) => context.knownSubPlaces.some((k) => fold(k) === fold(n))) ?? q.names.find((n) => / City$/.test(n) && findPlaces(n.slice(0, -5)).length > 0);
-  // A district the library does not list by name ("Vu Thu") is still the place asked about.
+  const sub =
+    q.names.find((n) => context.knownSubPlaces.some((k) => fold(k) === fold(n))) ??
+    q.names.find((n) => / City$/.test(n) && findPlaces(n.slice(0, -5)).length > 0) ??
+    // "vu thu district, thai binh": a district the library does not list by name is still the place asked about.
+    q.names.find((n) => subPlaceKindsNamed(q.folded, fold(n)).some((kind) => kind !== "city"));
   return sub ?? q.places[0] ?? q.names[0] ?? null;
 }
 

@@ -214,6 +214,15 @@ function foldedProvinceNames(): Set<string> {
  * Committee", "X town" or "X City" ("Ben Cat City", "Thu Duc City"; not a province's seat or a municipality), with how
  * often each is mentioned.
  */
+/** What a district, town, commune or ward is called after its name ("Tu Ky district", "Tu Ky town"). */
+const SUBPLACE_KINDS = "district|town|city|commune|ward";
+
+/** The kinds a folded text names `foldedName` as ("tu ky town" → ["town"]): "vu thu district" names a district. */
+export function subPlaceKindsNamed(foldedText: string, foldedName: string): string[] {
+  const name = foldedName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return [...foldedText.matchAll(new RegExp(`(?<![\\p{L}])${name} (${SUBPLACE_KINDS})(?![\\p{L}])`, "gu"))].map((m) => m[1]!);
+}
+
 export function findSubPlaces(text: string): SubPlace[] {
   // No "i" flag: with /iu, \p{Lu} would match lowercase letters too.
   const re = /((?:\p{Lu}[\p{Ll}'’]*\s+){0,3}?\p{Lu}\p{Ll}+)\s+(District|district|Town|town|City|city)(?![\p{L}])/gu;

@@ -76,6 +76,16 @@ describe("answers that match the question's frame", () => {
     }
   });
 
+  it("a province's figure is not asserted for a district the report names: a near miss that says whose it is", async () => {
+    // The Thai Binh report names Vu Thu only for its party secretary's speech; 8.56 % is the province's average.
+    const result = await app.ask("vu thu district thai binh avg economic growth 2021-2023");
+    expect(result.found).toBe(false);
+    expect(result.outcome).toMatchObject({ kind: "near_miss", differs: ["place"], asked: { metric: "growth", place: "Vu Thu" } });
+    if (result.outcome.kind !== "near_miss") throw new Error("not a near miss");
+    expect(result.outcome.given[0]).toMatchObject({ value: "8.56%", place: "Thai Binh" });
+    expect((await app.ask("thai binh avg economic growth 2021-2023")).found).toBe(true);
+  });
+
   it("a span's average is not asserted as one year's growth, and a target is not a result", async () => {
     const growth = await app.ask("What was Thai Binh's economic growth rate in 2023?");
     expect(growth.found).toBe(false);

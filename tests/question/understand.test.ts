@@ -51,6 +51,11 @@ describe("places", () => {
     expect(understandQuestion("lac son district per capita income 2022", context).analyzed.names).toContain("Lac Son");
   });
 
+  it("asks about the district the question calls one, not the province it also names", () => {
+    expect(frame("vu thu district thai binh avg economic growth 2021-2023").place).toBe("Vu Thu");
+    expect(frame("thai binh avg economic growth 2021-2023").place).toBe("Thai Binh");
+  });
+
   it("reads a city inside a province as its own place, and a province's seat as other than the province", () => {
     expect(frame("thu duc city grdp q1 2021").place).toBe("Thu Duc");
     expect(frame("how many investment projects does hung yen city have").place).toBe("Hung Yen City");
