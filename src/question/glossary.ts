@@ -1,5 +1,6 @@
 import { findPlaces } from "../text/places.js";
 import { fold } from "../text/fold.js";
+import { ORDINAL_WORDS, ordinalFigure } from "../text/events.js";
 import { stem } from "./analyze.js";
 
 /**
@@ -28,6 +29,8 @@ const GROUPS: string[][] = [
   ["secretary", "bí thư", "bi thu", "chief"],
   ["conference", "hội nghị", "hoi nghi", "meeting", "session", "sitting"],
   ["growth", "tăng trưởng", "tang truong"],
+  // "5th plenary" asks about "the fifth conference", and "the fifth" about "the 5th".
+  ...ORDINAL_WORDS.map((word, i) => [word, ordinalFigure(i + 1)]),
 ];
 
 /**
@@ -91,7 +94,11 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bmtg\b/gi, "meeting"],
   [/\bgovt\b|\bgov['’]t\b/gi, "government"],
   [/\bdept\b/gi, "department"],
+  [/\bcttees\b|\bcmtes\b/gi, "committees"],
   [/\bcttee\b|\bcmte\b/gi, "committee"],
+  [/\bavg\b/gi, "average"],
+  [/\bmgmt\b/gi, "management"],
+  [/\banniv\b/gi, "anniversary"],
   [/\bprov\b/gi, "provincial"],
   [/\bdist\b/gi, "district"],
   [/\bnat['’]l\b/gi, "national"],

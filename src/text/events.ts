@@ -14,10 +14,17 @@ export interface NumberedEvent {
   text: string;
 }
 
-const ORDINAL_WORDS = [
+/** Ordinals written out, first to twentieth (index + 1 is the number). */
+export const ORDINAL_WORDS = [
   "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
   "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
 ];
+/** "5th" for 5, "21st" for 21. */
+export function ordinalFigure(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
 const ORDINAL = `(\\d{1,3})(?:st|nd|rd|th)|(${ORDINAL_WORDS.join("|")})`;
 /**
  * Words that may stand between the ordinal and its event without numbering something else: a place, a level, a council

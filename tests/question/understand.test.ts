@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { correctPlaceNames, correctWordTypos, understandQuestion, type QuestionContext } from "../../src/question/index.js";
+import { synonymStems, synonymWords } from "../../src/question/glossary.js";
+import { stem } from "../../src/question/analyze.js";
 
 // The library's context as the seed reports give it (newest report 2024-01-05; the Ha Tinh report names its districts).
 const context: QuestionContext = {
@@ -205,8 +207,17 @@ describe("misspelt words other than places", () => {
     expect(understandQuestion("dien chau 2023 how many econ targets did it hit", context).english).toContain("economic targets");
     expect(understandQuestion("binh duong oct 19 online conf number of participants", context).english).toContain("online conference");
     expect(understandQuestion("name of the standing deputy secretary of nghe an", context).frame.wanted).toBe("person");
+    expect(understandQuestion("ha nam 2023 how many party bodies got checked by party cttees", context).english).toContain("party committees");
+    expect(understandQuestion("thai binh 2023 avg earnings per person", context).english).toContain("average earnings");
     // Not inside other words, nor in a Vietnamese question.
     expect(understandQuestion("how did the economy grow in 2023", context).english).toBe("how did the economy grow in 2023");
+  });
+
+  it("an ordinal typed as a figure stands for the word, and the word for the figure ('5th plenary', 'the fifth conference')", () => {
+    expect(synonymStems(stem("5th"))).toContain(stem("fifth"));
+    expect(synonymStems(stem("fifth"))).toContain("5th");
+    expect(synonymWords(stem("twelfth"))).toContain("12th");
+    expect(synonymWords(stem("first"))).toContain("1st");
   });
 
   it("'plan number' asks for the document's code, 'total …' for a figure, a goal for a metric is a target", () => {
