@@ -445,7 +445,7 @@ export function personNames(sentence: string): string[] {
     const words = name.split(" ");
     // An acronym is an outlet or a body ("Lai Chau (VNA)"), not part of a person's name.
     const acronym = words.some((w) => /^\p{Lu}{2,}$/u.test(w));
-    return words.length >= 2 && words.length <= 4 && !acronym && !words.every((w) => places.has(fold(w)));
+    return words.length >= 2 && words.length <= 4 && !acronym && !words.every((w) => places.has(fold(w))) && isVietnameseName(name);
   });
 }
 

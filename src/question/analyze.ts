@@ -47,6 +47,12 @@ const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which)
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
   /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
+/**
+ * A post typed without a question word, ending the question or followed by where or when: "an giang provincial party
+ * secretary at the 1st congress?", "yen bai ppc chairman". ("ha nam party secretary speech" asks for the speech.)
+ */
+const POST_WITHOUT_QUESTION_WORD =
+  /^(?!.*\b(what|which|how|when|where|why|whom?|whose|list|name|number|many|much|total|count|did|does|do)\b).*\b(secretar(y|ies)|chair(man|men|woman|women|person)|director|leader)\s*(\?|$|\b(at|in|of|for|during|from)\b)/i;
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
 const NOT_PERSON_QUESTION = /\bwho (is|are|was|were) (subject|eligible|entitled|covered|affected|targeted|included)\b/i;
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
@@ -156,7 +162,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
       .map(({ from, to }) => ({ from, to })),
     wantsFigure: FIGURE_QUESTION.test(question),
     wantsDate: DATE_QUESTION.test(question),
-    wantsPerson: PERSON_QUESTION.test(question) && !NOT_PERSON_QUESTION.test(question),
+    wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
     wantsDeadline: DEADLINE_QUESTION.test(question),
     wantsCode: CODE_QUESTION.test(question),

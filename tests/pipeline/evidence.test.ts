@@ -16,6 +16,8 @@ describe("evidence checks", () => {
       "Nguyen Manh Hung",
     ]);
     expect(personNames("Comrade Tran The Dung, Standing Deputy Secretary of the Provincial Party Committee, has just signed the document.")).toEqual(["Tran The Dung"]);
+    // Capitalised document words are no one ("the draft Action Program"): a "who" question is not answered by them.
+    expect(personNames("Regarding the draft Action Program to implement the Resolution of the Provincial Party Congress, delegates are requested to discuss.")).toEqual([]);
   });
 
   it("tells a year that dates the meeting from a year the facts are about", () => {

@@ -200,6 +200,13 @@ describe("misspelt words other than places", () => {
     expect(q.frame.metric).toBeNull();
   });
 
+  it("a post typed without a question word asks for the person ('an giang party secretary at the 1st congress?')", () => {
+    expect(frame("an giang provincial party secretary at the 1st provincial party congress 2025-2030?").wanted).toBe("person");
+    expect(frame("yen bai ppc chairman").wanted).toBe("person");
+    expect(frame("ha nam party secretary speech").wanted).not.toBe("person");
+    expect(frame("how many deputy secretaries at the ha nam congress").wanted).not.toBe("person");
+  });
+
   it("reads the shorthand people type: 'ppc chairman name' asks who chairs the Provincial People's Committee", () => {
     const q = understandQuestion("yen bai ppc chairman name", context);
     expect(q.english).toBe("yen bai Provincial People's Committee chairman name");
