@@ -9,7 +9,7 @@ import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
 import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearsClaimed } from "../text/years.js";
-import { namesEvent, numberedEvents } from "../text/events.js";
+import { namesEvent, numberedEvents, numberedGroups } from "../text/events.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -219,6 +219,13 @@ function articleLayout(article: ArticleSummary, passages: StoredPassage[], layou
   return layout;
 }
 
+/** The sentence names a day the question names ("January 17" for "jan 17 2024"). */
+function namesAskedDay(q: AnalyzedQuestion, sentence: string): boolean {
+  if (q.days.length === 0) return false;
+  const named = daysOfMonth(sentence);
+  return q.days.some((d) => named.some((n) => n.month === d.month && n.day === d.day));
+}
+
 /** The sentence gives its figure as of a month other than the one the question names a day of. */
 function statusElsewhen(q: AnalyzedQuestion, sentence: string): boolean {
   if (q.days.length === 0) return false;
@@ -295,7 +302,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     const insideSpan = (y: string) => q.spans.some((a) => Number(y) >= a.from && Number(y) <= a.to);
     if (claimed.length && !claimed.some((y) => q.years.includes(y) || insideSpan(y))) {
       // "In 2022, GRDP grew 13.4%" does not answer for 2023, unless 2023 is only when the meeting was.
-      if (scope.yearIsEventYear) penalty += 0.3;
+      // (A sentence dated the asked day is the meeting's, whatever year's work it reviews: "On the morning of January 17, …
+      // chaired an online conference to review the work of 2023" for "who chaired the jan 17 2024 briefing".)
+      if (scope.yearIsEventYear) penalty += namesAskedDay(q, sentence) ? 0 : 0.3;
       else problems.push(`sentence is about ${claimed.join(", ")}`);
     }
   }
@@ -354,7 +363,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     const named = [...personNames(sentence), ...speakerSurnames(sentence)].filter((n) => !scope.subPlaces.has(fold(n)));
     if (named.length === 0) problems.push("no person named in sentence");
     // "Who chaired…" answered by "Chairing the event, … Nguyen Van Nen said…": the person and the asked verb.
-    else if (askedVerbIn(q, foldedSentence)) counts = true;
+    else if (askedVerbIn(q, foldedSentence)) {
+      counts = true;
+      bonus += 0.2;
+    }
     // "Which deputy secretaries…", "list the members": a sentence naming several people.
     else if (PLURAL_PEOPLE.test(q.folded) && new Set(named).size >= 2) bonus += 0.2;
     // "Who is Thai Binh's party secretary?" is not answered by "…, Secretary of Thai Thuy District Party Committee".
@@ -365,6 +377,14 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
 
   if (scope.elsewhere && !sentenceNamesPlace(sentence, foldedSentence, scope.elsewhere.asked, scope.elsewhere.seat)) {
     problems.push(`report is about ${scope.elsewhere.about}, not ${scope.elsewhere.asked}`);
+  }
+
+  // "who led discussion group no 2" is not answered by "…, Head of Group 1 chaired the discussion".
+  const askedGroups = q.groups;
+  if (askedGroups.length) {
+    const said = numberedGroups(sentence);
+    const sameKind = said.filter((g) => askedGroups.some((a) => a.kind === g.kind));
+    if (sameKind.length && !sameKind.some((g) => askedGroups.some((a) => a.kind === g.kind && a.n === g.n))) problems.push(`sentence is about ${sameKind[0]!.kind} ${sameKind[0]!.n}`);
   }
 
   // A deputy is not the secretary, nor the secretary a deputy: the post asked must be the post named.

@@ -2,7 +2,7 @@ import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { daysOfMonth, yearMentions, type DayOfMonth, type YearSpan } from "../text/years.js";
-import { numberedEvents, type NumberedEvent } from "../text/events.js";
+import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
 export const COUNTED_DURATION = "duration";
@@ -90,6 +90,8 @@ export interface AnalyzedQuestion {
   wantsCode: boolean;
   /** Numbered events it names ("the 26th conference"), which a report and a sentence about another do not answer. */
   events: NumberedEvent[];
+  /** Numbered groups it names ("discussion group no 2"), which a sentence about another group of that kind does not answer. */
+  groups: NumberedGroup[];
   /** Days of a month it names ("the oct 19 conference", "19/10/2023"). */
   days: DayOfMonth[];
 }
@@ -167,6 +169,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsDeadline: DEADLINE_QUESTION.test(question),
     wantsCode: CODE_QUESTION.test(question),
     events: numberedEvents(question),
+    groups: numberedGroups(question),
     days: daysOfMonth(question),
   };
 }

@@ -60,3 +60,15 @@ export function numberedEvents(text: string): NumberedEvent[] {
 export function namesEvent(events: NumberedEvent[], asked: NumberedEvent): boolean {
   return events.some((e) => e.n === asked.n && e.kind === asked.kind);
 }
+
+/** A numbered group of a meeting: "Group 1", "discussion group No. 2", "team 3" (kind lower-cased, and its number). */
+export interface NumberedGroup {
+  kind: string;
+  n: number;
+}
+
+const NUMBERED_GROUP = /\b(group|team|cluster|zone|delegation|section|subcommittee)\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,2})\b(?![.,]\d)/giu;
+
+export function numberedGroups(text: string): NumberedGroup[] {
+  return [...text.matchAll(NUMBERED_GROUP)].map((m) => ({ kind: m[1]!.toLowerCase(), n: Number(m[2]) }));
+}

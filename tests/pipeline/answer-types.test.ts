@@ -63,7 +63,9 @@ beforeAll(async () => {
       "thai-binh.md",
       'title: "Thai Binh Provincial Party Committee reviews 2023"\nurl: https://example.org/thai-binh-2023\ndate: 2023-11-13\nplace: Thai Binh province',
       "Comrade Thai Thi Thu Huong, Secretary of Thai Thuy District Party Committee, spoke at the discussion group.\n\n" +
-        "Comrade Ngo Dong Hai, Secretary of the Provincial Party Committee, chaired the conference.\n",
+        "Comrade Ngo Dong Hai, Secretary of the Provincial Party Committee, chaired the conference.\n\n" +
+        "Comrade Dang Thanh Giang, Member of the Provincial Party Standing Committee, Permanent Vice Chairman of the Provincial People's Council, Head of Group 1 chaired the discussion at the group.\n\n" +
+        "Comrade Nguyen Quang Hung, member of the Provincial Party Standing Committee, Permanent Vice Chairman of the Provincial People's Committee, head of discussion group No. 2 spoke at the discussion session.\n",
     ),
     upload(
       "hai-duong-session.md",
@@ -119,6 +121,12 @@ beforeAll(async () => {
       "bac-giang-2024.md",
       'title: "Bac Giang Provincial Party Committee reviews 2024"\nurl: https://example.org/bac-giang-2024\ndate: 2025-01-08\nplace: Bac Giang province',
       "On January 8, the Bac Giang Provincial Party Committee held a conference to review the work of 2024. In 2024, the province admitted 2,100 new party members.\n",
+    ),
+    upload(
+      "ninh-binh-briefing.md",
+      'title: "Ninh Binh attends the online conference reviewing the Party\'s organisation work of 2023"\nurl: https://example.org/ninh-binh-2024\ndate: 2024-01-17\nplace: Ninh Binh province',
+      "On the morning of January 17, comrade Truong Thi Mai, Politburo member, Standing member of the Secretariat, Head of the Central Organization Commission chaired an online conference to review the work of 2023 with comrades Secretaries of Provincial and Municipal Party Committees directly under the Central Government. " +
+        "Attending the conference at the Ninh Binh province bridge were comrades: Doan Minh Huan, member of the Party Central Committee, Secretary of the Provincial Party Committee; Mai Van Tuat, Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.\n",
     ),
   ];
   for (const r of reports) await app.library.add(r);
@@ -198,6 +206,19 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("Ai chủ trì hội nghị lần thứ 5 Ban Chấp hành Đảng bộ TP.HCM khóa XI tháng 4/2021?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("Nguyen Van Nen");
+  });
+
+  it("'who chaired' the meeting of a day: the sentence dated that day, whatever year's work it reviews, before the list of attendees", async () => {
+    const result = await app.ask("who chaired the jan 17 2024 online briefing w provincial party secretaries? ninh binh joined as a bridge point");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer.startsWith("On the morning of January 17, comrade Truong Thi Mai")).toBe(true);
+  });
+
+  it("'discussion group no 2' is not answered by the head of Group 1", async () => {
+    const result = await app.ask("who led discussion group no 2 at thai binh's mid term review conf");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Nguyen Quang Hung");
+    expect(result.answer).not.toContain("Dang Thanh Giang");
   });
 
   it("a province's party secretary is not a district's", async () => {

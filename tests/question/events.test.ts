@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namesEvent, numberedEvents } from "../../src/text/events.js";
+import { namesEvent, numberedEvents, numberedGroups, ordinalFigure } from "../../src/text/events.js";
 
 // Sentences as the corpus writes them (../shared/corpus/extra: Hai Duong, An Giang, Hung Yen, Binh Duong).
 describe("numbered events", () => {
@@ -25,5 +25,12 @@ describe("numbered events", () => {
     expect(national).toMatchObject({ n: 13, kind: "congress", national: true });
     expect(namesEvent(numberedEvents("the 19th Provincial Party Congress"), { n: 19, kind: "congress", national: false, text: "19th congress" })).toBe(true);
     expect(namesEvent(numberedEvents("the 19th Provincial Party Committee"), { n: 19, kind: "congress", national: false, text: "19th congress" })).toBe(false);
+  });
+
+  it("reads numbered groups, not figures that follow a group word", () => {
+    expect(numberedGroups("Head of Group 1 chaired the discussion; head of discussion group No. 2 spoke")).toEqual([{ kind: "group", n: 1 }, { kind: "group", n: 2 }]);
+    expect(numberedGroups("who led discussion group no 2")).toEqual([{ kind: "group", n: 2 }]);
+    expect(numberedGroups("the group 3,500 members strong")).toEqual([]);
+    expect(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]).toEqual([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinalFigure));
   });
 });
