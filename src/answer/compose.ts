@@ -230,7 +230,7 @@ function otherYearDate(sentence: string, articleDate: string | null, frame: Aske
   if (!frame.period || frame.period.from !== frame.period.to) return null;
   const day = DAY_AND_MONTH.exec(sentence);
   if (!day) return null;
-  const named = yearsClaimed(sentence).map(Number);
+  const named = yearsClaimed(sentence, { terms: false }).map(Number);
   // A report's date may be ISO ("2024-12-08") or as the outlet wrote it ("December 7 (2022)").
   const reportYear = reportYearOf(articleDate, "") ?? (Number(/\b(?:19|20)\d{2}\b/.exec(articleDate ?? "")?.[0]) || null);
   const year = named.length ? (named.includes(frame.period.from) ? frame.period.from : named[0]!) : reportYear;

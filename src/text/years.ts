@@ -59,11 +59,23 @@ function joinFromTo(text: string, mentions: YearMention[]): YearMention[] {
 
 const FROM_TO_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s+((the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?)?$`, "i");
 
-/** Years (as strings) a sentence makes claims about: spans expanded, baselines of comparisons left out. */
-export function yearsClaimed(sentence: string): string[] {
+/** "term 2025-2030", "the 2020-2025 tenure", "nhiệm kỳ 2025-2030": a span that names a congress's term. */
+const TERM_BEFORE = /\b(term|tenure|nhiem ky|nhiệm kỳ)[,:]?\s*$/i;
+const TERM_AFTER = /^\s*(term|tenure)\b/i;
+
+/** Whether the span at `m` names a term ("…towards the 10th Congress, term 2025-2030, on November 6"). */
+export function namesTerm(text: string, m: YearMention): boolean {
+  return m.from < m.to && (TERM_BEFORE.test(text.slice(Math.max(0, m.at - 20), m.at)) || TERM_AFTER.test(text.slice(m.at + m.length, m.at + m.length + 12)));
+}
+
+/**
+ * Years (as strings) a sentence makes claims about: spans expanded, baselines of comparisons left out. With
+ * `terms: false`, a span naming a congress's term is a name, not a claim (for what dates an event or a person).
+ */
+export function yearsClaimed(sentence: string, options: { terms: boolean } = { terms: true }): string[] {
   const years = new Set<string>();
   for (const m of yearMentions(sentence)) {
-    if (m.baseline) continue;
+    if (m.baseline || (!options.terms && namesTerm(sentence, m))) continue;
     for (let y = m.from; y <= m.to; y++) years.add(String(y));
   }
   return [...years];

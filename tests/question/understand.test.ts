@@ -157,6 +157,7 @@ describe("metrics and what is wanted", () => {
     expect(frame("How many new party members does Nghi Xuan strive to recruit in 2024?").wanted).toBe("target");
     expect(frame("What growth does Hai Duong aim for in 2024?").wanted).toBe("target");
     expect(frame("When did the Cam Xuyen conference take place?").wanted).toBe("date");
+    expect(frame("ninh thuan provincial people's council 15th session end of 2023 - which days").wanted).toBe("date");
     expect(frame("Who chaired the Thai Binh conference?").wanted).toBe("person");
     expect(frame("What are the key tasks for 2024 in Hai Duong?").wanted).toBe("list");
     expect(frame("Which project of the Hai Duong Standing Committee concerns cadre work?").wanted).not.toBe("achieved");
