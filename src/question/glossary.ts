@@ -24,6 +24,7 @@ const GROUPS: string[][] = [
   ["tourist", "visitor", "tourism"],
   ["population", "inhabitant", "resident", "people"],
   ["disburse", "disbursement", "disbursed"],
+  ["inspect", "inspected", "inspection", "check", "checked", "examine", "examined"],
   ["party member", "đảng viên", "dang vien"],
   ["provincial party committee", "tỉnh ủy", "tinh uy"],
   ["secretary", "bí thư", "bi thu", "chief"],
@@ -42,6 +43,7 @@ const JUDGING_GROUPS: string[][] = [
   ["attendee", "attendees", "participant", "participants", "participation", "attend", "attended"],
   ["total", "overall"],
   ["cell", "cells", "branch", "branches"],
+  ["body", "bodies", "organization", "organizations", "organisation", "organisations"],
   ["home", "homes", "house", "houses"],
   ["paper", "papers", "document", "documents"],
   ["pass", "passed", "approve", "approved", "adopt", "adopted"],
@@ -52,6 +54,7 @@ const JUDGING_GROUPS: string[][] = [
   ["weakness", "shortcoming", "limitation"],
   ["tell", "told", "ask", "asked", "request", "requested", "urge", "urged", "instruct", "instructed", "direct", "directed"],
   ["deal", "address", "addressed", "tackle", "tackled", "handle", "handled", "solve", "solved", "resolve", "overcome", "focus"],
+  ["run", "ran", "host", "hosted", "chair", "chaired", "chairing", "preside", "presided"],
   ["hit", "meet", "met", "achieve", "achieved", "reach", "reached", "attain", "attained"],
 ];
 

@@ -65,7 +65,8 @@ beforeAll(async () => {
       "Comrade Thai Thi Thu Huong, Secretary of Thai Thuy District Party Committee, spoke at the discussion group.\n\n" +
         "Comrade Ngo Dong Hai, Secretary of the Provincial Party Committee, chaired the conference.\n\n" +
         "Comrade Dang Thanh Giang, Member of the Provincial Party Standing Committee, Permanent Vice Chairman of the Provincial People's Council, Head of Group 1 chaired the discussion at the group.\n\n" +
-        "Comrade Nguyen Quang Hung, member of the Provincial Party Standing Committee, Permanent Vice Chairman of the Provincial People's Committee, head of discussion group No. 2 spoke at the discussion session.\n",
+        "Comrade Nguyen Quang Hung, member of the Provincial Party Standing Committee, Permanent Vice Chairman of the Provincial People's Committee, head of discussion group No. 2 spoke at the discussion session.\n\n" +
+        "Inspection and supervision work was given great importance. Party committees at all levels inspected 400 party organizations (TCĐ), 756 party members; supervised 409 TCĐs, 816 party members.\n",
     ),
     upload(
       "hai-duong-session.md",
@@ -212,6 +213,12 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("who chaired the jan 17 2024 online briefing w provincial party secretaries? ninh binh joined as a bridge point");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer.startsWith("On the morning of January 17, comrade Truong Thi Mai")).toBe(true);
+  });
+
+  it("'how many party bodies got checked' is answered by 'inspected 400 party organizations'", async () => {
+    const result = await app.ask("thai binh 2023 how many party bodies got checked by party cttees");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("400 party organizations");
   });
 
   it("'discussion group no 2' is not answered by the head of Group 1", async () => {

@@ -221,6 +221,14 @@ describe("misspelt words other than places", () => {
     expect(understandQuestion("how did the economy grow in 2023", context).english).toBe("how did the economy grow in 2023");
   });
 
+  it("everyday words for the reports' own: checked ~ inspected, bodies ~ organizations, ran ~ chaired", () => {
+    expect(synonymWords(stem("checked"))).toContain("inspected");
+    expect(synonymStems(stem("bodies"))).toContain(stem("organizations"));
+    expect(synonymStems(stem("ran"))).toContain(stem("chaired"));
+    // 'ran' only judges: it does not widen the search.
+    expect(synonymWords(stem("ran"))).toEqual([]);
+  });
+
   it("an ordinal typed as a figure stands for the word, and the word for the figure ('5th plenary', 'the fifth conference')", () => {
     expect(synonymStems(stem("5th"))).toContain(stem("fifth"));
     expect(synonymStems(stem("fifth"))).toContain("5th");
