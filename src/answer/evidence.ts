@@ -326,7 +326,13 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     if (spans.length && !sameSpan && !yearInside) problems.push(`sentence is about ${spans.map((y) => `${y.from}-${y.to}`).join(", ")}`);
   }
 
-  if (q.wantsFigure) {
+  if (q.wantsOrdinal) {
+    // "…là đại hội lần thứ mấy": a sentence naming a numbered event of the kind asked ("the 15th … Military Party Congress").
+    const asked = q.events[0]?.kind ?? (/\bcongress\b/.test(q.folded) ? "congress" : /\b(conference|session|meeting|plenum)\b/.test(q.folded) ? "meeting" : null);
+    const named = numberedEvents(sentence).filter((e) => !e.national && (asked === null || e.kind === asked));
+    if (named.length === 0) problems.push("no numbered event in sentence");
+    else bonus += 0.15;
+  } else if (q.wantsFigure) {
     // The figure must be news: not a year, not an ordinal ("26th session"), not a number the question gave.
     // "What number is the plan?" asks for the code ("Plan No. 162-KH/TU"); otherwise a code is no figure.
     const figures = newFigures(sentence, q, q.wantsCode);

@@ -39,6 +39,8 @@ const WEAK_TERMS = new Set(
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
 /** "What number is the plan?", "nghe an confidence vote plan number": the document's code is the answer, a figure. */
 const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b/i;
+/** "Which number congress was it", "đại hội lần thứ mấy" (translated "what ordinal"): the numbered event is the answer. */
+const ORDINAL_QUESTION = /\bwhat ordinal\b|\b(what|which) number (congress|conference|session|meeting|plenum)\b|\b(congress|conference|session|meeting|plenum) (number|no)\b(?! of\b)/i;
 const FIGURE_QUESTION = new RegExp(
   `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rate\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
@@ -88,6 +90,8 @@ export interface AnalyzedQuestion {
   wantsDeadline: boolean;
   /** A figure question asking for a document's number ("plan number"): its code is the answer. */
   wantsCode: boolean;
+  /** Asks which numbered congress, conference or session it is ("đại hội lần thứ mấy"): a sentence naming one answers. */
+  wantsOrdinal: boolean;
   /** Numbered events it names ("the 26th conference"), which a report and a sentence about another do not answer. */
   events: NumberedEvent[];
   /** Numbered groups it names ("discussion group no 2"), which a sentence about another group of that kind does not answer. */
@@ -162,12 +166,13 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline)
       .map(({ from, to }) => ({ from, to })),
-    wantsFigure: FIGURE_QUESTION.test(question),
+    wantsFigure: FIGURE_QUESTION.test(question) && !ORDINAL_QUESTION.test(question),
     wantsDate: DATE_QUESTION.test(question),
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
     wantsDeadline: DEADLINE_QUESTION.test(question),
-    wantsCode: CODE_QUESTION.test(question),
+    wantsCode: CODE_QUESTION.test(question) && !ORDINAL_QUESTION.test(question),
+    wantsOrdinal: ORDINAL_QUESTION.test(question),
     events: numberedEvents(question),
     groups: numberedGroups(question),
     days: daysOfMonth(question),

@@ -298,6 +298,8 @@ const VI_EN: [string, string][] = [
   ["giảm", "decreased"],
   ["thu", "collect"],
   // questions
+  // "đại hội lần thứ mấy": which numbered congress ("xếp thứ mấy" is a rank, left to "mấy").
+  ["lần thứ mấy", "what ordinal"],
   ["bao nhiêu phần trăm", "what percentage"],
   ["bao nhiêu lần", "how many times"],
   ["có bao nhiêu", "has how many"],

@@ -268,6 +268,7 @@ function nounPhraseHead(text: string, headFirst = false): string | null {
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {
   if (q.wantsPerson) return "person";
   if (q.wantsDate) return "date";
+  if (q.wantsOrdinal) return "other";
   // "ha nam grdp 2023" asks for a figure as much as "how fast did Ha Nam grow"; "which project…" does not.
   const figure = q.wantsFigure || (metric !== null && metric !== "targets_met" && !/\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b/i.test(english));
   // Targets counted: "how many targets did the congress set" asks for the targets set, "how many were met" for a result.

@@ -36,7 +36,7 @@ const BETWEEN_WORD = /^(?:provincial|district|city|town|commune|party|national|m
 const BODY_WORD = /^(?:executive|committee|standing|board|bloc)$/i;
 const EVENT = "(conferences?|congress(?:es)?|sessions?|plenums?|meetings?)";
 // "the 17th-term Executive Committee" numbers the term, and "the 13th Party Central Committee" the committee: neither matches.
-const ORDINAL_FIRST = new RegExp(`\\b(?:${ORDINAL})\\s+((?:[\\p{L}'’]+\\s+){0,4}?)${EVENT}\\b`, "giu");
+const ORDINAL_FIRST = new RegExp(`\\b(?:${ORDINAL})\\s+((?:[\\p{L}'’]+\\s+){0,5}?)${EVENT}\\b`, "giu");
 
 const kindOf = (noun: string): EventKind => (/^congress/i.test(noun) ? "congress" : "meeting");
 

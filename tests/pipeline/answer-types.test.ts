@@ -92,6 +92,12 @@ beforeAll(async () => {
       "On the morning of December 4, the Executive Committee of the Hai Duong Provincial Party Committee, 17th term, opened its 22nd conference.\n\n" +
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
+    upload(
+      "hai-duong-armed-forces.md",
+      'title: "Hai Duong completes grassroots level Party Congress of armed forces"\nurl: https://example.org/hai-duong-armed-forces\ndate: 2020-05-20',
+      "The Party committees of the armed forces of Hai Duong province have completed their grassroots congresses.\n\n" +
+        "As scheduled, the 15th Hai Duong provincial Military Party Congress, the 2020 - 2025 term, will take place in early June.\n",
+    ),
     reportUpload("Ha Nam", "https://example.org/ha-nam-2023", "1,251"),
     // Its "Party Cell Congresses" is no person a lower-case question names ("deadline for party cell congresses…" below).
     upload(
@@ -219,6 +225,12 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("thai binh 2023 how many party bodies got checked by party cttees");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("400 party organizations");
+  });
+
+  it("'lần thứ mấy' is answered by the sentence naming the numbered congress", async () => {
+    const result = await app.ask("dai hoi dang bo quan su tinh hai duong nhiem ky 2020-2025 la dai hoi lan thu may");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("the 15th Hai Duong provincial Military Party Congress");
   });
 
   it("'discussion group no 2' is not answered by the head of Group 1", async () => {

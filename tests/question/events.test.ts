@@ -27,6 +27,10 @@ describe("numbered events", () => {
     expect(namesEvent(numberedEvents("the 19th Provincial Party Committee"), { n: 19, kind: "congress", national: false, text: "19th congress" })).toBe(false);
   });
 
+  it("reads an event named five words after its number", () => {
+    expect(numberedEvents("As scheduled, the 15th Hai Duong provincial Military Party Congress, the 2020 - 2025 term, will take place in early June.")).toMatchObject([{ n: 15, kind: "congress" }]);
+  });
+
   it("reads numbered groups, not figures that follow a group word", () => {
     expect(numberedGroups("Head of Group 1 chaired the discussion; head of discussion group No. 2 spoke")).toEqual([{ kind: "group", n: 1 }, { kind: "group", n: 2 }]);
     expect(numberedGroups("who led discussion group no 2")).toEqual([{ kind: "group", n: 2 }]);

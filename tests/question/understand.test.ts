@@ -201,6 +201,17 @@ describe("misspelt words other than places", () => {
     expect(q.frame.metric).toBeNull();
   });
 
+  it("'lần thứ mấy' asks which numbered congress it is; a rank ('xếp thứ mấy') and 'conf number of participants' do not", () => {
+    const q = understandQuestion("dai hoi dang bo quan su tinh hai duong nhiem ky 2020-2025 la dai hoi lan thu may", context);
+    expect(q.analyzed.wantsOrdinal).toBe(true);
+    expect(q.analyzed.wantsFigure).toBe(false);
+    expect(understandQuestion("which number congress of the hai duong military party committee is it", context).analyzed.wantsOrdinal).toBe(true);
+    expect(understandQuestion("GRDP quý I/2024 của Yên Bái xếp thứ mấy trên cả nước?", context).analyzed.wantsOrdinal).toBe(false);
+    const participants = understandQuestion("binh duong oct 19 online conf number of participants", context).analyzed;
+    expect(participants.wantsOrdinal).toBe(false);
+    expect(participants.wantsFigure).toBe(true);
+  });
+
   it("a post typed without a question word asks for the person ('an giang party secretary at the 1st congress?')", () => {
     expect(frame("an giang provincial party secretary at the 1st provincial party congress 2025-2030?").wanted).toBe("person");
     expect(frame("yen bai ppc chairman").wanted).toBe("person");
