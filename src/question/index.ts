@@ -265,12 +265,16 @@ function nounPhraseHead(text: string, headFirst = false): string | null {
   return head && head.length > 2 ? head : null;
 }
 
+/** A question naming a metric's word that still asks for no figure: which/who/when…, what someone did, where. */
+const NOT_A_FIGURE = /\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
+
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {
   if (q.wantsPerson) return "person";
   if (q.wantsDate) return "date";
   if (q.wantsOrdinal) return "other";
   // "ha nam grdp 2023" asks for a figure as much as "how fast did Ha Nam grow"; "which project…" does not.
-  const figure = q.wantsFigure || (metric !== null && metric !== "targets_met" && !/\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b/i.test(english));
+  // Nor do "what has the tourism dept done", "what did the board do … per the inspection report" or "… project region".
+  const figure = q.wantsFigure || (metric !== null && metric !== "targets_met" && !NOT_A_FIGURE.test(english));
   // Targets counted: "how many targets did the congress set" asks for the targets set, "how many were met" for a result.
   if (metric === "targets_met" && figure) {
     if (/\b(met|meet|achiev\w*|complet\w*|exceed\w*|reach\w*|fulfil\w*|accomplish\w*)\b/i.test(english)) return "achieved";

@@ -161,6 +161,11 @@ describe("metrics and what is wanted", () => {
     expect(frame("Who chaired the Thai Binh conference?").wanted).toBe("person");
     expect(frame("What are the key tasks for 2024 in Hai Duong?").wanted).toBe("list");
     expect(frame("Which project of the Hai Duong Standing Committee concerns cadre work?").wanted).not.toBe("achieved");
+    // A metric's word in a question that asks what someone did, or where: no figure is wanted.
+    expect(frame("hung yen 190th anniv board meeting - what has the culture sports & tourism dept done so far").wanted).not.toBe("achieved");
+    expect(frame("what did hung yen's standing board do to carry out resolutions, per the draft inspection report").wanted).not.toBe("achieved");
+    expect(frame("ninh thuan redd+ emission reduction project region").wanted).not.toBe("achieved");
+    expect(frame("hung yen fdi projects 2023").wanted).toBe("achieved");
   });
 });
 
