@@ -298,7 +298,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
 
   if (q.years.length) {
     // A date or a person is not dated by the term a congress is named for ("…towards the 10th Congress, term 2025-2030, on November 6").
-    const claimed = yearsClaimed(`${unit.heading ?? ""} ${sentence}`, { terms: !(q.wantsDate || q.wantsPerson) });
+    // Nor is a sentence about the year a document it names was issued ("…review Resolution 18-NQ/TW dated October 25, 2017").
+    const claimed = yearsClaimed(`${unit.heading ?? ""} ${sentence.replace(DOCUMENT_DATE, " ")}`, { terms: !(q.wantsDate || q.wantsPerson) });
     // "by June 30, 2013" answers for "the 2010-2015 resolution's mid-term review": a year inside an asked span.
     const insideSpan = (y: string) => q.spans.some((a) => Number(y) >= a.from && Number(y) <= a.to);
     if (claimed.length && !claimed.some((y) => q.years.includes(y) || insideSpan(y))) {

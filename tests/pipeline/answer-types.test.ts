@@ -98,6 +98,12 @@ beforeAll(async () => {
       "The Party committees of the armed forces of Hai Duong province have completed their grassroots congresses.\n\n" +
         "As scheduled, the 15th Hai Duong provincial Military Party Congress, the 2020 - 2025 term, will take place in early June.\n",
     ),
+    upload(
+      "hcmc-34th.md",
+      'title: "34th session of 11th HCMC Party Executive Committee opens"\nurl: https://example.org/hcmc-34th\ndate: 2024-12-04\nplace: Ho Chi Minh City',
+      "The 34th session of the 11th HCMC Party Executive Committee of the 2020-2025 tenure opened this morning.\n\n" +
+        "At the meeting, the Ho Chi Minh City Party Committee will review the implementation of Resolution 18-NQ/TW dated October 25, 2017, of the 12th Party Central Committee on “Several issues on the continued reform and rearrangement for a lean, effective, and efficient apparatus of the political system”.\n",
+    ),
     reportUpload("Ha Nam", "https://example.org/ha-nam-2023", "1,251"),
     // Its "Party Cell Congresses" is no person a lower-case question names ("deadline for party cell congresses…" below).
     upload(
@@ -225,6 +231,12 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("thai binh 2023 how many party bodies got checked by party cttees");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("400 party organizations");
+  });
+
+  it("a sentence is not about the year a document it names was issued ('Resolution 18-NQ/TW dated October 25, 2017' at a 2024 session)", async () => {
+    const result = await app.ask("phiên họp thứ 34 bch đảng bộ tp.hcm khóa 11 (12/2024) sơ kết nghị quyết nào của trung ương?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Resolution 18-NQ/TW");
   });
 
   it("'lần thứ mấy' is answered by the sentence naming the numbered congress", async () => {
