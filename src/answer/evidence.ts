@@ -337,9 +337,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // The figure must be news: not a year, not an ordinal ("26th session"), not a number the question gave.
     // "What number is the plan?" asks for the code ("Plan No. 162-KH/TU"); otherwise a code is no figure.
     const figures = newFigures(sentence, q, q.wantsCode);
-    if (figures.length === 0 && !NUMBER_WORDS.test(sentence)) problems.push("no figure in sentence");
+    // "How many years is Hung Yen celebrating?" is answered by "the 190th anniversary of the foundation of Hung Yen".
+    const anniversary = /\banniversar/.test(q.folded) && (counted === null || /^years?$/.test(counted)) && ANNIVERSARY.test(sentence);
+    if (figures.length === 0 && !NUMBER_WORDS.test(sentence) && !anniversary) problems.push("no figure in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
-    else if (counted && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
+    else if (counted && !anniversary && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
     // "…by the june 15 2025 deadline" is not answered by "As of January 2025, 40/172 Party cells have held…".
     else if (statusElsewhen(q, sentence)) problems.push(`sentence gives the figure as of another month`);
     else {
@@ -463,6 +465,8 @@ const DOCUMENT_DATE = new RegExp(
   "gi",
 );
 
+/** "the 190th anniversary": an ordinal that counts years. */
+const ANNIVERSARY = /\b\d+(st|nd|rd|th) anniversary\b/i;
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|half|double|twice)\b/i;
 const DAY_OR_MONTH = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 const DATE = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");

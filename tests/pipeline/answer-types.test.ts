@@ -104,6 +104,12 @@ beforeAll(async () => {
       "The 34th session of the 11th HCMC Party Executive Committee of the 2020-2025 tenure opened this morning.\n\n" +
         "At the meeting, the Ho Chi Minh City Party Committee will review the implementation of Resolution 18-NQ/TW dated October 25, 2017, of the 12th Party Central Committee on “Several issues on the continued reform and rearrangement for a lean, effective, and efficient apparatus of the political system”.\n",
     ),
+    upload(
+      "hung-yen-190th.md",
+      'title: "Reviewing activities to celebrate the 190th anniversary of Hung Yen province"\nurl: https://example.org/hung-yen-190th\ndate: 2021-11-29\nplace: Hung Yen province',
+      "On November 29, the Commemorative Organizing board of the 190th anniversary of the foundation of Hung Yen province held a meeting to review and evaluate commemorative activities.\n\n" +
+        "The Department of Culture, Sports and Tourism has completed the schedule of the celebration.\n",
+    ),
     reportUpload("Ha Nam", "https://example.org/ha-nam-2023", "1,251"),
     // Its "Party Cell Congresses" is no person a lower-case question names ("deadline for party cell congresses…" below).
     upload(
@@ -237,6 +243,14 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("phiên họp thứ 34 bch đảng bộ tp.hcm khóa 11 (12/2024) sơ kết nghị quyết nào của trung ương?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("Resolution 18-NQ/TW");
+  });
+
+  it("'how many years' of an anniversary is answered by its ordinal ('the 190th anniversary of the foundation')", async () => {
+    for (const q of ["hưng yên kỷ niệm bao nhiêu năm thành lập tỉnh? (ban tổ chức lễ kỷ niệm họp ngày 29/11)", "how many years since hung yen was founded, at the anniversary"]) {
+      const result = await app.ask(q);
+      expect(result.outcome.kind, q).toBe("answered");
+      expect(result.answer, q).toMatch(/190th (founding )?anniversary/);
+    }
   });
 
   it("'lần thứ mấy' is answered by the sentence naming the numbered congress", async () => {

@@ -206,6 +206,11 @@ describe("misspelt words other than places", () => {
     expect(q.frame.metric).toBeNull();
   });
 
+  it("'how many years since …' counts years ('since' ends the counted noun); 'bao nhiêu năm' is 'how many years'", () => {
+    expect(understandQuestion("how many years since hung yen was founded", context).counted).toBe("years");
+    expect(understandQuestion("hưng yên kỷ niệm bao nhiêu năm thành lập tỉnh?", context).english).toContain("how many years");
+  });
+
   it("'lần thứ mấy' asks which numbered congress it is; a rank ('xếp thứ mấy') and 'conf number of participants' do not", () => {
     const q = understandQuestion("dai hoi dang bo quan su tinh hai duong nhiem ky 2020-2025 la dai hoi lan thu may", context);
     expect(q.analyzed.wantsOrdinal).toBe(true);
