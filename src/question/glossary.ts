@@ -107,6 +107,12 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bnat['’]l\b/gi, "national"],
   [/\byrs?\b/gi, "year"],
   [/\bpct\b/gi, "percent"],
+  // Question words typed fast (too short for the typo pass, which leaves words under five letters alone).
+  [/\b(?:wich|whcih|whihc|wihch)\b/gi, "which"],
+  [/\b(?:wat|wht|whta|waht)\b/gi, "what"],
+  [/\b(?:whn|wehn|whne)\b/gi, "when"],
+  [/\b(?:hw|hwo)\b/gi, "how"],
+  [/\b(?:whi|wo|hu)\b(?= (?:is|was|chaired|led|headed|presided)\b)/gi, "who"],
   [/(\d)\s*(?:bn|bln)\b/gi, "$1 billion"],
   [/(\d)\s*(?:mn|mln)\b/gi, "$1 million"],
 ];

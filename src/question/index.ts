@@ -31,7 +31,11 @@ export interface QuestionContext {
   knownSources: string[];
   /** Districts, towns and communes the reports name (as written: "Hong Linh", "Cam Xuyen"), for typo-tolerant matching. */
   knownSubPlaces: string[];
-  /** Whether the reports use a (folded) word at all; without it, misspelt words other than places are left as typed. */
+  /**
+   * Whether the reports use a (folded) word, or a phrase of words in a row, at all; without it, misspelt words other
+   * than places are left as typed, and a phrase the reports hold ("bac binh my", a residential area) may be taken for a
+   * misspelt place ("Bac Ninh").
+   */
   isReportWord?: (word: string) => boolean;
 }
 
@@ -69,7 +73,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   if (!/[\p{L}\p{N}]{2,}/u.test(text.replace(/\b(AND|OR|NOT|NEAR)\b/g, ""))) {
     throw new UserError(`"${asked}" has no words to search for. Ask about the reports in words, e.g. "What growth rate did Thai Binh reach?"`, "no_words");
   }
-  const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces);
+  const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces, context.isReportWord);
   const vietnamese = looksVietnamese(spelled);
   const translated = vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : expandShorthand(spelled);
   const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord);
@@ -145,7 +149,7 @@ function lowerCaseSubPlaces(english: string, known: string[]): string[] {
   return found;
 }
 
-const SUBPLACE_STOP = new Set("the a an this that which what each every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new centrally run level type class grade tier modern smart industrial green capital".split(" "));
+const SUBPLACE_STOP = new Set("the a an this that which wich whcih what wat each area residential rural urban border coastal mountainous neighbouring neighboring same other every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new centrally run level type class grade tier modern smart industrial green capital".split(" "));
 
 function isKnownSubPlace(name: string, known: string[]): boolean {
   const f = fold(name);
@@ -341,7 +345,7 @@ function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: stri
  * same first letter) is taken for it. Ordinary words are left alone: a single word must be a place's only
  * word and at least six letters long.
  */
-export function correctPlaceNames(question: string, knownSubPlaces: string[]): { text: string; corrections: { from: string; to: string }[] } {
+export function correctPlaceNames(question: string, knownSubPlaces: string[], inReports?: (phrase: string) => boolean): { text: string; corrections: { from: string; to: string }[] } {
   const vocabulary = placeVocabulary(knownSubPlaces);
   const exact = new Set(vocabulary.map((v) => v.folded));
   // "Binhduong", "thaibinh": a place's words written together.
@@ -376,6 +380,12 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[]): {
         if (v.words !== n || v.folded[0] !== folded[0] || Math.abs(v.folded.length - folded.length) > budget) continue;
         const d = editDistance(folded, v.folded, budget);
         if (d > 0 && d <= budget && (!best || d < best.distance)) best = { name: v.name, distance: d };
+      }
+      // Nor are words the reports write in a row a misspelt place the reports never name: "the bac binh my new residential
+      // area" is not Bac Ninh. (The reports' search stems words, so "kim boy" is found as "Kim Boi", which they do name.)
+      if (best && n >= 2 && inReports?.(folded) && !inReports(fold(best.name))) {
+        i += n - 1;
+        break;
       }
       if (best) {
         corrections.push({ from: written, to: best.name });

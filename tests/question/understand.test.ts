@@ -21,6 +21,19 @@ describe("places", () => {
     expect(correctPlaceNames("Hong Lin budget revenue", context.knownSubPlaces).text).toBe("Hong Linh budget revenue");
   });
 
+  it("does not take words the reports write in a row for a misspelt place they never name ('bac binh my' is not Bac Ninh)", () => {
+    // The reports name the Bac Binh My residential area and Kim Boi district, not Bac Ninh province.
+    const phrases = ["bac binh my", "bac binh", "kim boi", "kim boy"];
+    const inReports = (phrase: string) => phrases.includes(phrase);
+    expect(correctPlaceNames("the bac binh my new residential area, which district is it in", [], inReports).corrections).toEqual([]);
+    expect(correctPlaceNames("kim boy budget revenue", ["Kim Boi"], inReports).text).toBe("Kim Boi budget revenue");
+    expect(correctPlaceNames("the bac binh my new residential area", []).text).toContain("Bac Ninh");
+    // "area wich commune" is no commune's name, and 'wich' is 'which'.
+    const q = understandQuestion("ha nam standing commitee jan 25 - bac binh my residental area, wich commune is it in", { ...context, isReportWord: inReports });
+    expect(q.analyzed.names).toEqual([]);
+    expect(q.english).toContain("which commune");
+  });
+
   it("does not read a place written right as the start of another ('Thanh Hóa năm 2023' is not Thanh + Ha Nam)", () => {
     expect(correctPlaceNames("Tỉnh ủy Thanh Hóa năm 2023 kết nạp bao nhiêu đảng viên mới?", []).corrections).toEqual([]);
     expect(understandQuestion("Tỉnh ủy Thanh Hóa năm 2023 kết nạp bao nhiêu đảng viên mới?", context).analyzed.places).toEqual(["Thanh Hoa"]);
