@@ -10,6 +10,7 @@ import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
 import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearsClaimed } from "../text/years.js";
 import { namesEvent, numberedEvents, numberedGroups } from "../text/events.js";
+import { escapeRegExp } from "../text/escape.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -130,7 +131,7 @@ function reportElsewhere(q: AnalyzedQuestion, article: ArticleSummary, layout: A
 function seatNamed(text: string, provinceWritten: string): boolean {
   const name = fold(provinceWritten);
   let pattern = seatPatterns.get(name);
-  if (!pattern) seatPatterns.set(name, (pattern = new RegExp(`(?<![\\p{L}])${escapeRe(name)}(?:'s)? city(?![\\p{L}])`, "u")));
+  if (!pattern) seatPatterns.set(name, (pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?:'s)? city(?![\\p{L}])`, "u")));
   return pattern.test(fold(text));
 }
 const seatPatterns = new Map<string, RegExp>();
@@ -448,7 +449,6 @@ const PLURAL_PEOPLE = /\b(secretaries|deputies|deputy secretaries|vice chairmen|
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A date something must be done by: "before March 31, 2025", "completing them by 30/6", "no later than May". */
 const DEADLINE_DATE = new RegExp(`\\b(before|by|no later than|until|complet\\w*|finish\\w*|deadline)\\b[^.;]{0,30}?\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2})\\b`, "i");
@@ -574,5 +574,5 @@ export function containsWords(haystack: string, needle: string): boolean {
 const wordPatterns = new Map<string, RegExp>();
 
 function wordPattern(word: string, flags: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, flags);
 }

@@ -6,6 +6,7 @@
  * keeps the raw HTML of each part within the limit, which is stricter and therefore always safe.
  */
 import type { AnswerResult, Citation } from "../types.js";
+import { escapeRegExp } from "../text/escape.js";
 
 /** Telegram's maximum message length. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -103,7 +104,7 @@ export function renderAnswer(result: AnswerResult, labels: RenderLabels = ENGLIS
 function emphasise(html: string, figures: string[]): string {
   let out = html;
   for (const figure of [...new Set(figures)].sort((a, b) => b.length - a.length)) {
-    const escaped = escapeHtml(figure).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const escaped = escapeRegExp(escapeHtml(figure));
     out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}>])${escaped}(?![\\p{N}])`, "u"), (m) => `<b>${m}</b>`);
   }
   return out;

@@ -8,6 +8,7 @@ import { findPlaces } from "../text/places.js";
 import { fold } from "../text/fold.js";
 import type { AskFilters } from "../types.js";
 import { UserError } from "../types.js";
+import { escapeRegExp } from "../text/escape.js";
 
 export interface FilterContext {
   /** Date of the newest report in the index ("YYYY-MM-DD"); "since November" and "last year" count from it. */
@@ -57,7 +58,7 @@ export function parseQuestionFilters(question: string, context: FilterContext): 
       filters.source = source;
       phrases.push(source);
       // The outlet chose the reports; as a search word it would only be missing from them.
-      const mention = new RegExp(`(?:\\b(?:according to|from|on|by|in)\\s+)?(?<![\\p{L}\\p{N}.])${escape(source)}(?![\\p{L}\\p{N}])\\s*,?`, "iu");
+      const mention = new RegExp(`(?:\\b(?:according to|from|on|by|in)\\s+)?(?<![\\p{L}\\p{N}.])${escapeRegExp(source)}(?![\\p{L}\\p{N}])\\s*,?`, "iu");
       searchQuestion = tidy(searchQuestion.replace(mention, " "));
     }
   }
@@ -396,7 +397,7 @@ function findSource(question: string, knownSources: string[]): string | null {
     .map((s) => s.trim())
     .filter((s) => s.length >= 6)
     .sort((a, b) => b.length - a.length);
-  const known = names.find((name) => memo(`source ${name}`, () => new RegExp(`(?<![\\p{L}\\p{N}.])${escape(fold(name))}(?![\\p{L}\\p{N}])`, "u")).test(folded));
+  const known = names.find((name) => memo(`source ${name}`, () => new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(fold(name))}(?![\\p{L}\\p{N}])`, "u")).test(folded));
   if (known) return known;
   DOMAIN.lastIndex = 0;
   return DOMAIN.exec(question)?.[1]?.toLowerCase() ?? null;
@@ -415,7 +416,7 @@ function findPlaceFilter(question: string): { place: string; phrase: string } | 
 }
 
 function placeFilterPattern(placeName: string): RegExp {
-  const name = `(?<![\\p{L}\\p{N}])${escape(placeName)}(?![\\p{L}\\p{N}])`;
+  const name = `(?<![\\p{L}\\p{N}])${escapeRegExp(placeName)}(?![\\p{L}\\p{N}])`;
   const kind = "(?:\\s+(?:province|city))?(?:'s)?";
   return new RegExp(
     [
@@ -440,5 +441,4 @@ function memo(key: string, build: () => RegExp): RegExp {
   return re;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const tidy = (s: string) => s.replace(/\s+([?!.,;])/g, "$1").replace(/\s+/g, " ").trim();

@@ -5,6 +5,7 @@ import { analyzeQuestion, properNames } from "./analyze.js";
 import { fold } from "../text/fold.js";
 import type { AskFilters } from "../types.js";
 import { datePhrases, takeTokens } from "./filters.js";
+import { escapeRegExp } from "../text/escape.js";
 
 export interface Turn {
   /** The question as it stands on its own (no pronouns left to resolve). */
@@ -151,14 +152,14 @@ function replaceTime(question: string, time: TimeMention): string {
   }
   if (years.length) {
     if (time.kind === "year") return question.replace(mainYear(question, years), replacement);
-    return question.replace(new RegExp(`\\b(?:in|during|for)\\s+${escape(mainYear(question, years))}`), replacement);
+    return question.replace(new RegExp(`\\b(?:in|during|for)\\s+${escapeRegExp(mainYear(question, years))}`), replacement);
   }
   return append(question, time.kind === "year" ? `in ${replacement}` : replacement);
 }
 
 /** The year the question is about: one after "in"/"during"/"for" if any, else the last one. */
 function mainYear(question: string, years: string[]): string {
-  return years.find((y) => new RegExp(`\\b(?:in|during|for)\\s+${escape(y)}`).test(question)) ?? years.at(-1)!;
+  return years.find((y) => new RegExp(`\\b(?:in|during|for)\\s+${escapeRegExp(y)}`).test(question)) ?? years.at(-1)!;
 }
 
 /**
@@ -187,7 +188,7 @@ function replaceAnchor(question: string, anchor: Anchor): string {
 
 /** Removes a place and the word joining it to the next ("Hong Linh town in Ha Tinh" → "Ha Tinh"). */
 function removeAnchor(question: string, text: string): string {
-  const t = escape(text);
+  const t = escapeRegExp(text);
   const joined = new RegExp(`${t}(?:'s)?\\s*(?:,|\\s+in|\\s+of)\\s+`);
   if (joined.test(question)) return question.replace(joined, "");
   return question.replace(new RegExp(`\\s*(?:\\bin\\s+|\\bof\\s+|,\\s*)?${t}`), "");
@@ -207,4 +208,3 @@ function append(question: string, words: string): string {
   return `${m[1]!.trimEnd()} ${words}${m[2] || "?"}`;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

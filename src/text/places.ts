@@ -1,6 +1,7 @@
 // Gazetteer of Vietnam's 63 provinces and centrally-run cities (the 2008–2025 division) and place
 // inference for articles. Matching is done on accent-folded text, so "Thái Bình" and "Thai Binh" match.
 import { fold } from "./fold.js";
+import { escapeRegExp } from "./escape.js";
 
 export type PlaceKind = "province" | "city";
 
@@ -119,7 +120,7 @@ function aliasPattern(alias: string): string {
   const parts = foldAligned(alias)
     .split(/[\s\-–—.]+/)
     .filter(Boolean)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    .map(escapeRegExp);
   return parts.join("(?:\\s*[-–—.]\\s*|\\s+)");
 }
 
@@ -219,7 +220,7 @@ const SUBPLACE_KINDS = "district|town|city|commune|ward";
 
 /** The kinds a folded text names `foldedName` as ("tu ky town" → ["town"]): "vu thu district" names a district. */
 export function subPlaceKindsNamed(foldedText: string, foldedName: string): string[] {
-  const name = foldedName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const name = escapeRegExp(foldedName);
   return [...foldedText.matchAll(new RegExp(`(?<![\\p{L}])${name} (${SUBPLACE_KINDS})(?![\\p{L}])`, "gu"))].map((m) => m[1]!);
 }
 

@@ -5,6 +5,7 @@
  * endings are allowed) but "preconference" does not.
  */
 import { fold } from "../../text/fold.js";
+import { escapeRegExp } from "../../text/escape.js";
 
 /**
  * The default rule: a Party Committee, its congress or one of its conferences, in English or Vietnamese.
@@ -63,7 +64,7 @@ function keywordPattern(keyword: string): RegExp | null {
   const words = fold(keyword)
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    .map(escapeRegExp);
   if (!words.length) return null;
   return new RegExp(`(^|[^a-z0-9])${words.join("[^a-z0-9]+")}(s|es)?(?![a-z0-9])`);
 }
