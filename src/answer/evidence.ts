@@ -220,10 +220,10 @@ function articleLayout(article: ArticleSummary, passages: StoredPassage[], layou
   return layout;
 }
 
-/** The sentence names a day the question names ("January 17" for "jan 17 2024"). */
-function namesAskedDay(q: AnalyzedQuestion, sentence: string): boolean {
+/** The text names a day the question names ("January 17" for "jan 17 2024"). */
+function namesAskedDay(q: AnalyzedQuestion, text: string): boolean {
   if (q.days.length === 0) return false;
-  const named = daysOfMonth(sentence);
+  const named = daysOfMonth(text);
   return q.days.some((d) => named.some((n) => n.month === d.month && n.day === d.day));
 }
 
@@ -251,11 +251,7 @@ function articleMismatches(q: AnalyzedQuestion, article: ArticleSummary, text: s
   }
   for (const name of q.names) if (!namesHere.includes(name)) problems.push(`"${name}" not in the report`);
   // "the oct 19 conference": a report that never names October 19 is about another meeting.
-  const days = q.days;
-  if (days.length) {
-    const named = daysOfMonth(`${article.date ?? ""} ${article.title} ${text}`);
-    if (!days.some((d) => named.some((n) => n.month === d.month && n.day === d.day))) problems.push(`date ${days.map((d) => `${d.day}/${d.month}`).join(", ")} not in the report`);
-  }
+  if (q.days.length && !namesAskedDay(q, `${article.date ?? ""} ${article.title} ${text}`)) problems.push(`date ${q.days.map((d) => `${d.day}/${d.month}`).join(", ")} not in the report`);
   // "the 26th conference", "Hung Yen's 19th provincial party congress": a report that never names it is about another.
   const reportEvents = q.events.length ? numberedEvents(`${article.title} ${text}`) : [];
   for (const e of q.events) if (!namesEvent(reportEvents, e)) problems.push(`the ${e.text} is not in the report`);
@@ -391,11 +387,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   }
 
   // "who led discussion group no 2" is not answered by "…, Head of Group 1 chaired the discussion".
-  const askedGroups = q.groups;
-  if (askedGroups.length) {
-    const said = numberedGroups(sentence);
-    const sameKind = said.filter((g) => askedGroups.some((a) => a.kind === g.kind));
-    if (sameKind.length && !sameKind.some((g) => askedGroups.some((a) => a.kind === g.kind && a.n === g.n))) problems.push(`sentence is about ${sameKind[0]!.kind} ${sameKind[0]!.n}`);
+  if (q.groups.length) {
+    const sameKind = numberedGroups(sentence).filter((g) => q.groups.some((a) => a.kind === g.kind));
+    if (sameKind.length && !sameKind.some((g) => q.groups.some((a) => a.kind === g.kind && a.n === g.n))) problems.push(`sentence is about ${sameKind[0]!.kind} ${sameKind[0]!.n}`);
   }
 
   // A deputy is not the secretary, nor the secretary a deputy: the post asked must be the post named.

@@ -154,6 +154,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     terms.push({ text: token, stem: s, numeric, weak: WEAK_TERMS.has(token) });
   }
   const found = findPlaces(question);
+  const wantsOrdinal = ORDINAL_QUESTION.test(question);
   const places = [...new Set(found.map((p) => p.name))];
   const placeWords = new Set(found.flatMap((p) => tokenize(fold(p.matched))));
   return {
@@ -166,13 +167,13 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline)
       .map(({ from, to }) => ({ from, to })),
-    wantsFigure: FIGURE_QUESTION.test(question) && !ORDINAL_QUESTION.test(question),
+    wantsFigure: FIGURE_QUESTION.test(question) && !wantsOrdinal,
     wantsDate: DATE_QUESTION.test(question),
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
     wantsDeadline: DEADLINE_QUESTION.test(question),
-    wantsCode: CODE_QUESTION.test(question) && !ORDINAL_QUESTION.test(question),
-    wantsOrdinal: ORDINAL_QUESTION.test(question),
+    wantsCode: CODE_QUESTION.test(question) && !wantsOrdinal,
+    wantsOrdinal,
     events: numberedEvents(question),
     groups: numberedGroups(question),
     days: daysOfMonth(question),

@@ -436,8 +436,8 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
     .replace(/(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)/giu, (_, y) => keep(`in ${y}`))
     .replace(/(\d)\s*sao(?![\p{L}])/giu, (_, n) => keep(`${n}-star`))
     // "hội nghị lần thứ 26" → "26th conference": the number before its event, as English writes it.
-    .replace(/(hội nghị|hoi nghi|đại hội|dai hoi|kỳ họp|ky hop)\s+(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, event: string, n) => keep(`${ordinal(Number(n))} ${NUMBERED_EVENT[fold(event)] ?? "conference"}`))
-    .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, n) => keep(ordinal(Number(n))));
+    .replace(/(hội nghị|hoi nghi|đại hội|dai hoi|kỳ họp|ky hop)\s+(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, event: string, n) => keep(`${ordinalFigure(Number(n))} ${NUMBERED_EVENT[fold(event)] ?? "conference"}`))
+    .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, n) => keep(ordinalFigure(Number(n))));
   for (const place of findPlaces(text)) text = text.replace(place.matched, keep(place.name, true));
 
   const words: Word[] = (text.match(/[\p{L}\p{M}\p{N}'’.,/%-]+|[?!;:]/gu) ?? []).map((w) => {
@@ -487,12 +487,6 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
     .replace(/\b(in|of) \1\b/g, "$1")
     .replace(/\s+([?!;:])/g, "$1")
     .trim();
-}
-
-/** 17 → "17th", 22 → "22nd". */
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
-  return `${n}${suffix}`;
 }
 
 /** "Cẩm" → "Cam": names as the English reports spell them. */
