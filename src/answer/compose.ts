@@ -5,7 +5,7 @@ import { COUNTED_KINDS, stem } from "../question/analyze.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
-import { textUnits } from "../text/sentences.js";
+import { textUnits, type TextUnit } from "../text/sentences.js";
 import { MONTH_PATTERN, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
@@ -29,6 +29,10 @@ export interface ComposeOptions {
   alignWeight: number;
   /** For a question asking for a list (tasks, solutions), how many sentences after the best one in its passage are quoted too (default 4). */
   listSentences: number;
+  /** For a list whose items are paragraphs of their own ("Firstly, …", "Secondly, …"), how many items are quoted, each by its first sentence (default 8). */
+  listItems: number;
+  /** For a question asking for a list, score added to a sentence that leads into one ("…eight important tasks … in 2023:") (default 0.15). */
+  listLeadBonus: number;
   /** Score added to a sentence whose figure matches the question's metric, period, place and kind (default 0.3). */
   frameBonus: number;
   /**
@@ -49,7 +53,7 @@ export interface ComposeOptions {
   captionPenalty: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, alignWeight: 0 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, alignWeight: 0 };
 
 export interface ComposedAnswer {
   outcome: AnswerOutcome;
@@ -154,7 +158,8 @@ export function composeAnswer(
         ? alignment!.score + judged.bonus - judged.penalty - (isCaption(unit.text) ? o.captionPenalty : 0) -
           o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000)
         : cov + 0.25 * (passage.score / topScore) + judged.bonus - judged.penalty - (0.02 * Math.max(0, unit.text.length - 350)) / 100 +
-          (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0);
+          (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0) +
+          (frame.wanted === "list" && /:\s*$/.test(unit.text) ? o.listLeadBonus : 0);
       // A figure the report dates to the asked year ("…in the same period last year") shows the report covers it.
       const problems = [...scope.problems.filter((p) => !(framed.matches && /^year /.test(p))), ...judged.problems];
       // "When was the 2023 year-end session?" is not answered by a 2024 report's "on December 7": say which year it gives.
@@ -200,13 +205,23 @@ export function composeAnswer(
     // The list's lead may be the best sentence or one quoted after it ("…presented 8 solutions…. The solutions are:").
     const leads = chosen.some((c) => c.passage.id === best.passage.id && c.index >= best.index && isListLead(c.sentence));
     if (wanted > 0 && leads) {
-      const next = articlePassages(best.passage.articleId).find((p) => p.position === best.passage.position + 1);
-      if (next) {
-        const passage: ScoredPassage = { ...next, score: best.passage.score, lexicalRank: null, denseRank: null };
-        textUnits(next.text)
-          .slice(0, wanted)
-          .forEach((unit, index) => chosen.push({ ...best, sentence: unit.text, passage, index, problems: [], metricFacts: [], otherYearDate: null }));
+      const article = articlePassages(best.passage.articleId);
+      const next = article.find((p) => p.position === best.passage.position + 1);
+      const quote = (p: StoredPassage, units: { unit: TextUnit; index: number }[]) => {
+        const passage: ScoredPassage = { ...p, score: best.passage.score, lexicalRank: null, denseRank: null };
+        for (const { unit, index } of units) chosen.push({ ...best, sentence: unit.text, passage, index, problems: [], metricFacts: [], otherYearDate: null });
+      };
+      // "Firstly, … Secondly, …": a list whose items are paragraphs of their own is quoted by each item's first sentence.
+      const items: { p: StoredPassage; unit: TextUnit; index: number }[] = [];
+      if (next && ENUMERATED.test(next.text)) {
+        for (const p of article.filter((p) => p.position > best.passage.position && p.position <= best.passage.position + 2 * o.listItems)) {
+          textUnits(p.text).forEach((unit, index) => {
+            if (items.length < o.listItems && ENUMERATED.test(unit.text)) items.push({ p, unit, index });
+          });
+        }
       }
+      if (items.length > 1) for (const item of items) quote(item.p, [item]);
+      else if (next) quote(next, textUnits(next.text).slice(0, wanted).map((unit, index) => ({ unit, index })));
     }
   }
   // "…, Thuong stressed": a "who" answered by a surname also quotes where the article names the speaker in full.
@@ -259,6 +274,9 @@ function introduction(c: Candidate, passages: StoredPassage[]): Candidate | null
   const passage: ScoredPassage = best.p.id === c.passage.id ? c.passage : { ...best.p, score: c.passage.score, lexicalRank: null, denseRank: null };
   return { ...c, sentence: best.text, passage, index: best.index, problems: [], metricFacts: [], otherYearDate: null };
 }
+
+/** A paragraph that opens as an item of a numbered list: "Firstly, …", "Second, …", "3. …", "(4) …", "b) …". */
+const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b[,:.]?|\(?\d{1,2}[.)]\s|\(?[a-h]\)\s)/i;
 
 /** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C"). */
 function isListLead(text: string): boolean {

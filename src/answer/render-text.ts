@@ -1,9 +1,23 @@
 import type { AnswerResult, AskFilters, Citation } from "../types.js";
 
-/** One source line: "[1] Title — outlet, 2023-12-29 <url>". */
-export function sourceLine(c: Citation): string {
+/** One source line: "[1] Title — outlet, 2023-12-29 <url>" ("[2–9] …" for a run of one report's passages). */
+export function sourceLine(c: Citation, label = `[${c.n}]`): string {
   const meta = [c.source, c.date].filter(Boolean).join(", ");
-  return `[${c.n}] ${c.title}${meta ? ` — ${meta}` : ""}${c.url ? `\n    ${c.url}` : ""}`;
+  return `${label} ${c.title}${meta ? ` — ${meta}` : ""}${c.url ? `\n    ${c.url}` : ""}`;
+}
+
+/**
+ * Citations numbered in a row from one report (a list quoted item by item, "[2] … [9]") as one source line each
+ * run: its first citation and the label "[2–9]"; any other citation alone, labelled "[n]".
+ */
+export function citationRuns(citations: Citation[]): { citation: Citation; label: string }[] {
+  const runs: { citation: Citation; last: number }[] = [];
+  for (const c of citations) {
+    const run = runs.at(-1);
+    if (run && run.citation.articleId === c.articleId && run.last + 1 === c.n) run.last = c.n;
+    else runs.push({ citation: c, last: c.n });
+  }
+  return runs.map(({ citation, last }) => ({ citation, label: last === citation.n ? `[${citation.n}]` : `[${citation.n}–${last}]` }));
 }
 
 /** Misspellings read as something else: "“Thai Bihn” → Thai Binh, “growht” → growth" (plain text). */
@@ -24,7 +38,7 @@ export function filterSummary(f: AskFilters): string {
 export function renderText(result: AnswerResult, lead: (outcome: AnswerResult["outcome"]) => string | null): string {
   const quoted = result.found || result.outcome.kind === "near_miss";
   const heading = quoted ? "Sources:" : "Closest reports:";
-  const sources = result.citations.map((c) => (quoted ? sourceLine(c) : sourceLine(c).replace(/^\[\d+\]/, "-")));
+  const sources = citationRuns(result.citations).map(({ citation, label }) => sourceLine(citation, quoted ? label : "-"));
   const filter = filterSummary(result.filters ?? {});
   const understood = result.filterPhrases?.length ? ` (from "${result.filterPhrases.join('", "')}")` : "";
   const readAs = result.corrections?.length ? `Spelling read as: ${correctionList(result.corrections)}\n` : "";

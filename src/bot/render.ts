@@ -7,6 +7,7 @@
  */
 import type { AnswerResult, Citation } from "../types.js";
 import { escapeRegExp } from "../text/escape.js";
+import { citationRuns } from "../answer/render-text.js";
 
 /** Telegram's maximum message length. */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -68,12 +69,19 @@ export function truncate(text: string, max: number): string {
 }
 
 /** `[n] <a href="url">title</a> — outlet, date` (no link when the url is missing or not http(s)). */
-export function renderSourceLine(c: Citation, labels: RenderLabels = ENGLISH_LABELS): string {
+export function renderSourceLine(c: Citation, labels: RenderLabels = ENGLISH_LABELS, label = `[${c.n}]`): string {
   const title = escapeHtml(c.title?.trim() || labels.untitled);
   const url = safeUrl(c.url);
   const linked = url ? `<a href="${escapeHtml(url)}">${title}</a>` : title;
   const facts = [c.source, c.date].filter((s): s is string => !!s && s.trim() !== "").map(escapeHtml);
-  return `[${c.n}] ${linked}${facts.length ? ` — ${facts.join(", ")}` : ""}`;
+  return `${label} ${linked}${facts.length ? ` — ${facts.join(", ")}` : ""}`;
+}
+
+/** The source lines of an answer, a run of one report's passages ("[2–9]") on one line. */
+function sourceLines(citations: Citation[], labels: RenderLabels): string {
+  return citationRuns(citations)
+    .map(({ citation, label }) => renderSourceLine(citation, labels, label))
+    .join("\n");
 }
 
 /**
@@ -87,17 +95,17 @@ export function renderAnswer(result: AnswerResult, labels: RenderLabels = ENGLIS
   if (result.outcome?.kind === "near_miss") {
     // Not an answer: what was asked is not in the reports, and what they give instead is quoted with its sources.
     const lead = `<b>${escapeHtml(labels.lead ?? labels.notFound)}</b>`;
-    return `${lead}\n${escapeHtml(answer)}${filter}\n\n<b>${escapeHtml(labels.sources)}</b>\n${result.citations.map((c) => renderSourceLine(c, labels)).join("\n")}`;
+    return `${lead}\n${escapeHtml(answer)}${filter}\n\n<b>${escapeHtml(labels.sources)}</b>\n${sourceLines(result.citations, labels)}`;
   }
   if (!result.found) {
     const lead = [escapeHtml(labels.lead ?? labels.notFound), answer && escapeHtml(answer)].filter(Boolean).join("\n\n");
     const closest = result.citations.length > 0 ? result.citations : result.more;
     if (closest.length === 0) return lead + filter;
-    return `${lead}${filter}\n\n<b>${escapeHtml(labels.closest)}</b>\n${closest.map((c) => renderSourceLine(c, labels)).join("\n")}`;
+    return `${lead}${filter}\n\n<b>${escapeHtml(labels.closest)}</b>\n${sourceLines(closest, labels)}`;
   }
   const body = emphasise(escapeHtml(answer || labels.noAnswerText), result.figures ?? []);
   if (result.citations.length === 0) return body + filter;
-  return `${body}${filter}\n\n<b>${escapeHtml(labels.sources)}</b>\n${result.citations.map((c) => renderSourceLine(c, labels)).join("\n")}`;
+  return `${body}${filter}\n\n<b>${escapeHtml(labels.sources)}</b>\n${sourceLines(result.citations, labels)}`;
 }
 
 /** Puts the asserted figures in bold (in already-escaped HTML; figures hold no HTML-special characters but "&" is escaped alike). */

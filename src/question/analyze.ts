@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
-import { daysOfMonth, yearMentions, type DayOfMonth, type YearSpan } from "../text/years.js";
+import { dayPhrases, daysOfMonth, yearMentions, type DayOfMonth, type YearSpan } from "../text/years.js";
 import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
@@ -136,22 +136,32 @@ const GENERIC_CAPITALISED = new Set(
     "does is was were a an chairman chairwoman deputy vice head permanent labor certificate certificates merit flag prime minister state president " +
     "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
     "tet lunar propaganda organizing organization mass mobilization internal affairs office bloc agencies council's committee's province's " +
-    "ward commune village hamlet dr prof mrs municipal city's"
+    "ward commune village hamlet dr prof mrs municipal city's " +
+    // Month abbreviations ("the Nov 2023 review") and the greetings a question may open with ("Hi, …").
+    "jan feb mar apr jun jul aug sep sept oct nov dec hi hello hey dear thanks please"
   ).split(" "),
 );
+
+/**
+ * "… according to the Nov 2023 mid-term review", "per the inspection report": words that name the report to read,
+ * not what the answering sentence says; they weigh less (the report's place, names and dates are checked apart).
+ */
+const SOURCE_CLAUSE = /\b(?:according to|as (?:reported|stated|announced) (?:at|in|by)|reported (?:at|in)|based on|per (?=the |its ))\s*(?:the |its |a )?([^,;?!()]+)/g;
 
 export function analyzeQuestion(question: string): AnalyzedQuestion {
   // "How fast", "how large": the adjective only says a figure is wanted.
   const folded = fold(question).replace(/\bhow (fast|large|big|high|long|much|many)\b/g, "how");
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
+  // A day the question names ("at the January 13, 2023 conference") is checked against the report, not each sentence.
+  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), ...dayPhrases(folded)].join(" ")));
   for (const token of tokenize(folded)) {
     const numeric = /\d/.test(token);
     if (!numeric && (STOPWORDS.has(token) || token.length < 2)) continue;
     const s = stem(token);
     if (seen.has(s)) continue;
     seen.add(s);
-    terms.push({ text: token, stem: s, numeric, weak: WEAK_TERMS.has(token) });
+    terms.push({ text: token, stem: s, numeric, weak: WEAK_TERMS.has(token) || (source.has(token) && !/^(19|20)\d{2}$/.test(token)) });
   }
   const found = findPlaces(question);
   const wantsOrdinal = ORDINAL_QUESTION.test(question);

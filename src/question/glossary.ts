@@ -121,6 +121,31 @@ export function expandShorthand(question: string): string {
   return SHORTHAND.reduce((text, [re, words]) => text.replace(re, words), question);
 }
 
+/**
+ * The courtesy and framing around a question typed in a chat ("Hi, for my university assignment …, I would like to
+ * understand which …; could you list them?"): words about the asker, not the reports, which would otherwise count
+ * as much as the question's own words. What they frame is kept ("list", "about Hai Duong").
+ */
+const PLEASANTRIES: [RegExp, string][] = [
+  [/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear (?:bot|admin|sir|madam))(?: there| bot| all| everyone)?\s*[,!.:;-]*\s*/i, ""],
+  [/\b(?:for|in) (?:my|our|a) (?:(?:university|school|college|class|course|newspaper|news|weekly)\s+)?(?:assignment|homework|essay|thesis|dissertation|research|report|article|story|piece|paper|coursework)\b[,;]?\s*/gi, ""],
+  [/\b(?:i|we) (?:would|'d|’d) (?:like|love) to (?:know|understand|ask|learn|find out|check|confirm)(?: about)?\b\s*/gi, ""],
+  [/\b(?:i|we) (?:want|need|wish) to (?:know|understand|ask|learn|find out|check|confirm)(?: about)?\b\s*/gi, ""],
+  [/\b(?:i(?:'m|’m| am) (?:curious|wondering)(?: about| whether| if)?|i wonder(?: whether| if)?)\s*/gi, ""],
+  [/\b(?:could|can|would) you (?:please |kindly )?(?:tell me|let me know)\b\s*/gi, ""],
+  [/\b(?:could|can|would) you (?:please |kindly )?(list|name|give me|show me)\b/gi, "$1"],
+  [/(?:^|(?<=[\s,;.!?]))(?:please|pls|plz|thanks|thank you)\b[,!.]?\s*/gi, ""],
+];
+
+export function withoutPleasantries(question: string): string {
+  // "… conference, please?" leaves "… conference, ?": the dangling comma goes.
+  const out = PLEASANTRIES.reduce((text, [re, words]) => text.replace(re, words), question)
+    .replace(/[\s,;]+([?.!]*)\s*$/, "$1")
+    .trim();
+  // Nothing but courtesy ("thank you!") stays as typed, for the question checks to answer.
+  return /[\p{L}\p{N}]{2,}/u.test(out) ? out : question;
+}
+
 /** Multi-word phrases of a group (e.g. Vietnamese "đảng viên"), for translating questions. */
 export const PHRASE_GROUPS = GROUPS.filter((g) => g.some((w) => w.includes(" ")));
 

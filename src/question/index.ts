@@ -11,12 +11,12 @@
 import { findMetrics, lexiconWords, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text/places.js";
-import { yearMentions, yearPart } from "../text/years.js";
+import { namesTerm, yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
-import { expandShorthand, looksVietnamese, toEnglishQuestion } from "./glossary.js";
+import { expandShorthand, looksVietnamese, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 
 export { analyzeQuestion, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
@@ -75,7 +75,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   }
   const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces, context.isReportWord);
   const vietnamese = looksVietnamese(spelled);
-  const translated = vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : expandShorthand(spelled);
+  const translated = vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : expandShorthand(withoutPleasantries(spelled));
   const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord);
   const english = words.text;
   corrections.push(...words.corrections);
@@ -307,8 +307,9 @@ function yearsAsked(english: string, context: QuestionContext): { from: number; 
     const to = Math.max(...years.map((y) => y.to));
     // "2023 compared with 2022" asks about 2023; "by January 2025 … for the 2025-2027 term" asks about January 2025
     // (a term names the congress); two separate years ask about both.
-    const isTermName = (y: (typeof years)[number]) => y.from < y.to && /^\s*(term|tenure)\b/i.test(english.slice(y.at + y.length));
-    const baseline = years.filter((y) => !y.baseline);
+    const isTermName = (y: (typeof years)[number]) => namesTerm(english, y);
+    // "growth in 2022 according to the Jan 2023 review conference": the conference's date names the source.
+    const baseline = years.filter((y) => !y.baseline && !y.datesSource);
     const own = baseline.some((y) => !isTermName(y)) ? baseline.filter((y) => !isTermName(y)) : baseline;
     return own.length ? { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) } : { from, to };
   }

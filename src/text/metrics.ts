@@ -77,7 +77,7 @@ export const METRICS: readonly MetricEntry[] = [
   { id: "fdi", phrases: ["fdi", "foreign direct investment", "foreign investment", "foreign investors", "von fdi", "dau tu nuoc ngoai"] },
   {
     id: "investment_capital",
-    phrases: ["total social investment", "social investment capital", "investment across society", "overall investment", "investment+society", "investment+social", "social development investment", "investment capital", "total investment", "registered capital", "von dau tu"],
+    phrases: ["total social investment", "social investment capital", "investment across society", "overall investment", "investment+society", "investment+social", "social development investment", "investment capital", "total investment", "registered capital", "von dau tu", "money put into", "money poured into", "money+invest*"],
   },
   {
     id: "public_investment_disbursement",

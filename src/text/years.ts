@@ -21,9 +21,18 @@ export interface YearMention extends YearSpan {
   length: number;
   /** "compared to 2022", "over the same period in 2022", "than in 2020", "since 2015": a baseline, not the subject. */
   baseline: boolean;
+  /**
+   * "according to the Jan 2023 review conference", "at the January 13, 2023 Party building conference": a day or
+   * month that dates a meeting or report ("(closed October 3, 2025)"), the source a question names rather than the
+   * period it asks about.
+   */
+  datesSource: boolean;
 }
 
 const YEAR_OR_SPAN = /\b((?:19|20)\d{2})(?:\s*[-–—]\s*((?:19|20)\d{2})|\s*[-–—]\s*(\d{2})\b)?\b/g;
+/** A month (and day) just before a year, and a meeting or report named within a few words after it. */
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
+const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|review|congress|session|meeting|plenum|plenary|report)\b/iu;
 const TRULY_BASELINE = /(compared (to|with)|over|than( in)?|since|versus|vs\.?|against|same period( of| in)?)\s+(the same period (of|in)\s+)?$/i;
 
 /** Every year or span a text names, in order, with whether it is a baseline of a comparison. */
@@ -36,7 +45,10 @@ export function yearMentions(text: string): YearMention[] {
     const before = text.slice(Math.max(0, m.index! - 40), m.index!);
     // "from 72.5% in 2020 to 79% in 2023": "in 2020" dates its own figure; only true comparison words make a baseline.
     const baseline = TRULY_BASELINE.test(before) || /\bfrom\s+$/i.test(before);
-    out.push({ from, to, at: m.index!, length: m[0].length, baseline });
+    // "(closed October 3, 2025)", "(Oct 2024)": a dated aside names when the meeting was, too.
+    const aside = /\([^()]*$/.test(before) && /^[^()]*\)/.test(text.slice(m.index! + m[0].length));
+    const datesSource = MONTH_BEFORE.test(before) && (aside || MEETING_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60)));
+    out.push({ from, to, at: m.index!, length: m[0].length, baseline, datesSource });
   }
   return joinFromTo(text, out);
 }
@@ -50,7 +62,7 @@ function joinFromTo(text: string, mentions: YearMention[]): YearMention[] {
     const opens = /\bfrom\s+(the\s+)?(year\s+)?$/i.test(text.slice(Math.max(0, a.at - 20), a.at));
     const between = b ? text.slice(a.at + a.length, b.at) : "";
     if (b && opens && a.from === a.to && b.to > a.from && b.to - a.from <= 30 && FROM_TO_BETWEEN.test(between)) {
-      out.push({ from: a.from, to: b.to, at: a.at, length: b.at + b.length - a.at, baseline: false });
+      out.push({ from: a.from, to: b.to, at: a.at, length: b.at + b.length - a.at, baseline: false, datesSource: false });
       i++;
     } else out.push(a);
   }
@@ -59,8 +71,8 @@ function joinFromTo(text: string, mentions: YearMention[]): YearMention[] {
 
 const FROM_TO_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s+((the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?)?$`, "i");
 
-/** "term 2025-2030", "the 2020-2025 tenure", "nhiệm kỳ 2025-2030": a span that names a congress's term. */
-const TERM_BEFORE = /\b(term|tenure|nhiem ky|nhiệm kỳ)[,:]?\s*$/i;
+/** "term 2025-2030", "the 2020-2025 tenure", "nhiệm kỳ 2025-2030", "the Congress for 2025-2030": a span that names a congress's term. */
+const TERM_BEFORE = /\b(term|tenure|nhiem ky|nhiệm kỳ|congress,?\s+(?:for|of)(?:\s+the)?)[,:]?\s*$/i;
 const TERM_AFTER = /^\s*(term|tenure)\b/i;
 
 /** Whether the span at `m` names a term ("…towards the 10th Congress, term 2025-2030, on November 6"). */
@@ -123,6 +135,11 @@ const DAY_MONTH = new RegExp(
  * The days of a month a text names: "On the afternoon of October 19", "5 Feb", "19/10/2023" (day first, as Vietnamese
  * writes it, unless that cannot be), "2023-10-19".
  */
+/** The words of each day of a month a text names, as written ("January 13", "19/10/2023"). */
+export function dayPhrases(text: string): string[] {
+  return [...text.matchAll(DAY_MONTH)].map((m) => m[0]);
+}
+
 export function daysOfMonth(text: string): DayOfMonth[] {
   const out: DayOfMonth[] = [];
   for (const m of text.matchAll(DAY_MONTH)) {

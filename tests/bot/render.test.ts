@@ -43,6 +43,13 @@ describe("renderAnswer", () => {
     expect(() => parseHtml(html)).not.toThrow();
   });
 
+  it("gives a run of one report's passages (a list quoted item by item) one source line", () => {
+    const same = (n: number) => cite(n, { articleId: "a2", title: "Report 2", url: "https://example.vn/r2" });
+    const html = renderAnswer(result({ citations: [cite(1), same(2), same(3), same(4), cite(5)] }));
+    expect(html).toContain('\n[2–4] <a href="https://example.vn/r2">Report 2</a> — vietnam.vn, 2023-12-29\n[5] ');
+    expect(html.match(/Report 2/g)).toHaveLength(1);
+  });
+
   it("shows no link when the url is null, and still the outlet", () => {
     expect(renderSourceLine(cite(3, { url: null, date: null }))).toBe("[3] Report 3 — vietnam.vn");
   });

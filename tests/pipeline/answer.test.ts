@@ -123,6 +123,30 @@ describe("answers that match the question's frame", () => {
     expectCitationIntegrity(list);
   });
 
+  it("a list whose items are paragraphs of their own ('Firstly, … Eighthly, …') is quoted item by item, its sources on one line", async () => {
+    const list = await app.ask(
+      "Hi, for my university assignment about provincial Party work, I would like to understand which key tasks the Hung Yen Provincial Party Secretary Nguyen Huu Nghia asked the Party Committee to focus on in 2023 at the January 13, 2023 Party building conference; could you list them?",
+    );
+    expect(list.outcome.kind).toBe("answered");
+    expect(list.answer).toContain("eight important tasks");
+    for (const item of ["Firstly,", "Secondly,", "Thirdly,", "Fourthly,", "Fifthly,", "Sixthly,", "Seventhly,", "Eighthly,"]) expect(list.answer).toContain(item);
+    expect(list.answer).toContain("judicial reform");
+    expect(new Set(list.citations.map((c) => c.articleId))).toEqual(new Set(["002_e56c2869da385239"]));
+    expectCitationIntegrity(list);
+    const text = renderText(list, () => null);
+    expect(text).toMatch(new RegExp(`\\[1–${list.citations.length}\\] Hung Yen: Deploying the task of Party building in 2023`));
+    expect(text.match(/Deploying the task of Party building/g)).toHaveLength(1);
+  });
+
+  it("the date of the report a question cites is not the period it asks about ('in 2022 according to the Jan 2023 conference')", async () => {
+    const growth = await app.ask("Hung Yne province GRDP growht in 2022 according to the Jan 2023 party buidling review conference?");
+    expect(growth.outcome.kind).toBe("answered");
+    expect(growth.answer).toContain("13.4%");
+    const investment = await app.ask("For Thai Binh province, what was the total amount of money put into the economy from all sources (state, private, foreign) in 2023, according to the Nov 2023 mid-term review?");
+    expect(investment.outcome.kind).toBe("answered");
+    expect(investment.answer).toContain("60,000 billion VND");
+  });
+
   it("a figure whose fact matches the whole frame needs no words for the metric itself ('gdp' for 'total product')", async () => {
     const gdp = await app.ask("how much did ha nam's gdp go up in 2023");
     expect(gdp.outcome.kind).toBe("answered");

@@ -145,6 +145,37 @@ describe("periods", () => {
     expect(frame("yen bai grdp q1 2024").period).toEqual({ from: 2024, to: 2024, part: "Q1" });
     expect(frame("GRDP quý I/2024 của Yên Bái tăng bao nhiêu?").period).toMatchObject({ from: 2024, part: "Q1" });
   });
+
+  it("the day or month that dates the meeting a question cites is not the period it asks about", () => {
+    expect(frame("Hung Yen GRDP growth in 2022 according to the Jan 2023 party building review conference?").period).toEqual({ from: 2022, to: 2022 });
+    expect(frame("At the Hung Yen provincial Party Congress for 2025-2030 (closed October 3, 2025), what per capita GRDP did the province set as its goal for 2030?").period).toEqual({ from: 2030, to: 2030 });
+    // Alone, the meeting's date is the period.
+    expect(frame("What growth did Thai Binh report at the Nov 2023 mid-term review?").period).toEqual({ from: 2023, to: 2023 });
+    expect(frame("Thai Binh growth in December 2023").period).toEqual({ from: 2023, to: 2023 });
+  });
+});
+
+describe("words about the asker and the source", () => {
+  it("drops greetings and framing, keeping what they frame", () => {
+    const q = understandQuestion("Hi, for my university assignment about Hung Yen, I would like to understand which key tasks the Party Committee set for 2023; could you list them?", context);
+    expect(q.english).toBe("about Hung Yen, which key tasks the Party Committee set for 2023; list them?");
+    expect(q.frame).toMatchObject({ place: "Hung Yen", wanted: "list" });
+    expect(understandQuestion("Can you tell me who chaired the Cam Xuyen conference, please?", context).english).toBe("who chaired the Cam Xuyen conference?");
+    // Courtesy alone stays as typed.
+    expect(understandQuestion("thank you!", context).english).toBe("thank you!");
+  });
+
+  it("takes no month abbreviation or greeting for a name", () => {
+    expect(understandQuestion("Hi, what did the Jan 2023 Hung Yen conference review? And the Nov one, Oct 2024?", context).analyzed.names).toEqual([]);
+  });
+
+  it("weighs less the words that name the report to read ('according to the … mid-term review') and the day it cites", () => {
+    const weak = (q: string) => understandQuestion(q, context).analyzed.terms.filter((t) => t.weak).map((t) => t.text);
+    expect(weak("Thai Binh investment in 2023, according to the Nov 2023 mid-term review?")).toEqual(expect.arrayContaining(["nov", "mid-term", "review"]));
+    expect(weak("Thai Binh investment in 2023, according to the Nov 2023 mid-term review?")).not.toContain("investment");
+    expect(weak("which tasks were set at the January 13, 2023 conference")).toEqual(expect.arrayContaining(["january", "13"]));
+    expect(weak("which tasks were set at the January 13, 2023 conference")).not.toContain("2023");
+  });
 });
 
 describe("metrics and what is wanted", () => {
