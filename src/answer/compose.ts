@@ -374,6 +374,16 @@ function nearMissOrDecline(question: Pick<Question, "analyzed" | "frame">, consi
     const nearMiss: NearMiss = { asked: question.frame, differs: ["period"], given: [{ value: best.otherYearDate!.value, period: { from: year, to: year }, place: null, modality: "achieved", citation: 1 }] };
     return { ...cited, figures: [], outcome: { kind: "near_miss", ...nearMiss }, reason: `near miss: the date given is in ${year}` };
   }
+  // "When was the congress actually held?" that the reports answer only with its plan: say so, and quote the plan.
+  const planned = candidates.filter((c) => c.coverage >= o.minCoverage && c.problems.length > 0 && c.problems.every((p) => p === "the date is a plan"));
+  if (planned.length) {
+    const best = planned[0]!;
+    const cited = cite([best], considered);
+    const year = yearsClaimed(best.sentence, { terms: false }).map(Number)[0];
+    const given = { value: DAY_AND_MONTH.exec(best.sentence)?.[0] ?? "", period: year ? { from: year, to: year } : null, place: null, modality: "target" as const, citation: 1 };
+    const nearMiss: NearMiss = { asked: question.frame, differs: ["modality"], given: [given] };
+    return { ...cited, figures: [], outcome: { kind: "near_miss", ...nearMiss }, reason: "near miss: the date given is a plan" };
+  }
   const seen = new Set<string>();
   const nearestPassages = considered.filter((h) => (seen.has(h.articleId) ? false : (seen.add(h.articleId), true))).slice(0, 3);
   const citations = nearestPassages.map((h, i) => toCitation(h, i + 1));

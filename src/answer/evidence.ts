@@ -359,6 +359,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
       if (DATE_RANGE.test(withoutTerms)) bonus += 0.2;
       else penalty += 0.2;
     }
+    // "When was the congress actually held?" is not answered by the plan "…will be held and completed before August 31, 2025".
+    if (q.asksWhenHeld && PLANNED_DATE.test(withoutTerms)) problems.push("the date is a plan");
     // "Deadline for the congresses": "…completing them before March 31, 2025", not the day the plan was announced.
     if (q.wantsDeadline) {
       if (DEADLINE_DATE.test(withoutTerms)) bonus += 0.15;
@@ -445,6 +447,8 @@ const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
 
 /** A date something must be done by: "before March 31, 2025", "completing them by 30/6", "no later than May". */
+/** A date set for what is still to be done: "will be held and completed before …", "is scheduled to take place on …". */
+const PLANNED_DATE = /\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:held|organi[sz]ed|convened|take place|completed?|finish\w*|opened?)\b|\b(?:is|are) (?:scheduled|planned|expected|due|set) to\b|\bto be (?:held|completed|organi[sz]ed|convened)\b|\b(?:must|should|needs? to) (?:be )?(?:held|completed?|organi[sz]ed|finish\w*)\b/i;
 const DEADLINE_DATE = new RegExp(`\\b(before|by|no later than|until|complet\\w*|finish\\w*|deadline)\\b[^.;]{0,30}?\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2})\\b`, "i");
 
 /** More than one day: "December 7 and 8", "December 8, 11 and 12", "from October 2 to 8", "7-8 December". */

@@ -135,7 +135,7 @@ function askedPhrase(t: Translate, asked: AskedFrame): string {
 
 function givenPhrase(t: Translate, near: NearMiss): string {
   const phrases = near.given.map((g) => {
-    if (near.asked.wanted === "date") return framed(t, t("near-date"), null, g.period);
+    if (near.asked.wanted === "date") return framed(t, t(g.modality === "target" ? "near-planned-date" : "near-date"), null, g.period);
     const metric = metricName(t, near.asked);
     const what = g.modality === "target" ? t("near-target", { what: metric }) : t("near-result", { what: metric });
     return framed(t, what, near.differs.includes("place") ? g.place : null, near.differs.includes("period") || near.differs.includes("modality") ? g.period : null);

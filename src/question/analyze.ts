@@ -58,6 +58,12 @@ const POST_WITHOUT_QUESTION_WORD =
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
 const NOT_PERSON_QUESTION = /\bwho (is|are|was|were) (subject|eligible|entitled|covered|affected|targeted|included)\b/i;
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
+/**
+ * "On what date was the congress actually held?", "when did it take place": a date question about what happened,
+ * which a plan ("…will be held before August 31") does not answer. Not one about a plan or a deadline.
+ */
+const HELD_QUESTION = /\b(?:was|were|did|has|have|had)\b[^?]*\b(?:held|hold|take place|took place|happen\w*|convene\w*|open\w*|organi[sz]e\w*|close\w*|end|ended|start\w*|begin|began)\b|\bactually\b/i;
+const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|due|going to|upcoming|must|should|deadlines?)\b/i;
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
 const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
@@ -88,6 +94,8 @@ export interface AnalyzedQuestion {
   wantsReason: boolean;
   /** A date question asking by when something must be done. */
   wantsDeadline: boolean;
+  /** A date question about when something happened ("when was it actually held?"), which a planned date does not answer. */
+  asksWhenHeld: boolean;
   /** A figure question asking for a document's number ("plan number"): its code is the answer. */
   wantsCode: boolean;
   /** Asks which numbered congress, conference or session it is ("đại hội lần thứ mấy"): a sentence naming one answers. */
@@ -182,6 +190,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
     wantsDeadline: DEADLINE_QUESTION.test(question),
+    asksWhenHeld: DATE_QUESTION.test(question) && HELD_QUESTION.test(question) && !PLAN_QUESTION.test(question) && !DEADLINE_QUESTION.test(question),
     wantsCode: CODE_QUESTION.test(question) && !wantsOrdinal,
     wantsOrdinal,
     events: numberedEvents(question),

@@ -1,6 +1,6 @@
 import { findPlaces } from "../text/places.js";
 import { fold } from "../text/fold.js";
-import { ORDINAL_WORDS, ordinalFigure } from "../text/events.js";
+import { ORDINAL_WORDS, ordinalFigure, romanNumber } from "../text/events.js";
 import { stem } from "./analyze.js";
 
 /**
@@ -248,6 +248,8 @@ const VI_EN: [string, string][] = [
   ["thông qua", "passed"],
   ["tổ chức", "held"],
   ["phải xong", "complete"],
+  ["tổ chức xong", "complete"],
+  ["trước ngày nào", "by what date"],
   ["hoàn thành trước", "complete by"],
   ["cấp cơ sở", "grassroots level"],
   ["cơ sở", "grassroots"],
@@ -460,9 +462,15 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
     .replace(/(?:tháng|thang)\s+(\d{1,2})(?:\s*(?:\/|năm|nam)\s*((?:19|20)\d{2}))?/giu, (_, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m}${y ? ` ${y}` : ""}`))
     .replace(/(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)/giu, (_, y) => keep(`in ${y}`))
     .replace(/(\d)\s*sao(?![\p{L}])/giu, (_, n) => keep(`${n}-star`))
-    // "hội nghị lần thứ 26" → "26th conference": the number before its event, as English writes it.
-    .replace(/(hội nghị|hoi nghi|đại hội|dai hoi|kỳ họp|ky hop)\s+(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, event: string, n) => keep(`${ordinalFigure(Number(n))} ${NUMBERED_EVENT[fold(event)] ?? "conference"}`))
-    .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+)/giu, (_, n) => keep(ordinalFigure(Number(n))));
+    // "hội nghị lần thứ 26" → "26th conference": the number before its event, as English writes it ("lần thứ VIII" too).
+    .replace(/(hội nghị|hoi nghi|đại hội|dai hoi|kỳ họp|ky hop)\s+(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+|[IVX]+)(?![\p{L}\p{N}])/giu, (m, event: string, n: string) => {
+      const number = /\d/.test(n) ? Number(n) : romanNumber(n);
+      return number ? keep(`${ordinalFigure(number)} ${NUMBERED_EVENT[fold(event)] ?? "conference"}`) : m;
+    })
+    .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+|[IVX]+)(?![\p{L}\p{N}])/giu, (m, n: string) => {
+      const number = /\d/.test(n) ? Number(n) : romanNumber(n);
+      return number ? keep(ordinalFigure(number)) : m;
+    });
   for (const place of findPlaces(text)) text = text.replace(place.matched, keep(place.name, true));
 
   const words: Word[] = (text.match(/[\p{L}\p{M}\p{N}'’.,/%-]+|[?!;:]/gu) ?? []).map((w) => {
@@ -484,7 +492,8 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
     if (kind) {
       let j = i + kind[0].split(" ").length;
       const name: string[] = [];
-      while (isName(words[j])) name.push(words[j++]!.text);
+      // "Huyện Tân Châu (Tây Ninh)": the province after the district's name is a place of its own.
+      while (isName(words[j]) && !(name.length > 0 && places.has(words[j]!.text))) name.push(words[j++]!.text);
       // Typed in lower case: a district or town the library names ("thi tran tu ky" → "Tu Ky town").
       if (name.length === 0) {
         const known = knownSubPlaces.map((k) => fold(k).split(" ")).find((k) => k.every((part, n) => words[j + n]?.folded === part));

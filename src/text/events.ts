@@ -20,6 +20,18 @@ export const ORDINAL_WORDS = [
   "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
 ];
 /** "5th" for 5, "21st" for 21. */
+/** A Roman numeral as Vietnamese numbers congresses and terms ("lần thứ VIII", "khóa XX"), or null: I to XXXIX. */
+export function romanNumber(text: string): number | null {
+  if (!/^(?=[IVX])X{0,3}(IX|IV|V?I{0,3})$/.test(text)) return null;
+  const value: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = value[text[i]!]!;
+    n += v < (value[text[i + 1] ?? ""] ?? 0) ? -v : v;
+  }
+  return n;
+}
+
 export function ordinalFigure(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
   return `${n}${suffix}`;

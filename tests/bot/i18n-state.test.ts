@@ -117,6 +117,9 @@ describe("locales", () => {
     } as const satisfies AnswerResult["outcome"];
     expect(outcomeLead(translatorFor(translations(), "en"), date)).toBe("The reports don't give the date in Hai Duong in 2023. They give the date in 2022:");
     expect(outcomeLead(translatorFor(translations(), "vi"), date)).toBe("Các báo cáo không nêu ngày diễn ra của Hai Duong năm 2023. Báo cáo nêu ngày diễn ra năm 2022:");
+    const planned = { ...date, asked: { ...date.asked, period: null, place: "Tan Chau" }, differs: ["modality"], given: [{ ...date.given[0], value: "August 31", period: { from: 2025, to: 2025 }, modality: "target" }] } as const satisfies AnswerResult["outcome"];
+    expect(outcomeLead(translatorFor(translations(), "en"), planned)).toBe("The reports don't give the date in Tan Chau. They give the date it was planned for in 2025:");
+    expect(outcomeLead(translatorFor(translations(), "vi"), planned)).toBe("Các báo cáo không nêu ngày diễn ra của Tan Chau. Báo cáo nêu ngày dự kiến năm 2025:");
     expect(outcomeLead(translatorFor(translations(), "en"), { kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" }, asked: outcome.asked })).toBe(
       "No report in the library is about Ca Mau, so I cannot answer for it.",
     );

@@ -93,6 +93,12 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     upload(
+      "tan-chau-congress.md",
+      'title: "Tan Chau prepares thoroughly for the 8th District Party Congress (Tay Ninh)"\nurl: https://example.org/tan-chau-congress\ndate: 2025-02-15',
+      "The Standing Committee of the District Party Committee held a conference to contribute opinions on the draft documents of the 8th District Party Congress, term 2025-2030.\n\n" +
+        "According to the plan, the 8th District Party Congress, term 2025-2030 will be held and completed before August 31, 2025.\n",
+    ),
+    upload(
       "hai-duong-armed-forces.md",
       'title: "Hai Duong completes grassroots level Party Congress of armed forces"\nurl: https://example.org/hai-duong-armed-forces\ndate: 2020-05-20',
       "The Party committees of the armed forces of Hai Duong province have completed their grassroots congresses.\n\n" +
@@ -198,6 +204,19 @@ describe("what kind of answer a question asks for", () => {
   it("a deadline question is a date question", async () => {
     const result = await app.ask("deadline for party cell congresses under the provincial agencies bloc");
     expect(result.answer).toContain("March 31, 2025");
+  });
+
+  it("'when was it actually held' is not answered by the plan: a near miss that says the date is the one planned", async () => {
+    const held = await app.ask("On what date was Tan Chau district's (Tay Ninh) 8th District Party Congress actually held?");
+    expect(held.found).toBe(false);
+    expect(held.outcome).toMatchObject({ kind: "near_miss", differs: ["modality"], given: [{ value: "August 31", modality: "target" }] });
+    expect(held.answer).toContain("before August 31, 2025");
+    // Asked for the plan or the deadline, the same sentence answers.
+    for (const q of ["By what date must Tan Chau district (Tay Ninh) complete its 8th District Party Congress?", "When will Tan Chau's 8th District Party Congress be held?"]) {
+      const plan = await app.ask(q);
+      expect(plan.outcome.kind, q).toBe("answered");
+      expect(plan.answer).toContain("before August 31, 2025");
+    }
   });
 
   it("a list whose lead follows the best sentence ('The solutions are:') is quoted on into the next passage", async () => {

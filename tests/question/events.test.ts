@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namesEvent, numberedEvents, numberedGroups, ordinalFigure } from "../../src/text/events.js";
+import { namesEvent, numberedEvents, numberedGroups, ordinalFigure, romanNumber } from "../../src/text/events.js";
 
 // Sentences as the corpus writes them (../shared/corpus/extra: Hai Duong, An Giang, Hung Yen, Binh Duong).
 describe("numbered events", () => {
@@ -36,5 +36,12 @@ describe("numbered events", () => {
     expect(numberedGroups("who led discussion group no 2")).toEqual([{ kind: "group", n: 2 }]);
     expect(numberedGroups("the group 3,500 members strong")).toEqual([]);
     expect(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]).toEqual([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinalFigure));
+  });
+});
+
+describe("Roman numerals", () => {
+  it("reads I to XXXIX as Vietnamese numbers congresses and terms, and nothing else", () => {
+    expect(["I", "IV", "VIII", "IX", "XIV", "XIX", "XX", "XXXIX"].map(romanNumber)).toEqual([1, 4, 8, 9, 14, 19, 20, 39]);
+    for (const text of ["", "IIII", "VV", "XL", "viii", "IC", "Ha"]) expect(romanNumber(text)).toBeNull();
   });
 });

@@ -215,6 +215,7 @@ near-result = the figure for {$what}
 near-target = the target for {$what}
 near-figure = this figure
 near-date = the date
+near-planned-date = the date it was planned for
 near-for-place = {$what} in {$place}
 near-in-period = {$what} in {$period}
 metric-party-members-admitted = new party members admitted

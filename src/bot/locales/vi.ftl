@@ -206,6 +206,7 @@ near-result = số liệu {$what}
 near-target = chỉ tiêu {$what}
 near-figure = số liệu này
 near-date = ngày diễn ra
+near-planned-date = ngày dự kiến
 near-for-place = {$what} của {$place}
 near-in-period = {$what} năm {$period}
 metric-party-members-admitted = số đảng viên mới được kết nạp
