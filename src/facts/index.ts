@@ -24,7 +24,7 @@ export interface FactContext {
 }
 
 /** Version of the facts reader; bumped when reading changes, so that opening an older index re-reads its facts (Library.refreshFacts). */
-export const FACTS_VERSION = 3; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target, "From now until the end of 2023, …" dates the passage's next figures
+export const FACTS_VERSION = 4; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target, "From now until the end of 2023, …" dates the passage's next figures; 4: in an undated report, a day with its year dates the passage's next yearless figures
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|(?<=\\b(?:on|dated|from|to|until|by|since|ngày|ngay)\\s+)\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
@@ -44,19 +44,28 @@ export function readFacts(passageText: string, context: FactContext): Fact[] {
   let placeBefore = context.placeBefore ?? null;
   // "From now until the end of 2023, it is necessary to…": the year the passage's next sentences speak of.
   let leadPeriod: YearSpan | null = null;
+  // In an undated report, "On February 11, 2025, … decided to establish …. At the time of establishment, it had 23
+  // grassroots Party organizations": the day a sentence names dates the passage's next yearless figures.
+  let datedYear: number | null = null;
   for (const unit of textUnits(passageText)) {
     const sentence = unit.text;
     // Only sentences that name a district or town ("… District Party Committee") are searched for one.
     const named = /[Dd]istrict|[Tt]own/.test(sentence) ? findSubPlaces(sentence) : [];
     const sentencePlace = named[0] ? fold(named[0].name) : null;
     const heading = unit.heading ? headingOf(unit.heading) : leadPeriod ? { period: leadPeriod, target: false } : null;
-    if (/\d/.test(sentence)) facts.push(...sentenceFacts(sentence, unit.at, { ...context, placeBefore: sentencePlace ?? placeBefore }, heading));
+    const reportYear = context.reportYear ?? datedYear;
+    if (/\d/.test(sentence)) facts.push(...sentenceFacts(sentence, unit.at, { ...context, reportYear, placeBefore: sentencePlace ?? placeBefore }, heading));
+    const dated = FULL_DATE.exec(sentence);
+    if (dated) datedYear = Number(dated[1]);
     if (named.length) placeBefore = fold(named.at(-1)!.name);
     const lead = PERIOD_LEAD.exec(sentence);
     if (lead) leadPeriod = { from: Number(lead[1]), to: Number(lead[1]) };
   }
   return facts;
 }
+
+/** A day with its year: "On February 11, 2025", "11 February 2025", "11/02/2025". */
+const FULL_DATE = new RegExp(`\\b(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?\\s+|\\d{1,2}/\\d{1,2}/)((?:19|20)\\d{2})\\b`, "i");
 
 /** A sentence opening with the rest of a year ("From now until the end of 2023, …", "For the rest of 2008, …"). */
 const PERIOD_LEAD = /^\s*(?:from now (?:until|to|till) (?:the end of|the end of the year)|for the rest of|in the remaining (?:months|time|period) of|from now to the end of)\s+((?:19|20)\d{2})\b/i;

@@ -159,7 +159,8 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // The frame: metric, period, place, what is wanted
 
-const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b/i;
+// "What rate did the secretary ask to achieve", "must reach": a figure someone set as a goal.
+const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b/i;
 const LIST_QUESTION = /\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
 
 /** The frame, and the stems of the question's words that name its metric. */
@@ -193,7 +194,7 @@ const POSTNOMINAL = new Set(["specific", "main", "key", "major", "new", "total",
 /** Words that end the noun phrase after "how many": verbs, prepositions, question and auxiliary words. */
 const NOUN_PHRASE_END = new Set(
   ("are were is was be been did do does have has had will would could can should must may might shall there that which who whom whose " +
-    "since ago until till " +
+    "since ago until till according " +
     "in of at for from under by on during to with within across among per into over after before than as about " +
     "attend attended attending take took taken join joined participate participated live lived sit sat held hold holds hit " +
     "receive received get got make made set become became organise organised organize organized elect elected admit admitted " +

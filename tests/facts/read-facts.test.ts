@@ -114,6 +114,17 @@ describe("facts read from report sentences", () => {
     expect(of(passage.slice(passage.indexOf("In particular"))).find((f) => f.value.includes("95%"))).toMatchObject({ period: { from: 2024, to: 2024 } });
   });
 
+  it("in an undated report, a day with its year dates the passage's next yearless figures", () => {
+    // ../shared/corpus/extra/055.json (Binh Thuan, no date).
+    const passage =
+      "On February 11, 2025, the Standing Committee of Binh Thuan Provincial Party Committee issued Decision No. 2161 deciding to establish the Party Committee of the provincial Party agencies. " +
+      "At the time of establishment, the Party Committee of the provincial Party agencies had 23 grassroots Party organizations and 564 Party members.";
+    expect(readFacts(passage, { reportYear: null, place: null }).find((f) => f.value === "564")).toMatchObject({ metric: "party_organizations", period: { from: 2025, to: 2025, implied: true } });
+    // Before any dated sentence, or in a dated report, nothing changes.
+    expect(readFacts(passage.slice(passage.indexOf("At the time")), { reportYear: null, place: null }).find((f) => f.value === "564")?.period).toBeNull();
+    expect(of(passage, 2024).find((f) => f.value === "564")?.period).toMatchObject({ from: 2024, to: 2024 });
+  });
+
   it("'the growth rate of production value' is growth, not the value", () => {
     expect(fact("The growth rate of production value reached 9.26%; the economic structure shifted in a positive direction.", "9.26%").metric).toBe("growth");
     expect(fact("Production value reached 5,000 billion VND, a growth of 9%.", "5,000 billion VND").metric).toBe("production_value");

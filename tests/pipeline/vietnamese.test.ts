@@ -11,6 +11,9 @@ describe("Vietnamese questions in the reports' words", () => {
     ["Huyện Cẩm Xuyên có thêm bao nhiêu sản phẩm OCOP 3 sao trong năm 2023?", "Cam Xuyen district added how many products OCOP 3-star in 2023?"],
     ["Ai chủ trì hội nghị của Tỉnh uỷ Thái Bình?", "who chaired conference of Provincial Party Committee Thai Binh?"],
     ["Hội nghị lần thứ 17 bế mạc vào ngày nào?", "17th conference closed on what date?"],
+    // "theo …" names the source; "hiện có" is what there is now; "đạt bao nhiêu" counts no noun of the source after it.
+    ["Thu nhập bình quân đầu người của tỉnh Thái Bình năm 2023 đạt bao nhiêu (theo hội nghị sơ kết)?", "average income per capita of Thai Binh province in 2023 reached how many according to conference review?"],
+    ["Thị xã Hồng Lĩnh hiện có bao nhiêu đảng viên", "Hong Linh town currently has how many party members"],
     // A Roman numeral numbers the congress; the province in brackets after a district is a place of its own.
     ["Huyện Tân Châu (Tây Ninh) phải tổ chức xong Đại hội Đảng bộ huyện lần thứ VIII trước ngày nào?", "Tan Chau district Tay Ninh complete Party Congress 8th by what date?"],
   ])("%s", (vi, en) => {

@@ -191,6 +191,12 @@ describe("metrics and what is wanted", () => {
     expect(frame("Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?").metric).toBe("party_members_admitted");
   });
 
+  it("reads a figure someone asked for as a target ('what rate did the secretary ask to achieve')", () => {
+    expect(frame("What public investment disbursement rate did Hai Duong Party Secretary Tran Duc Thang ask to achieve by the end of 2023?")).toMatchObject({ metric: "public_investment_disbursement", wanted: "target" });
+    expect(frame("What disbursement rate must Hai Duong reach in 2024?").wanted).toBe("target");
+    expect(frame("What disbursement rate did Hai Duong achieve in 2023?").wanted).toBe("achieved");
+  });
+
   it("reads 'want to reach' as a target and 'number of' as asking for a figure", () => {
     expect(frame("What income per head does Hung Yen want to reach by 2030?").wanted).toBe("target");
     expect(understandQuestion("dong nai 13th session number of resolutions", context).analyzed.wantsFigure).toBe(true);
