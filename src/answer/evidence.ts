@@ -528,9 +528,9 @@ const A_SPAN = /\b(an?|half an?|a few|several|a couple of)\s+(minutes?|hours?|da
 const LENGTH_FIGURE = /\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|m|met(?:er|re)s?|miles?)\b/i;
 const MONEY_FIGURE = /\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*(?:VND|dong|USD|US dollars?|đồng)\b|\b(?:VND|USD|US\$|\$)\s*\d/i;
 
-/** "How many people…" is answered by members, delegates, cadres or participants as much as by people. */
-const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades"]);
-const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest"].map(stem);
+/** "How many people…" is answered by members, delegates, cadres, participants or individuals as much as by people. */
+const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades", "individuals"]);
+const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest", "individu"].map(stem);
 
 /** A new figure within five words of one of the asked terms ("13 resolutions", "grew by 8.5%"). */
 function figureNextToTerm(sentence: string, figures: string[], content: ContentTerm[]): boolean {

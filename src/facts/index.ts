@@ -24,7 +24,7 @@ export interface FactContext {
 }
 
 /** Version of the facts reader; bumped when reading changes, so that opening an older index re-reads its facts (Library.refreshFacts). */
-export const FACTS_VERSION = 4; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target, "From now until the end of 2023, …" dates the passage's next figures; 4: in an undated report, a day with its year dates the passage's next yearless figures
+export const FACTS_VERSION = 4; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target, "From now until the end of 2023, …" dates the passage's next figures; 4: in an undated report, a day with its year dates the passage's next yearless figures; a multiple ("increased by nearly 200 times", "1.2 times higher") is a comparison
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|(?<=\\b(?:on|dated|from|to|until|by|since|ngày|ngay)\\s+)\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
@@ -100,7 +100,9 @@ function sentenceFacts(sentence: string, start: number, context: FactContext, he
     // Years, ordinals ("26th"), codes ("26-CT/TW"), list numbers and parts of names are not figures.
     const after = sentence.slice(index + m[0].length);
     if (!m[3] && /^(19|20)\d{2}$/.test(m[1]!)) continue;
-    if (!m[3] && /^\s*(years?|months?|days?|weeks?|times|terms?|sessions?|rounds?)\b/i.test(after)) continue;
+    // ("…has increased by nearly 200 times", "1.2 times higher than in 2020": a multiple, which compares.)
+    const multiple = /^\s*times\b/i.test(after) && (/\b(increas\w*|grew|grown|rose|risen|multipl\w*)\s+(by\s+)?(nearly |almost |about |over |more than )?$/i.test(sentence.slice(Math.max(0, index - 40), index)) || /^\s*times\s+(higher|more|larger|greater|bigger|as)\b/i.test(after));
+    if (!m[3] && !multiple && /^\s*(years?|months?|days?|weeks?|times|terms?|sessions?|rounds?)\b/i.test(after)) continue;
     if (ORDINAL_OR_CODE.test(sentence.slice(index, index + 12)) && !m[3]) continue;
     if (/^\s*[-/]\s*[A-Z]{2}/.test(after) || /[A-Z]-$/.test(sentence.slice(Math.max(0, index - 2), index))) continue;
     if (/\b(No|Resolution|Directive|Decision|Conclusion|Project|Decree|Article|Clause|term|session|Congress|Plan)\.?\s*$/i.test(sentence.slice(Math.max(0, index - 14), index)) && !m[3]) continue;
@@ -168,7 +170,7 @@ function nearestMetric(mentions: { metric: MetricId; at: number; end: number }[]
 
 function unitOf(written: string | null, after: string): string | null {
   if (written) return written.replace(/\s+/g, " ");
-  const word = /^\s*(new\s+)?(party members?|members?|people|persons?|tourists?|visitors?|households?|projects?|products?|communes?|enterprises?|businesses|cooperatives?|organizations?|cadres?|houses?|hectares?|ha|km|tons?|tonnes?|criteria|targets?|goals?|indicators?)\b/i.exec(after);
+  const word = /^\s*(new\s+)?(party members?|members?|people|persons?|tourists?|visitors?|households?|projects?|products?|communes?|enterprises?|businesses|cooperatives?|organizations?|cadres?|houses?|hectares?|ha|km|tons?|tonnes?|criteria|targets?|goals?|indicators?|times)\b/i.exec(after);
   return word ? word[2]!.toLowerCase() : null;
 }
 

@@ -161,8 +161,15 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const folded = fold(question).replace(/\bhow (fast|large|big|high|long|much|many)\b/g, "how");
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
-  // A day the question names ("at the January 13, 2023 conference") is checked against the report, not each sentence.
+  // A day the question names ("at the January 13, 2023 conference") is checked against the report, not each sentence;
+  // so is a numbered event ("the 13th session of the 7th People's Council"), unless its number is what is asked.
+  const wantsOrdinal = ORDINAL_QUESTION.test(question);
+  const events = numberedEvents(question);
+  const found = findPlaces(question);
+  const places = [...new Set(found.map((p) => p.name))];
+  const placeWords = new Set(found.flatMap((p) => tokenize(fold(p.matched))));
   const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), ...dayPhrases(folded)].join(" ")));
+  const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
   for (const token of tokenize(folded)) {
     const numeric = /\d/.test(token);
     if (!numeric && (STOPWORDS.has(token) || token.length < 2)) continue;
@@ -171,10 +178,10 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     seen.add(s);
     terms.push({ text: token, stem: s, numeric, weak: WEAK_TERMS.has(token) || (source.has(token) && !/^(19|20)\d{2}$/.test(token)) });
   }
-  const found = findPlaces(question);
-  const wantsOrdinal = ORDINAL_QUESTION.test(question);
-  const places = [...new Set(found.map((p) => p.name))];
-  const placeWords = new Set(found.flatMap((p) => tokenize(fold(p.matched))));
+  // The event's words weigh less only when the question asks something beyond it ("… 13th session … resolutions
+  // passed"); "ky hop thu 15 … vao nhung ngay nao" has nothing else to find its sentence by.
+  const asksBeyond = terms.filter((t) => !t.weak && !t.numeric && !eventWords.has(t.text) && !placeWords.has(t.text)).length >= 2;
+  if (asksBeyond) for (const t of terms) if (eventWords.has(t.text)) t.weak = true;
   return {
     raw: question,
     folded,
@@ -193,7 +200,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     asksWhenHeld: DATE_QUESTION.test(question) && HELD_QUESTION.test(question) && !PLAN_QUESTION.test(question) && !DEADLINE_QUESTION.test(question),
     wantsCode: CODE_QUESTION.test(question) && !wantsOrdinal,
     wantsOrdinal,
-    events: numberedEvents(question),
+    events,
     groups: numberedGroups(question),
     days: daysOfMonth(question),
   };

@@ -65,7 +65,7 @@ export const METRICS: readonly MetricEntry[] = [
   { id: "economic_scale", phrases: ["economic scale", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
-    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes"],
+    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "collects for the state", "money+collect*"],
   },
   { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "spending", "chi ngan sach"] },
   {

@@ -125,6 +125,13 @@ describe("facts read from report sentences", () => {
     expect(of(passage, 2024).find((f) => f.value === "564")?.period).toMatchObject({ from: 2024, to: 2024 });
   });
 
+  it("a multiple compares ('increased by nearly 200 times', '1.2 times higher'); a count of times does not", () => {
+    // ../shared/corpus/extra/014.json (Hung Yen) and the Thai Binh seed report.
+    expect(fact("In particular, in the 24 years since the province’s re-establishment, its budget collection has increased by nearly 200 times.", "200")).toMatchObject({ metric: "budget_revenue", unit: "times", modality: "comparison" });
+    expect(fact("Average income per capita in 2023 is estimated to reach 62.4 million VND, 1.2 times higher than in 2020.", "1.2")).toMatchObject({ modality: "comparison", unit: "times" });
+    expect(of("The Standing Committee met 12 times in 2023.").map((f) => f.value)).toEqual([]);
+  });
+
   it("'the growth rate of production value' is growth, not the value", () => {
     expect(fact("The growth rate of production value reached 9.26%; the economic structure shifted in a positive direction.", "9.26%").metric).toBe("growth");
     expect(fact("Production value reached 5,000 billion VND, a growth of 9%.", "5,000 billion VND").metric).toBe("production_value");

@@ -51,6 +51,7 @@ beforeAll(async () => {
       "hung-yen-congress.md",
       'title: "Nguyen Huu Nghia continues to serve as Secretary of Hung Yen\'s Party Committee"\nurl: https://example.org/hung-yen-2025\ndate: 2025-10-03\nplace: Hung Yen province',
       "Hung Yen (VNA) – Nguyen Huu Nghia, Secretary of the Party Committee of Hung Yen province in the 2020–2025 tenure, has been assigned to hold the Secretary position for the 2025–2030 tenure.\n\n" +
+        "Participants at the congress, which concluded on October 3, also listened to the Politburo’s decisions to appoint 70 individuals to the provincial Party Committee and 22 to its Standing Board for the new tenure.\n\n" +
         "Tran Quoc Toan, Tran Quoc Van, Nguyen Khac Than, and Nguyen Manh Hung became Deputy Secretaries of the provincial Party Committee.\n",
     ),
     upload(
@@ -204,6 +205,12 @@ describe("what kind of answer a question asks for", () => {
   it("a deadline question is a date question", async () => {
     const result = await app.ask("deadline for party cell congresses under the provincial agencies bloc");
     expect(result.answer).toContain("March 31, 2025");
+  });
+
+  it("'how many members' of a committee is answered by the individuals appointed to it", async () => {
+    const result = await app.ask("How many people were appointed to the Hung Yen provincial Party Committee for 2025-2030?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("70 individuals");
   });
 
   it("'when was it actually held' is not answered by the plan: a near miss that says the date is the one planned", async () => {

@@ -169,6 +169,18 @@ describe("words about the asker and the source", () => {
     expect(understandQuestion("Hi, what did the Jan 2023 Hung Yen conference review? And the Nov one, Oct 2024?", context).analyzed.names).toEqual([]);
   });
 
+  it("weighs less a numbered event's words when the question asks something beyond it", () => {
+    const weak = (q: string) => understandQuestion(q, context).analyzed.terms.filter((t) => t.weak).map((t) => t.text);
+    expect(weak("dong nai 13th session 7th peoples council resolutions passed")).toEqual(expect.arrayContaining(["13th", "session"]));
+    expect(weak("dong nai 13th session 7th peoples council resolutions passed")).not.toContain("resolutions");
+    // Nothing else to find the sentence by: the event's words count in full.
+    expect(weak("when was the 15th session of the Ninh Thuan People's Council held")).not.toContain("15th");
+  });
+
+  it("reads the state's coffers as budget revenue", () => {
+    expect(frame("by how many times has the money Hung Yen collects for the state coffers grown since it was re-founded?").metric).toBe("budget_revenue");
+  });
+
   it("weighs less the words that name the report to read ('according to the … mid-term review') and the day it cites", () => {
     const weak = (q: string) => understandQuestion(q, context).analyzed.terms.filter((t) => t.weak).map((t) => t.text);
     expect(weak("Thai Binh investment in 2023, according to the Nov 2023 mid-term review?")).toEqual(expect.arrayContaining(["nov", "mid-term", "review"]));
