@@ -7,7 +7,7 @@
 import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
 import { findSubPlaces } from "../text/places.js";
 import { textUnits } from "../text/sentences.js";
-import { LAST_YEAR, MONTH_PATTERN, NEXT_YEAR, yearMentions, yearPart, type YearPart, type YearSpan } from "../text/years.js";
+import { LAST_YEAR, MONTH_PATTERN, namesTerm, NEXT_YEAR, yearMentions, yearPart, type YearPart, type YearSpan } from "../text/years.js";
 import { fold } from "../text/fold.js";
 import type { Fact, FactModality } from "../types.js";
 
@@ -24,7 +24,7 @@ export interface FactContext {
 }
 
 /** Version of the facts reader; bumped when reading changes, so that opening an older index re-reads its facts (Library.refreshFacts). */
-export const FACTS_VERSION = 4; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target, "From now until the end of 2023, …" dates the passage's next figures; 4: in an undated report, a day with its year dates the passage's next yearless figures; a multiple ("increased by nearly 200 times", "1.2 times higher") is a comparison
+export const FACTS_VERSION = 4; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target, "From now until the end of 2023, …" dates the passage's next figures; 4: in an undated report, a day with its year dates the passage's next yearless figures; a multiple ("increased by nearly 200 times", "1.2 times higher") is a comparison, "over the past 5 years" spans the years up to the report's, a figure compared with a span is of the next span, an undated congress report is of its term's first year
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|(?<=\\b(?:on|dated|from|to|until|by|since|ngày|ngay)\\s+)\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
@@ -183,9 +183,15 @@ function periodOf(sentence: string, index: number, years: ReturnType<typeof year
     const nearest = right ?? [...own].sort((a, b) => Math.abs(a.at - index) - Math.abs(b.at - index))[0]!;
     return { from: nearest.from, to: nearest.to };
   }
+  // "…an increase of 34.4% compared to the 2010-2015 period": the figure is of the span after the one compared with.
+  const compared = years.find((y) => y.baseline && y.to > y.from);
+  if (compared) return { from: compared.to, to: compared.to + (compared.to - compared.from), implied: true };
   if (heading?.period) return { from: heading.period.from, to: heading.period.to };
   const year = context.reportYear;
   if (year === null) return null;
+  // "Over the past 5 years, it has … maintained rapid economic development, at an average of 8.38% per year" (a 2020 congress).
+  const past = PAST_YEARS.exec(sentence);
+  if (past) return { from: year - (Number(past[1]) || NUMBER_WORDS.indexOf(past[1]!.toLowerCase())), to: year, implied: true };
   if (NEXT_YEAR.test(sentence)) return { from: year + 1, to: year + 1 };
   if (LAST_YEAR.test(sentence) && !/same period last year/i.test(sentence)) return { from: year - 1, to: year - 1 };
   // A target without a year is for the year after the one reported on (a year-end review sets next year's targets).
@@ -193,6 +199,10 @@ function periodOf(sentence: string, index: number, years: ReturnType<typeof year
   // Unstated: a report's figures are about the year it reports on ("The total product increased by 9.41%…").
   return { from: year, to: year, implied: true };
 }
+
+/** "Over the past 5 years", "in the last five years": the years up to the report's. */
+const PAST_YEARS = /\b(?:over|in|during|for) the (?:past|last|previous) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years\b/i;
+const NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /** A verb setting targets just before their count: "identifying 19", "set out 34 main", "including 25". */
 const TARGETS_SET_BEFORE = /\b(identif\w*|sets?|setting|set out|adopt\w*|approv\w*|includ\w*|propos\w*|outlin\w*)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
@@ -222,6 +232,21 @@ export function articleFacts(article: { date: string | null; place: string | nul
 }
 
 /**
+ * An undated congress report's year: the first year of the one term it names ("…the 19th Provincial Party Congress,
+ * for the 2020 – 2025 term"), when every other year it names is that year or earlier (a congress looks back on the
+ * term before; a mid-term review names the years since). Null otherwise.
+ */
+function congressYear(text: string): number | null {
+  if (!/\bcongress\b/i.test(text)) return null;
+  const mentions = yearMentions(text);
+  const terms = mentions.filter((m) => namesTerm(text, m));
+  const starts = [...new Set(terms.map((m) => m.from))];
+  if (starts.length !== 1) return null;
+  const start = starts[0]!;
+  return mentions.every((m) => terms.includes(m) || m.to <= start) ? start : null;
+}
+
+/**
  * The year a report is about: its date's year, or the year before when a January–March report reviews that year.
  * An undated report's is the one year its title names as its own ("…second November meeting (2023 socio-economic
  * draft report)"), not one it looks ahead to ("tasks for 2024", "vision to 2035").
@@ -231,7 +256,7 @@ export function reportYearOf(date: string | null, text: string, title = ""): num
   if (year === null) {
     const own = yearMentions(title).filter((y) => y.from === y.to && !/\b(for|to|towards|until|by|vision|in the coming|next)\s+(the\s+)?(year\s+)?$/i.test(title.slice(0, y.at)));
     const years = [...new Set(own.map((y) => y.from))];
-    return years.length === 1 ? years[0]! : null;
+    return years.length === 1 ? years[0]! : congressYear(text);
   }
   const month = date!.length >= 7 ? Number(date!.slice(5, 7)) : 12;
   if (month > 3) return year;

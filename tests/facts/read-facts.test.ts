@@ -132,6 +132,16 @@ describe("facts read from report sentences", () => {
     expect(of("The Standing Committee met 12 times in 2023.").map((f) => f.value)).toEqual([]);
   });
 
+  it("'over the past 5 years' spans the years up to the report's; a figure compared with a span is of the next span", () => {
+    // ../shared/corpus/extra/014.json (Hung Yen, a 2020 congress).
+    expect(fact("Over the past 5 years, it has boosted comprehensive socio-economic development and maintained rapid economic development, at an average of 8.38% per year.", "8.38%", 2020)).toMatchObject({ metric: "growth", period: { from: 2015, to: 2020, implied: true } });
+    const sentence = "Hung Yen has become a destination for domestic and foreign investors, with 816 projects, an increase of 34.4% compared to the 2010-2015 period, while the export turnover has been reported to increase by 16.19% per year on average.";
+    expect(fact(sentence, "816", 2020)).toMatchObject({ metric: "projects", period: { from: 2015, to: 2020 } });
+    expect(fact(sentence, "16.19%", 2020)).toMatchObject({ metric: "export", period: { from: 2015, to: 2020 } });
+    // "Over the 2015-2020 term" is the span the figure is about, not one compared with.
+    expect(fact("Over the 2015-2020 term, growth averaged 7.5% a year.", "7.5%", 2020).period).toMatchObject({ from: 2015, to: 2020 });
+  });
+
   it("'the growth rate of production value' is growth, not the value", () => {
     expect(fact("The growth rate of production value reached 9.26%; the economic structure shifted in a positive direction.", "9.26%").metric).toBe("growth");
     expect(fact("Production value reached 5,000 billion VND, a growth of 9%.", "5,000 billion VND").metric).toBe("production_value");
@@ -162,5 +172,10 @@ describe("facts read from report sentences", () => {
     // An undated report: the one year its title names as its own, not one it looks ahead to.
     expect(reportYearOf(null, "", "Provincial People's Committee holds second November meeting (2023 socio-economic draft report)")).toBe(2023);
     expect(reportYearOf(null, "", "Provincial Party Committee deploys key directions and tasks for 2024 (Ha Nam)")).toBeNull();
+    // An undated congress report is of the first year of the one term it names, when it names no later year.
+    const congress = "…the Resolution of the 19th Provincial Party Congress, for the 2020 – 2025 term. In the 2015-2020 period, Hung Yen province realized a majority of criteria. The Congress elected 52 comrades to the Executive Board, for the 2020-2025 term.";
+    expect(reportYearOf(null, congress, "Art programme welcomes success of Party Congress (Hung Yen)")).toBe(2020);
+    expect(reportYearOf(null, `${congress} Growth in 2021 - 2023 averaged 8.56%.`, "Mid-term review")).toBeNull();
+    expect(reportYearOf(null, "Congress of the 2020-2025 term and of the 2025-2030 term.", "")).toBeNull();
   });
 });
