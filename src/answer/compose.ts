@@ -134,6 +134,11 @@ export function composeAnswer(
   // A plan's figure for the year asked about may answer ("how many conferences in 2025" by the 2025 programme).
   const forAskedYear = (f: Fact) => !!frame.period && !!f.period && f.period.from === frame.period.from && f.period.to === frame.period.to;
 
+  // A lead ("…, including:") whose next line or passage opens a numbered or bulleted item leads into a list for sure.
+  const itemsFollow = (units: TextUnit[], index: number, passage: ScoredPassage) => {
+    const next = units[index + 1]?.text ?? articlePassages(passage.articleId).find((p) => p.position === passage.position + 1)?.text ?? "";
+    return ENUMERATED.test(next);
+  };
   const candidates: Candidate[] = [];
   for (const passage of considered) {
     if (!scopes.has(passage.articleId)) scopes.set(passage.articleId, articleScope(q, passage.article, articlePassages(passage.articleId), layouts));
@@ -159,7 +164,7 @@ export function composeAnswer(
           o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000)
         : cov + 0.25 * (passage.score / topScore) + judged.bonus - judged.penalty - (0.02 * Math.max(0, unit.text.length - 350)) / 100 +
           (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0) +
-          (frame.wanted === "list" && /:\s*$/.test(unit.text) ? o.listLeadBonus : 0);
+          (frame.wanted === "list" && /:\s*$/.test(unit.text) ? o.listLeadBonus * (itemsFollow(units, index, passage) ? 2 : 1) : 0);
       // A figure the report dates to the asked year ("…in the same period last year") shows the report covers it.
       const problems = [...scope.problems.filter((p) => !(framed.matches && /^year /.test(p))), ...judged.problems];
       // "When was the 2023 year-end session?" is not answered by a 2024 report's "on December 7": say which year it gives.
@@ -275,8 +280,8 @@ function introduction(c: Candidate, passages: StoredPassage[]): Candidate | null
   return { ...c, sentence: best.text, passage, index: best.index, problems: [], metricFacts: [], otherYearDate: null };
 }
 
-/** A paragraph that opens as an item of a numbered list: "Firstly, …", "Second, …", "3. …", "(4) …", "b) …". */
-const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b[,:.]?|\(?\d{1,2}[.)]\s|\(?[a-h]\)\s)/i;
+/** A paragraph that opens as an item of a list: "Firstly, …", "Second, …", "3. …", "(4) …", "b) …", "- …". */
+const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b[,:.]?|\(?\d{1,2}[.)]\s|\(?[a-h]\)\s|[-–•*+]\s)/i;
 
 /** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C"). */
 function isListLead(text: string): boolean {

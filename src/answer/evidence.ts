@@ -329,7 +329,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     const asked = q.events[0]?.kind ?? (/\bcongress\b/.test(q.folded) ? "congress" : /\b(conference|session|meeting|plenum)\b/.test(q.folded) ? "meeting" : null);
     const named = numberedEvents(sentence).filter((e) => !e.national && (asked === null || e.kind === asked));
     if (named.length === 0) problems.push("no numbered event in sentence");
-    else bonus += 0.15;
+    else {
+      // The answer's own type, as a figure counting the asked noun is: fewer of the question's words need be there.
+      counts = true;
+      bonus += 0.15;
+    }
   } else if (q.wantsFigure) {
     // The figure must be news: not a year, not an ordinal ("26th session"), not a number the question gave.
     // "What number is the plan?" asks for the code ("Plan No. 162-KH/TU"); otherwise a code is no figure.
@@ -361,6 +365,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     }
     // "When was the congress actually held?" is not answered by the plan "…will be held and completed before August 31, 2025".
     if (q.asksWhenHeld && PLANNED_DATE.test(withoutTerms)) problems.push("the date is a plan");
+    // Nor by a count as of a month ("As of January 2025, 40/172 Party cells … have held Party Cell Congresses").
+    else if (q.asksWhenHeld && statusMonth(sentence) && daysOfMonth(withoutTerms).length === 0) problems.push("no date in sentence");
     // "Deadline for the congresses": "…completing them before March 31, 2025", not the day the plan was announced.
     if (q.wantsDeadline) {
       if (DEADLINE_DATE.test(withoutTerms)) bonus += 0.15;
@@ -448,7 +454,7 @@ const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order 
 
 /** A date something must be done by: "before March 31, 2025", "completing them by 30/6", "no later than May". */
 /** A date set for what is still to be done: "will be held and completed before …", "is scheduled to take place on …". */
-const PLANNED_DATE = /\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:held|organi[sz]ed|convened|take place|completed?|finish\w*|opened?)\b|\b(?:is|are) (?:scheduled|planned|expected|due|set) to\b|\bto be (?:held|completed|organi[sz]ed|convened)\b|\b(?:must|should|needs? to) (?:be )?(?:held|completed?|organi[sz]ed|finish\w*)\b/i;
+const PLANNED_DATE = /\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:held|hold|organi[sz]ed?|convened?|take place|completed?|finish\w*|opened?)\b|\b(?:completing|finishing)\b[^.;]{0,30}?\b(?:before|by|no later than)\b|\b(?:deadline|the last day|no later than)\b|\b(?:is|are) (?:scheduled|planned|expected|due|set) to\b|\bto be (?:held|completed|organi[sz]ed|convened)\b|\b(?:must|should|needs? to) (?:be )?(?:held|completed?|organi[sz]ed|finish\w*)\b/i;
 const DEADLINE_DATE = new RegExp(`\\b(before|by|no later than|until|complet\\w*|finish\\w*|deadline)\\b[^.;]{0,30}?\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2})\\b`, "i");
 
 /** More than one day: "December 7 and 8", "December 8, 11 and 12", "from October 2 to 8", "7-8 December". */

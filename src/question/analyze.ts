@@ -20,7 +20,7 @@ const STOPWORDS = new Set(
     "what which who whom whose when where why how many much more most this that these those it its it's as into about " +
     "than then there their they them he she his her we our you your i me my can could should would will shall may might " +
     "any all each per over under after before during since until up down out so not no yes if also just only such very " +
-    "tell say said please give list show find know"
+    "tell say said please give list show find know exactly actually really specifically"
   ).split(" "),
 );
 
@@ -38,14 +38,15 @@ const WEAK_TERMS = new Set(
 
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
 /** "What number is the plan?", "nghe an confidence vote plan number": the document's code is the answer, a figure. */
-const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b/i;
+const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b|\bnumber of the (plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)\b/i;
 /** "Which number congress was it", "đại hội lần thứ mấy" (translated "what ordinal"): the numbered event is the answer. */
 const ORDINAL_QUESTION = /\bwhat ordinal\b|\b(what|which) number (congress|conference|session|meeting|plenum)\b|\b(congress|conference|session|meeting|plenum) (number|no)\b(?! of\b)/i;
 const FIGURE_QUESTION = new RegExp(
   `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rate\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
 );
-const DATE_QUESTION = /^\s*(when\b|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when)\b/i;
+// ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date.)
+const DATE_QUESTION = /^\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year))|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when)\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
   /^\s*(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
@@ -56,7 +57,7 @@ const PERSON_QUESTION =
 const POST_WITHOUT_QUESTION_WORD =
   /^(?!.*\b(what|which|how|when|where|why|whom?|whose|list|name|number|many|much|total|count|did|does|do)\b).*\b(secretar(y|ies)|chair(man|men|woman|women|person)|director|leader)\s*(\?|$|\b(at|in|of|for|during|from)\b)/i;
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
-const NOT_PERSON_QUESTION = /\bwho (is|are|was|were) (subject|eligible|entitled|covered|affected|targeted|included)\b/i;
+const NOT_PERSON_QUESTION = /\bwho (?:exactly |else )?(is|are|was|were|will be|would be) (subject|eligible|entitled|covered|affected|targeted|included)\b|\b(list|names?) of (the )?(positions|posts|titles|roles)\b/i;
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
 /**
  * "On what date was the congress actually held?", "when did it take place": a date question about what happened,
@@ -187,7 +188,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     folded,
     terms,
     places,
-    names: properNames(question).filter((n) => !tokenize(fold(n)).every((w) => placeWords.has(w))),
+    // The question's first word is capitalised as every sentence's is ("Besides the bloc's own agencies, …").
+    names: properNames(question).filter((n) => !tokenize(fold(n)).every((w) => placeWords.has(w)) && !(!n.includes(" ") && question.trimStart().startsWith(n))),
     years: [...new Set(question.match(/\b(19|20)\d{2}\b/g) ?? [])],
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline)

@@ -46,6 +46,8 @@ const JUDGING_GROUPS: string[][] = [
   ["body", "bodies", "organization", "organizations", "organisation", "organisations"],
   ["home", "homes", "house", "houses"],
   ["paper", "papers", "document", "documents"],
+  ["resolution", "resolutions", "decision", "decisions"],
+  ["venture", "ventures", "project", "projects"],
   ["pass", "passed", "approve", "approved", "adopt", "adopted"],
   ["founding", "founded", "establishment", "established", "establish"],
   ["social", "society"],
@@ -174,6 +176,8 @@ const VI_EN: [string, string][] = [
   ["ubnd", "People's Committee"],
   ["hội đồng nhân dân", "People's Council"],
   ["hđnd", "People's Council"],
+  ["bch", "Executive Committee"],
+  ["btv", "Standing Committee"],
   ["ban bí thư", "Secretariat"],
   ["bộ chính trị", "Politburo"],
   ["ban tuyên giáo", "Propaganda Department"],
@@ -339,6 +343,12 @@ const VI_EN: [string, string][] = [
   ["bao nhiêu lần", "how many times"],
   ["bao nhiêu năm", "how many years"],
   ["có bao nhiêu", "has how many"],
+  ["nửa ngày", "half a day"],
+  ["cả ngày", "a full day"],
+  ["trực thuộc", "under"],
+  ["khối", "bloc"],
+  ["trong bao lâu", "how long"],
+  ["bao lâu", "how long"],
   ["bao nhiêu", "how many"],
   ["vào tháng mấy", "in what month"],
   ["tháng mấy", "in what month"],
@@ -540,6 +550,7 @@ function matchesAt(words: Word[], i: number, entry: { words: string[]; vi: strin
   if (i + entry.words.length > words.length) return false;
   // One syllable is matched with its tones ("thu" is not "thứ") unless the question is written without any.
   const same = noAccents ? words[i]!.folded === entry.words[0] : normaliseTone(words[i]!.text) === entry.vi[0];
-  if (entry.words.length === 1) return same && !(words[i]!.capitalised && words[i + 1]?.capitalised && i > 0);
+  // (A capitalised word before another is part of a name, unless an acronym: "BCH Đảng bộ tỉnh".)
+  if (entry.words.length === 1) return same && !(words[i]!.capitalised && words[i + 1]?.capitalised && i > 0 && !/^\p{Lu}{2,}$/u.test(words[i]!.text));
   return entry.words.every((w, k) => words[i + k]!.folded === w);
 }

@@ -271,8 +271,8 @@ function nounPhraseHead(text: string, headFirst = false): string | null {
   return head && head.length > 2 ? head : null;
 }
 
-/** A question naming a metric's word that still asks for no figure: which/who/when…, what someone did, where. */
-const NOT_A_FIGURE = /\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
+/** A question naming a metric's word that still asks for no figure: which/who/when…, what someone did, where, how it is described. */
+const NOT_A_FIGURE = /\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b|\bdescrib\w*\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
 
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {
   if (q.wantsPerson) return "person";
@@ -289,7 +289,9 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   }
   // "How many targets were met": the word names the metric, not a target asked for.
   const kindWords = metric === "targets_met" ? english.replace(/\b(targets?|goals?|indicators?|criteria)\b/gi, " ") : english;
-  if (TARGET_QUESTION.test(kindWords) && figure) return "target";
+  // "How much more did it collect than it had planned": a result measured against the plan.
+  const againstPlan = /\b(compared (to|with)|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords);
+  if (TARGET_QUESTION.test(kindWords) && figure && !againstPlan) return "target";
   if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
   if (figure) return "achieved";
   return "other";

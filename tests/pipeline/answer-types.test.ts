@@ -218,12 +218,20 @@ describe("what kind of answer a question asks for", () => {
     expect(held.found).toBe(false);
     expect(held.outcome).toMatchObject({ kind: "near_miss", differs: ["modality"], given: [{ value: "August 31", modality: "target" }] });
     expect(held.answer).toContain("before August 31, 2025");
+    // Nor is a count "as of January 2025" of the cells that have held theirs the day it was held.
+    expect((await app.ask("When was the Tan Chau district party cells' congress actually held?")).found).toBe(false);
     // Asked for the plan or the deadline, the same sentence answers.
     for (const q of ["By what date must Tan Chau district (Tay Ninh) complete its 8th District Party Congress?", "When will Tan Chau's 8th District Party Congress be held?"]) {
       const plan = await app.ask(q);
       expect(plan.outcome.kind, q).toBe("answered");
       expect(plan.answer).toContain("before August 31, 2025");
     }
+  });
+
+  it("'how many decisions did the council adopt' is answered by the resolutions it passed", async () => {
+    const result = await app.ask("how many decisions did binh thuan's provincial council adopt at the special sitting in october");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("13 resolutions");
   });
 
   it("a list whose lead follows the best sentence ('The solutions are:') is quoted on into the next passage", async () => {

@@ -203,6 +203,21 @@ describe("metrics and what is wanted", () => {
     expect(frame("Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?").metric).toBe("party_members_admitted");
   });
 
+  it("reads what kind of answer chat-typed questions want", () => {
+    const q = (text: string) => understandQuestion(text, context);
+    // The number of a plan is its code; "how did they describe" asks for words, not a figure.
+    expect(q("What is the number of the plan the Nghe An Provincial Party Standing Committee issued on the vote of confidence?").analyzed.wantsCode).toBe(true);
+    expect(q("How did the Binh Duong provincial People's Council describe the pace of economic growth in 2012?").frame.wanted).not.toMatch(/achieved|target/);
+    // A result measured against the plan is a result.
+    expect(q("How much more money did Hung Yen collect for the budget in 2022 compared with what it had planned?").frame.wanted).toBe("achieved");
+    // "When …, which …?": the clause sets the scene; the question asks which.
+    expect(q("When the HCMC party leadership met for their 34th session in late 2024, which resolution did they review?").analyzed.wantsDate).toBe(false);
+    expect(q("When did the HCMC party leadership meet for their 34th session?").analyzed.wantsDate).toBe(true);
+    // Positions are no person; the first word is capitalised as every sentence's is.
+    expect(q("Who exactly will be subject to the vote of confidence under Nghe An's plan? give me the list of positions").frame.wanted).toBe("list");
+    expect(q("Besides the bloc's own advisory agencies, which units were told to coordinate?").analyzed.names).toEqual([]);
+  });
+
   it("reads a figure someone asked for as a target ('what rate did the secretary ask to achieve')", () => {
     expect(frame("What public investment disbursement rate did Hai Duong Party Secretary Tran Duc Thang ask to achieve by the end of 2023?")).toMatchObject({ metric: "public_investment_disbursement", wanted: "target" });
     expect(frame("What disbursement rate must Hai Duong reach in 2024?").wanted).toBe("target");
