@@ -177,6 +177,9 @@ export function composeAnswer(
       }
       // "total party members of …" (a result, no metric of the lexicon) is not answered by "Recruit 200 new party members;".
       if (!frame.metric && frame.wanted === "achieved" && facts.length > 0 && facts.every((f) => f.modality === "target" && !forAskedYear(f))) problems.push("the sentence's figures are targets");
+      // Nor "how many delegates will attend / members does it aim to have by 2030" by "…consisting of 35 comrades".
+      // ("How many plans did the board put out", "plan resolution no.": a plan named is no figure aimed at.)
+      if (!frame.metric && frame.wanted === "target" && AIMED_AT.test(q.folded) && facts.length > 0 && facts.every((f) => f.modality !== "target")) problems.push("the sentence's figures are not targets");
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
       candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
@@ -279,6 +282,9 @@ function introduction(c: Candidate, passages: StoredPassage[]): Candidate | null
   const passage: ScoredPassage = best.p.id === c.passage.id ? c.passage : { ...best.p, score: c.passage.score, lexicalRank: null, denseRank: null };
   return { ...c, sentence: best.text, passage, index: best.index, problems: [], metricFacts: [], otherYearDate: null };
 }
+
+/** Words that ask for a figure aimed at, not one reached: "aim to have by 2030", "will attend", "target". */
+const AIMED_AT = /\b(aim\w*|target\w*|strive|striving|goals?|will|expect\w*|intend\w*|going to|set to|projected|objectives?)\b/;
 
 /** A paragraph that opens as an item of a list: "Firstly, …", "Second, …", "3. …", "(4) …", "b) …", "- …". */
 const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b[,:.]?|\(?\d{1,2}[.)]\s|\(?[a-h]\)\s|[-–•*+]\s)/i;

@@ -94,6 +94,11 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     upload(
+      "binh-thuan-agencies.md",
+      'title: "First conference of the Executive Committee of the Party Committee of provincial Party agencies (Binh Thuan)"\nurl: https://example.org/binh-thuan-agencies',
+      "On February 11, 2025, the Standing Committee of Binh Thuan Provincial Party Committee issued Decision No. 2161 deciding to establish the Party Committee of the provincial Party agencies. At the time of establishment, the Party Committee of the provincial Party agencies had 23 grassroots Party organizations and 564 Party members.\n",
+    ),
+    upload(
       "tan-chau-congress.md",
       'title: "Tan Chau prepares thoroughly for the 8th District Party Congress (Tay Ninh)"\nurl: https://example.org/tan-chau-congress\ndate: 2025-02-15',
       "The Standing Committee of the District Party Committee held a conference to contribute opinions on the draft documents of the 8th District Party Congress, term 2025-2030.\n\n" +
@@ -226,6 +231,20 @@ describe("what kind of answer a question asks for", () => {
       expect(plan.outcome.kind, q).toBe("answered");
       expect(plan.answer).toContain("before August 31, 2025");
     }
+  });
+
+  it("a figure aimed at is not answered by a count of what there is ('aim to have by 2030', 'will attend')", async () => {
+    const aim = await app.ask("how many party members does binh thuan party committee of provincial party agencies aim to have by 2030");
+    expect(aim.found).toBe(false);
+    expect(aim.answer).not.toContain("564");
+    // Nor is a subcommittee's size the number of delegates who will attend the congress.
+    const attend = await app.ask("how many delegates will attend binh thuan's 15th provincial party congress 2025-2030");
+    expect(attend.found).toBe(false);
+    expect(attend.answer).not.toContain("35 comrades");
+    // What it had when it was set up is there, dated by the day the passage names (the report has no date).
+    const had = await app.ask("how many party members did the binh thuan party committee of provincial party agencies have when it was set up in 2025");
+    expect(had.outcome.kind).toBe("answered");
+    expect(had.answer).toContain("564 Party members");
   });
 
   it("'how many decisions did the council adopt' is answered by the resolutions it passed", async () => {
