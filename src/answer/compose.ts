@@ -136,8 +136,9 @@ export function composeAnswer(
 
   // A lead ("…, including:") whose next line or passage opens a numbered or bulleted item leads into a list for sure.
   const itemsFollow = (units: TextUnit[], index: number, passage: ScoredPassage) => {
-    const next = units[index + 1]?.text ?? articlePassages(passage.articleId).find((p) => p.position === passage.position + 1)?.text ?? "";
-    return ENUMERATED.test(next);
+    const next = units[index + 1];
+    if (next) return opensItem(passage.text, next.at);
+    return ENUMERATED.test(articlePassages(passage.articleId).find((p) => p.position === passage.position + 1)?.text ?? "");
   };
   const candidates: Candidate[] = [];
   for (const passage of considered) {
@@ -186,7 +187,7 @@ export function composeAnswer(
   }
   candidates.sort((a, b) => b.score - a.score);
   if (process.env.DEBUG_ANSWER) {
-    for (const c of candidates.slice(0, 8)) console.error(c.score.toFixed(2), c.coverage.toFixed(2), c.problems.join("|"), c.sentence.slice(0, 110));
+    for (const c of candidates.slice(0, Number(process.env.DEBUG_ANSWER) > 1 ? Number(process.env.DEBUG_ANSWER) : 8)) console.error(c.score.toFixed(2), c.coverage.toFixed(2), c.problems.join("|"), c.sentence.slice(0, 110));
   }
 
   const least = (c: Candidate) => (c.general ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
@@ -201,36 +202,12 @@ export function composeAnswer(
     const addsSomething = !chosen.some((x) => x.sentence === c.sentence);
     if (close && addsSomething) chosen.push(c);
   }
-  // "What are the tasks…": the list goes on past its first sentence; quote what follows in the same passage, and
-  // in the article's next passage when the list runs past the passage's end.
+  // "What are the tasks…": the list goes on past its first sentence.
   if (frame.wanted === "list") {
-    const following = candidates
-      .filter((c) => c.passage.id === best.passage.id && c.index > best.index && c.index <= best.index + o.listSentences && !c.problems.some((p) => !/^(no figure|figure)/.test(p)))
-      .sort((a, b) => a.index - b.index);
-    for (const c of following) if (!chosen.includes(c)) chosen.push(c);
-    const unitsInBest = textUnits(best.passage.text).length;
-    const wanted = o.listSentences - (unitsInBest - 1 - best.index);
-    // The list's lead may be the best sentence or one quoted after it ("…presented 8 solutions…. The solutions are:").
-    const leads = chosen.some((c) => c.passage.id === best.passage.id && c.index >= best.index && isListLead(c.sentence));
-    if (wanted > 0 && leads) {
-      const article = articlePassages(best.passage.articleId);
-      const next = article.find((p) => p.position === best.passage.position + 1);
-      const quote = (p: StoredPassage, units: { unit: TextUnit; index: number }[]) => {
-        const passage: ScoredPassage = { ...p, score: best.passage.score, lexicalRank: null, denseRank: null };
-        for (const { unit, index } of units) chosen.push({ ...best, sentence: unit.text, passage, index, problems: [], metricFacts: [], otherYearDate: null });
-      };
-      // "Firstly, … Secondly, …": a list whose items are paragraphs of their own is quoted by each item's first sentence.
-      const items: { p: StoredPassage; unit: TextUnit; index: number }[] = [];
-      if (next && ENUMERATED.test(next.text)) {
-        for (const p of article.filter((p) => p.position > best.passage.position && p.position <= best.passage.position + 2 * o.listItems)) {
-          textUnits(p.text).forEach((unit, index) => {
-            if (items.length < o.listItems && ENUMERATED.test(unit.text)) items.push({ p, unit, index });
-          });
-        }
-      }
-      if (items.length > 1) for (const item of items) quote(item.p, [item]);
-      else if (next) quote(next, textUnits(next.text).slice(0, wanted).map((unit, index) => ({ unit, index })));
-    }
+    const list = listAfter(best, chosen, candidates, articlePassages(best.passage.articleId), o);
+    // A lead repeated atop each passage of a long list is quoted once, from the first.
+    if (list.lead) chosen.splice(0, chosen.length, list.lead);
+    for (const c of list.items) if (!chosen.includes(c)) chosen.push(c);
   }
   // "…, Thuong stressed": a "who" answered by a surname also quotes where the article names the speaker in full.
   if (frame.wanted === "person") {
@@ -281,6 +258,66 @@ function introduction(c: Candidate, passages: StoredPassage[]): Candidate | null
   if (!best) return null;
   const passage: ScoredPassage = best.p.id === c.passage.id ? c.passage : { ...best.p, score: c.passage.score, lexicalRank: null, denseRank: null };
   return { ...c, sentence: best.text, passage, index: best.index, problems: [], metricFacts: [], otherYearDate: null };
+}
+
+/**
+ * What a list answer quotes after its best sentence `best` (`chosen` holds it and its close seconds), in order:
+ * - a lead ("…, including:") that the chunker repeats atop each passage of a long list: the items under it in each;
+ * - else the sentences after it in its passage and, when a lead among them ends the passage, the next passage's
+ *   ("Firstly, … Secondly, …" paragraphs: each item's first sentence).
+ */
+function listAfter(best: Candidate, chosen: Candidate[], candidates: Candidate[], article: StoredPassage[], o: ComposeOptions): { lead: Candidate | null; items: Candidate[] } {
+  const quoted = (p: StoredPassage, unit: TextUnit, index: number): Candidate => ({
+    ...best,
+    sentence: unit.text,
+    passage: p.id === best.passage.id ? best.passage : { ...p, score: best.passage.score, lexicalRank: null, denseRank: null },
+    index,
+    problems: [],
+    metricFacts: [],
+    otherYearDate: null,
+  });
+  if (/:\s*$/.test(best.sentence)) {
+    const lead = best.sentence.trim();
+    const under: Candidate[] = [];
+    let first: Candidate | null = null;
+    let passages = 0;
+    for (const p of [...article].sort((a, b) => a.position - b.position)) {
+      const units = textUnits(p.text);
+      const at = units.findIndex((u) => u.text.trim() === lead);
+      if (at < 0) continue;
+      passages++;
+      first ??= quoted(p, units[at]!, at);
+      units.forEach((u, index) => {
+        if (index > at && u.heading?.endsWith(lead) && under.length < o.listItems && !under.some((c) => c.sentence === u.text)) under.push(quoted(p, u, index));
+      });
+    }
+    if (passages > 1 && under.length > 0) return { lead: first, items: under };
+  }
+  const out = candidates
+    .filter((c) => c.passage.id === best.passage.id && c.index > best.index && c.index <= best.index + o.listSentences && !c.problems.some((p) => !/^(no figure|figure)/.test(p)))
+    .sort((a, b) => a.index - b.index);
+  const wanted = o.listSentences - (textUnits(best.passage.text).length - 1 - best.index);
+  // The list's lead may be the best sentence or one quoted after it ("…presented 8 solutions…. The solutions are:").
+  const leads = [...chosen, ...out].some((c) => c.passage.id === best.passage.id && c.index >= best.index && isListLead(c.sentence));
+  const next = article.find((p) => p.position === best.passage.position + 1);
+  if (wanted <= 0 || !leads || !next) return { lead: null, items: out };
+  // "Firstly, … Secondly, …": a list whose items are paragraphs of their own is quoted by each item's first sentence.
+  const items: Candidate[] = [];
+  if (ENUMERATED.test(next.text)) {
+    for (const p of article.filter((p) => p.position > best.passage.position && p.position <= best.passage.position + 2 * o.listItems)) {
+      textUnits(p.text).forEach((unit, index) => {
+        if (items.length < o.listItems && opensItem(p.text, unit.at)) items.push(quoted(p, unit, index));
+      });
+    }
+  }
+  if (items.length > 1) return { lead: null, items: [...out, ...items] };
+  return { lead: null, items: [...out, ...textUnits(next.text).slice(0, wanted).map((unit, index) => quoted(next, unit, index))] };
+}
+
+/** Whether the unit at `at` opens its line as a list item ("- Member of …", the mark left out of the unit's text). */
+function opensItem(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  return ENUMERATED.test(text.slice(lineStart, at + 20)) && text.slice(lineStart, at).trim().length <= 4;
 }
 
 /** Words that ask for a figure aimed at, not one reached: "aim to have by 2030", "will attend", "target". */

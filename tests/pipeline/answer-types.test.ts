@@ -94,6 +94,11 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     upload(
+      "quang-tri-vote.md",
+      'title: "Quang Tri plans a vote of confidence for leaders and managers"\nurl: https://example.org/quang-tri-vote\ndate: 2023-05-10',
+      "According to the plan, a vote of confidence will be taken for officials holding leadership and management positions in agencies and units of Quang Tri province, including:\n- Member of the Standing Committee of the Provincial Party Committee, together with the heads of the advisory and support agencies of the Provincial Party Committee and the leaders of the provincial mass organisations.\n- Heads and deputy heads of the Provincial Party Committee's Party Building Committee, the Provincial Party Committee's Inspection Committee and the Provincial Party Committee Office, and of the departments and branches.\n- Secretary, deputy secretary of district party committees, city party committees and town party committees, and the chairmen and vice chairmen of the district People's Committees and People's Councils.\n- Directors and deputy directors of public service units directly under the Provincial Party Committee and the Provincial People's Committee, and the heads of state-owned enterprises of the province.\n- Heads and deputy heads of the Fatherland Front and socio-political organisations at the provincial level, the editors-in-chief of the provincial newspaper and radio and television station.\n",
+    ),
+    upload(
       "binh-thuan-agencies.md",
       'title: "First conference of the Executive Committee of the Party Committee of provincial Party agencies (Binh Thuan)"\nurl: https://example.org/binh-thuan-agencies',
       "On February 11, 2025, the Standing Committee of Binh Thuan Provincial Party Committee issued Decision No. 2161 deciding to establish the Party Committee of the provincial Party agencies. At the time of establishment, the Party Committee of the provincial Party agencies had 23 grassroots Party organizations and 564 Party members.\n",
@@ -245,6 +250,15 @@ describe("what kind of answer a question asks for", () => {
     const had = await app.ask("how many party members did the binh thuan party committee of provincial party agencies have when it was set up in 2025");
     expect(had.outcome.kind).toBe("answered");
     expect(had.answer).toContain("564 Party members");
+  });
+
+  it("a list the chunker splits over passages, its lead atop each, is quoted whole under its lead once", async () => {
+    const result = await app.ask("quang tri vote of confidence - which positions are covered?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.citations.length).toBeGreaterThan(1);
+    expect(result.answer.match(/a vote of confidence will be taken/g)).toHaveLength(1);
+    expect(result.answer.indexOf("including:")).toBeLessThan(result.answer.indexOf("Member of the Standing Committee"));
+    for (const item of ["Member of the Standing Committee", "Heads and deputy heads of the Provincial Party Committee's", "Secretary, deputy secretary of district", "Directors and deputy directors", "Fatherland Front"]) expect(result.answer).toContain(item);
   });
 
   it("'how many decisions did the council adopt' is answered by the resolutions it passed", async () => {
