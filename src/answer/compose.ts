@@ -131,7 +131,8 @@ export function composeAnswer(
   // a sentence naming the team counts its people.
   const group = question.countedGroup ? new RegExp(`\\b${question.countedGroup.replace(/-/g, "[- ]?")}s?\\b`, "i") : null;
   const groupInReport = new Map<string, boolean>();
-  // A plan's figure for the year asked about may answer ("how many conferences in 2025" by the 2025 programme).
+  // A plan's figure for the year asked about may answer ("how many conferences in 2025" by the 2025 programme), unless the
+  // question insists on what happened ("how many did it actually end up holding in 2025").
   const forAskedYear = (f: Fact) => !!frame.period && !!f.period && f.period.from === frame.period.from && f.period.to === frame.period.to;
 
   // A lead ("…, including:") whose next line or passage opens a numbered or bulleted item leads into a list for sure.
@@ -177,7 +178,7 @@ export function composeAnswer(
         if (groupInReport.get(passage.articleId) && !group.test(unit.text)) problems.push(`sentence does not name the ${question.countedGroup}`);
       }
       // "total party members of …" (a result, no metric of the lexicon) is not answered by "Recruit 200 new party members;".
-      if (!frame.metric && frame.wanted === "achieved" && facts.length > 0 && facts.every((f) => f.modality === "target" && !forAskedYear(f))) problems.push("the sentence's figures are targets");
+      if (!frame.metric && frame.wanted === "achieved" && facts.length > 0 && facts.every((f) => f.modality === "target" && (q.asksActual || !forAskedYear(f)))) problems.push("the sentence's figures are targets");
       // Nor "how many delegates will attend / members does it aim to have by 2030" by "…consisting of 35 comrades".
       // ("How many plans did the board put out", "plan resolution no.": a plan named is no figure aimed at.)
       if (!frame.metric && frame.wanted === "target" && AIMED_AT.test(q.folded) && facts.length > 0 && facts.every((f) => f.modality !== "target")) problems.push("the sentence's figures are not targets");

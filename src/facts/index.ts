@@ -24,7 +24,7 @@ export interface FactContext {
 }
 
 /** Version of the facts reader; bumped when reading changes, so that opening an older index re-reads its facts (Library.refreshFacts). */
-export const FACTS_VERSION = 4; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target, "From now until the end of 2023, …" dates the passage's next figures; 4: in an undated report, a day with its year dates the passage's next yearless figures; a multiple ("increased by nearly 200 times", "1.2 times higher") is a comparison, "over the past 5 years" spans the years up to the report's, a figure compared with a span is of the next span, an undated congress report is of its term's first year
+export const FACTS_VERSION = 4; // 2: list items read without their marks, month abbreviations are dates; 3: taxes name budget revenue, "social development investment" is investment, a count of targets set is a target, "From now until the end of 2023, …" dates the passage's next figures; 4: in an undated report, a day with its year dates the passage's next yearless figures; a multiple ("increased by nearly 200 times", "1.2 times higher") is a comparison, "over the past 5 years" spans the years up to the report's, a figure compared with a span is of the next span, an undated congress report is of its term's first year, a figure in an opening "In addition to …" phrase is of the sentence's kind
 
 const NUMBER = /(?<![\p{L}\p{N}])(\d{1,4}\/\d{1,4}(?![\d\/])|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(\s*[-–]\s*\d+(?:[.,]\d+)?)?(\s*%|\s*per ?cent\b|\s*(?:thousand|million|billion|trillion)(?:\s+(?:VND|USD|dong|US dollars?))?|\s*(?:VND|USD)\s*(?:thousand|million|billion|trillion)?)?/giu;
 const DATE_NUMBER = new RegExp(`\\b(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|(?<=\\b(?:on|dated|from|to|until|by|since|ngày|ngay)\\s+)\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b`, "gi");
@@ -216,6 +216,9 @@ function modalityOf(sentence: string, from: number, to: number, heading: { targe
   if (ESTIMATE_WORDS.test(before.slice(-90))) return "estimated";
   // "Some specific targets include: …; total budget revenue exceeding 333 billion VND; …": every figure the lead-in lists.
   if (TARGET_WORDS.test(clause) || heading?.target || TARGET_LEAD.test(before)) return "target";
+  // "In addition to the above 4 regular conferences, the Committee will organize …": a figure in an opening phrase
+  // is of the sentence's own kind.
+  if (/^\s*(in addition to|besides|apart from|along with|beyond|on top of)\b/i.test(before) && TARGET_WORDS.test(sentence.slice(to))) return "target";
   return "achieved";
 }
 

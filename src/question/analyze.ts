@@ -64,6 +64,8 @@ const NOT_PERSON_QUESTION = /\bwho (?:exactly |else )?(is|are|was|were|will be|w
  * which a plan ("…will be held before August 31") does not answer. Not one about a plan or a deadline.
  */
 const HELD_QUESTION = /\b(?:was|were|did|has|have|had)\b[^?]*\b(?:held|hold|take place|took place|happen\w*|convene\w*|open\w*|organi[sz]e\w*|close\w*|end|ended|start\w*|begin|began)\b|\bactually\b/i;
+/** "How many meetings did it actually end up holding": what happened, which a plan for the year does not answer. */
+const ACTUAL_QUESTION = /\b(actually|in fact|end(?:ed)? up|in the end|turned out)\b/i;
 const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|due|going to|upcoming|must|should|deadlines?)\b/i;
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
@@ -95,6 +97,8 @@ export interface AnalyzedQuestion {
   wantsReason: boolean;
   /** A date question asking by when something must be done. */
   wantsDeadline: boolean;
+  /** Insists on what happened ("actually", "end up"), which a plan does not answer. */
+  asksActual: boolean;
   /** A date question about when something happened ("when was it actually held?"), which a planned date does not answer. */
   asksWhenHeld: boolean;
   /** A figure question asking for a document's number ("plan number"): its code is the answer. */
@@ -199,6 +203,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
     wantsDeadline: DEADLINE_QUESTION.test(question),
+    asksActual: ACTUAL_QUESTION.test(question),
     asksWhenHeld: DATE_QUESTION.test(question) && HELD_QUESTION.test(question) && !PLAN_QUESTION.test(question) && !DEADLINE_QUESTION.test(question),
     wantsCode: CODE_QUESTION.test(question) && !wantsOrdinal,
     wantsOrdinal,

@@ -420,6 +420,9 @@ const DOMAIN_WORDS: readonly string[] = [
       .map((w) => w.toLowerCase())
       .filter((w) => /^[a-z]{5,}$/.test(w)),
   ),
+  // Short words a misspelling of five letters may stand for ("citty", "townn").
+  "city",
+  "town",
 ];
 
 /**

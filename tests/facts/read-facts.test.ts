@@ -142,6 +142,12 @@ describe("facts read from report sentences", () => {
     expect(fact("Over the 2015-2020 term, growth averaged 7.5% a year.", "7.5%", 2020).period).toMatchObject({ from: 2015, to: 2020 });
   });
 
+  it("a figure in an opening 'In addition to …' phrase is of the sentence's kind", () => {
+    // ../shared/corpus/extra/005.json (Hai Duong's 2025 working program).
+    expect(fact("In addition to the above 4 regular conferences, the Provincial Party Executive Committee will organize extraordinary conferences depending on the specific situation.", "4", 2024).modality).toBe("target");
+    expect(fact("In addition to the 4 regular conferences, the Provincial Party Executive Committee held 2 extraordinary ones.", "2", 2024).modality).toBe("achieved");
+  });
+
   it("'the growth rate of production value' is growth, not the value", () => {
     expect(fact("The growth rate of production value reached 9.26%; the economic structure shifted in a positive direction.", "9.26%").metric).toBe("growth");
     expect(fact("Production value reached 5,000 billion VND, a growth of 9%.", "5,000 billion VND").metric).toBe("production_value");

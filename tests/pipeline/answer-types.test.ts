@@ -94,6 +94,18 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     upload(
+      "tu-ky-members.md",
+      'title: "Tu Ky town prepares its Party congress (Hai Duong)"\nurl: https://example.org/tu-ky-members\ndate: 2024-12-05',
+      "For the 2020-2025 term, the Minh Duc Commune Party Committee was selected to host the pilot congress for Tu Ky District.\n\n" +
+        "The Party Committee of Tu Ky town currently has 405 party members operating in 12 branches.\n",
+    ),
+    upload(
+      "hai-duong-2025-program.md",
+      'title: "Hai Duong issues the 2025 working program of the Provincial Party Executive Committee"\nurl: https://example.org/hai-duong-2025\ndate: 2024-12-20',
+      "Accordingly, in 2025, the Provincial Party Executive Committee will hold 4 regular conferences.\n\n" +
+        "In addition to the above 4 regular conferences, the Provincial Party Executive Committee will organize extraordinary conferences depending on the specific situation.\n",
+    ),
+    upload(
       "quang-tri-vote.md",
       'title: "Quang Tri plans a vote of confidence for leaders and managers"\nurl: https://example.org/quang-tri-vote\ndate: 2023-05-10',
       "According to the plan, a vote of confidence will be taken for officials holding leadership and management positions in agencies and units of Quang Tri province, including:\n- Member of the Standing Committee of the Provincial Party Committee, together with the heads of the advisory and support agencies of the Provincial Party Committee and the leaders of the provincial mass organisations.\n- Heads and deputy heads of the Provincial Party Committee's Party Building Committee, the Provincial Party Committee's Inspection Committee and the Provincial Party Committee Office, and of the departments and branches.\n- Secretary, deputy secretary of district party committees, city party committees and town party committees, and the chairmen and vice chairmen of the district People's Committees and People's Councils.\n- Directors and deputy directors of public service units directly under the Provincial Party Committee and the Provincial People's Committee, and the heads of state-owned enterprises of the province.\n- Heads and deputy heads of the Fatherland Front and socio-political organisations at the provincial level, the editors-in-chief of the provincial newspaper and radio and television station.\n",
@@ -236,6 +248,17 @@ describe("what kind of answer a question asks for", () => {
       expect(plan.outcome.kind, q).toBe("answered");
       expect(plan.answer).toContain("before August 31, 2025");
     }
+  });
+
+  it("a commune the question calls one is not answered by the town's figure; a plan does not answer 'actually end up holding'", async () => {
+    const commune = await app.ask("how many party members are there in the minh duc commune party committee in tu ky?");
+    expect(commune.found).toBe(false);
+    expect(commune.answer).not.toContain("405");
+    expect((await app.ask("how many party members does the Tu Ky town party committee have?")).answer).toContain("405 party members");
+    const held = await app.ask("so how many regular conferences did hai duong's provincial party exec committee actually end up holding in 2025?");
+    expect(held.found).toBe(false);
+    // Asked for the year's programme, the plan answers.
+    expect((await app.ask("how many regular conferences will hai duong's provincial party executive committee hold in 2025?")).answer).toContain("4 regular conferences");
   });
 
   it("a figure aimed at is not answered by a count of what there is ('aim to have by 2030', 'will attend')", async () => {

@@ -165,6 +165,11 @@ describe("words about the asker and the source", () => {
     expect(understandQuestion("thank you!", context).english).toBe("thank you!");
   });
 
+  it("reads a misspelt short place word ('citty')", () => {
+    const q = correctWordTypos("hung yen citty avg growth", (w) => ["hung", "yen", "city", "avg", "growth"].includes(w));
+    expect(q.text).toBe("hung yen city avg growth");
+  });
+
   it("takes no month abbreviation or greeting for a name", () => {
     expect(understandQuestion("Hi, what did the Jan 2023 Hung Yen conference review? And the Nov one, Oct 2024?", context).analyzed.names).toEqual([]);
   });
