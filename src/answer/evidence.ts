@@ -326,8 +326,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
 
   if (q.wantsOrdinal) {
     // "…là đại hội lần thứ mấy": a sentence naming a numbered event of the kind asked ("the 15th … Military Party Congress").
-    const asked = q.events[0]?.kind ?? (/\bcongress\b/.test(q.folded) ? "congress" : /\b(conference|session|meeting|plenum)\b/.test(q.folded) ? "meeting" : null);
-    const named = numberedEvents(sentence).filter((e) => !e.national && (asked === null || e.kind === asked));
+    // "At which numbered meeting … on the draft for the 11th Provincial Party Congress": the kind after the question
+    // word is asked; the congress the question names is context, not the answer.
+    const kindAsked = /\b(?:what|which) (?:number|numbered|ordinal) (congress|conference|session|meeting|plenum)\b/.exec(q.folded)?.[1];
+    const asked = kindAsked ? (kindAsked === "congress" ? "congress" : "meeting") : (q.events[0]?.kind ?? (/\bcongress\b/.test(q.folded) ? "congress" : /\b(conference|session|meeting|plenum)\b/.test(q.folded) ? "meeting" : null));
+    const named = numberedEvents(sentence).filter((e) => !e.national && (asked === null || e.kind === asked) && !q.events.some((g) => g.n === e.n && g.kind === e.kind));
     if (named.length === 0) problems.push("no numbered event in sentence");
     else {
       // The answer's own type, as a figure counting the asked noun is: fewer of the question's words need be there.
@@ -358,8 +361,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     const withoutTerms = /\b(establish\w*|issu\w*|sign\w*|found\w*|set up|decid\w*|decision|promulgat\w*|dated)\b/.test(q.folded) ? terms : terms.replace(DOCUMENT_DATE, " ");
     if (!(q.years.length ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
     else bonus += 0.1;
-    // "Session dates": "…will take place on December 7 and 8" more than "…opened on December 7".
-    if (/\bdates\b/.test(q.folded)) {
+    // "Session dates", "on which days": "…will take place on December 7 and 8" more than "…opened on December 7".
+    if (/\b(dates|days)\b/.test(q.folded)) {
       if (DATE_RANGE.test(withoutTerms)) bonus += 0.2;
       else penalty += 0.2;
     }

@@ -40,7 +40,7 @@ const WEAK_TERMS = new Set(
 /** "What number is the plan?", "nghe an confidence vote plan number": the document's code is the answer, a figure. */
 const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b|\bnumber of the (plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)\b/i;
 /** "Which number congress was it", "đại hội lần thứ mấy" (translated "what ordinal"): the numbered event is the answer. */
-const ORDINAL_QUESTION = /\bwhat ordinal\b|\b(what|which) number (congress|conference|session|meeting|plenum)\b|\b(congress|conference|session|meeting|plenum) (number|no)\b(?! of\b)/i;
+const ORDINAL_QUESTION = /\bwhat ordinal\b|\b(what|which) (number|numbered) (congress|conference|session|meeting|plenum)\b|\b(congress|conference|session|meeting|plenum) (number|no)\b(?! of\b)/i;
 const FIGURE_QUESTION = new RegExp(
   `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rate\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",

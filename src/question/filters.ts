@@ -279,8 +279,9 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
-    // last year / this year / last month / this month (not "than last year", "same period last year")
-    re: /\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(last|this|previous|past)\s+(year|month)\b/giu,
+    // last year / this year / last month / this month (not "than last year", "same period last year"; nor "last year
+    // (2023)", whose year the asker gave: it is the question's own year, not a filter counted from the newest report)
+    re: /\b(?:in\s+|during\s+|over\s+)?(?:the\s+)?(last|this|previous|past)\s+(year|month)\b(?!\s*[(,]?\s*(?:i\.e\.\s*|in\s+)?(?:19|20)\d{2})/giu,
     span: (m, anchor) => {
       const which = m[1]!.toLowerCase() === "this" ? "this" : "last";
       const span = pointSpan(`${which} ${m[2]!.toLowerCase()}`, anchor) ?? monthSpan(anchor.year, anchor.month);

@@ -343,6 +343,8 @@ const VI_EN: [string, string][] = [
   ["bao nhiêu lần", "how many times"],
   ["bao nhiêu năm", "how many years"],
   ["có bao nhiêu", "has how many"],
+  ["trực tuyến", "online"],
+  ["điểm cầu", "points"],
   ["nửa ngày", "half a day"],
   ["cả ngày", "a full day"],
   ["trực thuộc", "under"],

@@ -224,6 +224,17 @@ describe("what kind of answer a question asks for", () => {
     expect(result.found).toBe(false);
   });
 
+  it("'at which numbered meeting … on the draft for the 11th Congress' is answered by the meeting's number, not the congress's", async () => {
+    const result = await app.ask("At which numbered meeting of the Binh Duong Provincial Party Executive Committee did members give ideas on the draft document of the 11th Provincial Party Congress?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("35th session");
+  });
+
+  it("'on which days' prefers the sentence giving more than one day", async () => {
+    const result = await app.ask("On which days is the 12th session of the 17th Hai Duong Provincial People's Council scheduled to take place?");
+    expect(result.answer).toContain("December 7 and 8");
+  });
+
   it("a deadline question is a date question", async () => {
     const result = await app.ask("deadline for party cell congresses under the provincial agencies bloc");
     expect(result.answer).toContain("March 31, 2025");

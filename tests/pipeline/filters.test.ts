@@ -67,6 +67,9 @@ describe("years, places and comparisons that date the facts stay in the question
     "Who chaired the Thai Binh conference?",
     "What targets does Hai Duong set until 2025?",
     "Hà Nam kết nạp bao nhiêu đảng viên năm 2023?",
+    // The asker gave the year of their "last year": it is the question's year, not a filter from the newest report.
+    "how did dien chau do on its goals last year (2023)?",
+    "what did the district achieve last year, 2023?",
     "Thái Bình thu hút bao nhiêu dự án đầu tư từ năm 2021 đến tháng 6/2023?",
   ])("%s", (question) => {
     expect(parse(question)).toEqual({ question, searchQuestion: question, filters: {}, phrases: [], datesFromWords: false, dateYearAssumed: false });
