@@ -411,6 +411,14 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     else if (askedChief && CHIEF_POST.test(foldedSentence) && !CHIEF_POST.test(foldedSentence.replace(DEPUTY_POSTS, " "))) penalty += 0.3;
   }
 
+  // "Which ward in Ben Cat was picked …?" is answered by a sentence naming a ward ("…of My Phuoc Ward's Party
+  // Committee"), not by "This is the Party Committee selected …".
+  const placeKind = WHICH_PLACE_KIND.exec(q.folded)?.[1];
+  if (placeKind) {
+    const kind = `[${placeKind[0]!.toUpperCase()}${placeKind[0]}]${placeKind.slice(1)}`;
+    if (!new RegExp(`\\p{Lu}[\\p{L}'’]*\\s+${kind}\\b|\\b${kind}\\s+(?:of\\s+)?\\p{Lu}`, "u").test(sentence)) problems.push(`no ${placeKind} named in sentence`);
+  }
+
   // "Why was Tu Ky town chosen?": a sentence giving a reason ("…because it consistently performs well").
   if (q.wantsReason && REASON_WORDS.test(sentence)) bonus += 0.15;
 
@@ -439,6 +447,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   }
   return { problems, penalty, bonus, counts };
 }
+
+/** "Which ward …", "what commune …": the answer names a place of that kind. */
+const WHICH_PLACE_KIND = /\b(?:which|what) (ward|commune|district|town|city|province)\b/;
 
 /** Posts: a deputy's ("deputy secretary", "vice chairman", "standing deputy secretary") and the chief's. */
 const DEPUTY_POST = /\b(deputy|vice)\s+(party\s+)?(secretar\w*|chair\w*)/;

@@ -54,6 +54,7 @@ const JUDGING_GROUPS: string[][] = [
   ["firm", "enterprise", "business", "company"],
   ["force", "group", "team"],
   ["weakness", "shortcoming", "limitation"],
+  ["pick", "picking", "picked", "choose", "choosing", "chosen", "select", "selecting", "selected"],
   ["tell", "told", "ask", "asked", "request", "requested", "urge", "urged", "instruct", "instructed", "direct", "directed"],
   ["deal", "address", "addressed", "tackle", "tackled", "handle", "handled", "solve", "solved", "resolve", "overcome", "focus"],
   ["run", "ran", "host", "hosted", "chair", "chaired", "chairing", "preside", "presided"],
@@ -115,6 +116,9 @@ const SHORTHAND: [RegExp, string][] = [
   [/\b(?:whn|wehn|whne)\b/gi, "when"],
   [/\b(?:hw|hwo)\b/gi, "how"],
   [/\b(?:whi|wo|hu)\b(?= (?:is|was|chaired|led|headed|presided)\b)/gi, "who"],
+  [/\bteleconf\b/gi, "teleconference"],
+  // Other words for the reports' fixed terms.
+  [/\b(?:trust|confidence) (?:ballots?|votes?)\b/gi, "vote of confidence"],
   [/(\d)\s*(?:bn|bln)\b/gi, "$1 billion"],
   [/(\d)\s*(?:mn|mln)\b/gi, "$1 million"],
 ];

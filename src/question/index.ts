@@ -134,8 +134,10 @@ function lowerCaseSubPlaces(english: string, known: string[]): string[] {
   // Words inside a province's or city's own name ("ho chi minh city") are not another place.
   const inPlaceNames = findPlaces(english).map((p) => ` ${fold(p.matched).replace(/[^\p{L}\p{N}]+/gu, " ")} `);
   for (const m of folded.matchAll(/ ((?:[a-z]+ ){1,2})(district|town|commune|ward|city)\b/g)) {
-    const words = m[1]!.trim().split(" ").filter((w) => !SUBPLACE_STOP.has(w));
-    if (words.length === 0 || words.length !== m[1]!.trim().split(" ").length) continue;
+    // ("thuan an city", "di an city": "an" after a name's first syllable is part of it, not an article.)
+    const typed = m[1]!.trim().split(" ");
+    const words = typed.filter((w, i) => !SUBPLACE_STOP.has(w) || (i > 0 && w === "an"));
+    if (words.length === 0 || words.length !== typed.length) continue;
     const name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
     // "hung yen city": the province's seat, a place of its own (its figures are not the province's).
     const seatOf = m[2] === "city" ? findPlaces(name).find((p) => p.kind === "province" && fold(p.matched) === fold(name)) : undefined;

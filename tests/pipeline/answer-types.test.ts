@@ -94,6 +94,12 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     upload(
+      "ben-cat-ward.md",
+      'title: "Binh Duong inspects the preparations for the key grassroots congress"\nurl: https://example.org/ben-cat-ward\ndate: 2024-12-18\nplace: Binh Duong province',
+      "On December 18, the Head of the Provincial Party Organizing Committee inspected the preparations for organizing the key congresses in Ben Cat City.\n\n" +
+        "At the meeting, the representative of My Phuoc Ward's Party Committee reported on the preparation work for the congress. This is the Party Committee selected by the Provincial Party Standing Committee to organize a key congress at the grassroots level.\n",
+    ),
+    upload(
       "tu-ky-members.md",
       'title: "Tu Ky town prepares its Party congress (Hai Duong)"\nurl: https://example.org/tu-ky-members\ndate: 2024-12-05',
       "For the 2020-2025 term, the Minh Duc Commune Party Committee was selected to host the pilot congress for Tu Ky District.\n\n" +
@@ -259,6 +265,15 @@ describe("what kind of answer a question asks for", () => {
       expect(plan.outcome.kind, q).toBe("answered");
       expect(plan.answer).toContain("before August 31, 2025");
     }
+  });
+
+  it("'which ward … was picked' is answered by a sentence naming a ward; a ward in a city the report never names is declined", async () => {
+    const ward = await app.ask("Which ward in Ben Cat was picked to hold the key grassroots congress?");
+    expect(ward.outcome.kind).toBe("answered");
+    expect(ward.answer).toContain("My Phuoc Ward");
+    const other = await app.ask("which ward in thuan an city was chosen for binh duong's key grassroots congress");
+    expect(other.found).toBe(false);
+    expect(other.answer).not.toContain("My Phuoc");
   });
 
   it("a commune the question calls one is not answered by the town's figure; a plan does not answer 'actually end up holding'", async () => {

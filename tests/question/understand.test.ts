@@ -61,6 +61,11 @@ describe("places", () => {
     expect(q.frame.place).toBe("Tu Ky");
   });
 
+  it("reads a lower-case city whose name ends in 'an' ('thuan an city'), as the report check needs", () => {
+    expect(understandQuestion("which ward in thuan an city was chosen for binh duong's key grassroots congress", context).analyzed.names).toEqual(["Thuan An"]);
+    expect(understandQuestion("growth of an urban district", context).analyzed.names).toEqual([]);
+  });
+
   it("reads districts typed in lower case, known or not", () => {
     expect(frame("nghi xuan new party members 2023").place).toBe("Nghi Xuan");
     expect(understandQuestion("lac son district per capita income 2022", context).analyzed.names).toContain("Lac Son");
@@ -168,6 +173,11 @@ describe("words about the asker and the source", () => {
   it("reads a misspelt short place word ('citty')", () => {
     const q = correctWordTypos("hung yen citty avg growth", (w) => ["hung", "yen", "city", "avg", "growth"].includes(w));
     expect(q.text).toBe("hung yen city avg growth");
+  });
+
+  it("puts other words for the reports' fixed terms into theirs ('trust ballots', 'teleconf')", () => {
+    expect(understandQuestion("at what point in a congress term do they run these trust ballots on officials?", context).english).toContain("vote of confidence");
+    expect(understandQuestion("dec 2022 party building teleconf - who said it?", context).english).toContain("teleconference");
   });
 
   it("takes no month abbreviation or greeting for a name", () => {
