@@ -20,9 +20,9 @@ const HIJACK = `<!doctype html><html><head><title>Ha Nam reviews 2023</title>
 <p>On December 29, the Ha Nam Provincial Party Committee held a conference to review the work of 2023 and the tasks for 2024.</p>
 <p>Party committees at all levels disciplined 9999 party members in Ha Nam province in 2023, the conference heard from the inspection commission.</p>
 </article></body></html>`;
-/** Flat and valid (under every limit), but Readability needs seconds for it: slower than the test's budget. */
+/** Flat and valid (under every limit), but Readability needs seconds for it (about 2 s on the 2-core machine, 0.3 s for a tenth of it): well past the test's budget on any machine. */
 const SLOW = `<!doctype html><html><head><title>Quang Ninh</title></head><body><article>${Array.from(
-  { length: 4000 },
+  { length: 40000 },
   (_, i) => `<p>Paragraph ${i}: the Quang Ninh Provincial Party Committee reported ${1000 + i} tonnes of seafood in district ${i}.</p>`,
 ).join("")}</article></body></html>`;
 const NESTED = `<!doctype html><html><body>${"<div>".repeat(3000)}<p>The Party Committee met.</p>${"</div>".repeat(3000)}</body></html>`;
