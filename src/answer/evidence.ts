@@ -421,6 +421,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
 
   // "Why was Tu Ky town chosen?": a sentence giving a reason ("…because it consistently performs well").
   if (q.wantsReason && REASON_WORDS.test(sentence)) bonus += 0.15;
+  // "Venue of the year-end sitting": "…opened the 12th session … at the Xu Dong Cultural Center" is the answer's kind.
+  if (q.wantsVenue && VENUE.test(sentence)) {
+    counts = true;
+    bonus += 0.15;
+  }
 
   // In a report on several districts, a sentence answers for the district it sits under.
   // "Tu Ky district" is not "Tu Ky town" (the district's seat): a sentence about the other one does not answer.
@@ -447,6 +452,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   }
   return { problems, penalty, bonus, counts };
 }
+
+/** A place of meeting: "at the Xu Dong Cultural Center", "at the Headquarters of the Provincial Party Committee". */
+const VENUE = /\b(?:at|in) the (?:[\p{Lu}][\p{L}'’-]*\s+){0,5}(?:Cent(?:er|re)|Hall|Hotel|Headquarters|Theat(?:er|re)|Palace|House|Building|Stadium|Auditorium|Square)\b/u;
 
 /** "Which ward …", "what commune …": the answer names a place of that kind. */
 const WHICH_PLACE_KIND = /\b(?:which|what) (ward|commune|district|town|city|province)\b/;

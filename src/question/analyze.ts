@@ -70,6 +70,8 @@ const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|due|go
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
 const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
+/** "Where was the session held", "venue of the sitting": a place of meeting is the answer. */
+const VENUE_QUESTION = /^\s*where\b|\b(venue|where (is|was|were|will|did))\b/i;
 
 export interface QueryTerm {
   /** Folded surface form ("members", "26-ct/tw", "54/545"). */
@@ -95,6 +97,8 @@ export interface AnalyzedQuestion {
   wantsDate: boolean;
   wantsPerson: boolean;
   wantsReason: boolean;
+  /** Asks where a meeting was held ("venue of …"): a sentence naming a hall, centre or headquarters answers. */
+  wantsVenue: boolean;
   /** A date question asking by when something must be done. */
   wantsDeadline: boolean;
   /** Insists on what happened ("actually", "end up"), which a plan does not answer. */
@@ -202,6 +206,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsDate: DATE_QUESTION.test(question),
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
+    wantsVenue: VENUE_QUESTION.test(question),
     wantsDeadline: DEADLINE_QUESTION.test(question),
     asksActual: ACTUAL_QUESTION.test(question),
     asksWhenHeld: DATE_QUESTION.test(question) && HELD_QUESTION.test(question) && !PLAN_QUESTION.test(question) && !DEADLINE_QUESTION.test(question),

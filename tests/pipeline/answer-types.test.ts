@@ -236,6 +236,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("35th session");
   });
 
+  it("'venue of …' is answered by the sentence naming the hall", async () => {
+    const result = await app.ask("venue of hai duong's year-end people's council sitting in dec 2022");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Xu Dong Cultural Center");
+  });
+
   it("'on which days' prefers the sentence giving more than one day", async () => {
     const result = await app.ask("On which days is the 12th session of the 17th Hai Duong Provincial People's Council scheduled to take place?");
     expect(result.answer).toContain("December 7 and 8");
