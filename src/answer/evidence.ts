@@ -359,7 +359,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // (Unless the question asks when it was issued, signed or set up: "established on what date" is the decision's.)
     const terms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ");
     const withoutTerms = /\b(establish\w*|issu\w*|sign\w*|found\w*|set up|decid\w*|decision|promulgat\w*|dated)\b/.test(q.folded) ? terms : terms.replace(DOCUMENT_DATE, " ");
+    const days = daysOfMonth(withoutTerms);
     if (!(q.years.length ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
+    // "By what date …, according to the plan presented at the November 13, 2024 conference?" is not answered by
+    // "At the conference on the morning of November 13, …": the date asked for is one the question does not give.
+    else if (q.days.length && days.length && days.every((d) => q.days.some((a) => a.day === d.day && a.month === d.month))) problems.push("the only date is the one the question gives");
     else bonus += 0.1;
     // "Session dates", "on which days": "…will take place on December 7 and 8" more than "…opened on December 7".
     if (/\b(dates|days)\b/.test(q.folded)) {

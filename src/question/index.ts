@@ -175,7 +175,7 @@ function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext,
   const metric: MetricId | null = /\bhow long\b/i.test(english) ? null : ((mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null);
   const naming = mentions.filter((m) => m.metric === metric).flatMap((m) => words.slice(m.start, m.end));
   return {
-    frame: { metric, period: periodOf(english, context, asked), place: placeOf(q, context), wanted: wantedOf(english, q, metric) },
+    frame: { metric, period: periodOf(english, context, asked, q.wantsDate), place: placeOf(q, context), wanted: wantedOf(english, q, metric) },
     metricStems: [...new Set(naming.flatMap((w) => tokenize(w)).map(stem))],
   };
 }
@@ -300,14 +300,17 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   return "other";
 }
 
-function periodOf(english: string, context: QuestionContext, asked: string): AskedFrame["period"] {
-  const period = yearsAsked(english, context);
+function periodOf(english: string, context: QuestionContext, asked: string, wantsDate: boolean): AskedFrame["period"] {
+  const period = yearsAsked(english, context, wantsDate);
   const part = yearPart(english) ?? yearPart(asked);
   return period && part ? { ...period, part } : period;
 }
 
-function yearsAsked(english: string, context: QuestionContext): { from: number; to: number } | null {
+function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean): { from: number; to: number } | null {
   const years = yearMentions(english);
+  // "By what date must …, according to the plan presented at the November 13, 2024 conference?": the date asked
+  // for may fall in another year than the meeting the question cites.
+  if (wantsDate && years.length && years.every((y) => y.datesSource)) return null;
   if (years.length) {
     const from = Math.min(...years.map((y) => y.from));
     const to = Math.max(...years.map((y) => y.to));

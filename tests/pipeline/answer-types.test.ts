@@ -247,6 +247,13 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("December 7 and 8");
   });
 
+  it("a date question citing its meeting's day is answered by another date, in whatever year ('by what date …, per the plan presented on November 13, 2024')", async () => {
+    const result = await app.ask("By what date must the Party cells under the departments' Party Committees of the Provincial Agencies Bloc complete their congresses, according to the plan presented at the November 13, 2024 conference?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("March 31, 2025");
+    expect(result.answer).not.toContain("morning of November 13");
+  });
+
   it("a deadline question is a date question", async () => {
     const result = await app.ask("deadline for party cell congresses under the provincial agencies bloc");
     expect(result.answer).toContain("March 31, 2025");
