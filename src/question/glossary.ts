@@ -347,6 +347,9 @@ const VI_EN: [string, string][] = [
   ["bao nhiêu lần", "how many times"],
   ["bao nhiêu năm", "how many years"],
   ["có bao nhiêu", "has how many"],
+  ["trạm y tế", "medical stations"],
+  ["trạm", "stations"],
+  ["nâng cấp", "upgrading"],
   ["trực tuyến", "online"],
   ["điểm cầu", "points"],
   ["nửa ngày", "half a day"],
@@ -407,8 +410,8 @@ const VI_EN: [string, string][] = [
 /** Words that carry no meaning once translated (Vietnamese grammar words), with or without accents. */
 const VI_DROP = new Set(
   (
-    "đã được có các những là thì này đó không bị vào lần việc cuộc sự nên đang hãy cho biết hỏi bạn tôi mình " +
-    "da duoc co cac nhung la thi nay do khong bi vao lan viec cuoc su nen dang hay biet hoi ban toi minh " +
+    "đã được có các những là thì này đó không bị vào lần việc cuộc sự nên đang hãy cho biết hỏi bạn tôi mình thế vậy ạ nhé " +
+    "da duoc co cac nhung la thi nay do khong bi vao lan viec cuoc su nen dang hay biet hoi ban toi minh vay nhe " +
     "năm nam nay ngoái ngoai trước truoc rồi roi từ tu kể ke đến den tới toi hết het tháng thang sau"
   ).split(" "),
 );
