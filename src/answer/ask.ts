@@ -139,6 +139,8 @@ function answerFrom(
 
 /** At most this many reports about the asked place have their passages read for the asked metric's facts. */
 const FACT_SCAN_ARTICLES = 20;
+/** A list or "what did they …" question reads the best report's other passages when it has at most this many. */
+const BEST_REPORT_PASSAGES = 15;
 /** A "who" or "when" about a district or town named in at most this many reports reads their other passages too. */
 const PERSON_SCAN_ARTICLES = 2;
 
@@ -152,6 +154,19 @@ function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<stri
   // "Who is the Party Secretary of Nghi Xuan district?" about one or two reports: their other passages may hold
   // the one sentence naming him (a report on several districts has a section on each).
   const aboutPerson = (q.frame.wanted === "person" || q.frame.wanted === "date") && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && q.analyzed.names.length > 0;
+  // A list or a "what did they …" question reads the rest of the best report too: "what problems did Vuong Dinh Hue
+  // tell the Hanoi meeting to zero in on" is answered by "He asked participants to focus on weaknesses …", a
+  // passage that shares few words with the question.
+  if (!aboutPerson && !metric && (q.frame.wanted === "list" || q.frame.wanted === "other") && hits.length > 0) {
+    const top = hits.slice(0, considered);
+    const inTop = new Set(top.map((h) => h.id));
+    const floor = Math.min(...top.map((h) => h.score), 0);
+    const rest = passagesOf(hits[0]!.articleId).filter((p) => !inTop.has(p.id));
+    if (rest.length <= BEST_REPORT_PASSAGES) {
+      const restIds = new Set(rest.map((p) => p.id));
+      return [...top, ...rest.map((p) => ({ ...p, score: floor, lexicalRank: null, denseRank: null })), ...hits.slice(top.length).filter((h) => !restIds.has(h.id))];
+    }
+  }
   const wanted = aboutPerson ? () => true : (p: StoredPassage) => p.facts.some((f) => f.metric === metric);
   if (!aboutPerson && (!metric || !narrowed || narrowed.size > FACT_SCAN_ARTICLES || (q.frame.wanted !== "achieved" && q.frame.wanted !== "target"))) return hits;
   // Passages below the top ones (in the hits or not) join them when their facts measure the asked metric.

@@ -53,7 +53,7 @@ const JUDGING_GROUPS: string[][] = [
   ["social", "society"],
   ["firm", "enterprise", "business", "company"],
   ["force", "group", "team"],
-  ["weakness", "shortcoming", "limitation"],
+  ["weakness", "weaknesses", "shortcoming", "shortcomings", "limitation", "limitations", "problem", "problems"],
   ["pick", "picking", "picked", "choose", "choosing", "chosen", "select", "selecting", "selected"],
   ["tell", "told", "ask", "asked", "request", "requested", "urge", "urged", "instruct", "instructed", "direct", "directed"],
   ["deal", "address", "addressed", "tackle", "tackled", "handle", "handled", "solve", "solved", "resolve", "overcome", "focus"],
@@ -119,6 +119,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bteleconf\b/gi, "teleconference"],
   // Other words for the reports' fixed terms.
   [/\b(?:trust|confidence) (?:ballots?|votes?)\b/gi, "vote of confidence"],
+  [/\bzero(?:ed|ing)? in on\b/gi, "focus on"],
   [/(\d)\s*(?:bn|bln)\b/gi, "$1 billion"],
   [/(\d)\s*(?:mn|mln)\b/gi, "$1 million"],
 ];

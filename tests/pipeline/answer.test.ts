@@ -254,6 +254,20 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
         "The 16th Hanoi People's Council opened its first session on June 28, 2021.\n\nChairwoman of the council Nguyen Thi Bich Ngoc said that during the 2016-2021 tenure, the council organised 17 sessions.\n",
       ),
     );
+    // ../shared/corpus/extra/047.json, one passage a paragraph.
+    await own.library.add(
+      upload(
+        "hanoi-2nd-meeting.md",
+        'title: "Hanoi Party Committee convenes 2nd meeting"\nurl: https://example.org/hanoi-2nd-meeting\ndate: 2020-11-28\nplace: Hanoi',
+        "Secretary of the Hanoi Party Committee Vuong Dinh Hue speaks at the meeting (Photo: VNA)\n\n" +
+          "Hanoi (VNA) – The 2nd meeting of the 17th Party Committee of Hanoi City was held on November 28 under the chair of Secretary of the municipal Party Committee Vuong Dinh Hue.\n\n" +
+          "Participants focused discussions on reports relating to the city’s socio-economic development in the 2021-2025 period, budget estimates and distribution in 2021, and public investment plan for the next five years, among other important issues.\n\n" +
+          "Addressing the event Hue, who is also Political Bureau member and head of the city's NA deputy delegation, emphasised the importance of the meeting to ensure the success of the Resolution of the 17th Congress of the municipal Party Organisation.\n\n" +
+          "He highlighted achievements the capital city has recorded in 2020, with positive economic growth despite the COVID-19 pandemic. The city has also obtained outcomes in several sectors such as agriculture and services, and ensured social welfare.\n\n" +
+          "He asked participants to focus on weaknesses and shortcomings such as ineffective performance of State-owned enterprises (SOEs) operating in the city, environmental pollution and traffic congestion, so as to propose solutions to the issues.\n\n" +
+          "Most participants expressed their high consensus with drafts and reports presented at the meeting.\n",
+      ),
+    );
     await own.library.add(
       upload(
         "hai-duong-council.md",
@@ -272,6 +286,12 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     const same = await own.ask("hai duong people's council year-end session 2022 dates");
     expect(same.outcome.kind).toBe("answered");
     expect(same.answer).toContain("December 7");
+  });
+
+  it("a 'what did they …' question reads the rest of the best report: the passage answering may share few words with it", async () => {
+    const result = await own.ask("what problems did vuong dinh hue tell the hanoi party committee meeting to zero in on");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("traffic congestion");
   });
 
   it("a span is answered by the same span, not by a neighbouring one that shares a year", async () => {
