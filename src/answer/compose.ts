@@ -141,6 +141,8 @@ export function composeAnswer(
     if (next) return opensItem(passage.text, next.at);
     return ENUMERATED.test(articlePassages(passage.articleId).find((p) => p.position === passage.position + 1)?.text ?? "");
   };
+  // "What rate is expected by November 30": the report's estimate answers, whether it reads as a target or a result.
+  const estimateAsked = ESTIMATE_ASKED.test(q.folded);
   const candidates: Candidate[] = [];
   for (const passage of considered) {
     if (!scopes.has(passage.articleId)) scopes.set(passage.articleId, articleScope(q, passage.article, articlePassages(passage.articleId), layouts));
@@ -154,7 +156,7 @@ export function composeAnswer(
       // A metric's figures are judged by their facts; what else a "how many" question about the reports counts, by its noun.
       const judged = judgeUnit(q, scope, unit, passageStart + unit.at, content, counted(general));
       const facts = (passage.facts ?? []).filter((f) => f.sentence[0] === unit.at);
-      const framed = judgeFrame(frame, facts, passage.article, scope);
+      const framed = judgeFrame(frame, facts, passage.article, scope, estimateAsked);
       // A paraphrase the word vectors see ("recruited" for "admitted") covers what the report's own words do.
       const cov = general ? alignment!.coverage : Math.max(contentCoverage(content, unit, passageWords), alignment?.coverage ?? 0);
       // What decides declining: for a figure matching the whole frame, its fact covers the metric's own words.
@@ -321,6 +323,9 @@ function opensItem(text: string, at: number): boolean {
   return ENUMERATED.test(text.slice(lineStart, at + 20)) && text.slice(lineStart, at).trim().length <= 4;
 }
 
+/** "Expected", "estimated", "projected", "forecast": a question an estimate answers. */
+const ESTIMATE_ASKED = /\b(expect\w*|estimat\w*|projected|forecast\w*)\b/;
+
 /** Words that ask for a figure aimed at, not one reached: "aim to have by 2030", "will attend", "target". */
 const AIMED_AT = /\b(aim\w*|target\w*|strive|striving|goals?|will|expect\w*|intend\w*|going to|set to|projected|objectives?)\b/;
 
@@ -346,10 +351,10 @@ interface FrameJudgement {
 }
 
 /** How a sentence's figures stand to the question's frame. */
-function judgeFrame(frame: AskedFrame, facts: Fact[], article: ArticleSummary, scope: ArticleScope): FrameJudgement {
+function judgeFrame(frame: AskedFrame, facts: Fact[], article: ArticleSummary, scope: ArticleScope, estimateAsked = false): FrameJudgement {
   const figureWanted = frame.wanted === "achieved" || frame.wanted === "target";
   if (!frame.metric || !figureWanted) return { matches: false, metricFacts: [], noMetricFact: false };
-  const metricFacts = facts.filter((f) => f.metric === frame.metric).map((fact) => ({ fact, differs: differences(frame, fact, article, scope) }));
+  const metricFacts = facts.filter((f) => f.metric === frame.metric).map((fact) => ({ fact, differs: differences(frame, fact, article, scope, estimateAsked) }));
   return {
     matches: metricFacts.some((m) => m.differs.length === 0),
     metricFacts,
@@ -358,7 +363,7 @@ function judgeFrame(frame: AskedFrame, facts: Fact[], article: ArticleSummary, s
 }
 
 /** What differs between the asked frame and a fact of the asked metric: its period, its place, or its kind. */
-function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, scope: ArticleScope): NearMiss["differs"] {
+function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, scope: ArticleScope, estimateAsked = false): NearMiss["differs"] {
   const differs: NearMiss["differs"] = [];
   // A figure of unknown period (an undated report that names no year) cannot be asserted for an asked one.
   // An implied year inside an asked span ("over the 2015-2020 term" in a 2020 report) is the report's own term.
@@ -375,7 +380,8 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
     if (isSubPlace ? factPlace !== asked : factPlace !== null && !fold(article.place ?? "").startsWith(factPlace)) differs.push("place");
   }
   const isTarget = fact.modality === "target";
-  if ((frame.wanted === "target") !== isTarget) differs.push("modality");
+  // ("Expected by November 30 … as % of the plan" is answered by the report's estimate, a target or a share of the plan.)
+  if ((frame.wanted === "target") !== isTarget && !estimateAsked) differs.push("modality");
   return differs;
 }
 

@@ -346,6 +346,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     if (figures.length === 0 && !NUMBER_WORDS.test(sentence) && !anniversary) problems.push("no figure in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
     else if (counted && !anniversary && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
+    // "How many extraordinary conferences will it hold?" is not answered by "…will hold 4 regular conferences".
+    else if (counted && countsOtherKind(q.folded, foldedSentence, counted)) problems.push(`the figure counts other ${counted}`);
     // "…by the june 15 2025 deadline" is not answered by "As of January 2025, 40/172 Party cells have held…".
     else if (statusElsewhen(q, sentence)) problems.push(`sentence gives the figure as of another month`);
     else {
@@ -564,6 +566,20 @@ const DURATION_STEMS = new Set("minute minutes hour hours day days week weeks mo
 const A_SPAN = /\b(an?|half an?|a few|several|a couple of)\s+(minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
 const LENGTH_FIGURE = /\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|m|met(?:er|re)s?|miles?)\b/i;
 const MONEY_FIGURE = /\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*(?:VND|dong|USD|US dollars?|đồng)\b|\b(?:VND|USD|US\$|\$)\s*\d/i;
+
+/**
+ * The question counts one kind of a thing ("how many extraordinary conferences") and the sentence's figure counts
+ * another kind of it ("4 regular conferences"), not the one asked: kinds that reports set against each other.
+ */
+function countsOtherKind(question: string, sentence: string, noun: string): boolean {
+  const kind = new RegExp(`\\bhow ([a-z-]+) ${escapeRegExp(noun)}\\b`).exec(question)?.[1];
+  if (!kind || !CONTRASTED_KINDS.has(kind)) return false;
+  const figureFor = (k: string) => new RegExp(`\\b\\d[\\d.,]*\\s+${k} ${escapeRegExp(noun)}\\b`).test(sentence);
+  return !figureFor(escapeRegExp(kind)) && [...CONTRASTED_KINDS].some((other) => other !== kind && figureFor(other));
+}
+
+/** Kinds of meetings, delegates and members that reports count apart ("4 regular conferences", "19 official delegates"). */
+const CONTRASTED_KINDS = new Set(["regular", "extraordinary", "special", "thematic", "ordinary", "official", "alternate", "probationary", "online", "direct", "in-person"]);
 
 /** "How many people…" is answered by members, delegates, cadres, participants or individuals as much as by people. */
 const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades", "individuals"]);

@@ -155,7 +155,9 @@ const GENERIC_CAPITALISED = new Set(
     "tet lunar propaganda organizing organization mass mobilization internal affairs office bloc agencies council's committee's province's " +
     "ward commune village hamlet dr prof mrs municipal city's " +
     // Month abbreviations ("the Nov 2023 review") and the greetings a question may open with ("Hi, …").
-    "jan feb mar apr jun jul aug sep sept oct nov dec hi hello hey dear thanks please"
+    "jan feb mar apr jun jul aug sep sept oct nov dec hi hello hey dear thanks please " +
+    // Units and the words naming bodies ("in US dollars", "Binh Thuan's Document Subcommittee").
+    "us un document documents subcommittee sub-committee editorial team group board"
   ).split(" "),
 );
 

@@ -162,7 +162,7 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // The frame: metric, period, place, what is wanted
 
 // "What rate did the secretary ask to achieve", "must reach": a figure someone set as a goal.
-const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b/i;
+const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b/i;
 // ("Which positions are covered", "what units get voted on", "who is subject to the vote": several of a kind are asked for.)
 const LIST_QUESTION = /\b(which|what) (?:[a-z]+ )?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should)\b|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
 
@@ -372,6 +372,8 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
       const written = question.slice(from, last.index! + last[0].length);
       if (/[^\p{L}\p{M}\s]/u.test(written)) continue;
       const folded = fold(written).replace(/\s+/g, " ");
+      // English grammar words are no syllables of a misspelt place: "what levels can the voters pick" is not Can Tho.
+      if (n >= 2 && folded.split(" ").some((w) => PLACE_RUN_STOP.has(w))) continue;
       // A place written right is not the start of another one: "Thanh Hóa năm 2023" is not "Thanh" + "Ha Nam".
       if (exact.has(folded) || COMMON_WORDS.has(folded)) {
         i += n - 1;
@@ -453,6 +455,9 @@ export function correctWordTypos(english: string, isReportWord: (word: string) =
   });
   return { text, corrections };
 }
+
+/** Words that stop a run of words from being read as a misspelt place ("an" is not among them: Nghe An, Thuan An). */
+const PLACE_RUN_STOP = new Set("the a of to in on at for and or is are was were be it its this that with by from as into than then there their".split(" "));
 
 /** English and Vietnamese words that look like place names to an edit distance but are not. */
 const COMMON_WORDS = new Set(

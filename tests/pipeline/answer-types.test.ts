@@ -94,6 +94,11 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     upload(
+      "november-meeting.md",
+      'title: "Provincial People\'s Committee holds second November meeting (2023 socio-economic draft report)"\nurl: https://example.org/november-meeting\ndate: 2023-11-28',
+      "It is estimated that by November 30, 2023, the disbursement rate of public investment capital will only reach 49.85% of the plan; the disbursement rate of public investment capital will only reach 20.21% of the estimate assigned in 2023.\n",
+    ),
+    upload(
       "ben-cat-ward.md",
       'title: "Binh Duong inspects the preparations for the key grassroots congress"\nurl: https://example.org/ben-cat-ward\ndate: 2024-12-18\nplace: Binh Duong province',
       "On December 18, the Head of the Provincial Party Organizing Committee inspected the preparations for organizing the key congresses in Ben Cat City.\n\n" +
@@ -236,6 +241,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("35th session");
   });
 
+  it("'expected' is answered by the report's estimate, whatever its figure reads as", async () => {
+    const result = await app.ask("whats the public investment disbursement rate expected by nov 30 2023 as % of the plan?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("49.85%");
+  });
+
   it("'venue of …' is answered by the sentence naming the hall", async () => {
     const result = await app.ask("venue of hai duong's year-end people's council sitting in dec 2022");
     expect(result.outcome.kind).toBe("answered");
@@ -298,6 +309,9 @@ describe("what kind of answer a question asks for", () => {
     expect(held.found).toBe(false);
     // Asked for the year's programme, the plan answers.
     expect((await app.ask("how many regular conferences will hai duong's provincial party executive committee hold in 2025?")).answer).toContain("4 regular conferences");
+    // Nor is another kind of conference counted for the one asked.
+    const extraordinary = await app.ask("How many extraordinary conferences will the Hai Duong Provincial Party Executive Committee hold in 2025?");
+    expect(extraordinary.found).toBe(false);
   });
 
   it("a figure aimed at is not answered by a count of what there is ('aim to have by 2030', 'will attend')", async () => {

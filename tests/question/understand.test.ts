@@ -180,6 +180,15 @@ describe("words about the asker and the source", () => {
     expect(understandQuestion("dec 2022 party building teleconf - who said it?", context).english).toContain("teleconference");
   });
 
+  it("reads no place into English words ('what levels can the voters pick' is not Can Tho) and no name into 'US dollars'", () => {
+    const q = understandQuestion("When the Central Committee votes on how much it trusts Politburo members, what levels can the voters pick from?", context);
+    expect(q.analyzed.places).toEqual([]);
+    expect(q.corrections).toEqual([]);
+    expect(understandQuestion("What per capita GRDP is Hung Yen aiming for by 2030, in US dollars?", context).analyzed.names).toEqual([]);
+    expect(understandQuestion("What was on the agenda at the first meeting of Binh Thuan's Document Subcommittee?", context).analyzed.names).toEqual([]);
+    expect(frame("What disbursement rate was Hai Duong determined to reach by the end of 2023?").wanted).toBe("target");
+  });
+
   it("takes no month abbreviation or greeting for a name", () => {
     expect(understandQuestion("Hi, what did the Jan 2023 Hung Yen conference review? And the Nov one, Oct 2024?", context).analyzed.names).toEqual([]);
   });
