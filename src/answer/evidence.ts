@@ -369,7 +369,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     else bonus += 0.1;
     // "Session dates", "on which days": "…will take place on December 7 and 8" more than "…opened on December 7".
     if (/\b(dates|days)\b/.test(q.folded)) {
-      if (DATE_RANGE.test(withoutTerms)) bonus += 0.2;
+      if (DATE_RANGE.test(withoutTerms)) {
+        // The answer's own type: fewer of the question's words need be there.
+        counts = true;
+        bonus += 0.2;
+      }
       else penalty += 0.2;
     }
     // "When was the congress actually held?" is not answered by the plan "…will be held and completed before August 31, 2025".

@@ -253,9 +253,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("Xu Dong Cultural Center");
   });
 
-  it("'on which days' prefers the sentence giving more than one day", async () => {
+  it("'on which days' prefers the sentence giving more than one day, though it shares few of the question's words", async () => {
     const result = await app.ask("On which days is the 12th session of the 17th Hai Duong Provincial People's Council scheduled to take place?");
     expect(result.answer).toContain("December 7 and 8");
+    const planned = await app.ask("On which days was Hai Duong provincial People's Council's 12th session (year-end 2022) planned to run?");
+    expect(planned.outcome.kind).toBe("answered");
+    expect(planned.answer).toContain("December 7 and 8");
   });
 
   it("a date question citing its meeting's day is answered by another date, in whatever year ('by what date …, per the plan presented on November 13, 2024')", async () => {
