@@ -183,7 +183,8 @@ export function composeAnswer(
       if (!frame.metric && frame.wanted === "achieved" && facts.length > 0 && facts.every((f) => f.modality === "target" && (q.asksActual || !forAskedYear(f)))) problems.push("the sentence's figures are targets");
       // Nor "how many delegates will attend / members does it aim to have by 2030" by "…consisting of 35 comrades".
       // ("How many plans did the board put out", "plan resolution no.": a plan named is no figure aimed at.)
-      if (!frame.metric && frame.wanted === "target" && AIMED_AT.test(q.folded) && facts.length > 0 && facts.every((f) => f.modality !== "target")) problems.push("the sentence's figures are not targets");
+      // (An estimate answers "expected", as judgeFrame lets it.)
+      if (!frame.metric && frame.wanted === "target" && AIMED_AT.test(q.folded) && facts.length > 0 && facts.every((f) => f.modality !== "target" && !(estimateAsked && f.modality === "estimated"))) problems.push("the sentence's figures are not targets");
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
       candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
