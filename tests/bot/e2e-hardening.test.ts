@@ -12,6 +12,7 @@ import { openApp, type App } from "../../src/app.js";
 import { tempDir } from "../helpers/app.js";
 import { ADMIN, ALICE, privateChat, startBot, testConfig, type Harness } from "../helpers/bot-harness.js";
 import { DATA_DIR } from "../helpers/paths.js";
+import { SLOW_PAGE as SLOW } from "../helpers/slow-page.js";
 
 const SEED_ID = "000_0a7ecdbcfacbb317";
 const SEED_URL = "https://www.vietnam.vn/en/tinh-uy-trien-khai-phuong-huong-nhiem-vu-trong-tam-nam-2024";
@@ -20,16 +21,6 @@ const HIJACK = `<!doctype html><html><head><title>Ha Nam reviews 2023</title>
 <p>On December 29, the Ha Nam Provincial Party Committee held a conference to review the work of 2023 and the tasks for 2024.</p>
 <p>Party committees at all levels disciplined 9999 party members in Ha Nam province in 2023, the conference heard from the inspection commission.</p>
 </article></body></html>`;
-/**
- * Flat and valid (under every limit: fewer than 20,000 paragraphs and 30,000 elements), but Readability needs seconds
- * for it (about 1.7 s on the 2-core machine; a page of 4,000 short paragraphs took 0.3 s there, under the budget):
- * well past the test's budget on any machine.
- */
-const SLOW = `<!doctype html><html><head><title>Quang Ninh</title></head><body><article>${Array.from(
-  { length: 19000 },
-  (_, i) =>
-    `<p>Paragraph ${i}: the Quang Ninh Provincial Party Committee reported ${1000 + i} tonnes of seafood in district ${i}, and ${2000 + i} tonnes of rice in commune ${i}, with ${3000 + i} households in ward ${i} and ${4000 + i} hectares of forest in hamlet ${i}.</p>`,
-).join("")}</article></body></html>`;
 const NESTED = `<!doctype html><html><body>${"<div>".repeat(3000)}<p>The Party Committee met.</p>${"</div>".repeat(3000)}</body></html>`;
 
 let server: http.Server;

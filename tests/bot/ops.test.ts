@@ -25,7 +25,8 @@ function parsePrometheus(text: string): { types: Map<string, string>; samples: S
       continue;
     }
     if (/^# HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*$/.test(line)) continue;
-    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.e+-]+|NaN|\+Inf|-Inf)(?: -?\d+)?$/.exec(line);
+    // prom-client writes NaN as "Nan" (the event-loop lag before its first sample); Prometheus reads it either way.
+    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*)\})? (-?[0-9.e+-]+|NaN|Nan|\+Inf|-Inf)(?: -?\d+)?$/.exec(line);
     if (!sample) throw new Error(`not Prometheus text: ${JSON.stringify(line)}`);
     const labels = Object.fromEntries([...(sample[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
     samples.push({ name: sample[1]!, labels, value: Number(sample[3]) });

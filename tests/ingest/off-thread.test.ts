@@ -2,11 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createOffThreadReader } from "../../src/ingest/off-thread.js";
 import { readHtml } from "../../src/ingest/readers.js";
 import { UserError } from "../../src/types.js";
+import { SLOW_PAGE as SLOW } from "../helpers/slow-page.js";
 
 // Issue 14, item 3: untrusted input is parsed in a worker thread with a time budget; the main thread keeps
 // running meanwhile, and a page past the budget is refused (the worker is terminated; the next job gets a new one).
 
-const SLOW = `<html><body><article>${Array.from({ length: 4000 }, (_, i) => `<p>Paragraph ${i}: the Quang Ninh Provincial Party Committee reported ${1000 + i} tonnes of seafood in district ${i}.</p>`).join("")}</article></body></html>`;
 const GOOD = "# Quang Ninh reviews 2023\n\nThe Quang Ninh Provincial Party Committee said 150,000 tonnes of seafood were landed in 2023.\n";
 const enc = (s: string) => new TextEncoder().encode(s);
 
