@@ -397,6 +397,13 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     }
     // "Which deputy secretaries…", "list the members": a sentence naming several people.
     else if (PLURAL_PEOPLE.test(q.folded) && new Set(named).size >= 2) bonus += 0.2;
+    // "Who was head of Khanh Hoa's provincial party organization committee?" is not answered by "…, Head of the
+    // Central Organizing Committee chaired the conference": the body asked is the province's, the one named the centre's.
+    const body = BODY.exec(q.folded)?.[0];
+    if (body && /\bprovincial\b/.test(q.folded)) {
+      const named = [...foldedSentence.matchAll(new RegExp(`(\\S+\\s+)?(?:party\\s+)?${BODY.source}`, "g"))];
+      if (named.length && named.every((m) => /^central\b/.test(m[1] ?? ""))) penalty += 0.3;
+    }
     // "Who is Thai Binh's party secretary?" is not answered by "…, Secretary of Thai Thuy District Party Committee".
     else if (q.places.length && !q.names.some((n) => scope.subPlaces.has(fold(n))) && LOCAL_ROLE.test(sentence) && !/\bProvincial\b|\bprovince'?s?\b/i.test(sentence)) {
       problems.push("the person named holds a district's post");
@@ -483,6 +490,8 @@ function askedVerbIn(q: AnalyzedQuestion, foldedSentence: string): boolean {
 
 /** A question after several people: "which deputy secretaries", "list the members of the panel". */
 const PLURAL_PEOPLE = /\b(secretaries|deputies|deputy secretaries|vice chairmen|chairmen|leaders|members|officials|comrades)\b/;
+/** Party bodies a province has as the centre does: "organization committee", "propaganda department", "inspection committee". */
+const BODY = /\b(?:organi[sz](?:ation|ing) (?:committee|commission|board)|propaganda (?:department|committee|board)|inspection (?:committee|commission)|mass mobili[sz]ation (?:committee|commission|board))\b/;
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;

@@ -94,6 +94,12 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     upload(
+      "khanh-hoa-bridge.md",
+      'title: "Central Organizing Committee holds conference to deploy fourth-quarter tasks (Khanh Hoa bridge point)"\nurl: https://example.org/khanh-hoa-bridge\ndate: 2024-10-02\nplace: Khanh Hoa province',
+      "Mr. Le Minh Hung - Politburo member, Secretary of the Party Central Committee, Head of the Central Organizing Committee chaired the conference.\n\n" +
+        "Attending the conference at Khanh Hoa bridge were Mr. Nguyen Khac Toan - Standing Deputy Secretary of the Provincial Party Committee; Nguyen Khac Ha - Member of the Provincial Party Committee Standing Committee, Head of the Provincial Party Committee's Organization Committee.\n",
+    ),
+    upload(
       "november-meeting.md",
       'title: "Provincial People\'s Committee holds second November meeting (2023 socio-economic draft report)"\nurl: https://example.org/november-meeting\ndate: 2023-11-28',
       "It is estimated that by November 30, 2023, the disbursement rate of public investment capital will only reach 49.85% of the plan; the disbursement rate of public investment capital will only reach 20.21% of the estimate assigned in 2023.\n",
@@ -245,6 +251,14 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("whats the public investment disbursement rate expected by nov 30 2023 as % of the plan?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("49.85%");
+  });
+
+  it("the head of the province's organization committee is not the head of the Central one", async () => {
+    const result = await app.ask("who was head of khanh hoa's provincial party organization committee at the oct 2 2024 online meeting");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Nguyen Khac Ha");
+    // The centre's head is not quoted first.
+    expect(result.answer).not.toMatch(/^Mr\. Le Minh Hung/);
   });
 
   it("'venue of …' is answered by the sentence naming the hall", async () => {
