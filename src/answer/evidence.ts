@@ -389,6 +389,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "Nghi Xuan", "Dien Chau": the districts a report names are not people.
     // A speaker named by surname alone ("…, Thuong stressed") is named as much as by full name.
     const named = [...personNames(sentence), ...speakerSurnames(sentence)].filter((n) => !scope.subPlaces.has(fold(n)));
+    // "Who is head of the Propaganda Department in Ninh Binh — the official who sat in with Truong Thi Mai?": the
+    // person the question names is context; a sentence naming only her is no answer ("Who is Truong Thi Mai?" is).
+    const askedNames = q.names.map(fold).filter((n) => !scope.subPlaces.has(n) && !new RegExp(`^\\s*(?:who|whom)\\s+(?:is|was)\\s+(?:comrade\\s+|mr\\.?\\s+|ms\\.?\\s+)?${escapeRegExp(n)}\\b`).test(q.folded));
+    if (named.length && askedNames.length && named.every((n) => askedNames.some((a) => a === fold(n) || a.endsWith(` ${fold(n)}`)))) penalty += 0.3;
     if (named.length === 0) problems.push("no person named in sentence");
     // "Who chaired…" answered by "Chairing the event, … Nguyen Van Nen said…": the person and the asked verb.
     else if (askedVerbIn(q, foldedSentence)) {

@@ -120,6 +120,8 @@ const SHORTHAND: [RegExp, string][] = [
   // Other words for the reports' fixed terms.
   [/\b(?:trust|confidence) (?:ballots?|votes?)\b/gi, "vote of confidence"],
   [/\bzero(?:ed|ing)? in on\b/gi, "focus on"],
+  [/\b(?:in charge of|responsible for) (?:the )?(?:party's )?(?:publicity|propaganda)(?: and (?:ideological|education) work)?\b/gi, "head of the Propaganda Department"],
+  [/\bin charge of\b/gi, "head of"],
   [/(\d)\s*(?:bn|bln)\b/gi, "$1 billion"],
   [/(\d)\s*(?:mn|mln)\b/gi, "$1 million"],
 ];

@@ -253,6 +253,14 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("49.85%");
   });
 
+  it("a person the question names as context is not its answer; 'who is <name>' still is", async () => {
+    const result = await app.ask("who is the head of khanh hoa's provincial organization committee, the official who sat in with Le Minh Hung on oct 2 2024?");
+    expect(result.answer).toContain("Nguyen Khac Ha");
+    expect(result.answer).not.toMatch(/^Mr\. Le Minh Hung/);
+    const who = await app.ask("Who is Le Minh Hung?");
+    expect(who.answer).toContain("Head of the Central Organizing Committee");
+  });
+
   it("the head of the province's organization committee is not the head of the Central one", async () => {
     const result = await app.ask("who was head of khanh hoa's provincial party organization committee at the oct 2 2024 online meeting");
     expect(result.outcome.kind).toBe("answered");

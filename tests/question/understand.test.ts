@@ -175,6 +175,11 @@ describe("words about the asker and the source", () => {
     expect(q.text).toBe("hung yen city avg growth");
   });
 
+  it("reads 'in charge of publicity' as the head of the Propaganda Department", () => {
+    expect(understandQuestion("Who is in charge of the party's publicity and ideological work in Ninh Binh?", context).english).toBe("Who is head of the Propaganda Department in Ninh Binh?");
+    expect(understandQuestion("who is in charge of the inspection committee", context).english).toBe("who is head of the inspection committee");
+  });
+
   it("puts other words for the reports' fixed terms into theirs ('trust ballots', 'teleconf')", () => {
     expect(understandQuestion("at what point in a congress term do they run these trust ballots on officials?", context).english).toContain("vote of confidence");
     expect(understandQuestion("dec 2022 party building teleconf - who said it?", context).english).toContain("teleconference");
