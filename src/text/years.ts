@@ -32,7 +32,7 @@ export interface YearMention extends YearSpan {
 const YEAR_OR_SPAN = /\b((?:19|20)\d{2})(?:\s*[-–—]\s*((?:19|20)\d{2})|\s*[-–—]\s*(\d{2})\b)?\b/g;
 /** A month (and day) just before a year, and a meeting or report named within a few words after it. */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
-const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|review|congress|session|meeting|plenum|plenary|report)\b/iu;
+const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|teleconference|review|congress|session|meeting|plenum|plenary|report)\b/iu;
 // ("compared to the 2010-2015 period" too; "over the 2015-2020 term" is the span a figure is about.)
 const TRULY_BASELINE = /((compared (to|with)|than( in)?|versus|vs\.?|against)\s+(the\s+)?|(over|since|same period( of| in)?)\s+)(the same period (of|in)\s+)?$/i;
 

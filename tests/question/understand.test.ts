@@ -175,6 +175,13 @@ describe("words about the asker and the source", () => {
     expect(q.text).toBe("hung yen city avg growth");
   });
 
+  it("reads a question word after a dash as the question ('dec 2022 teleconf - who said …')", () => {
+    const q = understandQuestion("dec 2022 party building teleconf - who said personnel work is not just picking people?", context);
+    expect(q.frame.wanted).toBe("person");
+    // The meeting's date is the only year, so it is the period (a person of that meeting).
+    expect(q.frame.period).toEqual({ from: 2022, to: 2022 });
+  });
+
   it("reads 'in charge of publicity' as the head of the Propaganda Department", () => {
     expect(understandQuestion("Who is in charge of the party's publicity and ideological work in Ninh Binh?", context).english).toBe("Who is head of the Propaganda Department in Ninh Binh?");
     expect(understandQuestion("who is in charge of the inspection committee", context).english).toBe("who is head of the inspection committee");
