@@ -31,7 +31,7 @@ export interface ComposeOptions {
   listSentences: number;
   /** For a list whose items are paragraphs of their own ("Firstly, …", "Secondly, …"), how many items are quoted, each by its first sentence (default 8). */
   listItems: number;
-  /** For a question asking for a list, score added to a sentence that leads into one ("…eight important tasks … in 2023:") (default 0.15). */
+  /** For a question asking for a list, score added to a sentence that leads into one ("…eight important tasks … in 2023:") or holds one ("such as: A; B; C"), twice when an item follows the lead (default 0.15). */
   listLeadBonus: number;
   /** Score added to a sentence whose figure matches the question's metric, period, place and kind (default 0.3). */
   frameBonus: number;
@@ -141,6 +141,9 @@ export function composeAnswer(
     if (next) return opensItem(passage.text, next.at);
     return ENUMERATED.test(articlePassages(passage.articleId).find((p) => p.position === passage.position + 1)?.text ?? "");
   };
+  // A list question prefers a sentence that leads into a list (twice as much when an item follows it) or holds one
+  // ("…contributed many opinions about contents such as: Overall objective …; Breakthrough programs …; …").
+  const listBonus = (text: string, followed: () => boolean) => (/:\s*$/.test(text) ? o.listLeadBonus * (followed() ? 2 : 1) : isListLead(text) ? o.listLeadBonus : 0);
   // "What rate is expected by November 30": the report's estimate answers, whether it reads as a target or a result.
   const estimateAsked = ESTIMATE_ASKED.test(q.folded);
   const candidates: Candidate[] = [];
@@ -168,7 +171,7 @@ export function composeAnswer(
           o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000)
         : cov + 0.25 * (passage.score / topScore) + judged.bonus - judged.penalty - (0.02 * Math.max(0, unit.text.length - 350)) / 100 +
           (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0) +
-          (frame.wanted === "list" && /:\s*$/.test(unit.text) ? o.listLeadBonus * (itemsFollow(units, index, passage) ? 2 : 1) : 0);
+          (frame.wanted === "list" ? listBonus(unit.text, () => itemsFollow(units, index, passage)) : 0);
       // A figure the report dates to the asked year ("…in the same period last year") shows the report covers it.
       const problems = [...scope.problems.filter((p) => !(framed.matches && /^year /.test(p))), ...judged.problems];
       // "When was the 2023 year-end session?" is not answered by a 2024 report's "on December 7": say which year it gives.

@@ -54,6 +54,8 @@ const JUDGING_GROUPS: string[][] = [
   ["firm", "enterprise", "business", "company"],
   ["force", "group", "team"],
   ["weakness", "weaknesses", "shortcoming", "shortcomings", "limitation", "limitations", "problem", "problems"],
+  ["topic", "topics", "content", "contents", "issue", "issues"],
+  ["opinion", "opinions", "idea", "ideas", "comment", "comments", "feedback"],
   ["pick", "picking", "picked", "choose", "choosing", "chosen", "select", "selecting", "selected"],
   ["tell", "told", "ask", "asked", "request", "requested", "urge", "urged", "instruct", "instructed", "direct", "directed"],
   ["deal", "address", "addressed", "tackle", "tackled", "handle", "handled", "solve", "solved", "resolve", "overcome", "focus"],
@@ -120,6 +122,7 @@ const SHORTHAND: [RegExp, string][] = [
   // Other words for the reports' fixed terms.
   [/\b(?:trust|confidence) (?:ballots?|votes?)\b/gi, "vote of confidence"],
   [/\bzero(?:ed|ing)? in on\b/gi, "focus on"],
+  [/\bweigh(?:ed|ing|s)? in on\b/gi, "give opinions on"],
   [/\b(?:in charge of|responsible for) (?:the )?(?:party's )?(?:publicity|propaganda)(?: and (?:ideological|education) work)?\b/gi, "head of the Propaganda Department"],
   [/\bin charge of\b/gi, "head of"],
   [/(\d)\s*(?:bn|bln)\b/gi, "$1 billion"],
