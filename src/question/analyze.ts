@@ -167,6 +167,12 @@ const GENERIC_CAPITALISED = new Set(
  */
 const SOURCE_CLAUSE = /\b(?:according to|as (?:reported|stated|announced) (?:at|in|by)|reported (?:at|in)|based on|per (?=the |its ))\s*(?:the |its |a )?([^,;?!()]+)/g;
 
+/**
+ * "At the Nov 13 training for 450 full-time cadres of the agencies bloc, by what date …?": an opening clause before
+ * the question word that names the meeting to read, whose words the answering sentence need not repeat.
+ */
+const OPENING_SOURCE = /^\s*(?:at|during)\s+(?:the\s+)?([^,?]{5,160}),\s*(?=(?:what|which|who|whom|when|how|where|why|by what|on what|in what|on which|in which)\b)/;
+
 export function analyzeQuestion(question: string): AnalyzedQuestion {
   // "How fast", "how large": the adjective only says a figure is wanted.
   const folded = fold(question).replace(/\bhow (fast|large|big|high|long|much|many)\b/g, "how");
@@ -179,7 +185,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const found = findPlaces(question);
   const places = [...new Set(found.map((p) => p.name))];
   const placeWords = new Set(found.flatMap((p) => tokenize(fold(p.matched))));
-  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), ...dayPhrases(folded)].join(" ")));
+  const opening = OPENING_SOURCE.exec(folded)?.[1] ?? "";
+  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), opening, ...dayPhrases(folded)].join(" ")));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
   for (const token of tokenize(folded)) {
     const numeric = /\d/.test(token);

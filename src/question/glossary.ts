@@ -123,6 +123,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\b(?:trust|confidence) (?:ballots?|votes?)\b/gi, "vote of confidence"],
   [/\bzero(?:ed|ing)? in on\b/gi, "focus on"],
   [/\bweigh(?:ed|ing|s)? in on\b/gi, "give opinions on"],
+  [/\bwrap(?:ped|ping|s)? up\b/gi, "complete"],
   [/\b(?:in charge of|responsible for) (?:the )?(?:party's )?(?:publicity|propaganda)(?: and (?:ideological|education) work)?\b/gi, "head of the Propaganda Department"],
   [/\bin charge of\b/gi, "head of"],
   [/(\d)\s*(?:bn|bln)\b/gi, "$1 billion"],

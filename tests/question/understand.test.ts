@@ -217,6 +217,14 @@ describe("words about the asker and the source", () => {
     expect(frame("by how many times has the money Hung Yen collects for the state coffers grown since it was re-founded?").metric).toBe("budget_revenue");
   });
 
+  it("weighs less an opening clause naming the meeting to read ('At the Nov 13 training for 450 cadres, by what date …')", () => {
+    const weak = (q: string) => understandQuestion(q, context).analyzed.terms.filter((t) => t.weak).map((t) => t.text);
+    const terms = weak("At the Nov 13 training for 450 full-time cadres of the agencies bloc, by what date were party cells told to wrap up their congresses?");
+    expect(terms).toEqual(expect.arrayContaining(["training", "450", "full-time", "cadres"]));
+    expect(terms).not.toContain("cells");
+    expect(understandQuestion("by what date must they wrap up their congresses", context).english).toBe("by what date must they complete their congresses");
+  });
+
   it("weighs less the words that name the report to read ('according to the … mid-term review') and the day it cites", () => {
     const weak = (q: string) => understandQuestion(q, context).analyzed.terms.filter((t) => t.weak).map((t) => t.text);
     expect(weak("Thai Binh investment in 2023, according to the Nov 2023 mid-term review?")).toEqual(expect.arrayContaining(["nov", "mid-term", "review"]));
