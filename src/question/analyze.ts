@@ -58,7 +58,6 @@ const POST_WITHOUT_QUESTION_WORD =
   /^(?!.*\b(what|which|how|when|where|why|whom?|whose|list|name|number|many|much|total|count|did|does|do)\b).*\b(secretar(y|ies)|chair(man|men|woman|women|person)|director|leader)\s*(\?|$|\b(at|in|of|for|during|from)\b)/i;
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
 const NOT_PERSON_QUESTION = /\bwho (?:exactly |else )?(is|are|was|were|will be|would be) (subject|eligible|entitled|covered|affected|targeted|included)\b|\b(list|names?) of (the )?(positions|posts|titles|roles)\b/i;
-/** "Deadline for the congresses", "by when must…": the date something must be done by. */
 /**
  * "On what date was the congress actually held?", "when did it take place": a date question about what happened,
  * which a plan ("…will be held before August 31") does not answer. Not one about a plan or a deadline.
@@ -67,6 +66,7 @@ const HELD_QUESTION = /\b(?:was|were|did|has|have|had)\b[^?]*\b(?:held|hold|take
 /** "How many meetings did it actually end up holding": what happened, which a plan for the year does not answer. */
 const ACTUAL_QUESTION = /\b(actually|in fact|end(?:ed)? up|in the end|turned out)\b/i;
 const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|due|going to|upcoming|must|should|deadlines?)\b/i;
+/** "Deadline for the congresses", "by when must…": the date something must be done by. */
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
 const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
