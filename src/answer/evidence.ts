@@ -463,7 +463,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     const name = fold(raw);
     const calledPlace = scope.subPlaces.has(name) || subPlaceKindsNamed(q.folded, name).length > 0;
     if (!calledPlace || containsWords(foldedSentence, name)) continue;
-    const namesOther = [...scope.subPlaces].some((other) => other !== name && containsWords(foldedSentence, other));
+    // (For a date or a person, a place the question names too is no other place: "what day did she inspect the my phuoc
+    // ward congress in ben cat" is answered by a sentence about Ben Cat's congresses. A figure is the asked place's own:
+    // "how many party members in the minh duc commune … in tu ky" is not answered by Tu Ky town's.)
+    const namesOther = [...scope.subPlaces].some((other) => other !== name && (q.wantsFigure || !q.names.some((n) => fold(n) === other)) && containsWords(foldedSentence, other));
     if (namesOther) {
       problems.push(`sentence is about another place than ${raw}`);
       continue;
@@ -614,7 +617,12 @@ function figureNear(sentence: string, figures: string[], radius: number, near: (
   const words = tokenize(fold(options.numberWords ? sentence.replace(PRONOUN_ONE, "$1") : sentence));
   const figureWords = new Set(figures.map((f) => f.replace(/%$/, "")));
   const isFigure = (w: string) => figureWords.has(w) || (options.numberWords === true && NUMBER_WORDS.test(w));
-  return words.some((w, i) => isFigure(w) && words.slice(Math.max(0, i - radius), i + radius + 1).some(near));
+  // "…organised 17 sessions whose resolutions…": a figure followed by a plural of its own counts that, not the word near it.
+  const countsItsOwn = (i: number) => {
+    const next = words[i + 1];
+    return !!next && next.length > 3 && /[^s]s$/.test(next) && !near(next);
+  };
+  return words.some((w, i) => isFigure(w) && !countsItsOwn(i) && words.slice(Math.max(0, i - radius), i + radius + 1).some(near));
 }
 
 /**

@@ -94,6 +94,11 @@ beforeAll(async () => {
         "Under the 2025 working program, the 23rd conference of the Provincial Party Executive Committee will be held in March and the 26th conference in September 2025.\n",
     ),
     upload(
+      "hanoi-council-sessions.md",
+      'title: "Hanoi People\'s Council reviews its tenure"\nurl: https://example.org/hanoi-council-sessions\ndate: 2021-06-28\nplace: Hanoi',
+      "At the event Chairwoman of the council Nguyen Thi Bich Ngoc said that during the 2016-2021 tenure, the council organised 17 sessions whose resolutions have contributed to local development.\n",
+    ),
+    upload(
       "khanh-hoa-bridge.md",
       'title: "Central Organizing Committee holds conference to deploy fourth-quarter tasks (Khanh Hoa bridge point)"\nurl: https://example.org/khanh-hoa-bridge\ndate: 2024-10-02\nplace: Khanh Hoa province',
       "Mr. Le Minh Hung - Politburo member, Secretary of the Party Central Committee, Head of the Central Organizing Committee chaired the conference.\n\n" +
@@ -314,6 +319,18 @@ describe("what kind of answer a question asks for", () => {
       expect(plan.outcome.kind, q).toBe("answered");
       expect(plan.answer).toContain("before August 31, 2025");
     }
+  });
+
+  it("a figure followed by a plural of its own counts that ('17 sessions whose resolutions' counts no resolutions)", async () => {
+    const result = await app.ask("how many resolutions did the hanoi people's council pass at its 18th session?");
+    expect(result.found).toBe(false);
+    expect(result.answer).not.toContain("17 sessions");
+  });
+
+  it("a date about a ward's congress may come from a sentence about the city the question names with it", async () => {
+    const result = await app.ask("what day did the head of the organizing committee inspect preparations for the my phuoc ward congress in ben cat?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("December 18");
   });
 
   it("'which ward … was picked' is answered by a sentence naming a ward; a ward in a city the report never names is declined", async () => {
