@@ -307,7 +307,9 @@ function listAfter(best: Candidate, chosen: Candidate[], candidates: Candidate[]
   // The list's lead may be the best sentence or one quoted after it ("…presented 8 solutions…. The solutions are:").
   const leads = [...chosen, ...out].some((c) => c.passage.id === best.passage.id && c.index >= best.index && isListLead(c.sentence));
   const next = article.find((p) => p.position === best.passage.position + 1);
-  if (wanted <= 0 || !leads || !next) return { lead: null, items: out };
+  // ("…unanimously approved 13 resolutions …." then a passage "Including resolutions on A; B; C; …": the list follows.)
+  const listNext = !!next && (ENUMERATED.test(next.text) || isListLead(textUnits(next.text)[0]?.text ?? ""));
+  if (wanted <= 0 || !(leads || listNext) || !next) return { lead: null, items: out };
   // "Firstly, … Secondly, …": a list whose items are paragraphs of their own is quoted by each item's first sentence.
   const items: Candidate[] = [];
   if (ENUMERATED.test(next.text)) {
@@ -336,9 +338,9 @@ const AIMED_AT = /\b(aim\w*|target\w*|strive|striving|goals?|will|expect\w*|inte
 /** A paragraph that opens as an item of a list: "Firstly, …", "Second, …", "3. …", "(4) …", "b) …", "- …". */
 const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b[,:.]?|\(?\d{1,2}[.)]\s|\(?[a-h]\)\s|[-–•*+]\s)/i;
 
-/** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C"). */
+/** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C", "Including resolutions on A; B; C; D"). */
 function isListLead(text: string): boolean {
-  return /:\s*$/.test(text) || (/:\s/.test(text) && text.split(";").length >= 3);
+  return /:\s*$/.test(text) || (/:\s/.test(text) && text.split(";").length >= 3) || text.split(";").length >= 4;
 }
 
 /** A photo caption or a heading rather than a sentence: a short line that does not end as a sentence does. */

@@ -85,7 +85,8 @@ beforeAll(async () => {
       "binh-thuan-special.md",
       'title: "Closing of the 26th session of the 11th Binh Thuan Provincial People\'s Council: 13 important resolutions passed"\nurl: https://example.org/binh-thuan-26th\ndate: 2024-10-18',
       "On October 18, the 11th Binh Thuan Provincial People's Council held its 26th session, a special session.\n\n" +
-        "The Provincial People's Council delegates discussed and unanimously approved 13 resolutions related to socio-economic issues.\n",
+        "The Provincial People's Council delegates discussed and unanimously approved 13 resolutions related to socio-economic issues.\n\n" +
+        "Including resolutions on Adjusting the investment policy for 15 medical stations; Approving the investment policy for the project of building new items of Duc Linh High School, Duc Linh district; Approving the drainage system outside the fence of Nghia Hoa Industrial Cluster, Ham Tan district; Adjusting the medium-term public investment plan for the period 2021-2025.\n",
     ),
     upload(
       "hai-duong-22nd.md",
@@ -319,6 +320,13 @@ describe("what kind of answer a question asks for", () => {
       expect(plan.outcome.kind, q).toBe("answered");
       expect(plan.answer).toContain("before August 31, 2025");
     }
+  });
+
+  it("'name some of the 13 resolutions' quotes the count and the list in the next passage ('Including resolutions on A; B; C; D')", async () => {
+    const result = await app.ask("Name some of the 13 resolutions the Binh Thuan Provincial People's Council passed at its 26th (special) session.");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("13 resolutions");
+    expect(result.answer).toContain("Duc Linh High School");
   });
 
   it("a figure followed by a plural of its own counts that ('17 sessions whose resolutions' counts no resolutions)", async () => {
