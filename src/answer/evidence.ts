@@ -394,8 +394,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     const askedNames = q.names.map(fold).filter((n) => !scope.subPlaces.has(n) && !new RegExp(`^\\s*(?:who|whom)\\s+(?:is|was)\\s+(?:comrade\\s+|mr\\.?\\s+|ms\\.?\\s+)?${escapeRegExp(n)}\\b`).test(q.folded));
     if (named.length && askedNames.length && named.every((n) => askedNames.some((a) => a === fold(n) || a.endsWith(` ${fold(n)}`)))) penalty += 0.3;
     if (named.length === 0) problems.push("no person named in sentence");
-    // "Who chaired…" answered by "Chairing the event, … Nguyen Van Nen said…": the person and the asked verb.
-    else if (askedVerbIn(q, foldedSentence)) {
+    // "Who chaired…" answered by "Chairing the event, … Nguyen Van Nen said…": the person and the asked verb
+    // ("… - who from the secretariat said …" by "…, Thuong stressed, adding that …": a speaker for a speaker).
+    else if (askedVerbIn(q, foldedSentence) || (SPEAKER_ASKED.test(q.folded) && new RegExp(`\\b(${SPEECH_VERBS})\\b`).test(foldedSentence))) {
       counts = true;
       bonus += 0.2;
     }
@@ -538,6 +539,8 @@ export function personNames(sentence: string): string[] {
   });
 }
 
+/** "Who said …", "who from the secretariat stressed …": the question asks who spoke. */
+const SPEAKER_ASKED = /\bwho\b[^?]{0,40}?\b(said|says|stressed|noted|emphasi[sz]ed|underlined|affirmed|told|urged|asked|added)\b/;
 const SPEECH_VERBS = "said|says|stressed|stresses|noted|notes|emphasised|emphasized|emphasizes|added|affirmed|asserted|urged|requested|suggested|underlined|highlighted|told|asked";
 const SPEAKER = new RegExp(`(?:^|[,;]\\s*|\\s)(\\p{Lu}\\p{Ll}+)\\s+(?:${SPEECH_VERBS})\\b|\\b(?:${SPEECH_VERBS})\\s+(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\s]*\\p{Lu})`, "gu");
 

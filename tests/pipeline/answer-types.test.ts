@@ -399,6 +399,13 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("market control");
   });
 
+  it("'… - who from the secretariat said …' is answered by the speaker, named in full first", async () => {
+    const result = await app.ask("org commission teleconf 29/12/2022 - who from the secretariat said personnel work also means replacing people");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Thuong stressed");
+    expect(result.answer).toContain("Vo Van Thuong, permanent member");
+  });
+
   it("'who said…' is answered by a speaker named by surname alone", async () => {
     const result = await app.ask("who said personnel work is not just about choosing people but also replacing them");
     expect(result.outcome.kind).toBe("answered");
