@@ -17,6 +17,7 @@ describe("Vietnamese questions in the reports' words", () => {
     ["Hội nghị được tổ chức trực tuyến ở bao nhiêu điểm cầu?", "conference held online in how many points?"],
     ["nghi quyet nang cap tram y te, la bao nhieu tram vay?", "Resolution upgrading medical stations how many stations?"],
     ["ai thay mặt đoàn chủ tịch gợi ý thảo luận", "who on behalf of the Presidium suggested discussions"],
+    ["ai chủ trì hội nghị Ban Tổ chức Trung ương chiều 2/10/2024", "who chaired conference Central Organizing Committee afternoon 2/10/2024"],
     ["Đại hội chi bộ trực thuộc Đảng ủy Khối tổ chức trong bao lâu, nửa ngày hay cả ngày?", "Congress Party cells under Party Committee bloc held how long half a day a full day?"],
     ["Hội nghị BCH Đảng bộ tỉnh Bình Dương ngày 5/2/2020 là hội nghị lần thứ mấy", "conference Executive Committee Provincial Party Committee Binh Duong February 5, 2020 conference what ordinal"],
     // A Roman numeral numbers the congress; the province in brackets after a district is a place of its own.
