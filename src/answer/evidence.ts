@@ -378,6 +378,12 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     }
     // "When was the congress actually held?" is not answered by the plan "…will be held and completed before August 31, 2025".
     if (q.asksWhenHeld && PLANNED_DATE.test(withoutTerms)) problems.push("the date is a plan");
+    // "When is the grassroots congress expected?": "…is expected to be held in March 2025" more than the day the
+    // propaganda for it began.
+    else if (q.asksWhenPlanned) {
+      if (PLANNED_DATE.test(withoutTerms)) bonus += 0.2;
+      else penalty += 0.1;
+    }
     // Nor by a count as of a month ("As of January 2025, 40/172 Party cells … have held Party Cell Congresses").
     else if (q.asksWhenHeld && statusMonth(sentence) && daysOfMonth(withoutTerms).length === 0) problems.push("no date in sentence");
     // "Deadline for the congresses": "…completing them before March 31, 2025", not the day the plan was announced.

@@ -103,6 +103,8 @@ export interface AnalyzedQuestion {
   wantsDeadline: boolean;
   /** Insists on what happened ("actually", "end up"), which a plan does not answer. */
   asksActual: boolean;
+  /** A date question about what is planned ("when is the congress expected", "when will it be held"): a planned date answers best. */
+  asksWhenPlanned: boolean;
   /** A date question about when something happened ("when was it actually held?"), which a planned date does not answer. */
   asksWhenHeld: boolean;
   /** A figure question asking for a document's number ("plan number"): its code is the answer. */
@@ -218,6 +220,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsVenue: VENUE_QUESTION.test(question),
     wantsDeadline: DEADLINE_QUESTION.test(question),
     asksActual: ACTUAL_QUESTION.test(question),
+    asksWhenPlanned: DATE_QUESTION.test(question) && PLAN_QUESTION.test(question) && !ACTUAL_QUESTION.test(question),
     asksWhenHeld: DATE_QUESTION.test(question) && HELD_QUESTION.test(question) && !PLAN_QUESTION.test(question) && !DEADLINE_QUESTION.test(question),
     wantsCode: CODE_QUESTION.test(question) && !wantsOrdinal,
     wantsOrdinal,

@@ -247,6 +247,14 @@ describe("metrics and what is wanted", () => {
     expect(frame("Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?").metric).toBe("party_members_admitted");
   });
 
+  it("tells a date asked of a plan from one asked of what happened", () => {
+    const a = (text: string) => understandQuestion(text, context).analyzed;
+    expect(a("when is the hai duong agencies bloc grassroots congress expected")).toMatchObject({ asksWhenPlanned: true, asksWhenHeld: false });
+    expect(a("When will Tan Chau's 8th District Party Congress be held?")).toMatchObject({ asksWhenPlanned: true, asksWhenHeld: false });
+    expect(a("On what date was Tan Chau's 8th District Party Congress actually held?")).toMatchObject({ asksWhenPlanned: false, asksWhenHeld: true });
+    expect(a("Who chaired the Cam Xuyen conference?")).toMatchObject({ asksWhenPlanned: false, asksWhenHeld: false });
+  });
+
   it("reads what kind of answer chat-typed questions want", () => {
     const q = (text: string) => understandQuestion(text, context);
     // The number of a plan is its code; "how did they describe" asks for words, not a figure.
