@@ -376,16 +376,17 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
       }
       else penalty += 0.2;
     }
-    // "When was the congress actually held?" is not answered by the plan "…will be held and completed before August 31, 2025".
-    if (q.asksWhenHeld && PLANNED_DATE.test(withoutTerms)) problems.push("the date is a plan");
-    // "When is the grassroots congress expected?": "…is expected to be held in March 2025" more than the day the
-    // propaganda for it began.
-    else if (q.asksWhenPlanned) {
+    if (q.asksWhenHeld) {
+      // "When was the congress actually held?" is not answered by the plan "…will be held and completed before August 31, 2025",
+      // nor by a count as of a month ("As of January 2025, 40/172 Party cells … have held Party Cell Congresses").
+      if (PLANNED_DATE.test(withoutTerms)) problems.push("the date is a plan");
+      else if (statusMonth(sentence) && days.length === 0) problems.push("no date in sentence");
+    } else if (q.asksWhenPlanned) {
+      // "When is the grassroots congress expected?": "…is expected to be held in March 2025" more than the day the
+      // propaganda for it began.
       if (PLANNED_DATE.test(withoutTerms)) bonus += 0.2;
       else penalty += 0.1;
     }
-    // Nor by a count as of a month ("As of January 2025, 40/172 Party cells … have held Party Cell Congresses").
-    else if (q.asksWhenHeld && statusMonth(sentence) && daysOfMonth(withoutTerms).length === 0) problems.push("no date in sentence");
     // "Deadline for the congresses": "…completing them before March 31, 2025", not the day the plan was announced.
     if (q.wantsDeadline) {
       if (DEADLINE_DATE.test(withoutTerms)) bonus += 0.15;
@@ -402,22 +403,21 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     if (named.length === 0) problems.push("no person named in sentence");
     // "Who chaired…" answered by "Chairing the event, … Nguyen Van Nen said…": the person and the asked verb
     // ("… - who from the secretariat said …" by "…, Thuong stressed, adding that …": a speaker for a speaker).
-    else if (askedVerbIn(q, foldedSentence) || (SPEAKER_ASKED.test(q.folded) && new RegExp(`\\b(${SPEECH_VERBS})\\b`).test(foldedSentence))) {
+    else if (askedVerbIn(q, foldedSentence) || (SPEAKER_ASKED.test(q.folded) && SPEECH_VERB.test(foldedSentence))) {
       counts = true;
       bonus += 0.2;
     }
     // "Which deputy secretaries…", "list the members": a sentence naming several people.
     else if (PLURAL_PEOPLE.test(q.folded) && new Set(named).size >= 2) bonus += 0.2;
-    // "Who was head of Khanh Hoa's provincial party organization committee?" is not answered by "…, Head of the
-    // Central Organizing Committee chaired the conference": the body asked is the province's, the one named the centre's.
-    const body = BODY.exec(q.folded)?.[0];
-    if (body && /\bprovincial\b/.test(q.folded)) {
-      const named = [...foldedSentence.matchAll(new RegExp(`(\\S+\\s+)?(?:party\\s+)?${BODY.source}`, "g"))];
-      if (named.length && named.every((m) => /^central\b/.test(m[1] ?? ""))) penalty += 0.3;
-    }
     // "Who is Thai Binh's party secretary?" is not answered by "…, Secretary of Thai Thuy District Party Committee".
     else if (q.places.length && !q.names.some((n) => scope.subPlaces.has(fold(n))) && LOCAL_ROLE.test(sentence) && !/\bProvincial\b|\bprovince'?s?\b/i.test(sentence)) {
       problems.push("the person named holds a district's post");
+    }
+    // "Who was head of Khanh Hoa's provincial party organization committee?" is not answered by "…, Head of the
+    // Central Organizing Committee chaired the conference": the body asked is the province's, the one named the centre's.
+    if (BODY.test(q.folded) && /\bprovincial\b/.test(q.folded)) {
+      const bodies = [...foldedSentence.matchAll(BODY_NAMED)];
+      if (bodies.length && bodies.every((m) => /^central\b/.test(m[1] ?? ""))) penalty += 0.3;
     }
   }
 
@@ -506,6 +506,8 @@ function askedVerbIn(q: AnalyzedQuestion, foldedSentence: string): boolean {
 const PLURAL_PEOPLE = /\b(secretaries|deputies|deputy secretaries|vice chairmen|chairmen|leaders|members|officials|comrades)\b/;
 /** Party bodies a province has as the centre does: "organization committee", "propaganda department", "inspection committee". */
 const BODY = /\b(?:organi[sz](?:ation|ing) (?:committee|commission|board)|propaganda (?:department|committee|board)|inspection (?:committee|commission)|mass mobili[sz]ation (?:committee|commission|board))\b/;
+/** Each such body a sentence names, with the word before it ("central organizing committee"). */
+const BODY_NAMED = new RegExp(`(\\S+\\s+)?(?:party\\s+)?${BODY.source}`, "g");
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
@@ -548,6 +550,7 @@ export function personNames(sentence: string): string[] {
 /** "Who said …", "who from the secretariat stressed …": the question asks who spoke. */
 const SPEAKER_ASKED = /\bwho\b[^?]{0,40}?\b(said|says|stressed|noted|emphasi[sz]ed|underlined|affirmed|told|urged|asked|added)\b/;
 const SPEECH_VERBS = "said|says|stressed|stresses|noted|notes|emphasised|emphasized|emphasizes|added|affirmed|asserted|urged|requested|suggested|underlined|highlighted|told|asked";
+const SPEECH_VERB = new RegExp(`\\b(${SPEECH_VERBS})\\b`);
 const SPEAKER = new RegExp(`(?:^|[,;]\\s*|\\s)(\\p{Lu}\\p{Ll}+)\\s+(?:${SPEECH_VERBS})\\b|\\b(?:${SPEECH_VERBS})\\s+(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\s]*\\p{Lu})`, "gu");
 
 /** Single capitalised words that speak in a sentence ("…, Thuong stressed", "said Hue"): a surname, not a title or a place. */
