@@ -154,35 +154,27 @@ function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<stri
   // "Who is the Party Secretary of Nghi Xuan district?" about one or two reports: their other passages may hold
   // the one sentence naming him (a report on several districts has a section on each).
   const aboutPerson = (q.frame.wanted === "person" || q.frame.wanted === "date") && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && q.analyzed.names.length > 0;
+  const top = hits.slice(0, considered);
+  const inTop = new Set(top.map((h) => h.id));
+  const floor = Math.min(...top.map((h) => h.score), 0);
+  // Passages that join go after the top ones, scored as the lowest of them, the rest of the hits after them in order.
+  const join = (passages: StoredPassage[]): ScoredPassage[] => {
+    const ids = new Set(passages.map((p) => p.id));
+    return [...top, ...passages.map((p) => ({ ...p, score: floor, lexicalRank: null, denseRank: null })), ...hits.slice(top.length).filter((h) => !ids.has(h.id))];
+  };
   // A list or a "what did they …" question reads the rest of the best report too: "what problems did Vuong Dinh Hue
   // tell the Hanoi meeting to zero in on" is answered by "He asked participants to focus on weaknesses …", a
   // passage that shares few words with the question.
   if (!aboutPerson && !metric && (q.frame.wanted === "list" || q.frame.wanted === "other") && hits.length > 0) {
-    const top = hits.slice(0, considered);
-    const inTop = new Set(top.map((h) => h.id));
-    const floor = Math.min(...top.map((h) => h.score), 0);
     const rest = passagesOf(hits[0]!.articleId).filter((p) => !inTop.has(p.id));
-    if (rest.length <= BEST_REPORT_PASSAGES) {
-      const restIds = new Set(rest.map((p) => p.id));
-      return [...top, ...rest.map((p) => ({ ...p, score: floor, lexicalRank: null, denseRank: null })), ...hits.slice(top.length).filter((h) => !restIds.has(h.id))];
-    }
+    if (rest.length <= BEST_REPORT_PASSAGES) return join(rest);
   }
   const wanted = aboutPerson ? () => true : (p: StoredPassage) => p.facts.some((f) => f.metric === metric);
   if (!aboutPerson && (!metric || !narrowed || narrowed.size > FACT_SCAN_ARTICLES || (q.frame.wanted !== "achieved" && q.frame.wanted !== "target"))) return hits;
   // Passages below the top ones (in the hits or not) join them when their facts measure the asked metric.
-  const top = hits.slice(0, considered);
-  const inTop = new Set(top.map((h) => h.id));
-  const floor = Math.min(...top.map((h) => h.score), 0);
-  const extra: ScoredPassage[] = [];
-  for (const id of narrowed!) {
-    for (const p of passagesOf(id)) {
-      if (inTop.has(p.id) || !wanted(p)) continue;
-      extra.push({ ...p, score: floor, lexicalRank: null, denseRank: null });
-    }
-  }
-  const joined = extra.slice(0, aboutPerson ? 20 : 6);
-  const joinedIds = new Set(joined.map((p) => p.id));
-  return [...top, ...joined, ...hits.slice(top.length).filter((h) => !joinedIds.has(h.id))];
+  const extra: StoredPassage[] = [];
+  for (const id of narrowed!) for (const p of passagesOf(id)) if (!inTop.has(p.id) && wanted(p)) extra.push(p);
+  return join(extra.slice(0, aboutPerson ? 20 : 6));
 }
 
 /** The articles that name every place the question names (within the filter's articles), or the filter's set when that is empty. */

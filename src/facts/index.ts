@@ -7,7 +7,7 @@
 import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
 import { findSubPlaces } from "../text/places.js";
 import { textUnits } from "../text/sentences.js";
-import { LAST_YEAR, MONTH_PATTERN, namesTerm, NEXT_YEAR, yearMentions, yearPart, type YearPart, type YearSpan } from "../text/years.js";
+import { LAST_YEAR, MONTH_PATTERN, namesTerm, NEXT_YEAR, yearMentions, yearOfDay, yearPart, type YearPart, type YearSpan } from "../text/years.js";
 import { fold } from "../text/fold.js";
 import type { Fact, FactModality } from "../types.js";
 
@@ -55,17 +55,13 @@ export function readFacts(passageText: string, context: FactContext): Fact[] {
     const heading = unit.heading ? headingOf(unit.heading) : leadPeriod ? { period: leadPeriod, target: false } : null;
     const reportYear = context.reportYear ?? datedYear;
     if (/\d/.test(sentence)) facts.push(...sentenceFacts(sentence, unit.at, { ...context, reportYear, placeBefore: sentencePlace ?? placeBefore }, heading));
-    const dated = FULL_DATE.exec(sentence);
-    if (dated) datedYear = Number(dated[1]);
+    datedYear = yearOfDay(sentence) ?? datedYear;
     if (named.length) placeBefore = fold(named.at(-1)!.name);
     const lead = PERIOD_LEAD.exec(sentence);
     if (lead) leadPeriod = { from: Number(lead[1]), to: Number(lead[1]) };
   }
   return facts;
 }
-
-/** A day with its year: "On February 11, 2025", "11 February 2025", "11/02/2025". */
-const FULL_DATE = new RegExp(`\\b(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?\\s+|\\d{1,2}/\\d{1,2}/)((?:19|20)\\d{2})\\b`, "i");
 
 /** A sentence opening with the rest of a year ("From now until the end of 2023, …", "For the rest of 2008, …"). */
 const PERIOD_LEAD = /^\s*(?:from now (?:until|to|till) (?:the end of|the end of the year)|for the rest of|in the remaining (?:months|time|period) of|from now to the end of)\s+((?:19|20)\d{2})\b/i;

@@ -183,6 +183,10 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   // A day the question names ("at the January 13, 2023 conference") is checked against the report, not each sentence;
   // so is a numbered event ("the 13th session of the 7th People's Council"), unless its number is what is asked.
   const wantsOrdinal = ORDINAL_QUESTION.test(question);
+  const wantsDate = DATE_QUESTION.test(question);
+  const wantsDeadline = DEADLINE_QUESTION.test(question);
+  const asksActual = ACTUAL_QUESTION.test(question);
+  const asksPlan = PLAN_QUESTION.test(question);
   const events = numberedEvents(question);
   const found = findPlaces(question);
   const places = [...new Set(found.map((p) => p.name))];
@@ -214,14 +218,14 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
       .filter((y) => y.from < y.to && !y.baseline)
       .map(({ from, to }) => ({ from, to })),
     wantsFigure: FIGURE_QUESTION.test(question) && !wantsOrdinal,
-    wantsDate: DATE_QUESTION.test(question),
+    wantsDate,
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
     wantsVenue: VENUE_QUESTION.test(question),
-    wantsDeadline: DEADLINE_QUESTION.test(question),
-    asksActual: ACTUAL_QUESTION.test(question),
-    asksWhenPlanned: DATE_QUESTION.test(question) && PLAN_QUESTION.test(question) && !ACTUAL_QUESTION.test(question),
-    asksWhenHeld: DATE_QUESTION.test(question) && HELD_QUESTION.test(question) && !PLAN_QUESTION.test(question) && !DEADLINE_QUESTION.test(question),
+    wantsDeadline,
+    asksActual,
+    asksWhenPlanned: wantsDate && asksPlan && !asksActual,
+    asksWhenHeld: wantsDate && !asksPlan && !wantsDeadline && HELD_QUESTION.test(question),
     wantsCode: CODE_QUESTION.test(question) && !wantsOrdinal,
     wantsOrdinal,
     events,

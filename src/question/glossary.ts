@@ -466,6 +466,9 @@ for (const english of ["a", "an", "to", "so", "do", "the", "in", "on", "at", "co
 const foldedTable = VI_EN.map(([vi, en]) => ({ words: fold(vi).split(" "), vi: normaliseTone(vi).split(" "), en }));
 foldedTable.sort((a, b) => b.words.length - a.words.length);
 
+/** The number after "lần thứ": written in figures ("26") or, as Vietnamese numbers congresses, in Roman ("VIII"). */
+const eventNumber = (written: string): number | null => (/\d/.test(written) ? Number(written) : romanNumber(written));
+
 /** "ủy" and "uỷ", "hòa" and "hoà": the same word with the tone mark on another letter. */
 function normaliseTone(word: string): string {
   return word.normalize("NFD").toLowerCase().split("").sort().join("").normalize("NFC");
@@ -511,11 +514,11 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
     .replace(/(\d)\s*sao(?![\p{L}])/giu, (_, n) => keep(`${n}-star`))
     // "hội nghị lần thứ 26" → "26th conference": the number before its event, as English writes it ("lần thứ VIII" too).
     .replace(/(hội nghị|hoi nghi|đại hội|dai hoi|kỳ họp|ky hop)\s+(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+|[IVX]+)(?![\p{L}\p{N}])/giu, (m, event: string, n: string) => {
-      const number = /\d/.test(n) ? Number(n) : romanNumber(n);
+      const number = eventNumber(n);
       return number ? keep(`${ordinalFigure(number)} ${NUMBERED_EVENT[fold(event)] ?? "conference"}`) : m;
     })
     .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+|[IVX]+)(?![\p{L}\p{N}])/giu, (m, n: string) => {
-      const number = /\d/.test(n) ? Number(n) : romanNumber(n);
+      const number = eventNumber(n);
       return number ? keep(ordinalFigure(number)) : m;
     });
   for (const place of findPlaces(text)) text = text.replace(place.matched, keep(place.name, true));

@@ -136,6 +136,15 @@ const DAY_MONTH = new RegExp(
  * The days of a month a text names: "On the afternoon of October 19", "5 Feb", "19/10/2023" (day first, as Vietnamese
  * writes it, unless that cannot be), "2023-10-19".
  */
+/** A day with its year: "On February 11, 2025", "11 February 2025", "11/02/2025". */
+const DAY_WITH_YEAR = new RegExp(`\\b(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?\\s+|\\d{1,2}/\\d{1,2}/)((?:19|20)\\d{2})\\b`, "i");
+
+/** The year of the first day a text names with its year ("On February 11, 2025, …" → 2025), or null. */
+export function yearOfDay(text: string): number | null {
+  const m = DAY_WITH_YEAR.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
 /** The words of each day of a month a text names, as written ("January 13", "19/10/2023"). */
 export function dayPhrases(text: string): string[] {
   return [...text.matchAll(DAY_MONTH)].map((m) => m[0]);
