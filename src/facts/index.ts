@@ -7,7 +7,7 @@
 import { findMetrics, metricWords, type MetricId } from "../text/metrics.js";
 import { findSubPlaces } from "../text/places.js";
 import { textUnits } from "../text/sentences.js";
-import { LAST_YEAR, MONTH_PATTERN, namesTerm, NEXT_YEAR, yearMentions, yearOfDay, yearPart, type YearPart, type YearSpan } from "../text/years.js";
+import { LAST_YEAR, MONTH_PATTERN, namesTerm, NEXT_YEAR, SMALL_COUNT, smallCount, yearMentions, yearOfDay, yearPart, type YearPart, type YearSpan } from "../text/years.js";
 import { fold } from "../text/fold.js";
 import type { Fact, FactModality } from "../types.js";
 
@@ -187,7 +187,8 @@ function periodOf(sentence: string, index: number, years: ReturnType<typeof year
   if (year === null) return null;
   // "Over the past 5 years, it has … maintained rapid economic development, at an average of 8.38% per year" (a 2020 congress).
   const past = PAST_YEARS.exec(sentence);
-  if (past) return { from: year - (Number(past[1]) || NUMBER_WORDS.indexOf(past[1]!.toLowerCase())), to: year, implied: true };
+  const pastYears = past ? smallCount(past[1]!) : null;
+  if (pastYears) return { from: year - pastYears, to: year, implied: true };
   if (NEXT_YEAR.test(sentence)) return { from: year + 1, to: year + 1 };
   if (LAST_YEAR.test(sentence) && !/same period last year/i.test(sentence)) return { from: year - 1, to: year - 1 };
   // A target without a year is for the year after the one reported on (a year-end review sets next year's targets).
@@ -197,8 +198,7 @@ function periodOf(sentence: string, index: number, years: ReturnType<typeof year
 }
 
 /** "Over the past 5 years", "in the last five years": the years up to the report's. */
-const PAST_YEARS = /\b(?:over|in|during|for) the (?:past|last|previous) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) years\b/i;
-const NUMBER_WORDS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const PAST_YEARS = new RegExp(`\\b(?:over|in|during|for) the (?:past|last|previous) (${SMALL_COUNT}) years\\b`, "i");
 
 /** A verb setting targets just before their count: "identifying 19", "set out 34 main", "including 25". */
 const TARGETS_SET_BEFORE = /\b(identif\w*|sets?|setting|set out|adopt\w*|approv\w*|includ\w*|propos\w*|outlin\w*)\s+(?:[\p{L}-]+\s+){0,2}$/iu;

@@ -6,6 +6,7 @@
 // in January 2024, so those stay in the question for search and evidence checks to weigh.
 import { findPlaces } from "../text/places.js";
 import { fold } from "../text/fold.js";
+import { SMALL_COUNT, smallCount } from "../text/years.js";
 import type { AskFilters } from "../types.js";
 import { UserError } from "../types.js";
 import { escapeRegExp } from "../text/escape.js";
@@ -294,9 +295,10 @@ const DATE_RULES: DateRule[] = [
   },
   {
     // in the last 3 months / past two years
-    re: /\b(?:in|over|during)\s+the\s+(?:last|past)\s+(\d{1,2}|two|three|four|five|six|twelve)\s+(months|years)\b/giu,
+    re: new RegExp(`\\b(?:in|over|during)\\s+the\\s+(?:last|past)\\s+(${SMALL_COUNT})\\s+(months|years)\\b`, "giu"),
     span: (m, anchor) => {
-      const n = Number(m[1]) || ["", "one", "two", "three", "four", "five", "six"].indexOf(m[1]!.toLowerCase()) || 12;
+      const n = smallCount(m[1]!);
+      if (!n) return null;
       const months = m[2]!.toLowerCase() === "years" ? n * 12 : n;
       const total = anchor.year * 12 + (anchor.month - 1) - (months - 1);
       return { from: iso(Math.floor(total / 12), (total % 12) + 1, 1), phrase: m[0] };

@@ -9,6 +9,18 @@ export const MONTH_NAMES = "January|February|March|April|May|June|July|August|Se
 /** Month names or their abbreviations ("5 Feb", "Oct 19", "Sept. 30"), full names first, as an alternation. */
 export const MONTH_PATTERN = `${MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`;
 
+/** A small count as periods are counted back ("the past 5 years", "the last twelve months"): digits or a word. */
+export const SMALL_COUNT = "\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+
+const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+/** The value of a count SMALL_COUNT matched ("12", "twelve" → 12); null for anything else. */
+export function smallCount(word: string): number | null {
+  if (/^\d{1,2}$/.test(word)) return Number(word);
+  const at = COUNT_WORDS.indexOf(word.toLowerCase());
+  return at > 0 ? at : null;
+}
+
 /** A year or span of years, inclusive. */
 export interface YearSpan {
   from: number;

@@ -135,6 +135,7 @@ describe("facts read from report sentences", () => {
   it("'over the past 5 years' spans the years up to the report's; a figure compared with a span is of the next span", () => {
     // ../shared/corpus/extra/014.json (Hung Yen, a 2020 congress).
     expect(fact("Over the past 5 years, it has boosted comprehensive socio-economic development and maintained rapid economic development, at an average of 8.38% per year.", "8.38%", 2020)).toMatchObject({ metric: "growth", period: { from: 2015, to: 2020, implied: true } });
+    expect(fact("Over the past ten years, the province has admitted 12,400 new Party members.", "12,400", 2020)).toMatchObject({ period: { from: 2010, to: 2020, implied: true } });
     const sentence = "Hung Yen has become a destination for domestic and foreign investors, with 816 projects, an increase of 34.4% compared to the 2010-2015 period, while the export turnover has been reported to increase by 16.19% per year on average.";
     expect(fact(sentence, "816", 2020)).toMatchObject({ metric: "projects", period: { from: 2015, to: 2020 } });
     expect(fact(sentence, "16.19%", 2020)).toMatchObject({ metric: "export", period: { from: 2015, to: 2020 } });

@@ -23,6 +23,8 @@ describe("date phrases become report-date filters", () => {
     ["What was decided before December 2023?", { to: "2023-11-30" }],
     ["What was said until November 2023?", { to: "2023-11-30" }],
     ["What happened in the last 3 months?", { from: "2023-10-01" }],
+    ["What was decided in the last twelve months?", { from: "2023-01-01" }],
+    ["What was decided over the past two years?", { from: "2022-01-01" }],
     ["What changed since last year?", { from: "2022-01-01" }],
   ])("%s", (question, filters) => {
     const parsed = parse(question);
