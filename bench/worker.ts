@@ -196,7 +196,7 @@ async function ask(indexDir: string, questionCount: number, concurrency: number)
   // As the app does: the bundled word vectors align question and sentence words (loaded once, counted in RSS).
   const wordVectors = await loadWordVectors({ modelsDir: config.modelsDir });
   const rssLoaded = process.memoryUsage().rss;
-  const askFn = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(wordVectors) });
+  const askFn = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(wordVectors), wordRank: (word) => wordVectors.rank(word) });
   const questions = makeQuestions(questionCount);
 
   // Warm-up: JIT, SQLite page cache, tokenizer.

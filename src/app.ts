@@ -45,7 +45,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   await library.refreshFacts();
   // The bundled GloVe word vectors align question and sentence words whatever EMBEDDING_MODEL is (~1 s, ~28 MB).
   const vectors = options.wordVectors ?? (await loadWordVectors({ modelsDir: config.modelsDir }));
-  const ask = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(vectors) });
+  const ask = createAsk({ index: () => library.store(), embedder, config, aligner: createAligner(vectors), wordRank: (word) => vectors.rank(word) });
   return {
     ask,
     library,

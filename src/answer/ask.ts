@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
-import { understandQuestion, parseDatePoint, type Question, type QuestionContext } from "../question/index.js";
+import { understandQuestion, parseDatePoint, respellNames, type Question, type QuestionContext } from "../question/index.js";
+import { escapeRegExp } from "../text/escape.js";
 import { DEFAULT_SEARCH, hybridSearch, termWeights, type ScoredPassage, type SearchOptions } from "../search/search.js";
 import type { SearchIndex as Store, StoredPassage } from "../store/search-index.js";
 import { fold } from "../text/fold.js";
@@ -17,6 +18,12 @@ export interface AskDeps {
   config: Pick<Config, "maxQuestionChars">;
   /** Word-vector alignment of question and sentence words (src/answer/align.ts); without it, lexical coverage only. */
   aligner?: Aligner;
+  /**
+   * A word's frequency rank in the word vectors' training text (0 = most frequent; WordVectors.rank), null when not
+   * in it: a common English word is not respelt as a word of the reports (QuestionContext.wordRank). Without it,
+   * any word they lack may be.
+   */
+  wordRank?: (word: string) => number | null;
   search?: Partial<SearchOptions>;
   compose?: Partial<ComposeOptions>;
 }
@@ -28,12 +35,29 @@ export interface AskDeps {
  */
 export function createAsk(deps: AskDeps): AskFn {
   const searchOptions: SearchOptions = { ...DEFAULT_SEARCH, ...deps.search };
+  const contextOf = (store: Store): QuestionContext => ({ ...questionContext(store), wordRank: deps.wordRank });
   const composeOptions: ComposeOptions = { ...DEFAULT_COMPOSE, ...deps.compose };
 
   return async function ask(question: string, options: AskOptions = {}): Promise<AnswerResult> {
+    const answered = await askOnce(question, options);
+    if (answered.found) return answered;
+    // "How many party cells in Tan Chao district …?": a name no report holds, which the passages found for the
+    // question write one letter apart ("Tan Chau"), is read as theirs, and the question asked again (once).
+    const store = deps.index();
+    const q = understandQuestion(validateQuestion(question, deps.config.maxQuestionChars), contextOf(store));
+    const missing = q.analyzed.names.filter((n) => store.articlesNaming(n).size === 0);
+    if (missing.length === 0) return answered;
+    const hits = hybridSearch(store, q.analyzed, await deps.embedder.embedQuery(q.analyzed.raw), searchOptions).slice(0, RESPELL_PASSAGES);
+    const respelt = respellNames(missing, hits.map((h) => `${h.article.title}. ${h.text}`)).filter((r) => new RegExp(escapeRegExp(r.from), "iu").test(question));
+    if (respelt.length === 0) return answered;
+    const again = await askOnce(respelt.reduce((text, r) => text.replace(new RegExp(escapeRegExp(r.from), "iu"), r.to), question), options);
+    return { ...again, question: answered.question, corrections: [...respelt, ...(again.corrections ?? [])] };
+  };
+
+  async function askOnce(question: string, options: AskOptions): Promise<AnswerResult> {
     const started = performance.now();
     const asked = validateQuestion(question, deps.config.maxQuestionChars);
-    const q = understandQuestion(asked, questionContext(deps.index()));
+    const q = understandQuestion(asked, contextOf(deps.index()));
     // Filters written in the question apply unless an option sets the same one.
     const filters = { ...q.filters, ...pickFilters(options) };
 
@@ -64,8 +88,11 @@ export function createAsk(deps: AskDeps): AskFn {
       if (anyDate.outcome.kind === "answered" || anyDate.outcome.kind === "near_miss") return anyDate;
     }
     return answered;
-  };
+  }
 }
+
+/** The passages found for a question that a name no report holds is looked for in, respelt (see respellNames). */
+const RESPELL_PASSAGES = 10;
 
 /** How many earlier years a month named without its year is tried in ("in october": October 2025, then 2024…). */
 const EARLIER_YEARS_TRIED = 3;

@@ -348,6 +348,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     else if (counted && !anniversary && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
     // "How many extraordinary conferences will it hold?" is not answered by "…will hold 4 regular conferences".
     else if (counted && countsOtherKind(q.folded, foldedSentence, counted)) problems.push(`the figure counts other ${counted}`);
+    // "How many delegates attended the 19th congress?" is not answered by the delegation it elected "to attend the 13th
+    // National Party Congress, including 19 official delegates".
+    else if (counted && /^delegat/.test(counted) && delegatesSentElsewhere(q, sentence)) problems.push("the delegates are sent to another congress");
     // "…by the june 15 2025 deadline" is not answered by "As of January 2025, 40/172 Party cells have held…".
     else if (statusElsewhen(q, sentence)) problems.push(`sentence gives the figure as of another month`);
     else {
@@ -523,9 +526,12 @@ const DATE_RANGE = new RegExp(
   "i",
 );
 
-/** The date a document is "dated" (its issue, not an event): "dated August 6, 2008", "dated 22/02/2013". */
+/**
+ * The date a document is "dated" or a body was set up (its issue, not an event): "dated August 6, 2008", "dated
+ * 22/02/2013", "The Subcommittee was established by Decision No 4896-QĐ/TU on August 2, 2024".
+ */
 const DOCUMENT_DATE = new RegExp(
-  `\\bdated\\s+(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{2,4})`,
+  `\\b(?:dated|(?:established|founded|set up|issued|signed|promulgated)\\b[^.;,]{0,50}?\\bon)\\s+(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{2,4})`,
   "gi",
 );
 
@@ -608,6 +614,15 @@ function countsOtherKind(question: string, sentence: string, noun: string): bool
   if (!kind || !CONTRASTED_KINDS.has(kind)) return false;
   const figureFor = (k: string) => new RegExp(`\\b\\d[\\d.,]*\\s+${k} ${escapeRegExp(noun)}\\b`).test(sentence);
   return !figureFor(escapeRegExp(kind)) && [...CONTRASTED_KINDS].some((other) => other !== kind && figureFor(other));
+}
+
+/** Delegates counted after "to attend the <numbered event>" that the question does not name: sent to another meeting. */
+function delegatesSentElsewhere(q: AnalyzedQuestion, sentence: string): boolean {
+  return numberedEvents(sentence).some((e) => {
+    if (namesEvent(q.events, e)) return false;
+    const at = sentence.indexOf(e.text);
+    return /\b(?:to attend|delegation to|delegates to)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, at - 30), at)) && /^[^.;]{0,60}?\b\d[\d.,]*\s+(?:[\p{L}-]+\s+)?delegates\b/iu.test(sentence.slice(at + e.text.length));
+  });
 }
 
 /** Kinds of meetings, delegates and members that reports count apart ("4 regular conferences", "19 official delegates"). */

@@ -138,12 +138,24 @@ const stems = new Map<string, string>();
 export function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    s = /\d/.test(word) ? word : stemmer(word);
+    s = /\d/.test(word) ? word : stemmer(IRREGULAR_FORMS.get(word) ?? word);
     if (stems.size > 100_000) stems.clear();
     stems.set(word, s);
   }
   return s;
 }
+
+/** Irregular verb forms the stemmer leaves whole, read as their verb: "have state coffers grown" asks how they grew. */
+const IRREGULAR_FORMS = new Map(
+  (
+    "grown:grow grew:grow risen:rise rose:rise fallen:fall fell:fall begun:begin began:begin chosen:choose chose:choose " +
+    "taken:take took:take given:give gave:give spoken:speak spoke:speak written:write wrote:write held:hold met:meet " +
+    "led:lead won:win sent:send made:make brought:bring paid:pay spent:spend built:build sold:sell drawn:draw drew:draw " +
+    "shown:show seen:see saw:see went:go gone:go came:come done:do did:do"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
 
 /** Words of committee vocabulary that are capitalised in questions but are not names. */
 const GENERIC_CAPITALISED = new Set(

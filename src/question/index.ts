@@ -11,7 +11,7 @@
 import { findMetrics, lexiconWords, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text/places.js";
-import { namesTerm, yearMentions, yearPart } from "../text/years.js";
+import { MONTH_NAMES, namesTerm, yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
@@ -37,6 +37,12 @@ export interface QuestionContext {
    * misspelt place ("Bac Ninh").
    */
   isReportWord?: (word: string) => boolean;
+  /**
+   * A (folded) word's frequency rank in English (the word vectors' training text; 0 = most frequent), null when
+   * unknown: a common word is typed as meant though the reports never use it ("expected" is no misspelt "elected"),
+   * unless the respelling is far more common ("frist" → "first"). Without it, any word the reports lack may be respelt.
+   */
+  wordRank?: (word: string) => number | null;
 }
 
 export interface Question {
@@ -76,7 +82,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces, context.isReportWord);
   const vietnamese = looksVietnamese(spelled);
   const translated = vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : expandShorthand(withoutPleasantries(spelled));
-  const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord);
+  const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord, context.wordRank);
   const english = words.text;
   corrections.push(...words.corrections);
   const analyzed = analyzeQuestion(english);
@@ -365,7 +371,7 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
   const corrections: { from: string; to: string }[] = [];
   let text = question;
   for (let i = 0; i < tokens.length; i++) {
-    for (const n of [3, 2, 1]) {
+    for (const n of [4, 3, 2, 1]) {
       const run = tokens.slice(i, i + n);
       if (run.length < n) continue;
       const from = run[0]!.index!;
@@ -396,6 +402,13 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
       }
       // Nor are words the reports write in a row a misspelt place the reports never name: "the bac binh my new residential
       // area" is not Bac Ninh. (The reports' search stems words, so "kim boy" is found as "Kim Boi", which they do name.)
+      // Nor is the start of a longer name the reports hold: "Nghiem Xuan Tuan" is a person, not Nghi Xuan.
+      const next = tokens[i + n];
+      const continued = next && /^\p{Lu}/u.test(next[0]) && /^\s+$/.test(question.slice(last.index! + last[0].length, next.index!));
+      if (best && n >= 2 && continued && inReports?.(`${folded} ${fold(next[0])}`)) {
+        i += n;
+        break;
+      }
       if (best && n >= 2 && inReports?.(folded) && !inReports(fold(best.name))) {
         i += n - 1;
         break;
@@ -411,6 +424,38 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
   return { text, corrections };
 }
 
+/**
+ * Names the question gives that no report holds, respelt as the passages found for it write them: "Tan Chao
+ * district" → "Tan Chau" (a district the gazetteer does not know, named in a report's title), "Nguyen Van Nenn" →
+ * "Nguyen Van Nen". A name of two words or more, whose words all match but one that is a single edit (a swap of
+ * neighbours is one) from its spelling there, four letters or more, same first letter. A name two spellings fit is
+ * left alone, as is any other: "Nguyen Van Nam" is not "Nguyen Van Nen".
+ */
+export function respellNames(names: readonly string[], texts: readonly string[]): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  for (const name of names) {
+    const words = fold(name).split(/\s+/);
+    if (words.length < 2) continue;
+    const found = new Map<string, string>();
+    for (const text of texts) {
+      const tokens = [...text.matchAll(/[\p{L}\p{M}]+/gu)];
+      for (let i = 0; i + words.length <= tokens.length; i++) {
+        const run = tokens.slice(i, i + words.length);
+        if (!run.every((t) => /^\p{Lu}/u.test(t[0]))) continue;
+        const written = text.slice(run[0]!.index!, run.at(-1)!.index! + run.at(-1)![0].length);
+        if (/[^\p{L}\p{M} ]/u.test(written)) continue;
+        const folded = run.map((t) => fold(t[0]));
+        const differing = folded.map((w, k) => (w === words[k] ? -1 : k)).filter((k) => k >= 0);
+        if (differing.length !== 1) continue;
+        const [a, b] = [words[differing[0]!]!, folded[differing[0]!]!];
+        if (a.length >= 4 && b.length >= 4 && a[0] === b[0] && editDistance(a, b, 1) === 1) found.set(folded.join(" "), written);
+      }
+    }
+    if (found.size === 1) out.push({ from: name, to: [...found.values()][0]! });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Other words with typos
 
@@ -423,7 +468,9 @@ const DOMAIN_WORDS: readonly string[] = [
         "chaired chair chairman chairwoman presided secretary deputy delegates attended participants elected resolution resolutions " +
         "committee committees executive standing council province provincial district commune members member admitted recruited " +
         "target targets achieved reached increase increased estimated disbursement investment revenue budget growth tourists " +
-        "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined").split(" "),
+        "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined " +
+        // "in Decmber 2024": a misspelt month is no name.
+        MONTH_NAMES.replace(/\|/g, " ")).split(" "),
     ]
       .map((w) => w.toLowerCase())
       .filter((w) => /^[a-z]{5,}$/.test(w)),
@@ -433,22 +480,44 @@ const DOMAIN_WORDS: readonly string[] = [
   "town",
 ];
 
+/** Words more frequent than this rank are common English words (see correctWordTypos). */
+const COMMON_WORD_RANK = 50_000;
+/** How many times more frequent a common word's respelling must be for the word to be taken for a typo of it. */
+const LIKELIER_BY = 20;
+
+/** Four-letter words of the domain a swap of two neighbouring letters may have misspelt ("gdrp" for GRDP). */
+const SWAPPED_WORDS: readonly string[] = ["grdp"];
+
 /**
  * "growht" → "growth", "quater" → "quarter", "secreatry" → "secretary": a word of five letters or more that the
  * reports never use is taken for a word of the domain vocabulary within one edit (two from eight letters; a swap
- * of neighbours is one), same first letter, that they do use. Words the reports use are never changed.
+ * of neighbours is one), same first letter, that they do use; a four-letter one for an abbreviation it swaps two
+ * neighbouring letters of ("gdrp" → GRDP). Words the reports use are never changed, nor common English words
+ * ("expected") but for a far more common one ("frist" → "first").
  */
-export function correctWordTypos(english: string, isReportWord: (word: string) => boolean): { text: string; corrections: { from: string; to: string }[] } {
+export function correctWordTypos(english: string, isReportWord: (word: string) => boolean, wordRank: (word: string) => number | null = () => null): { text: string; corrections: { from: string; to: string }[] } {
+  // A common English word is no typo unless its respelling is far more common ("frist" → "first", not "expected" → "elected").
+  const likelier = (typed: string, candidate: string) => {
+    const rank = wordRank(typed);
+    return rank === null || rank >= COMMON_WORD_RANK || (wordRank(candidate) ?? Infinity) * LIKELIER_BY <= rank;
+  };
   const corrections: { from: string; to: string }[] = [];
   const text = english.replace(/\p{L}+/gu, (written) => {
     const word = fold(written);
+    if (word.length === 4 && /^[a-z]+$/.test(word) && !isReportWord(word)) {
+      const swapped = SWAPPED_WORDS.find((w) => w !== word && [...w].sort().join("") === [...word].sort().join("") && editDistance(word, w, 1) === 1);
+      if (swapped && isReportWord(swapped)) {
+        corrections.push({ from: written, to: swapped.toUpperCase() });
+        return swapped.toUpperCase();
+      }
+    }
     if (word.length < 5 || !/^[a-z]+$/.test(word) || isReportWord(word)) return written;
     const budget = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number } | null = null;
     for (const candidate of DOMAIN_WORDS) {
       if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > budget) continue;
       const d = editDistance(word, candidate, budget);
-      if (d <= budget && (!best || d < best.distance) && isReportWord(candidate)) best = { word: candidate, distance: d };
+      if (d <= budget && (!best || d < best.distance) && isReportWord(candidate) && likelier(word, candidate)) best = { word: candidate, distance: d };
     }
     if (!best) return written;
     corrections.push({ from: written, to: best.word });

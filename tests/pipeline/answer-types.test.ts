@@ -199,6 +199,16 @@ beforeAll(async () => {
       "On the morning of January 17, comrade Truong Thi Mai, Politburo member, Standing member of the Secretariat, Head of the Central Organization Commission chaired an online conference to review the work of 2023 with comrades Secretaries of Provincial and Municipal Party Committees directly under the Central Government. " +
         "Attending the conference at the Ninh Binh province bridge were comrades: Doan Minh Huan, member of the Party Central Committee, Secretary of the Provincial Party Committee; Mai Van Tuat, Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.\n",
     ),
+    upload(
+      "dien-bien-documents.md",
+      'title: "Subcommittee on 15th Dien Bien Provincial Party Congress documents convenes first meeting"\nurl: https://example.org/dien-bien-documents\ndate: 2024-08-20\nplace: Dien Bien province',
+      "The Subcommittee was established by Decision No 4896-QĐ/TU on August 2, 2024 by the Điện Biên Provincial Party Committee, and consists of 27 members, with Secretary Trần Quốc Cường as its head.\n",
+    ),
+    upload(
+      "hung-yen-19th.md",
+      'title: "The 19th Hung Yen Provincial Party Congress, term 2020-2025, closes"\nurl: https://example.org/hung-yen-19th\ndate: 2020-10-16\nplace: Hung Yen province',
+      "The Congress elected 52 comrades to the Executive Board of the 19th Provincial Party Committee, for the 2020-2025 term, and elected a delegation to attend the 13th National Party Congress, including 19 official delegates and 02 alternate delegates.\n",
+    ),
   ];
   for (const r of reports) await app.library.add(r);
 });
@@ -539,6 +549,24 @@ describe("what kind of answer a question asks for", () => {
     expect(team.answer).not.toContain("35 comrades");
     const subcommittee = await app.ask("how many people are on binh thuan's document subcommittee");
     expect(subcommittee.answer).toContain("35 comrades");
+  });
+
+  it("the day a body was set up is not the day it met; delegates elected to attend another congress did not attend this one", async () => {
+    const met = await app.ask("When did Dien Bien's subcommittee on documents for the 15th provincial congress hold its first meeting?");
+    expect(met.found).toBe(false);
+    expect(met.answer).not.toContain("August 2");
+    expect((await app.ask("When was Dien Bien's document subcommittee established?")).answer).toContain("August 2, 2024");
+    const attended = await app.ask("How many delegates attended the 19th Hung Yen provincial Party Congress?");
+    expect(attended.found).toBe(false);
+    expect(attended.answer).not.toContain("19 official delegates");
+    expect((await app.ask("how many delegates did hung yen elect to attend the 13th national party congress?")).answer).toContain("19 official delegates");
+  });
+
+  it("a name no report holds is read as the passages found spell it, and says so ('Tan Chao' → Tan Chau)", async () => {
+    const result = await app.ask("How many party cells in Tan Chao district had held their congresses by January 2025?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("40/172");
+    expect(result.corrections).toContainEqual({ from: "Tan Chao", to: "Tan Chau" });
   });
 
   it("a province no report is about is declined, though the next word would make a held province ('Thanh Hóa năm' ≠ Ha Nam)", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctPlaceNames, correctWordTypos, understandQuestion, type QuestionContext } from "../../src/question/index.js";
+import { correctPlaceNames, correctWordTypos, respellNames, understandQuestion, type QuestionContext } from "../../src/question/index.js";
 import { synonymStems, synonymWords } from "../../src/question/glossary.js";
 import { stem } from "../../src/question/analyze.js";
 
@@ -37,6 +37,27 @@ describe("places", () => {
   it("does not read a place written right as the start of another ('Thanh Hóa năm 2023' is not Thanh + Ha Nam)", () => {
     expect(correctPlaceNames("Tỉnh ủy Thanh Hóa năm 2023 kết nạp bao nhiêu đảng viên mới?", []).corrections).toEqual([]);
     expect(understandQuestion("Tỉnh ủy Thanh Hóa năm 2023 kết nạp bao nhiêu đảng viên mới?", context).analyzed.places).toEqual(["Thanh Hoa"]);
+  });
+
+  it("corrects a four-word spelling ('Ho Chi Mihn City') but not the start of a longer name the reports hold ('Nghiem Xuan Tuan')", () => {
+    expect(correctPlaceNames("Ho Chi Mihn City gdrp growth Q1 2021", []).corrections).toEqual([{ from: "Ho Chi Mihn City", to: "Ho Chi Minh City" }]);
+    const inReports = (phrase: string) => ["nghiem xuan", "nghiem xuan tuan", "nghi xuan"].includes(phrase);
+    expect(correctPlaceNames("the one where Nghiem Xuan Tuan talked about party cell congresses", context.knownSubPlaces, inReports).corrections).toEqual([]);
+    expect(correctPlaceNames("Nghie Xuan new party members", context.knownSubPlaces, inReports).text).toBe("Nghi Xuan new party members");
+  });
+
+  it("reads irregular verb forms as their verb ('grown', 'held', 'met')", () => {
+    expect(stem("grown")).toBe(stem("grow"));
+    expect(stem("held")).toBe(stem("hold"));
+    expect(stem("met")).toBe(stem("meet"));
+  });
+
+  it("respells a name no report holds as the passages found write it, one edit apart, and nothing else", () => {
+    const passages = ["Tan Chau prepares thoroughly for the 8th District Party Congress (Tay Ninh)", "Chairing the event, Secretary Tran Duc Thang said the province's GRDP rose."];
+    expect(respellNames(["Tan Chao", "Tran Duc Thnag"], passages)).toEqual([{ from: "Tan Chao", to: "Tan Chau" }, { from: "Tran Duc Thnag", to: "Tran Duc Thang" }]);
+    // Another person ("Tran Duc Tuan", two edits away), a name two spellings fit ("Than": Thang, Thai), a one-word name.
+    expect(respellNames(["Tran Duc Tuan", "Tran Duc Than", "Chao"], [...passages, "Tran Duc Thai"])).toEqual([]);
+    expect(respellNames(["Tan Chao"], [...passages, "Tan Chai district"])).toEqual([]);
   });
 
   it("leaves ordinary words, regions and Vietnamese words alone", () => {
@@ -173,6 +194,19 @@ describe("words about the asker and the source", () => {
   it("reads a misspelt short place word ('citty')", () => {
     const q = correctWordTypos("hung yen citty avg growth", (w) => ["hung", "yen", "city", "avg", "growth"].includes(w));
     expect(q.text).toBe("hung yen city avg growth");
+    // A misspelt month is no name; an abbreviation with two letters swapped is the abbreviation.
+    const words = (w: string) => ["december", "grdp", "growth", "city", "in"].includes(w);
+    expect(correctWordTypos("inspected in Decmber 2024", words).text).toBe("inspected in december 2024");
+    expect(correctWordTypos("city gdrp growth", words).text).toBe("city GRDP growth");
+    expect(correctWordTypos("city grpd growth", (w) => w !== "grdp" && words(w)).text).toBe("city grpd growth");
+    // A common English word is typed as meant, though the reports never use it ("expected" is no misspelt "elected").
+    const reports = (w: string) => ["elected", "rate"].includes(w);
+    expect(correctWordTypos("rate expected by nov 30", reports).text).toBe("rate elected by nov 30");
+    const ranks: Record<string, number> = { expected: 274, elected: 952, frist: 15189, first: 53 };
+    const rank = (w: string) => ranks[w] ?? null;
+    expect(correctWordTypos("rate expected by nov 30", reports, rank).text).toBe("rate expected by nov 30");
+    // …unless the respelling is far more common: "frist" (a surname) is a typo of "first".
+    expect(correctWordTypos("hcmc grdp frist quarter", (w) => ["first", "grdp", "quarter"].includes(w), rank).text).toBe("hcmc grdp first quarter");
   });
 
   it("reads a question word after a dash as the question ('dec 2022 teleconf - who said …')", () => {
