@@ -138,7 +138,7 @@ const stems = new Map<string, string>();
 export function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    s = /\d/.test(word) ? word : stemmer(IRREGULAR_FORMS.get(word) ?? word);
+    s = /\d/.test(word) ? word : stemmer(IRREGULAR_FORMS.get(word) ?? american(word));
     if (stems.size > 100_000) stems.clear();
     stems.set(word, s);
   }
@@ -156,6 +156,16 @@ const IRREGULAR_FORMS = new Map(
     .split(" ")
     .map((pair) => pair.split(":") as [string, string]),
 );
+
+/** British spellings as the reports' American ones: "programmes" are "programs", "organised" "organized", "centre" "center". */
+function american(word: string): string {
+  return word
+    .replace(/^programme(s?)$/, "program$1")
+    .replace(/^(organ|mobil|priorit|modern|industrial|urban|digital|real|util|final|summar|emphas|recogn|character|central|decentral|normal|standard|minim|maxim|optim|stabil|revital|capital|global|local|privat|legal|special|computer|apolog|author|critic|familiar|harmon|human|ideal|idol|institutional|popular|rational|subsid|symbol|synchron)is(e|ed|es|ing|ation|ations)$/, "$1iz$2")
+    .replace(/^(cent|met|kilomet|lit|theat|fib)re(s?)$/, "$1er$2")
+    .replace(/^(lab|hon|fav|neighb|behavi|col|harb|vig|rum|hum|endeav|arm)our(s|ed|ing|able)?$/, "$1or$2")
+    .replace(/^(defen|licen|offen|preten)ce(s?)$/, "$1se$2");
+}
 
 /** Words of committee vocabulary that are capitalised in questions but are not names. */
 const GENERIC_CAPITALISED = new Set(

@@ -54,6 +54,7 @@ const JUDGING_GROUPS: string[][] = [
   ["firm", "enterprise", "business", "company"],
   ["force", "group", "team"],
   ["weakness", "weaknesses", "shortcoming", "shortcomings", "limitation", "limitations", "problem", "problems"],
+  ["solution", "solutions", "remedy", "remedies", "measure", "measures", "fix", "fixes"],
   ["topic", "topics", "content", "contents", "issue", "issues"],
   ["staff", "personnel", "cadre", "cadres"],
   ["machinery", "apparatus"],
@@ -115,6 +116,12 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bnat['’]l\b/gi, "national"],
   [/\byrs?\b/gi, "year"],
   [/\bpct\b/gi, "percent"],
+  [/\b(?:ppl|ppls)\b/gi, "people"],
+  // "how many years running did …", "years in a row": a count of years.
+  [/\b(years?) (?:running|in a row|straight)\b/gi, "consecutive $1"],
+  // "the documents subcommittee size", "how big is the board": how many members it has.
+  [/\b(?:what is |what's |whats )?(?:the )?size of (?:the )?([\p{L}' -]*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group))\b/giu, "how many members does the $1 have"],
+  [/^(?!.*\bhow many\b)(.*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group)) size\b/giu, "how many members does the $1 have"],
   // Question words typed fast (too short for the typo pass, which leaves words under five letters alone).
   [/\b(?:wich|whcih|whihc|wihch)\b/gi, "which"],
   [/\b(?:wat|wht|whta|waht)\b/gi, "what"],
@@ -208,8 +215,12 @@ const VI_EN: [string, string][] = [
   ["phó chủ tịch", "Vice Chairman"],
   ["chủ tịch", "Chairman"],
   ["trưởng ban", "Head"],
+  ["bao nhiêu ủy viên", "how many members"],
+  ["ủy viên ban chấp hành", "members of the Executive Committee"],
   ["ủy viên", "member"],
   // party work
+  ["dân tộc thiểu số", "ethnic minority groups"],
+  ["đồng bào dân tộc", "ethnic minority people"],
   ["đảng viên mới", "new party members"],
   ["đảng viên", "party members"],
   ["tổ chức cơ sở đảng", "grassroots Party organizations"],

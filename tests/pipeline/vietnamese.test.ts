@@ -22,6 +22,9 @@ describe("Vietnamese questions in the reports' words", () => {
     ["Hội nghị BCH Đảng bộ tỉnh Bình Dương ngày 5/2/2020 là hội nghị lần thứ mấy", "conference Executive Committee Provincial Party Committee Binh Duong February 5, 2020 conference what ordinal"],
     // A Roman numeral numbers the congress; the province in brackets after a district is a place of its own.
     ["Huyện Tân Châu (Tây Ninh) phải tổ chức xong Đại hội Đảng bộ huyện lần thứ VIII trước ngày nào?", "Tan Chau district Tay Ninh complete Party Congress 8th by what date?"],
+    // Members of a committee are counted as members; ethnic minorities are the reports' "ethnic minority groups".
+    ["dai hoi dang bo tinh hung yen lan thu XIX bau bao nhieu uy vien ban chap hanh", "Party Congress Hung Yen province 19th how many members Executive Committee"],
+    ["tinh binh phuoc co bao nhieu dan toc thieu so", "Binh Phuoc province has how many ethnic minority groups"],
   ])("%s", (vi, en) => {
     expect(toEnglishQuestion(vi)).toBe(en);
   });

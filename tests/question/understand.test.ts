@@ -52,6 +52,23 @@ describe("places", () => {
     expect(stem("met")).toBe(stem("meet"));
   });
 
+  it("reads British spellings as the reports' American ones", () => {
+    expect(stem("programmes")).toBe(stem("programs"));
+    expect(stem("organised")).toBe(stem("organized"));
+    expect(stem("centre")).toBe(stem("center"));
+    expect(stem("labour")).toBe(stem("labor"));
+    expect(stem("rise")).not.toBe(stem("riz"));
+  });
+
+  it("reads a body's size as how many members it has, years running as consecutive years, ppl as people", () => {
+    expect(understandQuestion("dien bien 15th congress documents subcommittee size", context).counted).toBe("members");
+    expect(understandQuestion("what's the size of the binh thuan document subcommittee?", context).counted).toBe("members");
+    expect(understandQuestion("how many years running did the standing committee give the procuracy a certificate of merit?", context).counted).toBe("years");
+    expect(understandQuestion("binh thuan document subcommittee, how many ppl on it?", context).counted).toBe("people");
+    // Remedies are solutions when judging what a figure counts.
+    expect(synonymStems(stem("remedies"))).toContain(stem("solutions"));
+  });
+
   it("respells a name no report holds as the passages found write it, one edit apart, and nothing else", () => {
     const passages = ["Tan Chau prepares thoroughly for the 8th District Party Congress (Tay Ninh)", "Chairing the event, Secretary Tran Duc Thang said the province's GRDP rose."];
     expect(respellNames(["Tan Chao", "Tran Duc Thnag"], passages)).toEqual([{ from: "Tan Chao", to: "Tan Chau" }, { from: "Tran Duc Thnag", to: "Tran Duc Thang" }]);
