@@ -2,6 +2,7 @@ import type { AnswerOutcome, ArticleSummary, AskedFrame, Citation, Fact, NearMis
 import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
 import { COUNTED_KINDS, stem } from "../question/analyze.js";
+import { synonymStems } from "../question/glossary.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
@@ -33,6 +34,10 @@ export interface ComposeOptions {
   listItems: number;
   /** For a question asking for a list, score added to a sentence that leads into one ("…eight important tasks … in 2023:") or holds one ("such as: A; B; C"), twice when an item follows the lead (default 0.15). */
   listLeadBonus: number;
+  /** Added for a list question to a sentence leading into items with a word the question names them by ("three ratings: …"). */
+  namedListBonus: number;
+  /** Taken from a province's report for a question about the Party Central Committee's own meeting that names no place. */
+  otherLevelPenalty: number;
   /** Score added to a sentence whose figure matches the question's metric, period, place and kind (default 0.3). */
   frameBonus: number;
   /**
@@ -53,7 +58,7 @@ export interface ComposeOptions {
   captionPenalty: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, alignWeight: 0 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, otherLevelPenalty: 0.1, alignWeight: 0 };
 
 export interface ComposedAnswer {
   outcome: AnswerOutcome;
@@ -76,7 +81,10 @@ interface Candidate {
   problems: string[];
   /** A figure of the sentence matches the question's metric, period, place and kind. */
   frameMatch: boolean;
-  /** A figure of the sentence counts what the question counts (`Question.counted`). */
+  /**
+   * A figure of the sentence counts what the question counts (`Question.counted`), or the sentence leads into the
+   * items a list question names ("three ratings: …"): the answer's own kind, which needs fewer of the question's words.
+   */
   countMatch: boolean;
   /** Judged as an answer to a general question (ranked and covered by the word alignment). */
   general: boolean;
@@ -94,7 +102,7 @@ interface Candidate {
  * what was asked, the outcome is a near miss that quotes what they do give.
  */
 export function composeAnswer(
-  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted" | "countedGroup">,
+  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted" | "countedGroup" | "listed">,
   hits: ScoredPassage[],
   weights: Map<string, number>,
   articlePassages: (articleId: string) => StoredPassage[],
@@ -146,6 +154,10 @@ export function composeAnswer(
   const listBonus = (text: string, followed: () => boolean) => (/:\s*$/.test(text) ? o.listLeadBonus * (followed() ? 2 : 1) : isListLead(text) ? o.listLeadBonus : 0);
   // "What rate is expected by November 30": the report's estimate answers, whether it reads as a target or a result.
   const estimateAsked = ESTIMATE_ASKED.test(q.folded);
+  // The words a list question names its items by, and theirs ("options" ~ "choices"), for leadsNamedList.
+  const listed = new Set(question.listed.flatMap((s) => [s, ...synonymStems(s)]));
+  // A question about the Party Central Committee's own meeting, naming no province or district.
+  const centralAsked = asked.places.length === 0 && asked.names.length === 0 && /\bcentral committee\b/.test(asked.folded) && !/\bprovinc/.test(asked.folded);
   const candidates: Candidate[] = [];
   for (const passage of considered) {
     if (!scopes.has(passage.articleId)) scopes.set(passage.articleId, articleScope(q, passage.article, articlePassages(passage.articleId), layouts));
@@ -166,12 +178,16 @@ export function composeAnswer(
       const covered = framed.matches ? Math.max(cov, beyondMetric.length ? contentCoverage(beyondMetric, unit, passageWords) : 1) : cov;
       // Sentence coverage dominates; the passage's retrieval score breaks ties between near-equals. A general
       // question is ranked by the word alignment instead.
+      const namedList = frame.wanted === "list" && leadsNamedList(unit.text, listed) ? o.namedListBonus : 0;
+      // "the confidence vote at the Central Committee's mid-term review" is the centre's: a province's report on its own
+      // mid-term review and vote weighs less.
+      const otherLevel = centralAsked && reportPlace(passage.article) !== null ? o.otherLevelPenalty : 0;
       const score = general
         ? alignment!.score + judged.bonus - judged.penalty - (isCaption(unit.text) ? o.captionPenalty : 0) -
-          o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000)
+          o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000) + namedList - otherLevel
         : cov + 0.25 * (passage.score / topScore) + judged.bonus - judged.penalty - (0.02 * Math.max(0, unit.text.length - 350)) / 100 +
           (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0) +
-          (frame.wanted === "list" ? listBonus(unit.text, () => itemsFollow(units, index, passage)) : 0);
+          (frame.wanted === "list" ? listBonus(unit.text, () => itemsFollow(units, index, passage)) + namedList : 0) - otherLevel;
       // A figure the report dates to the asked year ("…in the same period last year") shows the report covers it.
       const problems = [...scope.problems.filter((p) => !(framed.matches && /^year /.test(p))), ...judged.problems];
       // "When was the 2023 year-end session?" is not answered by a 2024 report's "on December 7": say which year it gives.
@@ -189,7 +205,7 @@ export function composeAnswer(
       // (An estimate answers "expected", as judgeFrame lets it.)
       if (!frame.metric && frame.wanted === "target" && AIMED_AT.test(q.folded) && facts.length > 0 && facts.every((f) => f.modality !== "target" && !(estimateAsked && f.modality === "estimated"))) problems.push("the sentence's figures are not targets");
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
-      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts, general, otherYearDate: dated, metricFacts: framed.metricFacts });
+      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts || namedList > 0, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -197,7 +213,7 @@ export function composeAnswer(
     for (const c of candidates.slice(0, Number(process.env.DEBUG_ANSWER) > 1 ? Number(process.env.DEBUG_ANSWER) : 8)) console.error(c.score.toFixed(2), c.coverage.toFixed(2), c.problems.join("|"), c.sentence.slice(0, 110));
   }
 
-  const least = (c: Candidate) => (c.general ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
+  const least = (c: Candidate) => (c.general && !(c.countMatch && frame.wanted === "list") ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
   const acceptable = candidates.filter((c) => c.problems.length === 0 && c.coverage >= least(c));
   if (acceptable.length === 0) return nearMissOrDecline(question, considered, candidates, o);
 
@@ -339,14 +355,29 @@ const AIMED_AT = /\b(aim\w*|target\w*|strive|striving|goals?|will|expect\w*|inte
 const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b[,:.]?|\(?\d{1,2}[.)]\s|\(?[a-h]\)\s|[-–•*+]\s)/i;
 
 /** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C", "Including resolutions on A; B; C; D"). */
+/**
+ * A sentence leading into items with a word the question names them by: "The Politburo still uses three ratings:
+ * high confidence, confidence, and low confidence." for "what rating levels does the Politburo use".
+ */
+function leadsNamedList(text: string, listed: Set<string>): boolean {
+  if (listed.size === 0) return false;
+  const lead = /([\p{L}-]+)\s*:\s*\S/u.exec(text);
+  return !!lead && listed.has(stem(lead[1]!.toLowerCase()));
+}
+
 function isListLead(text: string): boolean {
   return /:\s*$/.test(text) || (/:\s/.test(text) && text.split(";").length >= 3) || text.split(";").length >= 4;
 }
 
-/** A photo caption or a heading rather than a sentence: a short line that does not end as a sentence does. */
+/** A photo caption or a heading rather than a sentence: a short line that does not end as a sentence does, or a caption. */
 function isCaption(text: string): boolean {
+  // "… confidence vote - ảnh 1Party leader … attend the closing … (photo: VGP/Nhat Bac)": a photo's caption, however long.
+  if (PHOTO_CAPTION.test(text)) return true;
   return !/[.!?…:;"”)]\s*$/.test(text.trim()) && text.trim().split(/\s+/).length < 14;
 }
+
+/** A photo's marks: "- ảnh 1" (Vietnamese "photo 1") inside, "(Photo: VNA)" at the end. */
+const PHOTO_CAPTION = /\sảnh \d+\b|\((?:photo|ảnh)\s*:[^)]*\)\s*$/iu;
 
 interface FrameJudgement {
   /** A figure of the sentence measures the asked metric for the asked period, place and kind. */

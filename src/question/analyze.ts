@@ -197,6 +197,12 @@ const SOURCE_CLAUSE = /\b(?:according to|as (?:reported|stated|announced) (?:at|
  */
 const OPENING_SOURCE = /^\s*(?:at|during)\s+(?:the\s+)?([^,?]{5,160}),\s*(?=(?:what|which|who|whom|when|how|where|why|by what|on what|in what|on which|in which)\b)/;
 
+/**
+ * "When the Central Committee votes on how much it trusts …, what levels can the voters pick from?": a "how much"
+ * inside a clause that sets the scene, the question asked after it by another question word.
+ */
+const EMBEDDED_FIGURE = /\b(?:on|about|over|decid\w*|know\w*|measur\w*|judg\w*|assess\w*|rat\w*)\s+how (?:much|many)\b[^?]*?[,;]\s*(?:what|which|who|whom|when|where)\b/i;
+
 export function analyzeQuestion(question: string): AnalyzedQuestion {
   // "How fast", "how large": the adjective only says a figure is wanted.
   const folded = fold(question).replace(/\bhow (fast|large|big|high|long|much|many)\b/g, "how");
@@ -239,7 +245,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline)
       .map(({ from, to }) => ({ from, to })),
-    wantsFigure: FIGURE_QUESTION.test(question) && !wantsOrdinal,
+    wantsFigure: FIGURE_QUESTION.test(question) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
     wantsDate,
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),

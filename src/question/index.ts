@@ -61,6 +61,12 @@ export interface Question {
    * "team"): a report that names such a body answers only in a sentence that names it. Null otherwise.
    */
   countedGroup: string | null;
+  /**
+   * Stems of the words naming what a list question lists ("what rating levels does the Politburo use" → rate, level):
+   * a sentence leading into its items with one of them ("…uses three ratings: high confidence, …") is the answer's
+   * own kind. Empty for other questions.
+   */
+  listed: string[];
   filters: AskFilters;
   filterPhrases: string[];
   /** The date filter comes from words ("since November") rather than a token. */
@@ -110,6 +116,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     metricStems,
     counted,
     countedGroup: counted ? countedGroupOf(english) : null,
+    listed: frame.wanted === "list" ? listedStems(english) : [],
     filters: understood.filters,
     filterPhrases: understood.phrases,
     datesFromWords: understood.datesFromWords,
@@ -171,7 +178,7 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b/i;
 // ("Which positions are covered", "what units get voted on", "who is subject to the vote", "name some of the 13
 // resolutions": several of a kind are asked for.)
-const LIST_QUESTION = /\b(which|what) (?:[a-z]+ )?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should)\b|^\s*name (?:some|a few|several|all|the|any)\b|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
+const LIST_QUESTION = /\b(which|what) (?:[a-z]+ )?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
 
 /** The frame, and the stems of the question's words that name its metric. */
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
@@ -279,6 +286,15 @@ function nounPhraseHead(text: string, headFirst = false): string | null {
   if (plural) return plural;
   const head = phrase.at(-1);
   return head && head.length > 2 ? head : null;
+}
+
+/** "what rating levels does …", "what are the rating options in …", "which key tasks were …": the words naming the items. */
+const LISTED = /\b(?:what|which)\s+(?:(?:are|were|is|was)\s+)?(?:the\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]{3,}s)\b/i;
+
+function listedStems(english: string): string[] {
+  const m = LISTED.exec(english);
+  if (!m) return [];
+  return m[1]!.toLowerCase().split(/\s+/).filter((w) => !NOUN_PHRASE_END.has(w) && !POSTNOMINAL.has(w)).map(stem);
 }
 
 /** A question naming a metric's word that still asks for no figure: which/who/when…, what someone did, where, how it is described. */

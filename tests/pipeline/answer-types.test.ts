@@ -200,6 +200,12 @@ beforeAll(async () => {
         "Attending the conference at the Ninh Binh province bridge were comrades: Doan Minh Huan, member of the Party Central Committee, Secretary of the Provincial Party Committee; Mai Van Tuat, Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.\n",
     ),
     upload(
+      "central-mid-term.md",
+      'title: "Party Central Committee\'s mid-term review holds confidence vote"\nurl: https://example.org/central-mid-term\ndate: 2023-05-17',
+      "Party Central Committee’s mid-term review holds confidence vote - ảnh 1Party leader Nguyen Phu Trong and the leaders of the Party and State attend the closing of the mid-term review of the 13th Party Central Committee. (photo: VGP/Nhat Bac)\n\n" +
+        "The Party Central Committee of the 11th and 12th tenure organized a vote of confidence for members of the Party Politburo and the Party Secretariat. The Politburo still uses three ratings: high confidence, confidence, and low confidence.\n",
+    ),
+    upload(
       "dien-bien-documents.md",
       'title: "Subcommittee on 15th Dien Bien Provincial Party Congress documents convenes first meeting"\nurl: https://example.org/dien-bien-documents\ndate: 2024-08-20\nplace: Dien Bien province',
       "The Subcommittee was established by Decision No 4896-QĐ/TU on August 2, 2024 by the Điện Biên Provincial Party Committee, and consists of 27 members, with Secretary Trần Quốc Cường as its head.\n",
@@ -560,6 +566,18 @@ describe("what kind of answer a question asks for", () => {
     expect(attended.found).toBe(false);
     expect(attended.answer).not.toContain("19 official delegates");
     expect((await app.ask("how many delegates did hung yen elect to attend the 13th national party congress?")).answer).toContain("19 official delegates");
+  });
+
+  it("a list question is answered by the sentence leading into the items it names ('three ratings: …'), not a caption", async () => {
+    for (const question of [
+      "what rating levels does the Politburo use in the confidence vote at the Central Committee mid-term review?",
+      "When the Central Committee votes on how much it trusts Politburo and Secretariat members, what levels can the voters pick from?",
+    ]) {
+      const result = await app.ask(question);
+      expect(result.outcome.kind).toBe("answered");
+      expect(result.answer).toContain("high confidence, confidence, and low confidence");
+      expect(result.answer).not.toMatch(/^Party Central Committee’s mid-term review holds confidence vote - ảnh/);
+    }
   });
 
   it("a name no report holds is read as the passages found spell it, and says so ('Tan Chao' → Tan Chau)", async () => {

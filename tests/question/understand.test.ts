@@ -69,6 +69,18 @@ describe("places", () => {
     expect(synonymStems(stem("remedies"))).toContain(stem("solutions"));
   });
 
+  it("reads what a list question names its items by, and a 'how much' that only sets the scene", () => {
+    const levels = understandQuestion("what rating levels does the Politburo use in the confidence vote at the Central Committee mid-term review?", context);
+    expect(levels.frame.wanted).toBe("list");
+    expect(levels.listed).toEqual([stem("rating"), stem("levels")]);
+    expect(understandQuestion("what are the rating options in the confidence vote?", context).listed).toEqual([stem("rating"), stem("options")]);
+    const scene = understandQuestion("When the Central Committee votes on how much it trusts Politburo and Secretariat members, what levels can the voters pick from?", context);
+    expect(scene.analyzed.wantsFigure).toBe(false);
+    expect(scene.frame.wanted).toBe("list");
+    expect(understandQuestion("how much did the province collect in budget revenue in 2023?", context).analyzed.wantsFigure).toBe(true);
+    expect(understandQuestion("who chaired the conference?", context).listed).toEqual([]);
+  });
+
   it("respells a name no report holds as the passages found write it, one edit apart, and nothing else", () => {
     const passages = ["Tan Chau prepares thoroughly for the 8th District Party Congress (Tay Ninh)", "Chairing the event, Secretary Tran Duc Thang said the province's GRDP rose."];
     expect(respellNames(["Tan Chao", "Tran Duc Thnag"], passages)).toEqual([{ from: "Tan Chao", to: "Tan Chau" }, { from: "Tran Duc Thnag", to: "Tran Duc Thang" }]);
