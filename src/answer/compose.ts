@@ -221,7 +221,9 @@ export function composeAnswer(
   const chosen = [best];
   for (const c of acceptable.slice(1)) {
     if (chosen.length >= o.maxCitations) break;
-    const close = c.score >= best.score - 0.1 && c.coverage >= best.coverage - 0.1;
+    // (One of the answer's own kind need not cover as much: "on which days" quotes "…will take place on December 7 and
+    // 8" beside "…opened the 12th session on December 7".)
+    const close = c.score >= best.score - 0.1 && (c.coverage >= best.coverage - 0.1 || c.countMatch);
     const addsSomething = !chosen.some((x) => x.sentence === c.sentence);
     if (close && addsSomething) chosen.push(c);
   }

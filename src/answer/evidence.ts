@@ -8,7 +8,7 @@ import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
-import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearsClaimed } from "../text/years.js";
+import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearsClaimed, type DayOfMonth } from "../text/years.js";
 import { namesEvent, numberedEvents, numberedGroups } from "../text/events.js";
 import { escapeRegExp } from "../text/escape.js";
 
@@ -96,6 +96,8 @@ export interface ArticleScope {
    * name the asked place answer for it.
    */
   elsewhere: { asked: string; about: string; seat: boolean } | null;
+  /** The day the report is dated ("December 7 (2022)", "2022-12-07"), if its date gives one. */
+  reportDay: DayOfMonth | null;
 }
 
 /** What an article says about the question's anchors, and where it names which district or town. */
@@ -110,6 +112,7 @@ export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passa
     mentions,
     subPlaces,
     elsewhere: reportElsewhere(q, article, layout),
+    reportDay: daysOfMonth(article.date ?? "")[0] ?? null,
   };
 }
 
@@ -225,6 +228,11 @@ function namesAskedDay(q: AnalyzedQuestion, text: string): boolean {
   if (q.days.length === 0) return false;
   const named = daysOfMonth(text);
   return q.days.some((d) => named.some((n) => n.month === d.month && n.day === d.day));
+}
+
+/** A meeting planned to start on one of `days` that the report, dated `reported`, tells of within its first week. */
+function underWay(days: DayOfMonth[], reported: DayOfMonth | null): boolean {
+  return !!reported && days.some((d) => d.month === reported.month && reported.day >= d.day && reported.day <= d.day + 6);
 }
 
 /** The sentence gives its figure as of a month other than the one the question names a day of. */
@@ -382,7 +390,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     if (q.asksWhenHeld) {
       // "When was the congress actually held?" is not answered by the plan "…will be held and completed before August 31, 2025",
       // nor by a count as of a month ("As of January 2025, 40/172 Party cells … have held Party Cell Congresses").
-      if (PLANNED_DATE.test(withoutTerms)) problems.push("the date is a plan");
+      // (Unless the report is dated on the planned first day or the days after it: "As planned, the session will take
+      // place on December 7 and 8" in the report of December 7 is the meeting under way.)
+      if (PLANNED_DATE.test(withoutTerms) && !underWay(days, scope.reportDay)) problems.push("the date is a plan");
       else if (statusMonth(sentence) && days.length === 0) problems.push("no date in sentence");
     } else if (q.asksWhenPlanned) {
       // "When is the grassroots congress expected?": "…is expected to be held in March 2025" more than the day the

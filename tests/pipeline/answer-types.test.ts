@@ -303,6 +303,11 @@ describe("what kind of answer a question asks for", () => {
     const planned = await app.ask("On which days was Hai Duong provincial People's Council's 12th session (year-end 2022) planned to run?");
     expect(planned.outcome.kind).toBe("answered");
     expect(planned.answer).toContain("December 7 and 8");
+    // Asked what days it ran, the plan told in the report of its first day is the meeting under way: quoted beside
+    // the opening. ("year-end" is no "end" of the meeting asked about.)
+    const ran = await app.ask("what days did Hai Duong's 12th People's Council session (year-end 2022) run?");
+    expect(ran.outcome.kind).toBe("answered");
+    expect(ran.answer).toContain("December 7 and 8");
   });
 
   it("a date question citing its meeting's day is answered by another date, in whatever year ('by what date …, per the plan presented on November 13, 2024')", async () => {

@@ -69,6 +69,13 @@ describe("places", () => {
     expect(synonymStems(stem("remedies"))).toContain(stem("solutions"));
   });
 
+  it("'settle on' a date asks the plan; 'year-end' asks no end of the meeting", () => {
+    const settled = understandQuestion("what dates did Ninh Thuan settle on for the year-end 2023 (15th) session of the provincial people's council", context);
+    expect(settled.analyzed.asksWhenHeld).toBe(false);
+    expect(settled.analyzed.asksWhenPlanned).toBe(true);
+    expect(understandQuestion("when did the year-end session of the council open?", context).analyzed.asksWhenHeld).toBe(true);
+  });
+
   it("reads what a list question names its items by, and a 'how much' that only sets the scene", () => {
     const levels = understandQuestion("what rating levels does the Politburo use in the confidence vote at the Central Committee mid-term review?", context);
     expect(levels.frame.wanted).toBe("list");
