@@ -364,7 +364,11 @@ const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eigh
 function leadsNamedList(text: string, listed: Set<string>): boolean {
   if (listed.size === 0) return false;
   const lead = /([\p{L}-]+)\s*:\s*\S/u.exec(text);
-  return !!lead && listed.has(stem(lead[1]!.toLowerCase()));
+  if (lead) return listed.has(stem(lead[1]!.toLowerCase()));
+  // "…, at the same time noting eight important tasks that the province's Party Committee needs to focus on in 2023:"
+  // (the items follow): the last clause before the colon names them.
+  const clause = /([^,;]*):\s*$/u.exec(text)?.[1] ?? "";
+  return clause.split(/[^\p{L}-]+/u).some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())));
 }
 
 function isListLead(text: string): boolean {

@@ -117,6 +117,10 @@ const SHORTHAND: [RegExp, string][] = [
   [/\byrs?\b/gi, "year"],
   [/\bpct\b/gi, "percent"],
   [/\b(?:ppl|ppls)\b/gi, "people"],
+  // "per-head GRDP", "GRDP per person": per capita.
+  [/\bper[- ](?:head|person|resident|inhabitant)\b/gi, "per capita"],
+  [/\b(?:shooting|gunning) for\b/gi, "aiming for"],
+  [/\bmidterm\b/gi, "mid-term"],
   // "how many years running did …", "years in a row": a count of years.
   [/\b(years?) (?:running|in a row|straight)\b/gi, "consecutive $1"],
   // "the documents subcommittee size", "how big is the board": how many members it has.

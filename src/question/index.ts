@@ -342,7 +342,11 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
     const isTermName = (y: (typeof years)[number]) => namesTerm(english, y);
     // "growth in 2022 according to the Jan 2023 review conference": the conference's date names the source.
     const baseline = years.filter((y) => !y.baseline && !y.datesSource);
-    const own = baseline.some((y) => !isTermName(y)) ? baseline.filter((y) => !isTermName(y)) : baseline;
+    // "aiming for by 2030 under the resolution of its 2025 provincial congress": a year naming a meeting is its name
+    // beside a year asked about.
+    const namesMeeting = (y: (typeof years)[number]) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length));
+    const asked = baseline.some((y) => !namesMeeting(y)) ? baseline.filter((y) => !namesMeeting(y)) : baseline;
+    const own = asked.some((y) => !isTermName(y)) ? asked.filter((y) => !isTermName(y)) : asked;
     return own.length ? { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) } : { from, to };
   }
   const newest = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
@@ -350,6 +354,9 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   if (newest && /\b(last year|nam ngoai|nam truoc)\b/i.test(fold(english))) return { from: newest - 1, to: newest - 1 };
   return null;
 }
+
+/** After a year, the meeting it names: "2025 provincial congress", "2023 review conference". */
+const MEETING_NAMED = /^\s*(?:[\p{L}'’-]+\s+){0,2}?(?:congress|conference|session|meeting|plenum)\b/iu;
 
 function placeOf(q: AnalyzedQuestion, context: QuestionContext): string | null {
   const sub =
@@ -485,6 +492,7 @@ const DOMAIN_WORDS: readonly string[] = [
         "committee committees executive standing council province provincial district commune members member admitted recruited " +
         "target targets achieved reached increase increased estimated disbursement investment revenue budget growth tourists " +
         "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined " +
+        "review reviews reviewed grassroots deadline congresses personnel solutions programs " +
         // "in Decmber 2024": a misspelt month is no name.
         MONTH_NAMES.replace(/\|/g, " ")).split(" "),
     ]

@@ -200,6 +200,13 @@ beforeAll(async () => {
         "Attending the conference at the Ninh Binh province bridge were comrades: Doan Minh Huan, member of the Party Central Committee, Secretary of the Provincial Party Committee; Mai Van Tuat, Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.\n",
     ),
     upload(
+      "hung-yen-2023-tasks.md",
+      'title: "Hung Yen: Deploying the task of Party building in 2023"\nurl: https://example.org/hung-yen-2023-tasks\ndate: 2023-01-10\nplace: Hung Yen province',
+      "Speaking at the conclusion of the conference, Secretary of the Provincial Party Committee Nguyen Huu Nghia affirmed the leadership of the Provincial Party Committee in the successful implementation of the 2022 plan. The Secretary also pointed out the shortcomings and limitations in performing the tasks of socio-economic development and building the Party, at the same time noting eight important tasks that the province’s Party Committee needs to focus on implementation in 2023:\n\n" +
+        "Firstly, focusing on thoroughly grasping the synchronous implementation of the action programs of the Resolution of the 19th Provincial Party Congress.\n\n" +
+        "Secondly, strengthening innovation and improving leadership capacity of Party committees and Party organizations at all levels.\n",
+    ),
+    upload(
       "central-mid-term.md",
       'title: "Party Central Committee\'s mid-term review holds confidence vote"\nurl: https://example.org/central-mid-term\ndate: 2023-05-17',
       "Party Central Committee’s mid-term review holds confidence vote - ảnh 1Party leader Nguyen Phu Trong and the leaders of the Party and State attend the closing of the mid-term review of the 13th Party Central Committee. (photo: VGP/Nhat Bac)\n\n" +
@@ -583,6 +590,13 @@ describe("what kind of answer a question asks for", () => {
       expect(result.answer).toContain("high confidence, confidence, and low confidence");
       expect(result.answer).not.toMatch(/^Party Central Committee’s mid-term review holds confidence vote - ảnh/);
     }
+  });
+
+  it("a list question is answered by a lead whose last clause names the items ('… noting eight important tasks … in 2023:')", async () => {
+    const result = await app.ask("what key tasks did Nguyen Huu Nghia set for Hung Yen's Party Committee for 2023? the main ones");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("eight important tasks");
+    expect(result.answer).toContain("leadership capacity");
   });
 
   it("a name no report holds is read as the passages found spell it, and says so ('Tan Chao' → Tan Chau)", async () => {

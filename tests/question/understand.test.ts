@@ -69,6 +69,15 @@ describe("places", () => {
     expect(synonymStems(stem("remedies"))).toContain(stem("solutions"));
   });
 
+  it("reads 'per-head' as per capita, 'shooting for' as a target, and a year naming a congress beside the year asked as its name", () => {
+    const q = understandQuestion("What per-head GRDP is Hung Yen aiming for by 2030 under the resolution of its 2025 provincial congress?", context);
+    expect(q.frame).toMatchObject({ metric: "income_per_capita", period: { from: 2030, to: 2030 }, wanted: "target" });
+    expect(understandQuestion("what economic growth is Hai Duong shooting for in 2024?", context).frame).toMatchObject({ metric: "growth", wanted: "target" });
+    // Alone, the congress's year is the period asked about.
+    expect(understandQuestion("hung yen 2020 congress budget revenue", context).frame.period).toEqual({ from: 2020, to: 2020 });
+    expect(understandQuestion("Nghe An midterm review of the congress resolution", context).english).toContain("mid-term review");
+  });
+
   it("'settle on' a date asks the plan; 'year-end' asks no end of the meeting", () => {
     const settled = understandQuestion("what dates did Ninh Thuan settle on for the year-end 2023 (15th) session of the provincial people's council", context);
     expect(settled.analyzed.asksWhenHeld).toBe(false);
@@ -233,6 +242,7 @@ describe("words about the asker and the source", () => {
     // A misspelt month is no name; an abbreviation with two letters swapped is the abbreviation.
     const words = (w: string) => ["december", "grdp", "growth", "city", "in"].includes(w);
     expect(correctWordTypos("inspected in Decmber 2024", words).text).toBe("inspected in december 2024");
+    expect(correctWordTypos("midterm reveiw deadline", (w) => w === "review").text).toBe("midterm review deadline");
     expect(correctWordTypos("city gdrp growth", words).text).toBe("city GRDP growth");
     expect(correctWordTypos("city grpd growth", (w) => w !== "grdp" && words(w)).text).toBe("city grpd growth");
     // A common English word is typed as meant, though the reports never use it ("expected" is no misspelt "elected").
