@@ -46,13 +46,14 @@ const JUDGING_GROUPS: string[][] = [
   ["body", "bodies", "organization", "organizations", "organisation", "organisations"],
   ["home", "homes", "house", "houses"],
   ["paper", "papers", "document", "documents"],
-  ["resolution", "resolutions", "decision", "decisions"],
+  ["resolution", "resolutions", "decision", "decisions", "decide", "decided", "decides"],
   ["venture", "ventures", "project", "projects"],
   ["pass", "passed", "approve", "approved", "adopt", "adopted"],
   ["founding", "founded", "establishment", "established", "establish"],
   ["social", "society"],
   ["firm", "enterprise", "business", "company"],
-  ["force", "group", "team"],
+  ["force", "group", "groups", "team", "community", "communities"],
+  ["level", "levels", "rating", "ratings", "grade", "grades"],
   ["weakness", "weaknesses", "shortcoming", "shortcomings", "limitation", "limitations", "problem", "problems"],
   ["solution", "solutions", "remedy", "remedies", "measure", "measures", "fix", "fixes"],
   ["topic", "topics", "content", "contents", "issue", "issues"],
@@ -121,6 +122,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bper[- ](?:head|person|resident|inhabitant)\b/gi, "per capita"],
   [/\b(?:shooting|gunning) for\b/gi, "aiming for"],
   [/\bmidterm\b/gi, "mid-term"],
+  [/\bhead ?count of (?:the )?([\p{L}' -]*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group))\b/giu, "how many members does the $1 have"],
   // "how many years running did …", "years in a row": a count of years.
   [/\b(years?) (?:running|in a row|straight)\b/gi, "consecutive $1"],
   // "the documents subcommittee size", "how big is the board": how many members it has.
@@ -372,6 +374,13 @@ const VI_EN: [string, string][] = [
   // questions
   // "đại hội lần thứ mấy": which numbered congress ("xếp thứ mấy" is a rank, left to "mấy").
   ["lần thứ mấy", "what ordinal"],
+  // "vào năm thứ mấy của nhiệm kỳ": in which year of the term.
+  ["năm thứ mấy", "which year"],
+  // "có mấy mức tín nhiệm, gồm những mức nào": how many levels, and which.
+  ["những mức nào", "which levels"],
+  ["mức nào", "which level"],
+  ["mấy mức", "how many levels"],
+  ["mức độ", "levels"],
   ["bao nhiêu phần trăm", "what percentage"],
   ["bao nhiêu lần", "how many times"],
   ["bao nhiêu năm", "how many years"],

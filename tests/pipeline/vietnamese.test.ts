@@ -25,6 +25,8 @@ describe("Vietnamese questions in the reports' words", () => {
     // Members of a committee are counted as members; ethnic minorities are the reports' "ethnic minority groups".
     ["dai hoi dang bo tinh hung yen lan thu XIX bau bao nhieu uy vien ban chap hanh", "Party Congress Hung Yen province 19th how many members Executive Committee"],
     ["tinh binh phuoc co bao nhieu dan toc thieu so", "Binh Phuoc province has how many ethnic minority groups"],
+    ["nghe an lay phieu tin nhiem vao nam thu may cua nhiem ky", "Nghe An vote of confidence which year of term"],
+    ["có mấy mức tín nhiệm, gồm những mức nào?", "how many levels confidence which levels?"],
   ])("%s", (vi, en) => {
     expect(toEnglishQuestion(vi)).toBe(en);
   });

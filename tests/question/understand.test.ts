@@ -65,6 +65,11 @@ describe("places", () => {
     expect(understandQuestion("what's the size of the binh thuan document subcommittee?", context).counted).toBe("members");
     expect(understandQuestion("how many years running did the standing committee give the procuracy a certificate of merit?", context).counted).toBe("years");
     expect(understandQuestion("binh thuan document subcommittee, how many ppl on it?", context).counted).toBe("people");
+    expect(understandQuestion("head count of the dien bien panel drafting the 15th congress papers", context).counted).toBe("members");
+    // Communities are groups, ratings levels, deciding making decisions, when judging a sentence.
+    expect(synonymStems(stem("communities"))).toContain(stem("groups"));
+    expect(synonymStems(stem("levels"))).toContain(stem("ratings"));
+    expect(synonymStems(stem("decide"))).toContain(stem("decisions"));
     // Remedies are solutions when judging what a figure counts.
     expect(synonymStems(stem("remedies"))).toContain(stem("solutions"));
   });
