@@ -203,7 +203,7 @@ function metricVocabulary(metric: MetricId): Set<string> {
 }
 
 /** "How long is the border / road / coastline…": a length, not a span of time. */
-const LENGTH_ASKED = /\bhow long (is|are|was|were) [\p{L}'’ ]*\b(border|borderline|line|road|roads|route|river|dyke|dike|coast|coastline|canal|bridge|railway|highway|expressway|length)\b/iu;
+const LENGTH_ASKED = /\bhow long (is|are|was|were) [\p{L}'’ ]*\b(border|borderline|frontier|line|road|roads|route|river|dyke|dike|coast|coastline|canal|bridge|railway|highway|expressway|length)\b/iu;
 
 /** Adjectives a Vietnamese question puts after the noun it describes, left there by the word-by-word translation. */
 const POSTNOMINAL = new Set(["specific", "main", "key", "major", "new", "total", "basic", "important", "the"]);
@@ -371,9 +371,9 @@ function placeOf(q: AnalyzedQuestion, context: QuestionContext): string | null {
 // Place names with typos
 
 /** Every spelling of a province or city, and the districts and towns the library names. */
-function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: string; words: number }[] {
-  const out: { folded: string; name: string; words: number }[] = [];
-  for (const p of PLACES) for (const folded of foldedSpellings(p)) out.push({ folded, name: p.name, words: 0 });
+function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: string; words: number; vi?: string }[] {
+  const out: { folded: string; name: string; words: number; vi?: string }[] = [];
+  for (const p of PLACES) for (const folded of foldedSpellings(p)) out.push({ folded, name: p.name, words: 0, vi: p.vi.toLowerCase() });
   for (const n of knownSubPlaces) out.push({ folded: fold(n), name: n, words: 0 });
   for (const o of out) o.words = o.folded.split(" ").length;
   return out.filter((o) => o.folded.length >= 5);
@@ -417,9 +417,12 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
       if (n === 1 && folded.length < 6) continue;
       const budget = Math.min(2, Math.floor(folded.length / 5));
       if (budget === 0) continue;
+      // Written with accents, a run is read with them: "làm xong" (finish) is three marks from "Lâm Đồng", no typo of it.
+      const accented = written.toLowerCase() !== fold(written) ? written.toLowerCase().replace(/\s+/g, " ") : null;
       let best: { name: string; distance: number } | null = null;
       for (const v of vocabulary) {
         if (v.words !== n || v.folded[0] !== folded[0] || Math.abs(v.folded.length - folded.length) > budget) continue;
+        if (accented && v.vi && v.vi.split(" ").length === n && editDistance(accented, v.vi, budget) > budget) continue;
         const d = editDistance(folded, v.folded, budget);
         if (d > 0 && d <= budget && (!best || d < best.distance)) best = { name: v.name, distance: d };
       }
@@ -492,7 +495,8 @@ const DOMAIN_WORDS: readonly string[] = [
         "committee committees executive standing council province provincial district commune members member admitted recruited " +
         "target targets achieved reached increase increased estimated disbursement investment revenue budget growth tourists " +
         "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined " +
-        "review reviews reviewed grassroots deadline congresses personnel solutions programs " +
+        "review reviews reviewed grassroots deadline congresses personnel solutions programs politburo secretariat " +
+        "confidence ratings " +
         // "in Decmber 2024": a misspelt month is no name.
         MONTH_NAMES.replace(/\|/g, " ")).split(" "),
     ]

@@ -155,6 +155,9 @@ function getMatcher(): Matcher {
 const NAME_CONTEXT_WORDS = new Set(["in", "at", "of", "to", "from", "and", "the", "for", "with", "on", "by", "near", "visit", "visits"]);
 
 /** "Hue" alone counts only when it is not the last part of a person's name ("Vuong Dinh Hue"). */
+/** A personal title just before a name: "Mr. ", "Mrs ", "Ms. ", "Miss ", "Dr. ", "Comrade ". */
+const PERSONAL_TITLE = /\b(?:mr|mrs|ms|miss|dr|comrade)\.?\s+$/i;
+
 function hueLooksLikePerson(original: string, index: number, matchedText: string): boolean {
   if (fold(matchedText).trim() !== "hue") return false;
   const before = original.slice(Math.max(0, index - 30), index);
@@ -183,6 +186,8 @@ export function findPlaces(text: string): PlaceMatch[] {
     if (!entry) continue; // a former province: the longer name consumed it
     const matched = text.slice(m.index, m.index + m[0].length);
     if (entry.name === "Thua Thien Hue" && hueLooksLikePerson(text, m.index, matched)) continue;
+    // "did Mr. Hue ask …", "Ms. Lai said": after a personal title, a place's name is a person's.
+    if (PERSONAL_TITLE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push({ name: entry.name, kind: entry.kind, matched });
   }
   return out;

@@ -26,6 +26,8 @@ describe("Vietnamese questions in the reports' words", () => {
     ["dai hoi dang bo tinh hung yen lan thu XIX bau bao nhieu uy vien ban chap hanh", "Party Congress Hung Yen province 19th how many members Executive Committee"],
     ["tinh binh phuoc co bao nhieu dan toc thieu so", "Binh Phuoc province has how many ethnic minority groups"],
     ["nghe an lay phieu tin nhiem vao nam thu may cua nhiem ky", "Nghe An vote of confidence which year of term"],
+    ["cấp tỉnh phải làm xong việc đánh giá giữa nhiệm kỳ trước ngày nào?", "provincial level complete mid-term review by what date?"],
+    ["Năm 2023 huyện Nghi Xuân đón được bao nhiêu lượt khách nước ngoài?", "in 2023 Nghi Xuan district welcomed how many visitors?"],
     ["có mấy mức tín nhiệm, gồm những mức nào?", "how many levels confidence which levels?"],
   ])("%s", (vi, en) => {
     expect(toEnglishQuestion(vi)).toBe(en);

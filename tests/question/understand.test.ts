@@ -39,6 +39,13 @@ describe("places", () => {
     expect(understandQuestion("Tỉnh ủy Thanh Hóa năm 2023 kết nạp bao nhiêu đảng viên mới?", context).analyzed.places).toEqual(["Thanh Hoa"]);
   });
 
+  it("reads accented Vietnamese words with their accents: 'làm xong' (finish) is no misspelt Lâm Đồng", () => {
+    expect(correctPlaceNames("cấp tỉnh phải làm xong việc đánh giá giữa nhiệm kỳ trước ngày nào?", []).corrections).toEqual([]);
+    expect(correctPlaceNames("Thái Bìhn tăng trưởng bao nhiêu", []).text).toBe("Thai Binh tăng trưởng bao nhiêu");
+    expect(understandQuestion("In the mid-term vote on Politbureau members, which ratings are used?", context).english).toContain("Politburo");
+    expect(understandQuestion("how long is the province's land frontier?", context).counted).not.toBe(understandQuestion("how long did the congress last?", context).counted);
+  });
+
   it("corrects a four-word spelling ('Ho Chi Mihn City') but not the start of a longer name the reports hold ('Nghiem Xuan Tuan')", () => {
     expect(correctPlaceNames("Ho Chi Mihn City gdrp growth Q1 2021", []).corrections).toEqual([{ from: "Ho Chi Mihn City", to: "Ho Chi Minh City" }]);
     const inReports = (phrase: string) => ["nghiem xuan", "nghiem xuan tuan", "nghi xuan"].includes(phrase);
