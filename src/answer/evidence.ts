@@ -230,6 +230,18 @@ function namesAskedDay(q: AnalyzedQuestion, text: string): boolean {
   return q.days.some((d) => named.some((n) => n.month === d.month && n.day === d.day));
 }
 
+/** The sentence names the asked event only as what another meeting passed on: "…to inform the results of the 8th session". */
+function aboutAskedEvent(sentence: string, q: AnalyzedQuestion): boolean {
+  const named = numberedEvents(sentence).filter((e) => namesEvent(q.events, e));
+  return named.length > 0 && named.every((e) => {
+    const at = sentence.indexOf(e.text);
+    return ABOUT_EVENT.test(sentence.slice(Math.max(0, at - 80), at));
+  });
+}
+
+/** Words a meeting about another one names it after: "inform / disseminate / study the results of". */
+const ABOUT_EVENT = /\b(?:inform\w*|brief\w*|disseminat\w*|stud(?:y|ied|ying)|learn\w*|grasp\w*)\s+(?:[\p{L}-]+\s+){0,3}?(?:the\s+)?(?:results?|outcomes?|conclusions?|resolutions?)\s+of\b[^.;,]{0,60}$/iu;
+
 /** A meeting planned to start on one of `days` that the report, dated `reported`, tells of within its first week. */
 function underWay(days: DayOfMonth[], reported: DayOfMonth | null): boolean {
   return !!reported && days.some((d) => d.month === reported.month && reported.day >= d.day && reported.day <= d.day + 6);
@@ -378,6 +390,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "At the conference on the morning of November 13, …": the date asked for is one the question does not give.
     else if (q.days.length && days.length && days.every((d) => q.days.some((a) => a.day === d.day && a.month === d.month))) problems.push("the only date is the one the question gives");
     else bonus += 0.1;
+    // "When did the 8th session of the 13th Central Committee take place?" is not answered by the day a province met
+    // "to briefly inform the results of the 13th Party Central Committee's 8th session": that date is the other meeting's.
+    // (Unless that is the meeting asked about: "when did Binh Duong brief officials on the results of the 8th session?")
+    if (q.events.length && aboutAskedEvent(sentence, q) && !aboutAskedEvent(q.raw, q)) problems.push("the date is of a meeting about the asked one");
     // "Session dates", "on which days": "…will take place on December 7 and 8" more than "…opened on December 7".
     if (/\b(dates|days)\b/.test(q.folded)) {
       if (DATE_RANGE.test(withoutTerms)) {

@@ -599,6 +599,14 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("leadership capacity");
   });
 
+  it("the day a province met to pass on a session's results is not the session's day, unless that meeting is asked about", async () => {
+    const session = await app.ask("when did the 8th session of the 13th party central committee take place");
+    expect(session.answer).not.toContain("October 19");
+    const briefing = await app.ask("when did binh duong's party standing committee brief officials on the results of the 13th central committee's 8th session?");
+    expect(briefing.outcome.kind).toBe("answered");
+    expect(briefing.answer).toContain("October 19");
+  });
+
   it("a name no report holds is read as the passages found spell it, and says so ('Tan Chao' → Tan Chau)", async () => {
     const result = await app.ask("How many party cells in Tan Chao district had held their congresses by January 2025?");
     expect(result.outcome.kind).toBe("answered");
