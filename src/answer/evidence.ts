@@ -428,7 +428,15 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "Who is head of the Propaganda Department in Ninh Binh — the official who sat in with Truong Thi Mai?": the
     // person the question names is context; a sentence naming only her is no answer ("Who is Truong Thi Mai?" is).
     const askedNames = q.names.map(fold).filter((n) => !scope.subPlaces.has(n) && !new RegExp(`^\\s*(?:who|whom)\\s+(?:is|was)\\s+(?:comrade\\s+|mr\\.?\\s+|ms\\.?\\s+)?${escapeRegExp(n)}\\b`).test(q.folded));
-    if (named.length && askedNames.length && named.every((n) => askedNames.some((a) => a === fold(n) || a.endsWith(` ${fold(n)}`)))) penalty += 0.3;
+    // ("Ms. Thuy" in the question is the sentence's "Nguyen Minh Thuy", and "Thuong" its "Vo Van Thuong".)
+    if (named.length && askedNames.length && named.every((n) => askedNames.some((a) => a === fold(n) || a.endsWith(` ${fold(n)}`) || fold(n).endsWith(` ${a}`)))) penalty += 0.3;
+    // "Who was there on behalf of the province's internal affairs department?": a name whose post in the sentence is
+    // the one asked ("…; Le Huu Quy, Head of the Provincial Party Committee's Internal Affairs Department; …").
+    const role = roleAsked(q);
+    if (named.length && role.length && holdsRole(sentence, role)) {
+      counts = true;
+      bonus += 0.3;
+    }
     if (named.length === 0) problems.push("no person named in sentence");
     // "Who chaired…" answered by "Chairing the event, … Nguyen Van Nen said…": the person and the asked verb
     // ("… - who from the secretariat said …" by "…, Thuong stressed, adding that …": a speaker for a speaker).
@@ -580,6 +588,29 @@ export function personNames(sentence: string): string[] {
 }
 
 /** "Who said …", "who from the secretariat stressed …": the question asks who spoke. */
+/**
+ * The post a "who" question asks by its body: "on behalf of the province's internal affairs department" → internal,
+ * affair, department; "which leader of the provincial People's Council" → people, council.
+ */
+const ROLE_ASKED = /\b(?:on behalf of|representing|head of|chief of|leader of|director of|chairman of|chairwoman of|secretary of)\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for)\b|[?,.;]|$)/;
+const ROLE_GENERIC = new Set(["party", "committee", "provincial", "province", "province's", "city", "city's", "district", "district's", "the", "of", "and", "s"]);
+
+function roleAsked(q: AnalyzedQuestion): string[] {
+  const m = ROLE_ASKED.exec(q.folded);
+  if (!m) return [];
+  const placeWords = new Set(q.places.flatMap((p) => tokenize(fold(p))));
+  return [...new Set(tokenize(m[1]!).filter((w) => !ROLE_GENERIC.has(w) && !placeWords.has(w) && w.length > 1).map(stem))];
+}
+
+/** A part of the sentence (between ";" and ":") naming a person and every word of the post asked. */
+function holdsRole(sentence: string, role: string[]): boolean {
+  return sentence.split(/[;:]/).some((part) => {
+    if (personNames(part).length === 0) return false;
+    const words = stemSet(part);
+    return role.every((r) => words.has(r));
+  });
+}
+
 const SPEAKER_ASKED = /\bwho\b[^?]{0,40}?\b(said|says|stressed|noted|emphasi[sz]ed|underlined|affirmed|told|urged|asked|added)\b/;
 const SPEECH_VERBS = "said|says|stressed|stresses|noted|notes|emphasised|emphasized|emphasizes|added|affirmed|asserted|urged|requested|suggested|underlined|highlighted|told|asked";
 const SPEECH_VERB = new RegExp(`\\b(${SPEECH_VERBS})\\b`);

@@ -123,6 +123,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\b(?:shooting|gunning) for\b/gi, "aiming for"],
   [/\bmidterm\b/gi, "mid-term"],
   [/\bpolit-?bureau\b/gi, "Politburo"],
+  // A province's or city's "parliament" is its People's Council.
+  [/\b(provincial|province's|city|city's|district|district's|municipal) parliament\b/gi, "$1 People's Council"],
   [/\bhead ?count of (?:the )?([\p{L}' -]*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group))\b/giu, "how many members does the $1 have"],
   // "how many years running did …", "years in a row": a count of years.
   [/\b(years?) (?:running|in a row|straight)\b/gi, "consecutive $1"],

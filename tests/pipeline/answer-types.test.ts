@@ -200,6 +200,13 @@ beforeAll(async () => {
         "Attending the conference at the Ninh Binh province bridge were comrades: Doan Minh Huan, member of the Party Central Committee, Secretary of the Provincial Party Committee; Mai Van Tuat, Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.\n",
     ),
     upload(
+      "ben-cat-inspection.md",
+      'title: "Preparatory work for provincial grassroots congress examined (Binh Duong)"\nurl: https://example.org/ben-cat-inspection\ndate: 2024-12-19\nplace: Binh Duong province',
+      "On December 18, Ms. Nguyen Minh Thuy, Provincial Party Standing Committee Member, Head of the Provincial Party Organizing Committee, inspected the preparations for organizing the key congresses and pilot congresses for the 2025-2030 term in Ben Cat city. " +
+        "Also attending were Mr. Nguyen Van Loc, Provincial Party Standing Committee Member, Chairman of the Provincial People's Council; representatives of relevant agencies and localities.\n\n" +
+        "Also at the meeting were To Van Tu, Head of the Provincial Party Committee's Organization Committee; Do Viet Anh, Head of the Provincial Party Committee's Mass Mobilization Committee; Le Huu Quy, Head of the Provincial Party Committee's Internal Affairs Department.\n",
+    ),
+    upload(
       "hung-yen-2023-tasks.md",
       'title: "Hung Yen: Deploying the task of Party building in 2023"\nurl: https://example.org/hung-yen-2023-tasks\ndate: 2023-01-10\nplace: Hung Yen province',
       "Speaking at the conclusion of the conference, Secretary of the Provincial Party Committee Nguyen Huu Nghia affirmed the leadership of the Provincial Party Committee in the successful implementation of the 2022 plan. The Secretary also pointed out the shortcomings and limitations in performing the tasks of socio-economic development and building the Party, at the same time noting eight important tasks that the province’s Party Committee needs to focus on implementation in 2023:\n\n" +
@@ -605,6 +612,14 @@ describe("what kind of answer a question asks for", () => {
     const briefing = await app.ask("when did binh duong's party standing committee brief officials on the results of the 13th central committee's 8th session?");
     expect(briefing.outcome.kind).toBe("answered");
     expect(briefing.answer).toContain("October 19");
+  });
+
+  it("'who … on behalf of <a body>' is the person whose post the sentence gives as it; the person named by given name is context", async () => {
+    const loc = await app.ask("When Ms. Thuy checked congress preparations in Ben Cat city on 18 December 2024, which leader of the Binh Duong provincial parliament went along with her?");
+    expect(loc.outcome.kind).toBe("answered");
+    expect(loc.answer).toMatch(/^Also attending were Mr\. Nguyen Van Loc/);
+    const quy = await app.ask("At the Ben Cat inspection in Binh Duong, who was there on behalf of the province's internal affairs department?");
+    expect(quy.answer).toContain("Le Huu Quy");
   });
 
   it("a name no report holds is read as the passages found spell it, and says so ('Tan Chao' → Tan Chau)", async () => {
