@@ -123,6 +123,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\b(?:shooting|gunning) for\b/gi, "aiming for"],
   [/\bmidterm\b/gi, "mid-term"],
   [/\bpolit-?bureau\b/gi, "Politburo"],
+  [/\b(?:fell|fall(?:s|en)?|falling) short of (?:their |its |his |her )?(?:duties|tasks|duty)\b|\bfail(?:ed|s)? to (?:complete|fulfil|fulfill|carry out) (?:their |its )?(?:duties|tasks)\b/gi, "did not complete their tasks"],
   // A province's or city's "parliament" is its People's Council.
   [/\b(provincial|province's|city|city's|district|district's|municipal) parliament\b/gi, "$1 People's Council"],
   [/\bhead ?count of (?:the )?([\p{L}' -]*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group))\b/giu, "how many members does the $1 have"],

@@ -188,8 +188,9 @@ function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext,
   // "How long should the congresses last?" asks for a span of time, whatever metric its words name.
   const metric: MetricId | null = /\bhow long\b/i.test(english) ? null : ((mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null);
   const naming = mentions.filter((m) => m.metric === metric).flatMap((m) => words.slice(m.start, m.end));
+  const wanted = wantedOf(english, q, metric);
   return {
-    frame: { metric, period: periodOf(english, context, asked, q.wantsDate), place: placeOf(q, context), wanted: wantedOf(english, q, metric) },
+    frame: { metric, period: periodOf(english, context, asked, q.wantsDate, wanted === "target"), place: placeOf(q, context), wanted },
     metricStems: [...new Set(naming.flatMap((w) => tokenize(w)).map(stem))],
   };
 }
@@ -323,14 +324,17 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   return "other";
 }
 
-function periodOf(english: string, context: QuestionContext, asked: string, wantsDate: boolean): AskedFrame["period"] {
-  const period = yearsAsked(english, context, wantsDate);
+function periodOf(english: string, context: QuestionContext, asked: string, wantsDate: boolean, target = false): AskedFrame["period"] {
+  const period = yearsAsked(english, context, wantsDate, target);
   const part = yearPart(english) ?? yearPart(asked);
   return period && part ? { ...period, part } : period;
 }
 
-function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean): { from: number; to: number } | null {
+function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean, target = false): { from: number; to: number } | null {
   const years = yearMentions(english);
+  // "What yearly goal did the secretary set … at the 2023 review conference?": a target set at a meeting is for the
+  // years after it, so the year naming the meeting is no period of the target.
+  if (target && years.length && years.every((y) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length)))) return null;
   // "By what date must …, according to the plan presented at the November 13, 2024 conference?": the date asked
   // for may fall in another year than the meeting the question cites.
   if (wantsDate && years.length && years.every((y) => y.datesSource)) return null;

@@ -90,6 +90,13 @@ describe("places", () => {
     expect(understandQuestion("Nghe An midterm review of the congress resolution", context).english).toContain("mid-term review");
   });
 
+  it("'what yearly goal' asks no date; a target set at a meeting is not for the meeting's year; 'fell short of their duties'", () => {
+    const goal = understandQuestion("What yearly goal did Ha Nam's Party Secretary set for admitting new Party members, as a share of all members, at the 2023 review conference?", context);
+    expect(goal.frame).toMatchObject({ metric: "party_members_admitted", wanted: "target", period: null });
+    expect(understandQuestion("in what year was the resolution issued?", context).frame.wanted).toBe("date");
+    expect(understandQuestion("how many Hong Linh party members fell short of their duties in 2023?", context).english).toContain("did not complete their tasks");
+  });
+
   it("'settle on' a date asks the plan; 'year-end' asks no end of the meeting", () => {
     const settled = understandQuestion("what dates did Ninh Thuan settle on for the year-end 2023 (15th) session of the provincial people's council", context);
     expect(settled.analyzed.asksWhenHeld).toBe(false);
