@@ -317,7 +317,8 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // "How many targets were met": the word names the metric, not a target asked for.
   const kindWords = metric === "targets_met" ? english.replace(/\b(targets?|goals?|indicators?|criteria)\b/gi, " ") : english;
   // "How much more did it collect than it had planned": a result measured against the plan.
-  const againstPlan = /\b(compared (to|with)|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords);
+  // ("…, and how did that compare with what was planned?")
+  const againstPlan = /\b(compared? (to|with)|comparison (to|with)|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords);
   if (TARGET_QUESTION.test(kindWords) && figure && !againstPlan) return "target";
   if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
   if (figure) return "achieved";

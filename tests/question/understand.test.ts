@@ -94,6 +94,8 @@ describe("places", () => {
     const goal = understandQuestion("What yearly goal did Ha Nam's Party Secretary set for admitting new Party members, as a share of all members, at the 2023 review conference?", context);
     expect(goal.frame).toMatchObject({ metric: "party_members_admitted", wanted: "target", period: null });
     expect(understandQuestion("in what year was the resolution issued?", context).frame.wanted).toBe("date");
+    // A result set against the plan is a result.
+    expect(understandQuestion("how much budget revenue did kim boi collect, and how did that compare with what was planned?", context).frame.wanted).toBe("achieved");
     expect(understandQuestion("how many Hong Linh party members fell short of their duties in 2023?", context).english).toContain("did not complete their tasks");
   });
 
