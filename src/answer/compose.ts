@@ -156,6 +156,10 @@ export function composeAnswer(
   const estimateAsked = ESTIMATE_ASKED.test(q.folded);
   // The words a list question names its items by, and theirs ("options" ~ "choices"), for leadsNamedList.
   const listed = new Set(question.listed.flatMap((s) => [s, ...synonymStems(s)]));
+  // "Under which regulation / what resolution …": the kind of document whose number answers.
+  // (The kind as the head of its phrase: "which resolution indicators look hard to reach" asks for indicators.)
+  const documentKind = /\b(?:which|what)\s+(?:[a-z]+\s+){0,2}?(regulation|resolution|directive|decision|decree|conclusion|instruction|circular)(?=\s+(?:is|are|was|were|did|does|do|has|have|had|will|govern\w*|regulat\w*|issued|provid\w*|appl\w*|cover\w*)\b|\s*[?,.]|\s*$)/.exec(asked.folded)?.[1];
+  const documentAsked = documentKind ? new RegExp(`\\b${documentKind}\\s+(?:No\\.?\\s*)?\\d`, "i") : null;
   // A question about the Party Central Committee's own meeting, naming no province or district.
   const centralAsked = asked.places.length === 0 && asked.names.length === 0 && /\bcentral committee\b/.test(asked.folded) && !/\bprovinc/.test(asked.folded);
   const candidates: Candidate[] = [];
@@ -179,21 +183,24 @@ export function composeAnswer(
       // Sentence coverage dominates; the passage's retrieval score breaks ties between near-equals. A general
       // question is ranked by the word alignment instead.
       const namedList = frame.wanted === "list" && leadsNamedList(unit.text, listed) ? o.namedListBonus : 0;
+      // "Under which Politburo regulation …?": a sentence naming a numbered one ("…under the Politburo's Regulation 96 …").
+      const namesDocument = documentAsked !== null && documentAsked.test(unit.text) ? o.namedListBonus : 0;
       // "the confidence vote at the Central Committee's mid-term review" is the centre's: a province's report on its own
       // mid-term review and vote weighs less.
       const otherLevel = centralAsked && reportPlace(passage.article) !== null ? o.otherLevelPenalty : 0;
       const score = general
         ? alignment!.score + judged.bonus - judged.penalty - (isCaption(unit.text) ? o.captionPenalty : 0) -
-          o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000) + namedList - otherLevel
+          o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000) + namedList + namesDocument - otherLevel
         : cov + 0.25 * (passage.score / topScore) + judged.bonus - judged.penalty - (0.02 * Math.max(0, unit.text.length - 350)) / 100 +
           (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0) +
-          (frame.wanted === "list" ? listBonus(unit.text, () => itemsFollow(units, index, passage)) + namedList : 0) - otherLevel;
+          (frame.wanted === "list" ? listBonus(unit.text, () => itemsFollow(units, index, passage)) + namedList : 0) + namesDocument - otherLevel;
       // A figure the report dates to the asked year ("…in the same period last year") shows the report covers it.
       const problems = [...scope.problems.filter((p) => !(framed.matches && /^year /.test(p))), ...judged.problems];
       // "When was the 2023 year-end session?" is not answered by a 2024 report's "on December 7": say which year it gives.
       const dated = frame.wanted === "date" && !judged.problems.includes("no date in sentence") ? otherYearDate(unit.text, passage.article.date, frame) : null;
       if (dated) problems.push(`date is in ${dated.year}`);
       if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
+      if (documentAsked && !namesDocument) problems.push(`no ${documentKind} named by its number`);
       if (group) {
         if (!groupInReport.has(passage.articleId)) groupInReport.set(passage.articleId, articlePassages(passage.articleId).some((p) => group.test(p.text)));
         if (groupInReport.get(passage.articleId) && !group.test(unit.text)) problems.push(`sentence does not name the ${question.countedGroup}`);
@@ -205,7 +212,7 @@ export function composeAnswer(
       // (An estimate answers "expected", as judgeFrame lets it.)
       if (!frame.metric && frame.wanted === "target" && AIMED_AT.test(q.folded) && facts.length > 0 && facts.every((f) => f.modality !== "target" && !(estimateAsked && f.modality === "estimated"))) problems.push("the sentence's figures are not targets");
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
-      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts || namedList > 0, general, otherYearDate: dated, metricFacts: framed.metricFacts });
+      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts || namedList > 0 || namesDocument > 0, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
   }
   candidates.sort((a, b) => b.score - a.score);
@@ -213,7 +220,7 @@ export function composeAnswer(
     for (const c of candidates.slice(0, Number(process.env.DEBUG_ANSWER) > 1 ? Number(process.env.DEBUG_ANSWER) : 8)) console.error(c.score.toFixed(2), c.coverage.toFixed(2), c.problems.join("|"), c.sentence.slice(0, 110));
   }
 
-  const least = (c: Candidate) => (c.general && !(c.countMatch && frame.wanted === "list") ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
+  const least = (c: Candidate) => (c.general && !(c.countMatch && (frame.wanted === "list" || documentAsked !== null)) ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
   const acceptable = candidates.filter((c) => c.problems.length === 0 && c.coverage >= least(c));
   if (acceptable.length === 0) return nearMissOrDecline(question, considered, candidates, o);
 

@@ -217,7 +217,8 @@ beforeAll(async () => {
       "central-mid-term.md",
       'title: "Party Central Committee\'s mid-term review holds confidence vote"\nurl: https://example.org/central-mid-term\ndate: 2023-05-17',
       "Party Central Committee’s mid-term review holds confidence vote - ảnh 1Party leader Nguyen Phu Trong and the leaders of the Party and State attend the closing of the mid-term review of the 13th Party Central Committee. (photo: VGP/Nhat Bac)\n\n" +
-        "The Party Central Committee of the 11th and 12th tenure organized a vote of confidence for members of the Party Politburo and the Party Secretariat. The Politburo still uses three ratings: high confidence, confidence, and low confidence.\n",
+        "The Party Central Committee of the 11th and 12th tenure organized a vote of confidence for members of the Party Politburo and the Party Secretariat. The Politburo still uses three ratings: high confidence, confidence, and low confidence.\n\n" +
+        "What is new is that, under the Politburo's Regulation 96 on votes of confidence for leadership and managerial positions in the political system, the result of the vote of confidence is used not just for cadre assessment.\n",
     ),
     upload(
       "dien-bien-documents.md",
@@ -620,6 +621,12 @@ describe("what kind of answer a question asks for", () => {
     expect(loc.answer).toMatch(/^Also attending were Mr\. Nguyen Van Loc/);
     const quy = await app.ask("At the Ben Cat inspection in Binh Duong, who was there on behalf of the province's internal affairs department?");
     expect(quy.answer).toContain("Le Huu Quy");
+  });
+
+  it("'under which regulation …' is answered by a sentence naming one by its number; 'which resolution indicators' asks for indicators", async () => {
+    const result = await app.ask("Under which Politburo regulation are the votes of confidence at the mid-term review of the 13th Party Central Committee held?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toMatch(/Regulation (No\. )?96/);
   });
 
   it("a name no report holds is read as the passages found spell it, and says so ('Tan Chao' → Tan Chau)", async () => {
