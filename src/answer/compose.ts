@@ -373,8 +373,10 @@ function leadsNamedList(text: string, listed: Set<string>): boolean {
   const lead = /([\p{L}-]+)\s*:\s*\S/u.exec(text);
   if (lead) return listed.has(stem(lead[1]!.toLowerCase()));
   // "…, at the same time noting eight important tasks that the province's Party Committee needs to focus on in 2023:"
-  // (the items follow): the last clause before the colon names them.
-  const clause = /([^,;]*):\s*$/u.exec(text)?.[1] ?? "";
+  // (the items follow): the lead before the colon names them.
+  // ("…a vote of confidence will be taken for officials holding leadership and management positions …, including:":
+  // a lead's words name them anywhere in it.)
+  const clause = /([^;]*):\s*$/u.exec(text)?.[1] ?? "";
   return clause.split(/[^\p{L}-]+/u).some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())));
 }
 

@@ -293,9 +293,13 @@ function nounPhraseHead(text: string, headFirst = false): string | null {
 const LISTED = /\b(?:what|which)\s+(?:(?:are|were|is|was)\s+)?(?:the\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]{3,}s)\b/i;
 
 function listedStems(english: string): string[] {
+  const words: string[] = [];
   const m = LISTED.exec(english);
-  if (!m) return [];
-  return m[1]!.toLowerCase().split(/\s+/).filter((w) => !NOUN_PHRASE_END.has(w) && !POSTNOMINAL.has(w)).map(stem);
+  if (m) words.push(...m[1]!.toLowerCase().split(/\s+/));
+  // "give me the list of positions", "which categories of leadership and management officials": what the list is of.
+  const of = /\b(?:list|categories|types|kinds|sorts|groups)\s+of\s+(?:the\s+)?((?:[a-z-]+\s+){0,3}?[a-z-]{3,}s)\b/i.exec(english);
+  if (of) words.push(...of[1]!.toLowerCase().split(/\s+/));
+  return [...new Set(words.filter((w) => !NOUN_PHRASE_END.has(w) && !POSTNOMINAL.has(w) && !/^(and|or)$/.test(w)).map(stem))];
 }
 
 /** A question naming a metric's word that still asks for no figure: which/who/when…, what someone did, where, how it is described. */

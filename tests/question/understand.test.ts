@@ -116,6 +116,9 @@ describe("places", () => {
     expect(scene.frame.wanted).toBe("list");
     expect(understandQuestion("how much did the province collect in budget revenue in 2023?", context).analyzed.wantsFigure).toBe(true);
     expect(understandQuestion("who chaired the conference?", context).listed).toEqual([]);
+    // What a list or categories are of.
+    expect(understandQuestion("Who exactly will be subject to the vote of confidence under Nghe An's plan? give me the list of positions", context).listed).toContain(stem("positions"));
+    expect(understandQuestion("which categories of leadership and management officials will be subject to the vote?", context).listed).toEqual(expect.arrayContaining([stem("categories"), stem("officials")]));
   });
 
   it("respells a name no report holds as the passages found write it, one edit apart, and nothing else", () => {
