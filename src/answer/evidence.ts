@@ -242,6 +242,11 @@ function aboutAskedEvent(sentence: string, q: AnalyzedQuestion): boolean {
 /** Words a meeting about another one names it after: "inform / disseminate / study the results of". */
 const ABOUT_EVENT = /\b(?:inform\w*|brief\w*|disseminat\w*|stud(?:y|ied|ying)|learn\w*|grasp\w*)\s+(?:[\p{L}-]+\s+){0,3}?(?:the\s+)?(?:results?|outcomes?|conclusions?|resolutions?)\s+of\b[^.;,]{0,60}$/iu;
 
+/** A question for the day something ends: "runs till when", "until what date", "when will it close". */
+const END_ASKED = /\b(?:till|until) (?:when|what date|which date|what day)\b|\bwhen (?:does|did|will|is|was)\b[^?]*\b(?:end|ends|ended|close|closes|closed|finish\w*|wrap\w* up|conclude\w*)\b|\b(?:end|closing) date\b/;
+/** A sentence giving an end: "closed", "will last until December 9", "to be held until", "wrapped up". */
+const END_GIVEN = /\b(?:clos\w*|ends?|ended|ending|until|till|through|conclud\w*|finish\w*|wrap\w*|last\w*|complet\w*)\b/i;
+
 /** A meeting planned to start on one of `days` that the report, dated `reported`, tells of within its first week. */
 function underWay(days: DayOfMonth[], reported: DayOfMonth | null): boolean {
   return !!reported && days.some((d) => d.month === reported.month && reported.day >= d.day && reported.day <= d.day + 6);
@@ -394,6 +399,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "to briefly inform the results of the 13th Party Central Committee's 8th session": that date is the other meeting's.
     // (Unless that is the meeting asked about: "when did Binh Duong brief officials on the results of the 8th session?")
     if (q.events.length && aboutAskedEvent(sentence, q) && !aboutAskedEvent(q.raw, q)) problems.push("the date is of a meeting about the asked one");
+    // "… runs till when", "when does it close": the end, which "…opened this morning" does not give.
+    if (END_ASKED.test(q.folded) && !END_GIVEN.test(withoutTerms) && !DATE_RANGE.test(withoutTerms)) problems.push("the date is not when it ends");
     // "Session dates", "on which days": "…will take place on December 7 and 8" more than "…opened on December 7".
     if (/\b(dates|days)\b/.test(q.folded)) {
       if (DATE_RANGE.test(withoutTerms)) {

@@ -175,7 +175,7 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // The frame: metric, period, place, what is wanted
 
 // "What rate did the secretary ask to achieve", "must reach": a figure someone set as a goal.
-const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b/i;
+const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b|\b(requested|required|demanded|asked for)\b[^?]{0,60}?\b(what percentage|what rate|how many|how much)\b/i;
 // ("Which positions are covered", "what units get voted on", "who is subject to the vote", "name some of the 13
 // resolutions": several of a kind are asked for.)
 const LIST_QUESTION = /\b(which|what) (?:[a-z]+ )?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\b(?:which|what) (?:categories|types|kinds|sorts|groups) of\b|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
@@ -261,8 +261,11 @@ const COUNTED_GROUP = /\b(?:on|in|of|join(?:ed|s)?|make up)\s+(?:the\s+)?(?:[\p{
 
 /** The head noun of the body a count is about ("…on the editorial team helping…" → "team"), or null. */
 export function countedGroupOf(english: string): string | null {
-  return COUNTED_GROUP.exec(english)?.[1]!.toLowerCase() ?? null;
+  // ("binh thuan doc subcommittee's editorial team how many ppl": the body just before the count, typed in a chat.)
+  return (COUNTED_GROUP.exec(english) ?? GROUP_BEFORE_COUNT.exec(english))?.[1]!.toLowerCase() ?? null;
 }
+
+const GROUP_BEFORE_COUNT = /\b(team|panel|board|subcommittee|sub-committee|delegation|group|task force|commission|section)s?\s*[,:-]?\s*how many\b/iu;
 
 /**
  * The head of the noun phrase a text starts with ("new party members were admitted…" → "members"). A Vietnamese
@@ -343,6 +346,8 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   // "By what date must …, according to the plan presented at the November 13, 2024 conference?": the date asked
   // for may fall in another year than the meeting the question cites.
   if (wantsDate && years.length && years.every((y) => y.datesSource)) return null;
+  // "party congress aug 2020 … growth over the last term": the five years up to the congress.
+  if (years.length && years.every((y) => y.from === years[0]!.from && y.to === y.from) && LAST_TERM.test(english)) return { from: years[0]!.from - 5, to: years[0]!.from };
   if (years.length) {
     const from = Math.min(...years.map((y) => y.from));
     const to = Math.max(...years.map((y) => y.to));
@@ -363,6 +368,9 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   if (newest && /\b(last year|nam ngoai|nam truoc)\b/i.test(fold(english))) return { from: newest - 1, to: newest - 1 };
   return null;
 }
+
+/** "over the last term", "during the past five years", "in the previous tenure": the term before the year named. */
+const LAST_TERM = /\b(?:over|during|in|for|through(?:out)?) the (?:last|past|previous|outgoing|whole) (?:term|tenure|five years|5 years)\b/i;
 
 /** After a year, the meeting it names: "2025 provincial congress", "2023 review conference". */
 const MEETING_NAMED = /^\s*(?:[\p{L}'’-]+\s+){0,2}?(?:congress|conference|session|meeting|plenum)\b/iu;
@@ -522,8 +530,8 @@ const COMMON_WORD_RANK = 50_000;
 /** How many times more frequent a common word's respelling must be for the word to be taken for a typo of it. */
 const LIKELIER_BY = 20;
 
-/** Four-letter words of the domain a swap of two neighbouring letters may have misspelt ("gdrp" for GRDP). */
-const SWAPPED_WORDS: readonly string[] = ["grdp"];
+/** Four-letter words of the domain a swap of two neighbouring letters may have misspelt ("gdrp" for GRDP, "ctiy"), as written. */
+const SWAPPED_WORDS: ReadonlyMap<string, string> = new Map([["grdp", "GRDP"], ["city", "city"], ["town", "town"]]);
 
 /**
  * "growht" → "growth", "quater" → "quarter", "secreatry" → "secretary": a word of five letters or more that the
@@ -542,10 +550,11 @@ export function correctWordTypos(english: string, isReportWord: (word: string) =
   const text = english.replace(/\p{L}+/gu, (written) => {
     const word = fold(written);
     if (word.length === 4 && /^[a-z]+$/.test(word) && !isReportWord(word)) {
-      const swapped = SWAPPED_WORDS.find((w) => w !== word && [...w].sort().join("") === [...word].sort().join("") && editDistance(word, w, 1) === 1);
+      const swapped = [...SWAPPED_WORDS.keys()].find((w) => w !== word && [...w].sort().join("") === [...word].sort().join("") && editDistance(word, w, 1) === 1);
       if (swapped && isReportWord(swapped)) {
-        corrections.push({ from: written, to: swapped.toUpperCase() });
-        return swapped.toUpperCase();
+        const spelt = SWAPPED_WORDS.get(swapped)!;
+        corrections.push({ from: written, to: spelt });
+        return spelt;
       }
     }
     if (word.length < 5 || !/^[a-z]+$/.test(word) || isReportWord(word)) return written;

@@ -154,10 +154,10 @@ function getMatcher(): Matcher {
 
 const NAME_CONTEXT_WORDS = new Set(["in", "at", "of", "to", "from", "and", "the", "for", "with", "on", "by", "near", "visit", "visits"]);
 
-/** "Hue" alone counts only when it is not the last part of a person's name ("Vuong Dinh Hue"). */
 /** A personal title just before a name: "Mr. ", "Mrs ", "Ms. ", "Miss ", "Dr. ", "Comrade ". */
 const PERSONAL_TITLE = /\b(?:mr|mrs|ms|miss|dr|comrade)\.?\s+$/i;
 
+/** "Hue" alone counts only when it is not a person's: the last part of a name ("Vuong Dinh Hue"), or one who speaks. */
 function hueLooksLikePerson(original: string, index: number, matchedText: string): boolean {
   if (fold(matchedText).trim() !== "hue") return false;
   const before = original.slice(Math.max(0, index - 30), index);
@@ -166,7 +166,9 @@ function hueLooksLikePerson(original: string, index: number, matchedText: string
   const word = prev[1]!;
   // "Vuong Dinh Hue", and as typed in a chat, "vuong dinh hue": a name syllable before it, not "in", "visit"…
   const nameSyllable = /^\p{Lu}/u.test(word) || /^(dinh|van|thi|duc|minh|quang|ngoc|thanh|xuan|huu|cong|the|kim|thu)$/i.test(fold(word));
-  return nameSyllable && !NAME_CONTEXT_WORDS.has(word.toLowerCase());
+  if (nameSyllable && !NAME_CONTEXT_WORDS.has(word.toLowerCase())) return true;
+  // "which weak spots did hue tell them to fix": a place tells, says or asks nothing.
+  return /^\s+(?:tell|told|tells|say|said|says|ask|asked|asks|urge|urged|stress\w*|want\w*|emphasi[sz]\w*|speak|spoke|chair\w*)\b/i.test(original.slice(index + matchedText.length, index + matchedText.length + 20));
 }
 
 /** A province's or city's spellings (name, Vietnamese name, aliases) folded, dashes as spaces: "thua thien hue", "hue". */

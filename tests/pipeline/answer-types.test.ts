@@ -629,6 +629,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toMatch(/Regulation (No\. )?96/);
   });
 
+  it("'… runs till when' is not answered by the day it opened", async () => {
+    const result = await app.ask("hcmc 34th session 11th exec cmte dec 2024 runs till when");
+    expect(result.found).toBe(false);
+    expect(result.answer).not.toContain("opened this morning");
+  });
+
   it("a name no report holds is read as the passages found spell it, and says so ('Tan Chao' → Tan Chau)", async () => {
     const result = await app.ask("How many party cells in Tan Chao district had held their congresses by January 2025?");
     expect(result.outcome.kind).toBe("answered");

@@ -99,6 +99,16 @@ describe("places", () => {
     expect(understandQuestion("how many Hong Linh party members fell short of their duties in 2023?", context).english).toContain("did not complete their tasks");
   });
 
+  it("reads chat shorthand: a body before 'how many', 'hue' who tells, 'flunked', 'till when', the last term, 'ctiy', 'requested … what percentage'", () => {
+    expect(understandQuestion("binh thuan doc subcommittee's editorial team how many ppl", context).countedGroup).toBe("team");
+    expect(understandQuestion("hanoi party cmte 2nd mtg nov 2020 which weak spots did hue tell them to fix", context).analyzed.places).toEqual(["Hanoi"]);
+    expect(understandQuestion("hong linh town 2023 how many party members flunked their duties", context).english).toContain("did not complete their tasks");
+    expect(understandQuestion("hcmc 34th session dec 2024 runs till when", context).frame.wanted).toBe("date");
+    expect(understandQuestion("hung yen city party congress aug 2020 average economic growth over the last term", context).frame.period).toEqual({ from: 2015, to: 2020 });
+    expect(correctWordTypos("hung yen ctiy congress", (w) => ["city", "hung", "yen", "congress"].includes(w)).text).toBe("hung yen city congress");
+    expect(understandQuestion("the 17th conference requested public investment disbursement of what percentage", context).frame.wanted).toBe("target");
+  });
+
   it("'settle on' a date asks the plan; 'year-end' asks no end of the meeting", () => {
     const settled = understandQuestion("what dates did Ninh Thuan settle on for the year-end 2023 (15th) session of the provincial people's council", context);
     expect(settled.analyzed.asksWhenHeld).toBe(false);
