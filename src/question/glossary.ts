@@ -118,6 +118,10 @@ const SHORTHAND: [RegExp, string][] = [
   [/\byrs?\b/gi, "year"],
   [/\bpct\b/gi, "percent"],
   [/\b(?:ppl|ppls)\b/gi, "people"],
+  // Letters for words in a chat: "politburo n secretariat", "the rating levels r what", "list em".
+  [/(?<=\s)n(?=\s)/g, "and"],
+  [/(?<=\s)r(?=\s)/g, "are"],
+  [/\blist em\b/gi, "list them"],
   // "per-head GRDP", "GRDP per person": per capita.
   [/\bper[- ](?:head|person|resident|inhabitant)\b/gi, "per capita"],
   [/\b(?:shooting|gunning) for\b/gi, "aiming for"],

@@ -178,7 +178,7 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b|\b(requested|required|demanded|asked for)\b[^?]{0,60}?\b(what percentage|what rate|how many|how much)\b/i;
 // ("Which positions are covered", "what units get voted on", "who is subject to the vote", "name some of the 13
 // resolutions": several of a kind are asked for.)
-const LIST_QUESTION = /\b(which|what) (?:[a-z]+ )?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\b(?:which|what) (?:categories|types|kinds|sorts|groups) of\b|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
+const LIST_QUESTION = /\b(which|what) (?:[a-z]+ )?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\b(?:which|what) (?:categories|types|kinds|sorts|groups) of\b|\b[a-z-]{3,}s (?:are|were) (?:what|which)\s*\??\s*$|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
 
 /** The frame, and the stems of the question's words that name its metric. */
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
@@ -295,6 +295,8 @@ function nounPhraseHead(text: string, headFirst = false): string | null {
 /** "what rating levels does …", "what are the rating options in …", "which key tasks were …": the words naming the items. */
 const LISTED = /\b(?:what|which)\s+(?:(?:are|were|is|was)\s+)?(?:the\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]{3,}s)\b/i;
 
+const LISTED_BEFORE = /\b((?:[a-z-]+\s+){0,2}?[a-z-]{3,}s)\s+(?:are|were)\s+(?:what|which)\s*\??\s*$/i;
+
 function listedStems(english: string): string[] {
   const words: string[] = [];
   const m = LISTED.exec(english);
@@ -302,6 +304,9 @@ function listedStems(english: string): string[] {
   // "give me the list of positions", "which categories of leadership and management officials": what the list is of.
   const of = /\b(?:list|categories|types|kinds|sorts|groups)\s+of\s+(?:the\s+)?((?:[a-z-]+\s+){0,3}?[a-z-]{3,}s)\b/i.exec(english);
   if (of) words.push(...of[1]!.toLowerCase().split(/\s+/));
+  // "the rating levels are what": the thing asked, before the question word.
+  const before = LISTED_BEFORE.exec(english);
+  if (before) words.push(...before[1]!.toLowerCase().split(/\s+/));
   return [...new Set(words.filter((w) => !NOUN_PHRASE_END.has(w) && !POSTNOMINAL.has(w) && !/^(and|or)$/.test(w)).map(stem))];
 }
 

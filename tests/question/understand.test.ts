@@ -107,6 +107,11 @@ describe("places", () => {
     expect(understandQuestion("hung yen city party congress aug 2020 average economic growth over the last term", context).frame.period).toEqual({ from: 2015, to: 2020 });
     expect(correctWordTypos("hung yen ctiy congress", (w) => ["city", "hung", "yen", "congress"].includes(w)).text).toBe("hung yen city congress");
     expect(understandQuestion("the 17th conference requested public investment disbursement of what percentage", context).frame.wanted).toBe("target");
+    const levels = understandQuestion("politburo n secretariat confidence vote the rating levels r what", context);
+    expect(levels.english).toBe("politburo and secretariat vote of confidence the rating levels are what");
+    expect(levels.frame.wanted).toBe("list");
+    expect(levels.listed).toContain(stem("levels"));
+    expect(understandQuestion("8 solutions for rest of 2008 – list em", context).english).toContain("list them");
   });
 
   it("'settle on' a date asks the plan; 'year-end' asks no end of the meeting", () => {
