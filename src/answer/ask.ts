@@ -236,6 +236,9 @@ function questionContext(store: Store): QuestionContext {
     for (const a of articles) {
       const opening = store.articlePassages(a.id).slice(0, 2).map((p) => p.text).join(" ");
       for (const s of findSubPlaces(`${a.title}. ${(a.place ?? "").replace(/[(),]/g, ". ")}. ${opening}`)) subPlaces.add(s.name);
+      // "Tan Chau prepares thoroughly for the 8th District Party Congress (Tay Ninh)": the district a title opens with.
+      const opens = TITLE_DISTRICT.exec(a.title)?.[1];
+      if (opens && findPlaces(opens).length === 0) subPlaces.add(opens);
     }
     return {
       newestReportDate: dates.at(-1) ?? null,
@@ -245,6 +248,9 @@ function questionContext(store: Store): QuestionContext {
     };
   });
 }
+
+/** A title opening with a two-word name and speaking of a district's or town's party body, its province in brackets. */
+const TITLE_DISTRICT = /^(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\s+(?!District|Town|Province|Provincial|City|Party)[^()]*\b(?:District|Town) Party\b[^()]*\([^()]+\)\s*$/u;
 
 /** Provinces and cities the reports are about (by their place and title), folded. */
 function reportsAbout(store: Store): Set<string> {

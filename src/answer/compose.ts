@@ -429,7 +429,8 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
     const isSubPlace = scope.subPlaces.has(asked);
     const factPlace = fact.place ?? onlySubPlace(article, scope);
     // A district's question is answered by that district's figure; a province's by a figure not tied to one district.
-    if (isSubPlace ? factPlace !== asked : factPlace !== null && !fold(article.place ?? "").startsWith(factPlace)) differs.push("place");
+    // (A report without a place is about the province its title names: "Tan Chau prepares … (Tay Ninh)".)
+    if (isSubPlace ? factPlace !== asked : factPlace !== null && !fold(article.place ?? reportPlace(article) ?? "").startsWith(factPlace)) differs.push("place");
   }
   const isTarget = fact.modality === "target";
   // ("Expected by November 30 … as % of the plan" is answered by the report's estimate, a target or a share of the plan.)

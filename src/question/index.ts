@@ -212,7 +212,7 @@ const POSTNOMINAL = new Set(["specific", "main", "key", "major", "new", "total",
 /** Words that end the noun phrase after "how many": verbs, prepositions, question and auxiliary words. */
 const NOUN_PHRASE_END = new Set(
   ("are were is was be been did do does have has had will would could can should must may might shall there that which who whom whose " +
-    "since ago until till according " +
+    "since ago until till according already still yet now also ever just even really actually so " +
     "in of at for from under by on during to with within across among per into over after before than as about " +
     "attend attended attending take took taken join joined participate participated live lived sit sat held hold holds hit " +
     "receive received get got make made set become became organise organised organize organized elect elected admit admitted " +

@@ -629,6 +629,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toMatch(/Regulation (No\. )?96/);
   });
 
+  it("the district a title opens with is a place typed in lower case ('tan chau tay ninh …'), and 'already' ends what is counted", async () => {
+    const result = await app.ask("tan chau tay ninh by jan 2025 how many party cells already wrapped up their congress meetings");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("40/172");
+  });
+
   it("'… runs till when' is not answered by the day it opened", async () => {
     const result = await app.ask("hcmc 34th session 11th exec cmte dec 2024 runs till when");
     expect(result.found).toBe(false);
