@@ -353,7 +353,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "…là đại hội lần thứ mấy": a sentence naming a numbered event of the kind asked ("the 15th … Military Party Congress").
     // "At which numbered meeting … on the draft for the 11th Provincial Party Congress": the kind after the question
     // word is asked; the congress the question names is context, not the answer.
-    const kindAsked = /\b(?:what|which) (?:number|numbered|ordinal) (congress|conference|session|meeting|plenum)\b/.exec(q.folded)?.[1];
+    // (Put into English from Vietnamese, the noun comes first: "… conference Executive Committee what ordinal".)
+    const kindAsked =
+      /\b(?:what|which) (?:number|numbered|ordinal) (congress|conference|session|meeting|plenum)\b/.exec(q.folded)?.[1] ??
+      /\b(congress|conference|session|meeting|plenum)\b(?:(?!\b(?:congress|conference|session|meeting|plenum)\b)[^?])*\b(?:what|which) ordinal\s*\??\s*$/.exec(q.folded)?.[1];
     const asked = kindAsked ? (kindAsked === "congress" ? "congress" : "meeting") : (q.events[0]?.kind ?? (/\bcongress\b/.test(q.folded) ? "congress" : /\b(conference|session|meeting|plenum)\b/.test(q.folded) ? "meeting" : null));
     const named = numberedEvents(sentence).filter((e) => !e.national && (asked === null || e.kind === asked) && !q.events.some((g) => g.n === e.n && g.kind === e.kind));
     if (named.length === 0) problems.push("no numbered event in sentence");

@@ -635,6 +635,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("40/172");
   });
 
+  it("'… hội nghị BCH lần thứ mấy' asks the conference's number, though the question names a congress first", async () => {
+    const result = await app.ask("tinh uy binh duong hop gop y du thao van kien dai hoi XI thang 2/2020 la hoi nghi BCH lan thu may");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("35th session");
+  });
+
   it("'… runs till when' is not answered by the day it opened", async () => {
     const result = await app.ask("hcmc 34th session 11th exec cmte dec 2024 runs till when");
     expect(result.found).toBe(false);
