@@ -10,7 +10,8 @@ import { textUnits, type TextUnit } from "../text/sentences.js";
 import { MONTH_PATTERN, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
-import { articleScope, contentCoverage, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
+import { namesEvent, numberedEvents } from "../text/events.js";
+import { articleScope, contentCoverage, givesPlannedDate, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
 
 export interface ComposeOptions {
   /** Most citations an answer uses (default 3). */
@@ -222,6 +223,14 @@ export function composeAnswer(
 
   const least = (c: Candidate) => (c.general && !(c.countMatch && (frame.wanted === "list" || documentAsked !== null)) ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
   const acceptable = candidates.filter((c) => c.problems.length === 0 && c.coverage >= least(c));
+  // "When is the executive committee going to vote on personnel?": "…at the 26th conference, the Committee will …
+  // vote on personnel…" gives no date, and the report dates the 26th conference elsewhere: quote both (when no
+  // sentence with a date answers as well: "…on the morning of December 4, … opened its 22nd conference" is the
+  // report's own meeting).
+  if (frame.wanted === "date") {
+    const dated = datedByItsEvent(candidates, least, asked, articlePassages);
+    if (dated && (acceptable.length === 0 || dated[0]!.score > acceptable[0]!.score + DATED_ELSEWHERE_MARGIN)) return { ...cite(dated, hits), figures: [], outcome: { kind: "answered" }, reason: null };
+  }
   if (acceptable.length === 0) return nearMissOrDecline(question, considered, candidates, o);
 
   const best = acceptable[0]!;
@@ -347,6 +356,34 @@ function listAfter(best: Candidate, chosen: Candidate[], candidates: Candidate[]
   if (items.length > 1) return { lead: null, items: [...out, ...items] };
   return { lead: null, items: [...out, ...textUnits(next.text).slice(0, wanted).map((unit, index) => quoted(next, unit, index))] };
 }
+
+/**
+ * For a date question none of whose sentences gives a date: the best sentence that fails only for lacking one and
+ * names a numbered meeting the question does not ("…at the 26th conference, … will vote on personnel …"), with the
+ * sentence of the same report that dates that meeting ("… and the 26th conference will be held in September 2025").
+ */
+function datedByItsEvent(candidates: Candidate[], least: (c: Candidate) => number, asked: Question["analyzed"], articlePassages: (articleId: string) => StoredPassage[]): Candidate[] | null {
+  const best = candidates.find((c) => c.problems.length > 0 && c.problems.every((p) => p === "no date in sentence") && c.coverage >= least(c));
+  if (!best) return null;
+  const events = numberedEvents(best.sentence).filter((e) => !namesEvent(asked.events, e));
+  if (events.length === 0) return null;
+  for (const p of articlePassages(best.passage.articleId)) {
+    const units = textUnits(p.text);
+    for (const [index, unit] of units.entries()) {
+      // (Asked when it actually happened, a plan dates nothing: "…will be held and completed before August 31, 2025".)
+      if (unit.text === best.sentence || !MONTH_NAMED.test(unit.text) || (asked.asksWhenHeld && givesPlannedDate(unit.text))) continue;
+      if (!numberedEvents(unit.text).some((e) => namesEvent(events, e))) continue;
+      const passage = p.id === best.passage.id ? best.passage : { ...p, score: best.passage.score, lexicalRank: null, denseRank: null };
+      return [best, { ...best, sentence: unit.text, passage, index, problems: [], metricFacts: [], otherYearDate: null }];
+    }
+  }
+  return null;
+}
+
+/** How much better a dateless sentence must score than the best dated one for its meeting's date to be looked up. */
+const DATED_ELSEWHERE_MARGIN = 0.2;
+
+const MONTH_NAMED = new RegExp(`\\b(?:${MONTH_PATTERN})\\b`);
 
 /** Whether the unit at `at` opens its line as a list item ("- Member of …", the mark left out of the unit's text). */
 function opensItem(text: string, at: number): boolean {

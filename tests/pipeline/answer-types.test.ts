@@ -200,6 +200,13 @@ beforeAll(async () => {
         "Attending the conference at the Ninh Binh province bridge were comrades: Doan Minh Huan, member of the Party Central Committee, Secretary of the Provincial Party Committee; Mai Van Tuat, Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.\n",
     ),
     upload(
+      "hai-duong-2025-conferences.md",
+      'title: "Hai Duong Provincial Party Executive Committee will discuss personnel work for the 18th Congress"\nurl: https://example.org/hai-duong-2025-conferences\ndate: 2024-12-04\nplace: Hai Duong province',
+      "On the morning of December 4, the Executive Committee of the Hai Duong Provincial Party Committee, 17th term, opened its 22nd conference.\n\n" +
+        "The 23rd conference of the Provincial Party Executive Committee will be held in March; the 24th conference will be held in June; the 25th conference will be held in August and the 26th conference will be held in September 2025.\n\n" +
+        "At the 25th conference, the Provincial Party Executive Committee will discuss personnel work and at the 26th conference, the Provincial Party Executive Committee will discuss and vote on personnel work for the 18th Provincial Party Congress, term 2025-2030.\n",
+    ),
+    upload(
       "ben-cat-inspection.md",
       'title: "Preparatory work for provincial grassroots congress examined (Binh Duong)"\nurl: https://example.org/ben-cat-inspection\ndate: 2024-12-19\nplace: Binh Duong province',
       "On December 18, Ms. Nguyen Minh Thuy, Provincial Party Standing Committee Member, Head of the Provincial Party Organizing Committee, inspected the preparations for organizing the key congresses and pilot congresses for the 2025-2030 term in Ben Cat city. " +
@@ -639,6 +646,14 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("tinh uy binh duong hop gop y du thao van kien dai hoi XI thang 2/2020 la hoi nghi BCH lan thu may");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("35th session");
+  });
+
+  it("'when' is answered by the sentence naming the meeting where it happens with the one dating that meeting; not for 'actually held'", async () => {
+    const result = await app.ask("when's the Hai Duong provincial Party exec committee going to actually vote on personnel work for the 18th Provincial Party Congress?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("vote on personnel work");
+    expect(result.answer).toContain("the 26th conference will be held in September 2025");
+    expect(result.answer).not.toMatch(/^On the morning of December 4/);
   });
 
   it("'… runs till when' is not answered by the day it opened", async () => {
