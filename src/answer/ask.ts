@@ -41,16 +41,21 @@ export function createAsk(deps: AskDeps): AskFn {
   return async function ask(question: string, options: AskOptions = {}): Promise<AnswerResult> {
     const answered = await askOnce(question, options);
     if (answered.found) return answered;
-    // "How many party cells in Tan Chao district …?": a name no report holds, which the passages found for the
-    // question write one letter apart ("Tan Chau"), is read as theirs, and the question asked again (once).
+    // "How many party cells in Tan Chao district …?": a place no report names, which the passages found for the
+    // question write one letter apart ("Tan Chau"), is read as theirs, and the question asked again (once). Only
+    // places: a person's names are often one letter apart ("Nguyen Van Thanh" is not "Nguyen Van Thinh"). Only an
+    // answer from the respelt question replaces what the question as typed got.
     const store = deps.index();
-    const q = understandQuestion(validateQuestion(question, deps.config.maxQuestionChars), contextOf(store));
-    const missing = q.analyzed.names.filter((n) => store.articlesNaming(n).size === 0);
+    const context = contextOf(store);
+    const q = understandQuestion(validateQuestion(question, deps.config.maxQuestionChars), context);
+    const placeNamed = (name: string) => new RegExp(`${escapeRegExp(name)}\\s+(?:district|town|commune|ward|city|province)\\b`, "iu").test(question);
+    const missing = q.analyzed.names.filter((n) => store.articlesNaming(n).size === 0 && placeNamed(n));
     if (missing.length === 0) return answered;
     const hits = hybridSearch(store, q.analyzed, await deps.embedder.embedQuery(q.analyzed.raw), searchOptions).slice(0, RESPELL_PASSAGES);
     const respelt = respellNames(missing, hits.map((h) => `${h.article.title}. ${h.text}`)).filter((r) => new RegExp(escapeRegExp(r.from), "iu").test(question));
     if (respelt.length === 0) return answered;
-    const again = await askOnce(respelt.reduce((text, r) => text.replace(new RegExp(escapeRegExp(r.from), "iu"), r.to), question), options);
+    const again = await askOnce(respelt.reduce((text, r) => text.replace(new RegExp(escapeRegExp(r.from), "giu"), r.to), question), options);
+    if (!again.found) return answered;
     return { ...again, question: answered.question, corrections: [...respelt, ...(again.corrections ?? [])] };
   };
 
@@ -249,8 +254,12 @@ function questionContext(store: Store): QuestionContext {
   });
 }
 
-/** A title opening with a two-word name and speaking of a district's or town's party body, its province in brackets. */
-const TITLE_DISTRICT = /^(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\s+(?!District|Town|Province|Provincial|City|Party)[^()]*\b(?:District|Town) Party\b[^()]*\([^()]+\)\s*$/u;
+/**
+ * A title opening with a two-word name, a verb after it, that speaks of "the (8th) District Party …" without naming
+ * the district there, its province in brackets ("Tan Chau prepares thoroughly for the 8th District Party Congress
+ * (Tay Ninh)"); not a person or a post ("Nguyen Van Nen attends Cu Chi District Party Congress").
+ */
+const TITLE_DISTRICT = /^(?!(?:Deputy|Vice|Secretary|Chairman|Chairwoman|Comrade|Head|Leader|Standing|Provincial|Party|Ho Chi|Thua Thien)\b)(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)\s+\p{Ll}[^()]*\b(?:the|\d+(?:st|nd|rd|th))\s+(?:District|Town) Party\b[^()]*\([^()]+\)\s*$/u;
 
 /** Provinces and cities the reports are about (by their place and title), folded. */
 function reportsAbout(store: Store): Set<string> {

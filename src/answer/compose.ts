@@ -157,9 +157,9 @@ export function composeAnswer(
   const estimateAsked = ESTIMATE_ASKED.test(q.folded);
   // The words a list question names its items by, and theirs ("options" ~ "choices"), for leadsNamedList.
   const listed = new Set(question.listed.flatMap((s) => [s, ...synonymStems(s)]));
-  // "Under which regulation / what resolution …": the kind of document whose number answers.
-  // (The kind as the head of its phrase: "which resolution indicators look hard to reach" asks for indicators.)
-  const documentKind = /\b(?:which|what)\s+(?:[a-z]+\s+){0,2}?(regulation|resolution|directive|decision|decree|conclusion|instruction|circular)(?=\s+(?:is|are|was|were|did|does|do|has|have|had|will|govern\w*|regulat\w*|issued|provid\w*|appl\w*|cover\w*)\b|\s*[?,.]|\s*$)/.exec(asked.folded)?.[1];
+  // "Under which regulation …", "pursuant to what directive …": the kind of document whose number answers ("what
+  // decision did the committee make" asks what was decided, which a sentence without a number may say).
+  const documentKind = /\b(?:under|according to|pursuant to|in accordance with|in line with|based on|by)\s+(?:which|what)\s+(?:[a-z]+\s+){0,2}?(regulation|resolution|directive|decision|decree|conclusion|instruction|circular)s?\b/.exec(asked.folded)?.[1];
   const documentAsked = documentKind ? new RegExp(`\\b${documentKind}\\s+(?:No\\.?\\s*)?\\d`, "i") : null;
   // A question about the Party Central Committee's own meeting, naming no province or district.
   const centralAsked = asked.places.length === 0 && asked.names.length === 0 && /\bcentral committee\b/.test(asked.folded) && !/\bprovinc/.test(asked.folded);
@@ -237,9 +237,10 @@ export function composeAnswer(
   const chosen = [best];
   for (const c of acceptable.slice(1)) {
     if (chosen.length >= o.maxCitations) break;
-    // (One of the answer's own kind need not cover as much: "on which days" quotes "…will take place on December 7 and
-    // 8" beside "…opened the 12th session on December 7".)
-    const close = c.score >= best.score - 0.1 && (c.coverage >= best.coverage - 0.1 || c.countMatch);
+    // (For a date or a list, one of the answer's own kind need not cover as much: "on which days" quotes "…will take
+    // place on December 7 and 8" beside "…opened the 12th session on December 7", "what grades" the sentence leading
+    // into them. Not for counts, whose figure would join the answer's.)
+    const close = c.score >= best.score - 0.1 && (c.coverage >= best.coverage - 0.1 || (c.countMatch && (frame.wanted === "date" || frame.wanted === "list")));
     const addsSomething = !chosen.some((x) => x.sentence === c.sentence);
     if (close && addsSomething) chosen.push(c);
   }
@@ -400,7 +401,6 @@ const AIMED_AT = /\b(aim\w*|target\w*|strive|striving|goals?|will|expect\w*|inte
 /** A paragraph that opens as an item of a list: "Firstly, …", "Second, …", "3. …", "(4) …", "b) …", "- …". */
 const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b[,:.]?|\(?\d{1,2}[.)]\s|\(?[a-h]\)\s|[-–•*+]\s)/i;
 
-/** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C", "Including resolutions on A; B; C; D"). */
 /**
  * A sentence leading into items with a word the question names them by: "The Politburo still uses three ratings:
  * high confidence, confidence, and low confidence." for "what rating levels does the Politburo use".
@@ -417,6 +417,7 @@ function leadsNamedList(text: string, listed: Set<string>): boolean {
   return clause.split(/[^\p{L}-]+/u).some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())));
 }
 
+/** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C", "Including resolutions on A; B; C; D"). */
 function isListLead(text: string): boolean {
   return /:\s*$/.test(text) || (/:\s/.test(text) && text.split(";").length >= 3) || text.split(";").length >= 4;
 }

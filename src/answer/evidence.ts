@@ -96,8 +96,9 @@ export interface ArticleScope {
    * name the asked place answer for it.
    */
   elsewhere: { asked: string; about: string; seat: boolean } | null;
-  /** The day the report is dated ("December 7 (2022)", "2022-12-07"), if its date gives one. */
+  /** The day the report is dated ("December 7 (2022)", "2022-12-07"), if its date gives one, and its year. */
   reportDay: DayOfMonth | null;
+  reportYear: number | null;
 }
 
 /** What an article says about the question's anchors, and where it names which district or town. */
@@ -113,6 +114,7 @@ export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passa
     subPlaces,
     elsewhere: reportElsewhere(q, article, layout),
     reportDay: daysOfMonth(article.date ?? "")[0] ?? null,
+    reportYear: Number(/\b(?:19|20)\d{2}\b/.exec(article.date ?? "")?.[0]) || null,
   };
 }
 
@@ -243,12 +245,14 @@ function aboutAskedEvent(sentence: string, q: AnalyzedQuestion): boolean {
 const ABOUT_EVENT = /\b(?:inform\w*|brief\w*|disseminat\w*|stud(?:y|ied|ying)|learn\w*|grasp\w*)\s+(?:[\p{L}-]+\s+){0,3}?(?:the\s+)?(?:results?|outcomes?|conclusions?|resolutions?)\s+of\b[^.;,]{0,60}$/iu;
 
 /** A question for the day something ends: "runs till when", "until what date", "when will it close". */
-const END_ASKED = /\b(?:till|until) (?:when|what date|which date|what day)\b|\bwhen (?:does|did|will|is|was)\b[^?]*\b(?:end|ends|ended|close|closes|closed|finish\w*|wrap\w* up|conclude\w*)\b|\b(?:end|closing) date\b/;
+const END_ASKED = /\b(?:till|until) (?:when|what date|which date|what day)\b|\bwhen (?:does|did|will|is|was)\b[^?]*(?<!-)\b(?:end|ends|ended|close|closes|closed|finish\w*|wrap\w* up|conclude\w*)\b(?!\s+of\b)|(?<!-)\b(?:end|closing) date\b/;
 /** A sentence giving an end: "closed", "will last until December 9", "to be held until", "wrapped up". */
 const END_GIVEN = /\b(?:clos\w*|ends?|ended|ending|until|till|through|conclud\w*|finish\w*|wrap\w*|last\w*|complet\w*)\b/i;
 
 /** A meeting planned to start on one of `days` that the report, dated `reported`, tells of within its first week. */
-function underWay(days: DayOfMonth[], reported: DayOfMonth | null): boolean {
+function underWay(days: DayOfMonth[], reported: DayOfMonth | null, reportYear: number | null, sentenceYears: string[]): boolean {
+  // (A year the sentence names must be the report's: "…will be held on December 7, 2025" in a 2024 report is a plan.)
+  if (sentenceYears.length && (reportYear === null || !sentenceYears.includes(String(reportYear)))) return false;
   return !!reported && days.some((d) => d.month === reported.month && reported.day >= d.day && reported.day <= d.day + 6);
 }
 
@@ -418,7 +422,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
       // nor by a count as of a month ("As of January 2025, 40/172 Party cells … have held Party Cell Congresses").
       // (Unless the report is dated on the planned first day or the days after it: "As planned, the session will take
       // place on December 7 and 8" in the report of December 7 is the meeting under way.)
-      if (PLANNED_DATE.test(withoutTerms) && !underWay(days, scope.reportDay)) problems.push("the date is a plan");
+      if (PLANNED_DATE.test(withoutTerms) && !underWay(days, scope.reportDay, scope.reportYear, yearsClaimed(withoutTerms, { terms: false }))) problems.push("the date is a plan");
       else if (statusMonth(sentence) && days.length === 0) problems.push("no date in sentence");
     } else if (q.asksWhenPlanned) {
       // "When is the grassroots congress expected?": "…is expected to be held in March 2025" more than the day the
@@ -580,7 +584,7 @@ const DATE_RANGE = new RegExp(
  * 22/02/2013", "The Subcommittee was established by Decision No 4896-QĐ/TU on August 2, 2024".
  */
 const DOCUMENT_DATE = new RegExp(
-  `\\b(?:dated|(?:established|founded|set up|issued|signed|promulgated)\\b[^.;,]{0,50}?\\bon)\\s+(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{2,4})`,
+  `\\b(?:dated|(?:established|founded|set up|issued|signed|promulgated)\\b(?:(?!\\b(?:held|conference|congress|session|meeting)\\b)(?:No\\.|[^.;,])){0,50}?\\bon)\\s+(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}),?(?:\\s+(?:19|20)\\d{2})?|\\d{1,2}/\\d{1,2}/\\d{2,4})`,
   "gi",
 );
 
@@ -602,7 +606,6 @@ export function personNames(sentence: string): string[] {
   });
 }
 
-/** "Who said …", "who from the secretariat stressed …": the question asks who spoke. */
 /**
  * The post a "who" question asks by its body: "on behalf of the province's internal affairs department" → internal,
  * affair, department; "which leader of the provincial People's Council" → people, council.
@@ -626,6 +629,7 @@ function holdsRole(sentence: string, role: string[]): boolean {
   });
 }
 
+/** "Who said …", "who from the secretariat stressed …": the question asks who spoke. */
 const SPEAKER_ASKED = /\bwho\b[^?]{0,40}?\b(said|says|stressed|noted|emphasi[sz]ed|underlined|affirmed|told|urged|asked|added)\b/;
 const SPEECH_VERBS = "said|says|stressed|stresses|noted|notes|emphasised|emphasized|emphasizes|added|affirmed|asserted|urged|requested|suggested|underlined|highlighted|told|asked";
 const SPEECH_VERB = new RegExp(`\\b(${SPEECH_VERBS})\\b`);

@@ -135,7 +135,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\b(years?) (?:running|in a row|straight)\b/gi, "consecutive $1"],
   // "the documents subcommittee size", "how big is the board": how many members it has.
   [/\b(?:what is |what's |whats )?(?:the )?size of (?:the )?([\p{L}' -]*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group))\b/giu, "how many members does the $1 have"],
-  [/^(?!.*\bhow many\b)(.*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group)) size\b/giu, "how many members does the $1 have"],
+  [/^(?!.*\bhow many\b)(?:(?:what|whats|what's)(?:\s+is)?\s+)?(?:the\s+)?(.*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group)) size\b/giu, "how many members does the $1 have"],
   // Question words typed fast (too short for the typo pass, which leaves words under five letters alone).
   [/\b(?:wich|whcih|whihc|wihch)\b/gi, "which"],
   [/\b(?:wat|wht|whta|waht)\b/gi, "what"],
@@ -412,6 +412,10 @@ const VI_EN: [string, string][] = [
   ["muốn", "wants"],
   ["chọn", "selected"],
   ["họp", "met"],
+  ["chương trình", "programs"],
+  ["công trình", "works"],
+  ["quy trình", "procedures"],
+  ["trình độ", "qualifications"],
   ["trình", "submitted to"],
   ["đh", "Congress"],
   // "vào năm thứ mấy của nhiệm kỳ": in which year of the term.

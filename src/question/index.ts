@@ -11,7 +11,7 @@
 import { findMetrics, lexiconWords, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text/places.js";
-import { MONTH_NAMES, namesTerm, yearMentions, yearPart } from "../text/years.js";
+import { MONTH_NAMES, namesTerm, SMALL_COUNT, smallCount, yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
@@ -352,7 +352,9 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   // for may fall in another year than the meeting the question cites.
   if (wantsDate && years.length && years.every((y) => y.datesSource)) return null;
   // "party congress aug 2020 … growth over the last term": the five years up to the congress.
-  if (years.length && years.every((y) => y.from === years[0]!.from && y.to === y.from) && LAST_TERM.test(english)) return { from: years[0]!.from - 5, to: years[0]!.from };
+  const lastTerm = LAST_TERM.exec(english);
+  const span = lastTerm ? (lastTerm[1] ? smallCount(lastTerm[1]) : TERM_YEARS) : null;
+  if (span && years.length && years.every((y) => y.from === years[0]!.from && y.to === y.from)) return { from: years[0]!.from - span, to: years[0]!.from };
   if (years.length) {
     const from = Math.min(...years.map((y) => y.from));
     const to = Math.max(...years.map((y) => y.to));
@@ -374,11 +376,13 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   return null;
 }
 
-/** "over the last term", "during the past five years", "in the previous tenure": the term before the year named. */
-const LAST_TERM = /\b(?:over|during|in|for|through(?:out)?) the (?:last|past|previous|outgoing|whole) (?:term|tenure|five years|5 years)\b/i;
+/** "over the last term", "during the past five years", "in the previous tenure": the years up to the year named. */
+const LAST_TERM = new RegExp(`\\b(?:over|during|in|for|through(?:out)?) the (?:last|past|previous|outgoing|whole) (?:term|tenure|(${SMALL_COUNT}) years)\\b`, "i");
+/** A Party term's length in years. */
+const TERM_YEARS = 5;
 
 /** After a year, the meeting it names: "2025 provincial congress", "2023 review conference". */
-const MEETING_NAMED = /^\s*(?:[\p{L}'’-]+\s+){0,2}?(?:congress|conference|session|meeting|plenum)\b/iu;
+const MEETING_NAMED = /^\s*(?:(?!(?:at|in|on|of|by|for|to|from|did|does|do|was|were|is|are|will|the|a|an|and|or)\b)[\p{L}'’-]+\s+){0,2}?(?:congress|conference|session|meeting|plenum)\b/iu;
 
 function placeOf(q: AnalyzedQuestion, context: QuestionContext): string | null {
   const sub =
@@ -402,7 +406,7 @@ function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: stri
 }
 
 /**
- * "Thai Bihn" → "Thai Binh", "hai dong" → "Hai Duong", "Hong Lin" → "Hong Linh": a run of one to three words
+ * "Thai Bihn" → "Thai Binh", "hai dong" → "Hai Duong", "Hong Lin" → "Hong Linh": a run of one to four words
  * that is not a known place but within a small edit distance of one (one edit per five letters, two at most,
  * same first letter) is taken for it. Ordinary words are left alone: a single word must be a place's only
  * word and at least six letters long.
@@ -474,8 +478,8 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
 
 /**
  * Names the question gives that no report holds, respelt as the passages found for it write them: "Tan Chao
- * district" → "Tan Chau" (a district the gazetteer does not know, named in a report's title), "Nguyen Van Nenn" →
- * "Nguyen Van Nen". A name of two words or more, whose words all match but one that is a single edit (a swap of
+ * district" → "Tan Chau" (a district the gazetteer does not know, named in a report's title). (The caller gives
+ * only places: people's names one letter apart are other people.) A name of two words or more, whose words all match but one that is a single edit (a swap of
  * neighbours is one) from its spelling there, four letters or more, same first letter. A name two spellings fit is
  * left alone, as is any other: "Nguyen Van Nam" is not "Nguyen Van Nen".
  */

@@ -155,7 +155,7 @@ function getMatcher(): Matcher {
 const NAME_CONTEXT_WORDS = new Set(["in", "at", "of", "to", "from", "and", "the", "for", "with", "on", "by", "near", "visit", "visits"]);
 
 /** A personal title just before a name: "Mr. ", "Mrs ", "Ms. ", "Miss ", "Dr. ", "Comrade ". */
-const PERSONAL_TITLE = /\b(?:mr|mrs|ms|miss|dr|comrade)\.?\s+$/i;
+const PERSONAL_TITLE = /\b(?:[Mm]r|[Mm]rs|[Mm]s|Miss|[Dd]r|[Cc]omrade)\.?\s+$/;
 
 /** "Hue" alone counts only when it is not a person's: the last part of a name ("Vuong Dinh Hue"), or one who speaks. */
 function hueLooksLikePerson(original: string, index: number, matchedText: string): boolean {
@@ -168,7 +168,7 @@ function hueLooksLikePerson(original: string, index: number, matchedText: string
   const nameSyllable = /^\p{Lu}/u.test(word) || /^(dinh|van|thi|duc|minh|quang|ngoc|thanh|xuan|huu|cong|the|kim|thu)$/i.test(fold(word));
   if (nameSyllable && !NAME_CONTEXT_WORDS.has(word.toLowerCase())) return true;
   // "which weak spots did hue tell them to fix": a place tells, says or asks nothing.
-  return /^\s+(?:tell|told|tells|say|said|says|ask|asked|asks|urge|urged|stress\w*|want\w*|emphasi[sz]\w*|speak|spoke|chair\w*)\b/i.test(original.slice(index + matchedText.length, index + matchedText.length + 20));
+  return /^\s+(?:tell|told|tells|say|said|says|ask|asked|asks|urge|urged|stress\w*|emphasi[sz]\w*|speak|spoke)\b/i.test(original.slice(index + matchedText.length, index + matchedText.length + 20));
 }
 
 /** A province's or city's spellings (name, Vietnamese name, aliases) folded, dashes as spaces: "thua thien hue", "hue". */

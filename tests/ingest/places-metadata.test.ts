@@ -16,6 +16,9 @@ describe("gazetteer", () => {
     expect(names("Hà Nam and Ha Nam")).toEqual(["Ha Nam", "Ha Nam"]);
     // After a personal title, a place's name is a person's.
     expect(names("what weak points did Mr. Hue ask the Hanoi meeting to focus on")).toEqual(["Hanoi"]);
+    // …but a place may still want something, and "miss" in lower case is a verb.
+    expect(names("What growth rate does Hue want for 2025?")).toEqual(["Thua Thien Hue"]);
+    expect(names("why did they miss Dong Nai's target")).toEqual(["Dong Nai"]);
     expect(names("Thái Bình, THAI BINH")).toEqual(["Thai Binh", "Thai Binh"]);
     expect(names("Hanoi, Ha Noi, Hà Nội")).toEqual(["Hanoi", "Hanoi", "Hanoi"]);
     expect(names("HCMC, HCM City, TP.HCM, Saigon, Ho Chi Minh City")).toEqual(Array(5).fill("Ho Chi Minh City"));

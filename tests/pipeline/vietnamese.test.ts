@@ -28,6 +28,7 @@ describe("Vietnamese questions in the reports' words", () => {
     ["nghe an lay phieu tin nhiem vao nam thu may cua nhiem ky", "Nghe An vote of confidence which year of term"],
     ["cấp tỉnh phải làm xong việc đánh giá giữa nhiệm kỳ trước ngày nào?", "provincial level complete mid-term review by what date?"],
     // Everyday and chat Vietnamese, with English mixed in.
+    ["Tỉnh đặt ra bao nhiêu chương trình?", "set how many programs?"],
     ["ha nam tinh uy muon new party members tang bao nhieu % moi nam", "Ha Nam Provincial Party Committee wants party members increased what percentage annually"],
     ["du thao bao cao chinh tri lai chau trinh dh 15 co bao nhieu phuong an cho chuong trinh trong tam", "draft political report Lai Chau submitted to Congress 15 has how many options for key programs"],
     ["thuong truc tinh uy ha nam hop 25/1 cho y kien dieu chinh chu truong dau tu", "Standing Board of the Provincial Party Committee Ha Nam met 25/1 gave opinions on adjusting the investment policy"],

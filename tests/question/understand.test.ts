@@ -114,6 +114,12 @@ describe("places", () => {
     expect(understandQuestion("8 solutions for rest of 2008 – list em", context).english).toContain("list them");
   });
 
+  it("review fixes: a year before 'at the conference' is still the target's year; a size question keeps its words; 'programs'", () => {
+    expect(understandQuestion("What growth target did Thai Binh set for 2026 at the conference?", context).frame.period).toEqual({ from: 2026, to: 2026 });
+    expect(understandQuestion("What is the editorial team size?", context).english).toBe("how many members does the editorial team have?");
+    expect(understandQuestion("hung yen congress 2020 growth over the past ten years", context).frame.period).toEqual({ from: 2010, to: 2020 });
+  });
+
   it("'settle on' a date asks the plan; 'year-end' asks no end of the meeting", () => {
     const settled = understandQuestion("what dates did Ninh Thuan settle on for the year-end 2023 (15th) session of the provincial people's council", context);
     expect(settled.analyzed.asksWhenHeld).toBe(false);
@@ -126,6 +132,7 @@ describe("places", () => {
     expect(levels.frame.wanted).toBe("list");
     expect(levels.listed).toEqual([stem("rating"), stem("levels")]);
     expect(understandQuestion("what are the rating options in the confidence vote?", context).listed).toEqual([stem("rating"), stem("options")]);
+    expect(respellNames(["Nguyen Van Thanh"], ["Chairing it, Nguyen Van Thinh said"])).toEqual([{ from: "Nguyen Van Thanh", to: "Nguyen Van Thinh" }]);
     const scene = understandQuestion("When the Central Committee votes on how much it trusts Politburo and Secretariat members, what levels can the voters pick from?", context);
     expect(scene.analyzed.wantsFigure).toBe(false);
     expect(scene.frame.wanted).toBe("list");
