@@ -21,7 +21,7 @@ const GROUPS: string[][] = [
   ["fdi", "foreign"],
   ["grdp", "gdp", "economy", "economic"],
   ["income", "earning"],
-  ["tourist", "visitor", "tourism"],
+  ["tourist", "visitor", "tourism", "holidaymaker", "holidaymakers", "vacationer", "vacationers"],
   ["population", "inhabitant", "resident", "people"],
   ["disburse", "disbursement", "disbursed"],
   ["inspect", "inspected", "inspection", "check", "checked", "examine", "examined"],

@@ -204,7 +204,7 @@ function metricVocabulary(metric: MetricId): Set<string> {
 }
 
 /** "How long is the border / road / coastline…": a length, not a span of time. */
-const LENGTH_ASKED = /\bhow long (is|are|was|were) [\p{L}'’ ]*\b(border|borderline|frontier|line|road|roads|route|river|dyke|dike|coast|coastline|canal|bridge|railway|highway|expressway|length)\b/iu;
+const LENGTH_ASKED = /\bhow long (?:(?:is|are|was|were) |a (?:stretch|section|length) of )[\p{L}'’ ]*\b(border|borderline|frontier|line|road|roads|route|river|dyke|dike|coast|coastline|canal|bridge|railway|highway|expressway|length)\b/iu;
 
 /** Adjectives a Vietnamese question puts after the noun it describes, left there by the word-by-word translation. */
 const POSTNOMINAL = new Set(["specific", "main", "key", "major", "new", "total", "basic", "important", "the"]);
@@ -262,9 +262,11 @@ const COUNTED_GROUP = /\b(?:on|in|of|join(?:ed|s)?|make up)\s+(?:the\s+)?(?:[\p{
 /** The head noun of the body a count is about ("…on the editorial team helping…" → "team"), or null. */
 export function countedGroupOf(english: string): string | null {
   // ("binh thuan doc subcommittee's editorial team how many ppl": the body just before the count, typed in a chat.)
-  return (COUNTED_GROUP.exec(english) ?? GROUP_BEFORE_COUNT.exec(english))?.[1]!.toLowerCase() ?? null;
+  // ("how many members does the Editorial Team assisting … have": the body the verb's subject names.)
+  return (COUNTED_GROUP.exec(english) ?? GROUP_BEFORE_COUNT.exec(english) ?? GROUP_HAS_COUNT.exec(english))?.[1]!.toLowerCase() ?? null;
 }
 
+const GROUP_HAS_COUNT = /\bhow many\s+[\p{L}-]+\s+(?:does|do|did|has|have|had|will)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(team|panel|board|subcommittee|sub-committee|delegation|group|task force|commission|section)s?\b/iu;
 const GROUP_BEFORE_COUNT = /\b(team|panel|board|subcommittee|sub-committee|delegation|group|task force|commission|section)s?\s*[,:-]?\s*how many\b/iu;
 
 /**

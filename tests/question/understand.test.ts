@@ -120,6 +120,12 @@ describe("places", () => {
     expect(understandQuestion("hung yen congress 2020 growth over the past ten years", context).frame.period).toEqual({ from: 2010, to: 2020 });
   });
 
+  it("the body a count's verb names ('how many members does the Editorial Team … have'), 'how long a stretch of frontier', holidaymakers", () => {
+    expect(understandQuestion("How many members does the Editorial Team assisting Binh Thuan's Document Subcommittee have?", context).countedGroup).toBe("team");
+    expect(understandQuestion("how long a stretch of national frontier does the province have?", context).counted).toBe(understandQuestion("how long is the border?", context).counted);
+    expect(synonymStems(stem("holidaymakers"))).toContain(stem("tourists"));
+  });
+
   it("'settle on' a date asks the plan; 'year-end' asks no end of the meeting", () => {
     const settled = understandQuestion("what dates did Ninh Thuan settle on for the year-end 2023 (15th) session of the provincial people's council", context);
     expect(settled.analyzed.asksWhenHeld).toBe(false);
