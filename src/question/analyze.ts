@@ -46,7 +46,7 @@ const FIGURE_QUESTION = new RegExp(
   "i",
 );
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date.)
-const DATE_QUESTION = /^\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when)\b/i;
+const DATE_QUESTION = /^\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
   /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;

@@ -124,6 +124,7 @@ describe("places", () => {
     expect(understandQuestion("How many members does the Editorial Team assisting Binh Thuan's Document Subcommittee have?", context).countedGroup).toBe("team");
     expect(understandQuestion("how long a stretch of national frontier does the province have?", context).counted).toBe(understandQuestion("how long is the border?", context).counted);
     expect(synonymStems(stem("holidaymakers"))).toContain(stem("tourists"));
+    expect(understandQuestion("by what year is Hai Duong meant to become a modern industrial province?", context).frame.wanted).toBe("date");
   });
 
   it("'settle on' a date asks the plan; 'year-end' asks no end of the meeting", () => {
