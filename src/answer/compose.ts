@@ -409,6 +409,9 @@ function leadsNamedList(text: string, listed: Set<string>): boolean {
   if (listed.size === 0) return false;
   const lead = /([\p{L}-]+)\s*:\s*\S/u.exec(text);
   if (lead) return listed.has(stem(lead[1]!.toLowerCase()));
+  // "He asked participants to focus on weaknesses and shortcomings such as A, B and C": named, then listed inline.
+  const inline = /([^.;:]{0,60})\b(?:such as|including|namely)\b\s+\S/iu.exec(text)?.[1];
+  if (inline && inline.split(/[^\p{L}-]+/u).slice(-6).some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())))) return true;
   // "…, at the same time noting eight important tasks that the province's Party Committee needs to focus on in 2023:"
   // (the items follow): the lead before the colon names them.
   // ("…a vote of confidence will be taken for officials holding leadership and management positions …, including:":

@@ -656,6 +656,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).not.toMatch(/^On the morning of December 4/);
   });
 
+  it("a list question is answered by the sentence naming its items' word then listing them ('weaknesses … such as …')", async () => {
+    const result = await app.ask("What weaknesses did Vuong Dinh Hue tell the Hanoi Party Committee's 2nd meeting (Nov 2020) to focus on?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toMatch(/^He asked participants to focus on weaknesses/);
+  });
+
   it("'… runs till when' is not answered by the day it opened", async () => {
     const result = await app.ask("hcmc 34th session 11th exec cmte dec 2024 runs till when");
     expect(result.found).toBe(false);
