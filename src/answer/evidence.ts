@@ -244,6 +244,9 @@ function aboutAskedEvent(sentence: string, q: AnalyzedQuestion): boolean {
 /** Words a meeting about another one names it after: "inform / disseminate / study the results of". */
 const ABOUT_EVENT = /\b(?:inform\w*|brief\w*|disseminat\w*|stud(?:y|ied|ying)|learn\w*|grasp\w*)\s+(?:[\p{L}-]+\s+){0,3}?(?:the\s+)?(?:results?|outcomes?|conclusions?|resolutions?)\s+of\b[^.;,]{0,60}$/iu;
 
+/** A question for a day, not only a year: "on what date", "which day", "what dates". */
+const DAY_ASKED = /\b(?:what|which) (?:dates?|days?)\b/;
+
 /** A question for the day something ends: "runs till when", "until what date", "when will it close". */
 const END_ASKED = /\b(?:till|until) (?:when|what date|which date|what day)\b|\bwhen (?:does|did|will|is|was)\b[^?]*(?<!-)\b(?:end|ends|ended|close|closes|closed|finish\w*|wrap\w* up|conclude\w*)\b(?!\s+of\b)|(?<!-)\b(?:end|closing) date\b/;
 /** A sentence giving an end: "closed", "will last until December 9", "to be held until", "wrapped up". */
@@ -397,7 +400,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     const terms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ");
     const withoutTerms = /\b(establish\w*|issu\w*|sign\w*|found\w*|set up|decid\w*|decision|promulgat\w*|dated)\b/.test(q.folded) ? terms : terms.replace(DOCUMENT_DATE, " ");
     const days = daysOfMonth(withoutTerms);
-    if (!(q.years.length ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
+    // ("On what date / which day …" asks for a day too: "…the review report of 2019" gives a year only.)
+    if (!(q.years.length || DAY_ASKED.test(q.folded) ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");
     // "By what date …, according to the plan presented at the November 13, 2024 conference?" is not answered by
     // "At the conference on the morning of November 13, …": the date asked for is one the question does not give.
     else if (q.days.length && days.length && days.every((d) => q.days.some((a) => a.day === d.day && a.month === d.month))) problems.push("the only date is the one the question gives");

@@ -14,7 +14,8 @@ beforeAll(async () => {
       "binh-duong-35th.md",
       'title: "Provincial Party Executive Committee contribute ideas to Draft Document of the 11th Provincial Party Congress (Binh Duong)"\nurl: https://example.org/binh-duong-35th\ndate: 2020-02-12',
       "On 5 Feb, Provincial Party Committee held the 35th session of Provincial Party Executive Committee, 10th term. Trần Văn Nam, Secretary of Provincial Party Committee, chaired the conference.\n\n" +
-        "In addition, the conference summarized 15 years of implementing the 10th Party Central Committee's Resolution No. 27-NQ/TW dated August 6, 2008 on building a contingent of intellectuals.\n",
+        "In addition, the conference summarized 15 years of implementing the 10th Party Central Committee's Resolution No. 27-NQ/TW dated August 6, 2008 on building a contingent of intellectuals.\n\n" +
+        "The participants of the conference listened, discussed and contributed ideas to the Draft of Collective and individual review report of Provincial Party Standing Committee of 2019 and the Draft Document of the 11th Provincial Party Congress, tenure 2020-2025.\n",
     ),
     upload(
       "binh-duong-8th.md",
@@ -248,6 +249,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("On 5 Feb");
     expect(result.answer).not.toContain("August 6, 2008");
+  });
+
+  it("'on what date' needs a day: a sentence naming only a year ('the review report of 2019') does not give one", async () => {
+    const result = await app.ask("Hội nghị lần thứ 35 Ban Chấp hành Đảng bộ tỉnh Bình Dương khóa X (góp ý dự thảo văn kiện Đại hội XI) được tổ chức vào ngày nào?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toMatch(/^On 5 Feb/);
   });
 
   it("…unless the question asks when something was issued or set up: then the decision's date is the answer", async () => {
