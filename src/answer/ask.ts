@@ -39,38 +39,40 @@ export function createAsk(deps: AskDeps): AskFn {
   const composeOptions: ComposeOptions = { ...DEFAULT_COMPOSE, ...deps.compose };
 
   return async function ask(question: string, options: AskOptions = {}): Promise<AnswerResult> {
-    const answered = await askOnce(question, options);
+    const { result: answered, q, vector } = await askOnce(question, options);
     if (answered.found) return answered;
     // "How many party cells in Tan Chao district …?": a place no report names, which the passages found for the
     // question write one letter apart ("Tan Chau"), is read as theirs, and the question asked again (once). Only
     // places: a person's names are often one letter apart ("Nguyen Van Thanh" is not "Nguyen Van Thinh"). Only an
     // answer from the respelt question replaces what the question as typed got.
     const store = deps.index();
-    const context = contextOf(store);
-    const q = understandQuestion(validateQuestion(question, deps.config.maxQuestionChars), context);
     const placeNamed = (name: string) => new RegExp(`${escapeRegExp(name)}\\s+(?:district|town|commune|ward|city|province)\\b`, "iu").test(question);
     const missing = q.analyzed.names.filter((n) => store.articlesNaming(n).size === 0 && placeNamed(n));
     if (missing.length === 0) return answered;
-    const hits = hybridSearch(store, q.analyzed, await deps.embedder.embedQuery(q.analyzed.raw), searchOptions).slice(0, RESPELL_PASSAGES);
+    const hits = hybridSearch(store, q.analyzed, vector, searchOptions).slice(0, RESPELL_PASSAGES);
     const respelt = respellNames(missing, hits.map((h) => `${h.article.title}. ${h.text}`)).filter((r) => new RegExp(escapeRegExp(r.from), "iu").test(question));
     if (respelt.length === 0) return answered;
-    const again = await askOnce(respelt.reduce((text, r) => text.replace(new RegExp(escapeRegExp(r.from), "giu"), r.to), question), options);
+    const { result: again } = await askOnce(respelt.reduce((text, r) => text.replace(new RegExp(escapeRegExp(r.from), "giu"), r.to), question), options);
     if (!again.found) return answered;
     return { ...again, question: answered.question, corrections: [...respelt, ...(again.corrections ?? [])] };
   };
 
-  async function askOnce(question: string, options: AskOptions): Promise<AnswerResult> {
+  /** The question understood, embedded and answered; what it was understood as and its vector come back with the answer. */
+  async function askOnce(question: string, options: AskOptions): Promise<{ result: AnswerResult; q: Question; vector: Float32Array | null }> {
     const started = performance.now();
     const asked = validateQuestion(question, deps.config.maxQuestionChars);
     const q = understandQuestion(asked, contextOf(deps.index()));
-    // Filters written in the question apply unless an option sets the same one.
-    const filters = { ...q.filters, ...pickFilters(options) };
-
     const vector = await deps.embedder.embedQuery(q.analyzed.raw);
     const embedded = performance.now();
-    // Read the store after the await: a reindex may have switched generations meanwhile.
+    return { result: answerUnderstood(q, vector, options, { started, embedded }), q, vector };
+  }
+
+  function answerUnderstood(q: Question, vector: Float32Array | null, options: AskOptions, at: { started: number; embedded: number }): AnswerResult {
+    // Filters written in the question apply unless an option sets the same one.
+    const filters = { ...q.filters, ...pickFilters(options) };
+    // Read the store after the embedding's await: a reindex may have switched generations meanwhile.
     const store = deps.index();
-    const answerWithin = (filters: AskFilters) => answerFrom(store, q, vector, filters, options, { started, embedded }, searchOptions, composeOptions, deps.aligner ?? null);
+    const answerWithin = (filters: AskFilters) => answerFrom(store, q, vector, filters, options, at, searchOptions, composeOptions, deps.aligner ?? null);
     const answered = answerWithin(filters);
     // "…at the special session in october": the month's year was assumed (the newest report's, or the one before). When no
     // report of that month answers, the same month of the years before may: the question named no year.

@@ -407,17 +407,18 @@ const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eigh
  */
 function leadsNamedList(text: string, listed: Set<string>): boolean {
   if (listed.size === 0) return false;
+  const names = (words: string[]) => words.some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())));
   const lead = /([\p{L}-]+)\s*:\s*\S/u.exec(text);
   if (lead) return listed.has(stem(lead[1]!.toLowerCase()));
   // "He asked participants to focus on weaknesses and shortcomings such as A, B and C": named, then listed inline.
   const inline = /([^.;:]{0,60})\b(?:such as|including|namely)\b\s+\S/iu.exec(text)?.[1];
-  if (inline && inline.split(/[^\p{L}-]+/u).slice(-6).some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())))) return true;
+  if (inline && names(inline.split(/[^\p{L}-]+/u).slice(-6))) return true;
   // "…, at the same time noting eight important tasks that the province's Party Committee needs to focus on in 2023:"
   // (the items follow): the lead before the colon names them.
   // ("…a vote of confidence will be taken for officials holding leadership and management positions …, including:":
   // a lead's words name them anywhere in it.)
   const clause = /([^;]*):\s*$/u.exec(text)?.[1] ?? "";
-  return clause.split(/[^\p{L}-]+/u).some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())));
+  return names(clause.split(/[^\p{L}-]+/u));
 }
 
 /** A sentence that leads into a list ("…the following key tasks:") or holds one ("…such as: A; B; C", "Including resolutions on A; B; C; D"). */

@@ -567,12 +567,12 @@ const BODY_NAMED = new RegExp(`(\\S+\\s+)?(?:party\\s+)?${BODY.source}`, "g");
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
 
-/** A date set for what is still to be done: "will be held and completed before …", "is scheduled to take place on …". */
 /** Whether a sentence gives a date as a plan ("…will be held and completed before August 31, 2025"). */
 export function givesPlannedDate(sentence: string): boolean {
   return PLANNED_DATE.test(sentence);
 }
 
+/** A date set for what is still to be done: "will be held and completed before …", "is scheduled to take place on …". */
 const PLANNED_DATE = /\b(?:will|shall)\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:held|hold|organi[sz]ed?|convened?|take place|completed?|finish\w*|opened?)\b|\b(?:completing|finishing)\b[^.;]{0,30}?\b(?:before|by|no later than)\b|\b(?:deadline|the last day|no later than)\b|\b(?:is|are) (?:scheduled|planned|expected|due|set) to\b|\bto be (?:held|completed|organi[sz]ed|convened)\b|\b(?:must|should|needs? to) (?:be )?(?:held|completed?|organi[sz]ed|finish\w*)\b/i;
 /** A date something must be done by: "before March 31, 2025", "completing them by 30/6", "no later than May". */
 const DEADLINE_DATE = new RegExp(`\\b(before|by|no later than|until|complet\\w*|finish\\w*|deadline)\\b[^.;]{0,30}?\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2})\\b`, "i");

@@ -96,6 +96,9 @@ export function synonymWords(termStem: string): string[] {
  * Shorthand people type for the reports' words ("ppc chairman", "econ targets", "party exec conference"), as
  * whole words in any case. Applied to English questions before anything else reads them.
  */
+/** Bodies whose size or head count a question may ask (as an alternation): "the documents subcommittee size". */
+const BODY_NOUNS = "subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group";
+
 const SHORTHAND: [RegExp, string][] = [
   [/\bppc\b/gi, "Provincial People's Committee"],
   [/\bdpc\b/gi, "District People's Committee"],
@@ -130,12 +133,12 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bflunk(?:ed|s)? (?:their |its )?(?:duties|tasks)\b|\b(?:fell|fall(?:s|en)?|falling) short of (?:their |its |his |her )?(?:duties|tasks|duty)\b|\bfail(?:ed|s)? to (?:complete|fulfil|fulfill|carry out) (?:their |its )?(?:duties|tasks)\b/gi, "did not complete their tasks"],
   // A province's or city's "parliament" is its People's Council.
   [/\b(provincial|province's|city|city's|district|district's|municipal) parliament\b/gi, "$1 People's Council"],
-  [/\bhead ?count of (?:the )?([\p{L}' -]*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group))\b/giu, "how many members does the $1 have"],
+  [new RegExp(`\\bhead ?count of (?:the )?([\\p{L}' -]*?\\b(?:${BODY_NOUNS}))\\b`, "giu"), "how many members does the $1 have"],
   // "how many years running did …", "years in a row": a count of years.
   [/\b(years?) (?:running|in a row|straight)\b/gi, "consecutive $1"],
   // "the documents subcommittee size", "how big is the board": how many members it has.
-  [/\b(?:what is |what's |whats )?(?:the )?size of (?:the )?([\p{L}' -]*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group))\b/giu, "how many members does the $1 have"],
-  [/^(?!.*\bhow many\b)(?:(?:what|whats|what's)(?:\s+is)?\s+)?(?:the\s+)?(.*?\b(?:subcommittee|sub-committee|committee|board|delegation|team|panel|commission|council|group)) size\b/giu, "how many members does the $1 have"],
+  [new RegExp(`\\b(?:what is |what's |whats )?(?:the )?size of (?:the )?([\\p{L}' -]*?\\b(?:${BODY_NOUNS}))\\b`, "giu"), "how many members does the $1 have"],
+  [new RegExp(`^(?!.*\\bhow many\\b)(?:(?:what|whats|what's)(?:\\s+is)?\\s+)?(?:the\\s+)?(.*?\\b(?:${BODY_NOUNS})) size\\b`, "giu"), "how many members does the $1 have"],
   // Question words typed fast (too short for the typo pass, which leaves words under five letters alone).
   [/\b(?:wich|whcih|whihc|wihch)\b/gi, "which"],
   [/\b(?:wat|wht|whta|waht)\b/gi, "what"],

@@ -257,7 +257,9 @@ export function rateNoun(english: string): string | null {
 
 const RATE_WORDS = new Set(["what", "which", "that", "this", "average", "annual", "growth", "high", "higher", "highest", "rising", "same", "overall", "total", "current", "interest", "exchange"]);
 
-const COUNTED_GROUP = /\b(?:on|in|of|join(?:ed|s)?|make up)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(team|panel|board|subcommittee|sub-committee|delegation|group|task force|commission|section)s?\b/iu;
+/** Bodies whose members a count may be about, as an alternation. */
+const GROUP_NOUNS = "team|panel|board|subcommittee|sub-committee|delegation|group|task force|commission|section";
+const COUNTED_GROUP = new RegExp(`\\b(?:on|in|of|join(?:ed|s)?|make up)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(${GROUP_NOUNS})s?\\b`, "iu");
 
 /** The head noun of the body a count is about ("…on the editorial team helping…" → "team"), or null. */
 export function countedGroupOf(english: string): string | null {
@@ -266,8 +268,8 @@ export function countedGroupOf(english: string): string | null {
   return (COUNTED_GROUP.exec(english) ?? GROUP_BEFORE_COUNT.exec(english) ?? GROUP_HAS_COUNT.exec(english))?.[1]!.toLowerCase() ?? null;
 }
 
-const GROUP_HAS_COUNT = /\bhow many\s+[\p{L}-]+\s+(?:does|do|did|has|have|had|will)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?(team|panel|board|subcommittee|sub-committee|delegation|group|task force|commission|section)s?\b/iu;
-const GROUP_BEFORE_COUNT = /\b(team|panel|board|subcommittee|sub-committee|delegation|group|task force|commission|section)s?\s*[,:-]?\s*how many\b/iu;
+const GROUP_HAS_COUNT = new RegExp(`\\bhow many\\s+[\\p{L}-]+\\s+(?:does|do|did|has|have|had|will)\\s+(?:the\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(${GROUP_NOUNS})s?\\b`, "iu");
+const GROUP_BEFORE_COUNT = new RegExp(`\\b(${GROUP_NOUNS})s?\\s*[,:-]?\\s*how many\\b`, "iu");
 
 /**
  * The head of the noun phrase a text starts with ("new party members were admitted…" → "members"). A Vietnamese
@@ -347,9 +349,11 @@ function periodOf(english: string, context: QuestionContext, asked: string, want
 
 function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean, target = false): { from: number; to: number } | null {
   const years = yearMentions(english);
+  // "its 2025 provincial congress": a year naming the meeting after it.
+  const namesMeeting = (y: (typeof years)[number]) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length));
   // "What yearly goal did the secretary set … at the 2023 review conference?": a target set at a meeting is for the
   // years after it, so the year naming the meeting is no period of the target.
-  if (target && years.length && years.every((y) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length)))) return null;
+  if (target && years.length && years.every(namesMeeting)) return null;
   // "By what date must …, according to the plan presented at the November 13, 2024 conference?": the date asked
   // for may fall in another year than the meeting the question cites.
   if (wantsDate && years.length && years.every((y) => y.datesSource)) return null;
@@ -367,7 +371,6 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
     const baseline = years.filter((y) => !y.baseline && !y.datesSource);
     // "aiming for by 2030 under the resolution of its 2025 provincial congress": a year naming a meeting is its name
     // beside a year asked about.
-    const namesMeeting = (y: (typeof years)[number]) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length));
     const asked = baseline.some((y) => !namesMeeting(y)) ? baseline.filter((y) => !namesMeeting(y)) : baseline;
     const own = asked.some((y) => !isTermName(y)) ? asked.filter((y) => !isTermName(y)) : asked;
     return own.length ? { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) } : { from, to };
@@ -481,9 +484,9 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
 /**
  * Names the question gives that no report holds, respelt as the passages found for it write them: "Tan Chao
  * district" → "Tan Chau" (a district the gazetteer does not know, named in a report's title). (The caller gives
- * only places: people's names one letter apart are other people.) A name of two words or more, whose words all match but one that is a single edit (a swap of
- * neighbours is one) from its spelling there, four letters or more, same first letter. A name two spellings fit is
- * left alone, as is any other: "Nguyen Van Nam" is not "Nguyen Van Nen".
+ * only places: people's names one letter apart are other people.) A name of two words or more, whose words all
+ * match but one that is a single edit (a swap of neighbours is one) from its spelling there, four letters or more,
+ * same first letter. A name two spellings fit is left alone, as is any other: "Nguyen Van Nam" is not "Nguyen Van Nen".
  */
 export function respellNames(names: readonly string[], texts: readonly string[]): { from: string; to: string }[] {
   const out: { from: string; to: string }[] = [];
