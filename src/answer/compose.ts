@@ -7,7 +7,7 @@ import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { textUnits, type TextUnit } from "../text/sentences.js";
-import { MONTH_PATTERN, yearsClaimed } from "../text/years.js";
+import { MONTH_PATTERN, yearOfDate, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
 import { namesEvent, numberedEvents } from "../text/events.js";
@@ -274,7 +274,7 @@ function otherYearDate(sentence: string, articleDate: string | null, frame: Aske
   if (!day) return null;
   const named = yearsClaimed(sentence, { terms: false }).map(Number);
   // A report's date may be ISO ("2024-12-08") or as the outlet wrote it ("December 7 (2022)").
-  const reportYear = reportYearOf(articleDate, "") ?? (Number(/\b(?:19|20)\d{2}\b/.exec(articleDate ?? "")?.[0]) || null);
+  const reportYear = reportYearOf(articleDate, "") ?? yearOfDate(articleDate);
   const year = named.length ? (named.includes(frame.period.from) ? frame.period.from : named[0]!) : reportYear;
   return year !== null && year !== frame.period.from ? { value: day[0], year } : null;
 }

@@ -8,7 +8,7 @@ import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
-import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearsClaimed, type DayOfMonth } from "../text/years.js";
+import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearOfDate, yearsClaimed, type DayOfMonth } from "../text/years.js";
 import { namesEvent, numberedEvents, numberedGroups } from "../text/events.js";
 import { escapeRegExp } from "../text/escape.js";
 
@@ -114,7 +114,7 @@ export function articleScope(q: AnalyzedQuestion, article: ArticleSummary, passa
     subPlaces,
     elsewhere: reportElsewhere(q, article, layout),
     reportDay: daysOfMonth(article.date ?? "")[0] ?? null,
-    reportYear: Number(/\b(?:19|20)\d{2}\b/.exec(article.date ?? "")?.[0]) || null,
+    reportYear: yearOfDate(article.date),
   };
 }
 

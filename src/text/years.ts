@@ -21,6 +21,11 @@ export function smallCount(word: string): number | null {
   return at > 0 ? at : null;
 }
 
+/** The first year a date names, however the outlet wrote it ("2024-12-08", "December 7 (2022)"), or null. */
+export function yearOfDate(date: string | null): number | null {
+  return Number(/\b(?:19|20)\d{2}\b/.exec(date ?? "")?.[0]) || null;
+}
+
 /** A year or span of years, inclusive. */
 export interface YearSpan {
   from: number;
