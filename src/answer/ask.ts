@@ -203,6 +203,15 @@ function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<stri
     const rest = passagesOf(hits[0]!.articleId).filter((p) => !inTop.has(p.id));
     if (rest.length <= BEST_REPORT_PASSAGES) return join(rest);
   }
+  // "hong linh town total party members" (no metric of the lexicon) about one or two reports: their passages with a
+  // figure counting the counted noun ("…28 grassroots Party organizations with 3,492 Party members") join too.
+  const counting = !metric && !aboutPerson && q.counted && /^[a-z]+$/.test(q.counted) && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && (q.frame.wanted === "achieved" || q.frame.wanted === "target")
+    ? new RegExp(`\\d(?:[\\d.,]*\\d)?\\s+(?:[\\p{L}'’-]+\\s+){0,2}?${q.counted.replace(/s$/, "")}s?\\b`, "iu")
+    : null;
+  if (counting) {
+    const extra = [...narrowed!].flatMap((id) => passagesOf(id)).filter((p) => !inTop.has(p.id) && counting.test(p.text));
+    return extra.length ? join(extra.slice(0, 6)) : hits;
+  }
   const wanted = aboutPerson ? () => true : (p: StoredPassage) => p.facts.some((f) => f.metric === metric);
   if (!aboutPerson && (!metric || !narrowed || narrowed.size > FACT_SCAN_ARTICLES || (q.frame.wanted !== "achieved" && q.frame.wanted !== "target"))) return hits;
   // Passages below the top ones (in the hits or not) join them when their facts measure the asked metric.

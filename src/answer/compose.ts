@@ -212,6 +212,9 @@ export function composeAnswer(
       // ("How many plans did the board put out", "plan resolution no.": a plan named is no figure aimed at.)
       // (An estimate answers "expected", as judgeFrame lets it.)
       if (!frame.metric && frame.wanted === "target" && AIMED_AT.test(q.folded) && facts.length > 0 && facts.every((f) => f.modality !== "target" && !(estimateAsked && f.modality === "estimated"))) problems.push("the sentence's figures are not targets");
+      // A count the lexicon has no metric for is still the place's own: "total party members of Cam Xuyen district" is not
+      // answered by "Currently, the Party Committee of the town has … 3,492 Party members" under Hong Linh town's section.
+      if (!frame.metric && q.wantsFigure && factsElsewhere(frame, facts, passage.article, scope)) problems.push(`the figures are for another place than ${frame.place}`);
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
       candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts || namedList > 0 || namesDocument > 0, general, otherYearDate: dated, metricFacts: framed.metricFacts });
     });
@@ -478,6 +481,16 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
   // ("Expected by November 30 … as % of the plan" is answered by the report's estimate, a target or a share of the plan.)
   if ((frame.wanted === "target") !== isTarget && !estimateAsked) differs.push("modality");
   return differs;
+}
+
+/** In a report on several districts, every figure of the sentence belongs to another district or town than the one asked. */
+function factsElsewhere(frame: AskedFrame, facts: Fact[], article: ArticleSummary, scope: ArticleScope): boolean {
+  const asked = frame.place ? fold(frame.place) : null;
+  if (!asked || !scope.subPlaces.has(asked) || facts.length === 0) return false;
+  return facts.every((f) => {
+    const place = f.place ?? onlySubPlace(article, scope);
+    return place !== null && place !== asked && scope.subPlaces.has(place);
+  });
 }
 
 /** The province or city a report is about, which a figure tied to no district is for ("Thai Binh"). */

@@ -383,6 +383,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     else if (counted && !anniversary && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
     // "How many extraordinary conferences will it hold?" is not answered by "…will hold 4 regular conferences".
     else if (counted && countsOtherKind(q.folded, foldedSentence, counted)) problems.push(`the figure counts other ${counted}`);
+    // "How many party members does Nghi Xuan have?" is not answered by "…with 123 new members admitted this year".
+    else if (counted && countsOnlyNewOnes(q.folded, foldedSentence, counted)) problems.push(`the figure counts new ${counted}`);
     // "How many delegates attended the 19th congress?" is not answered by the delegation it elected "to attend the 13th
     // National Party Congress, including 19 official delegates".
     else if (counted && /^delegat/.test(counted) && delegatesSentElsewhere(q, sentence)) problems.push("the delegates are sent to another congress");
@@ -391,6 +393,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     else {
       counts = counted !== null;
       if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;
+      // "…with 3,492 Party members" counts the members asked for itself, "…and 30 individuals" only people like them.
+      if (counted && countsItself(q, sentence, figures, counted)) bonus += 0.15;
     }
   } else if (q.wantsDate) {
     // A question that gives the year ("its 2023 review conference") asks for the day or month, not a year.
@@ -679,6 +683,23 @@ function countsThing(sentence: string, figures: string[], noun: string): boolean
   return figureNear(sentence, figures, 4, near, { numberWords: true });
 }
 
+/**
+ * A figure followed by the counted noun itself, any words between being the question's: "3,492 Party members" for
+ * "how many party members", not "123 new members" (new ones) nor "30 individuals" (people like them).
+ */
+function countsItself(q: AnalyzedQuestion, sentence: string, figures: string[], noun: string): boolean {
+  if (noun === DURATION || noun === MONEY || noun === LENGTH) return false;
+  const nounStem = stem(noun);
+  const asked = new Set(q.terms.map((t) => t.stem));
+  const words = tokenize(fold(sentence));
+  const figureWords = new Set(figures.map((f) => f.replace(/%$/, "")));
+  return words.some((w, i) => {
+    if (!figureWords.has(w)) return false;
+    const at = words.slice(i + 1, i + 4).findIndex((next) => stem(next) === nounStem);
+    return at >= 0 && words.slice(i + 1, i + 1 + at).every((between) => asked.has(stem(between)));
+  });
+}
+
 const DURATION_STEMS = new Set("minute minutes hour hours day days week weeks month months year years session sessions".split(" ").map(stem));
 /** "almost a year", "half a day", "a few months", "several weeks": a span of time without a figure. */
 const A_SPAN = /\b(an?|half an?|a few|several|a couple of)\s+(minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i;
@@ -695,6 +716,19 @@ function countsOtherKind(question: string, sentence: string, noun: string): bool
   const figureFor = (k: string) => new RegExp(`\\b\\d[\\d.,]*\\s+${k} ${escapeRegExp(noun)}\\b`).test(sentence);
   return !figureFor(escapeRegExp(kind)) && [...CONTRASTED_KINDS].some((other) => other !== kind && figureFor(other));
 }
+
+/**
+ * The sentence counts only new ones of the noun ("123 new members", "500 newly established businesses") and the question,
+ * asking how many there are, says nothing of new ones, of joining or of setting up.
+ */
+function countsOnlyNewOnes(question: string, sentence: string, noun: string): boolean {
+  if (NEW_ONES_ASKED.test(question)) return false;
+  const counts = (kind: string) => new RegExp(`\\b\\d[\\d.,]*\\s+${kind}(?:[\\p{L}-]+\\s+){0,2}?${escapeRegExp(noun.replace(/s$/, ""))}s?\\b`, "u").test(sentence);
+  return counts("(?:new|newly [\\p{L}-]+)\\s+") && !counts("(?!new\\b|newly\\b)");
+}
+
+/** A question about new ones: "how many new members", "admitted", "joined", "set up", "established", "recruited". */
+const NEW_ONES_ASKED = /\b(?:new|newly|admit\w*|join\w*|recruit\w*|set up|establish\w*|found(?:ed|ing)|creat\w*|register\w*|open\w*|develop\w*|add\w*|gain\w*)\b/;
 
 /** Delegates counted after "to attend the <numbered event>" that the question does not name: sent to another meeting. */
 function delegatesSentElsewhere(q: AnalyzedQuestion, sentence: string): boolean {

@@ -138,7 +138,7 @@ const stems = new Map<string, string>();
 export function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    s = /\d/.test(word) ? word : stemmer(IRREGULAR_FORMS.get(word) ?? american(word));
+    s = /\d/.test(word) ? word : stemmer(IRREGULAR_FORMS.get(word) ?? MONTH_ABBREVIATIONS.get(word) ?? american(word));
     if (stems.size > 100_000) stems.clear();
     stems.set(word, s);
   }
@@ -153,6 +153,13 @@ const IRREGULAR_FORMS = new Map(
     "led:lead won:win sent:send made:make brought:bring paid:pay spent:spend built:build sold:sell drawn:draw drew:draw " +
     "shown:show seen:see saw:see went:go gone:go came:come done:do did:do"
   )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+/** A month's short name as the month: "the Nov 2023 review" was held "on November 13". */
+const MONTH_ABBREVIATIONS = new Map(
+  "jan:january feb:february mar:march apr:april jun:june jul:july aug:august sep:september sept:september oct:october nov:november dec:december"
     .split(" ")
     .map((pair) => pair.split(":") as [string, string]),
 );

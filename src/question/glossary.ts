@@ -121,6 +121,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\byrs?\b/gi, "year"],
   [/\bpct\b/gi, "percent"],
   [/\b(?:ppl|ppls)\b/gi, "people"],
+  // "no. of resolutions", "# of delegates": the number of them.
+  [/(?:\b(?:no|nr|num)\.?|#)\s*of\b/gi, "number of"],
   // Letters for words in a chat: "politburo n secretariat", "the rating levels r what", "list em".
   [/(?<=\s)n(?=\s)/g, "and"],
   [/(?<=\s)r(?=\s)/g, "are"],

@@ -187,7 +187,7 @@ function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext,
   const mentions = findMetrics(words);
   // "How long should the congresses last?" asks for a span of time, whatever metric its words name.
   const metric: MetricId | null = /\bhow long\b/i.test(english) ? null : ((mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null);
-  const naming = mentions.filter((m) => m.metric === metric).flatMap((m) => words.slice(m.start, m.end));
+  const naming = mentions.filter((m) => m.metric === metric).flatMap((m) => m.named.map((k) => words[k]!));
   const wanted = wantedOf(english, q, metric);
   return {
     frame: { metric, period: periodOf(english, context, asked, q.wantsDate, wanted === "target"), place: placeOf(q, context), wanted },

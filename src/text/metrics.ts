@@ -62,7 +62,7 @@ export const METRICS: readonly MetricEntry[] = [
       "grew", "grow", "grows", "growth", "tang truong",
     ],
   },
-  { id: "economic_scale", phrases: ["economic scale", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
+  { id: "economic_scale", phrases: ["economic scale", "how big+economy", "how large+economy", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
     phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "collects for the state", "money+collect*"],
@@ -130,9 +130,11 @@ COMPILED.forEach((phrase, k) => {
 
 export interface MetricMention {
   metric: MetricId;
-  /** Word index (in `words`) where the mention starts and ends (exclusive). */
+  /** Word index (in `words`) where the mention starts and ends (exclusive): its phrase's first part. */
   start: number;
   end: number;
+  /** Every word index the phrase matched, the other parts' too ("how big … economy"). */
+  named: number[];
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.,][\p{N}]+)*%?/gu;
@@ -176,6 +178,7 @@ export function findMetrics(words: string[]): MetricMention[] {
     for (const i of starts.get(k)!) {
       if (taken[i] || !matchAt(words, i, first!)) continue;
       let end = i + first!.length;
+      const named = Array.from({ length: first!.length }, (_, k) => i + k);
       let ok = true;
       for (const part of rest) {
         // The other part within six words either side ("admitted 1,251 party members", "party members admitted").
@@ -192,6 +195,7 @@ export function findMetrics(words: string[]): MetricMention[] {
           break;
         }
         end = Math.max(end, hit + part.length);
+        for (let k = 0; k < part.length; k++) named.push(hit + k);
       }
       if (!ok) continue;
       // "the proportion of industry in GRDP", "50% of GRDP": a share of the economy, not its growth.
@@ -199,7 +203,7 @@ export function findMetrics(words: string[]): MetricMention[] {
       const span = { start: i, end: i + first!.length };
       if (taken.slice(span.start, span.end).some(Boolean)) continue;
       for (let k = span.start; k < span.end; k++) taken[k] = true;
-      found.push({ metric: phrase.metric, start: span.start, end: span.end });
+      found.push({ metric: phrase.metric, start: span.start, end: span.end, named });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -707,4 +707,24 @@ describe("what kind of answer a question asks for", () => {
     expect(result.answer).toContain("8,300");
     expect(result.corrections).toEqual([{ from: "Binhduong", to: "Binh Duong" }]);
   });
+  it("a total the lexicon has no metric for reads the report's passage that counts it ('hong linh town total party members')", async () => {
+    const result = await app.ask("hong linh town total party members");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("3,492 Party members");
+  });
+
+  it("a count is the asked district's own and all of them: not the town's 3,492 nor Nghi Xuan's 123 new members", async () => {
+    const camXuyen = await app.ask("total party members of the cam xuyen district party committee");
+    expect(camXuyen.found).toBe(false);
+    expect(camXuyen.answer).not.toContain("3,492");
+    const nghiXuan = await app.ask("how many party members does nghi xuan district party committee have");
+    expect(nghiXuan.found).toBe(false);
+    expect(nghiXuan.answer).not.toContain("123 new members");
+  });
+
+  it("'how big is the economy' asks the economy's size ('The economic scale in 2023 is estimated to reach 68,358 billion VND')", async () => {
+    const result = await app.ask("thai bihn mid term reveiw nov 2023 how big is the ecnomy in 2023");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("68,358 billion VND");
+  });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/store.js";
-import { lexicalQuery } from "../../src/search/search.js";
+import { lexicalQuery, stemSet } from "../../src/search/search.js";
 import fs from "node:fs";
 import path from "node:path";
-import { tokenize, type QueryTerm } from "../../src/question/analyze.js";
+import { stem, tokenize, type QueryTerm } from "../../src/question/analyze.js";
 import { fold } from "../../src/text/fold.js";
 
 /** A store that only answers the two questions lexicalQuery asks: how many passages, and how many have a word. */
@@ -38,5 +38,13 @@ describe("tokenize", () => {
     texts.push("Hội nghị lần thứ 26 — “Ban Chấp hành” 9,41% 26-CT/TW", "The province’s GRDP grew 9.41% – the highest");
     for (const text of [...texts, ...texts.map(fold)]) expect(tokenize(text)).toEqual(text.match(unicode) ?? []);
     expect(tokenize(fold("Đảng bộ tỉnh 26-CT/TW, 9.41%"))).toEqual(["dang", "bo", "tinh", "26-ct/tw", "9.41"]);
+  });
+});
+
+describe("stemSet", () => {
+  it("gives a month's short name the month: 'the Nov 2023 review' was held 'on November 13'", () => {
+    expect(stemSet("the review on November 13").has(stem("nov"))).toBe(true);
+    expect(stem("sept")).toBe(stem("September"));
+    expect(stem("dec")).toBe(stem("december"));
   });
 });

@@ -223,6 +223,9 @@ describe("what a 'how many' question counts", () => {
     expect(counted("How long is Binh Phuoc's border line?")).toBe("length");
     // "total X", "the number of X" count X when it is a plural and the question names no metric of the lexicon.
     expect(counted("total party members of the cam xuyen district party committee")).toBe("members");
+    // "no. of resolutions", "# of delegates": the number of them.
+    expect(counted("binh thuan 26th session - no. of resolutions")).toBe("resolutions");
+    expect(counted("# of delegates at the hung yen congress")).toBe("delegates");
     expect(counted("binh duong online conference number of participants")).toBe("participants");
     expect(counted("total value of social development investment in cam xuyen 2023")).toBeNull();
     // "the X rate" without a metric of the lexicon: its figure must stand by X ("unemployment rate").
@@ -377,6 +380,9 @@ describe("metrics and what is wanted", () => {
     expect(frame("How many visitors came to Cam Xuyen?").metric).toBe("tourists");
     expect(frame("How much foreign investment did Thai Binh attract?").metric).toBe("fdi");
     expect(frame("what was the size of thai binh's economy in 2023").metric).toBe("economic_scale");
+    // "How big … economy": its size. The words of every part of the phrase name the metric, so its fact covers them.
+    expect(frame("how big was the province's economy estimated to be in 2023?").metric).toBe("economic_scale");
+    expect(understandQuestion("how big was the province's economy in 2023?", context).metricStems).toEqual(expect.arrayContaining([stem("big"), stem("economy")]));
     expect(frame("Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?").metric).toBe("party_members_admitted");
   });
 
