@@ -472,7 +472,7 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
   if (frame.place) {
     const asked = fold(frame.place);
     const isSubPlace = scope.subPlaces.has(asked);
-    const factPlace = fact.place ?? onlySubPlace(article, scope);
+    const factPlace = placeOfFact(fact, article, scope);
     // A district's question is answered by that district's figure; a province's by a figure not tied to one district.
     // (A report without a place is about the province its title names: "Tan Chau prepares … (Tay Ninh)".)
     if (isSubPlace ? factPlace !== asked : factPlace !== null && !fold(article.place ?? reportPlace(article) ?? "").startsWith(factPlace)) differs.push("place");
@@ -488,9 +488,14 @@ function factsElsewhere(frame: AskedFrame, facts: Fact[], article: ArticleSummar
   const asked = frame.place ? fold(frame.place) : null;
   if (!asked || !scope.subPlaces.has(asked) || facts.length === 0) return false;
   return facts.every((f) => {
-    const place = f.place ?? onlySubPlace(article, scope);
+    const place = placeOfFact(f, article, scope);
     return place !== null && place !== asked && scope.subPlaces.has(place);
   });
+}
+
+/** The district or town a fact is about: its own, else the one district the report is about, else null (the report's place). */
+function placeOfFact(fact: Fact, article: ArticleSummary, scope: ArticleScope): string | null {
+  return fact.place ?? onlySubPlace(article, scope);
 }
 
 /** The province or city a report is about, which a figure tied to no district is for ("Thai Binh"). */

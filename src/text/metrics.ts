@@ -178,7 +178,7 @@ export function findMetrics(words: string[]): MetricMention[] {
     for (const i of starts.get(k)!) {
       if (taken[i] || !matchAt(words, i, first!)) continue;
       let end = i + first!.length;
-      const named = Array.from({ length: first!.length }, (_, k) => i + k);
+      const named = Array.from({ length: first!.length }, (_, n) => i + n);
       let ok = true;
       for (const part of rest) {
         // The other part within six words either side ("admitted 1,251 party members", "party members admitted").
@@ -195,7 +195,7 @@ export function findMetrics(words: string[]): MetricMention[] {
           break;
         }
         end = Math.max(end, hit + part.length);
-        for (let k = 0; k < part.length; k++) named.push(hit + k);
+        for (let n = 0; n < part.length; n++) named.push(hit + n);
       }
       if (!ok) continue;
       // "the proportion of industry in GRDP", "50% of GRDP": a share of the economy, not its growth.
