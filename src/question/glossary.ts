@@ -66,6 +66,9 @@ const JUDGING_GROUPS: string[][] = [
   ["deal", "address", "addressed", "tackle", "tackled", "handle", "handled", "solve", "solved", "resolve", "overcome", "focus"],
   ["run", "ran", "host", "hosted", "chair", "chaired", "chairing", "preside", "presided"],
   ["hit", "meet", "met", "achieve", "achieved", "reach", "reached", "attain", "attained"],
+  ["share", "shares", "proportion", "proportions", "percentage", "portion", "ratio"],
+  ["factory", "factories", "industry", "industries", "industrial", "manufacturing"],
+  ["building", "construction", "constructing"],
 ];
 
 const groupOf = new Map<string, number>();

@@ -10,6 +10,7 @@ export type MetricId =
   | "party_organizations"
   | "growth"
   | "economic_scale"
+  | "economic_structure"
   | "budget_revenue"
   | "budget_expenditure"
   | "income_per_capita"
@@ -46,7 +47,7 @@ export const METRICS: readonly MetricEntry[] = [
   {
     id: "party_members_admitted",
     phrases: [
-      "new party members", "new party membership", "new members", "admi*+party members", "admi*+members", "recruit*+party members", "recruit*+members",
+      "new party members", "new party membership", "new members", "admi*+party members", "admi*+members", "recruit*+party members", "recruit*+members", "new recruits", "recruits+party", "brought into the party", "taken into the party", "welcomed into the party", "into the party", "induct*+party",
       "develop*+party members", "party member development", "join* the party", "ket nap", "dang vien moi",
     ],
   },
@@ -62,12 +63,17 @@ export const METRICS: readonly MetricEntry[] = [
       "grew", "grow", "grows", "growth", "tang truong",
     ],
   },
+  // The economy's make-up: "the proportion of industry, construction and services in GRDP", "what share of the economy is …".
+  {
+    id: "economic_structure",
+    phrases: ["economic structure", "structure of the economy", "proportion+grdp", "share+grdp", "proportion+gdp", "share+gdp", "proportion+economy", "share+economy", "co cau kinh te", "ty trong"],
+  },
   { id: "economic_scale", phrases: ["economic scale", "how big+economy", "how large+economy", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
     phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "collects for the state", "money+collect*"],
   },
-  { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "spending", "chi ngan sach"] },
+  { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "spending", "spend", "spent", "government spend*", "government spent", "chi ngan sach"] },
   {
     id: "income_per_capita",
     phrases: ["per capita grdp", "grdp per capita", "per capita gdp", "gdp per capita", "per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
@@ -83,7 +89,7 @@ export const METRICS: readonly MetricEntry[] = [
     id: "public_investment_disbursement",
     phrases: ["disburs*", "public investment capital", "public investment", "giai ngan", "dau tu cong"],
   },
-  { id: "export", phrases: ["export turnover", "exports", "export", "xuat khau"] },
+  { id: "export", phrases: ["export turnover", "exports", "export", "overseas sales", "sales abroad", "foreign sales", "sold abroad", "xuat khau"] },
   { id: "industrial_production", phrases: ["industrial production", "industrial production index", "iip", "san xuat cong nghiep"] },
   { id: "retail", phrases: ["retail sales", "retail", "ban le"] },
   { id: "production_value", phrases: ["production value", "value of production", "gia tri san xuat"] },

@@ -41,7 +41,8 @@ describe("facts read from report sentences", () => {
     expect(fact("The total product in the province increased by 9.41% over the same period in 2022.", "9.41%")).toMatchObject({ metric: "growth", period: { from: 2023, to: 2023 }, modality: "comparison" });
     expect(fact("In 2022, the province's GRDP growth rate reached 13.4%.", "13.4%", 2023)).toMatchObject({ period: { from: 2022, to: 2022 }, modality: "achieved" });
     const shares = of("The proportion of industry, construction and services in GRDP increased from 72.5% in 2020 to 79% in 2023.");
-    expect(shares.map((f) => [f.value, f.period?.from, f.metric])).toEqual([["72.5%", 2020, null], ["79%", 2023, null]]);
+    expect(shares.map((f) => [f.value, f.period?.from, f.metric])).toEqual([["72.5%", 2020, "economic_structure"], ["79%", 2023, "economic_structure"]]);
+    expect(fact("Total budget expenditure was over VND 742 billion, an increase of 24.43% compared to the same period last year.", "742 billion")).toMatchObject({ metric: "budget_expenditure", period: { from: 2023, to: 2023 } });
   });
 
   it("a quarter's or some months' figure says which part of the year it is", () => {

@@ -153,6 +153,22 @@ describe("answers that match the question's frame", () => {
     expect(gdp.figures).toEqual(["9.41%"]);
   });
 
+  it("people's words for the reports' metrics: a government's spending, the economy's make-up, new recruits, a share of the plan paid out", async () => {
+    const spend = await app.ask("how much did Hong Linh town's government spend in total in 2023?");
+    expect(spend.outcome.kind).toBe("answered");
+    expect(spend.answer).toContain("742 billion");
+    const share = await app.ask("what share of Thai Binh's economy is now factories, building and services?");
+    expect(share.outcome.kind).toBe("answered");
+    expect(share.answer).toContain("79%");
+    // The make-up asked for a year the report does not give: a near miss, not the span's growth (8.56%).
+    const shareThen = await app.ask("thai binh share of industry and services in grdp 2021");
+    expect(shareThen.outcome).toMatchObject({ kind: "near_miss" });
+    expect(shareThen.answer).not.toContain("8.56%");
+    const recruits = await app.ask("How many people were brought into the Party in Nghi Xuan district in 2023?");
+    expect(recruits.outcome.kind).toBe("answered");
+    expect(recruits.answer).toContain("123");
+  });
+
   it("a province no report is about is declined as such", async () => {
     const result = await app.ask("What was Ca Mau's budget revenue in 2023?");
     expect(result.outcome).toMatchObject({ kind: "declined", reason: { kind: "place_not_held", place: "Ca Mau" } });

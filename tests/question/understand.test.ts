@@ -384,6 +384,19 @@ describe("metrics and what is wanted", () => {
     expect(frame("how big was the province's economy estimated to be in 2023?").metric).toBe("economic_scale");
     expect(understandQuestion("how big was the province's economy in 2023?", context).metricStems).toEqual(expect.arrayContaining([stem("big"), stem("economy")]));
     expect(frame("Huyện Cẩm Xuyên đặt mục tiêu kết nạp bao nhiêu đảng viên năm 2024?").metric).toBe("party_members_admitted");
+    // People's words: a government's spending, sales abroad, new recruits, the economy's make-up.
+    expect(frame("how much did Hong Linh town's government spend in total in 2023?").metric).toBe("budget_expenditure");
+    expect(understandQuestion("how much did the town's government spend in 2023?", context).metricStems).toEqual(expect.arrayContaining([stem("government")]));
+    expect(frame("How fast did Hung Yen's overseas sales grow each year?").metric).toBe("export");
+    expect(frame("how many new recruits to the party did Nghi Xuan district take in 2023?").metric).toBe("party_members_admitted");
+    expect(frame("How many people were brought into the Party in Nghi Xuan district in 2023?").metric).toBe("party_members_admitted");
+    expect(frame("what share of Thai Binh's economy is now factories, building and services?").metric).toBe("economic_structure");
+  });
+
+  it("a share of the plan reached is a result, not the plan", () => {
+    expect(frame("By the end of November 2023, how much of the planned public investment money had the province actually paid out?")).toMatchObject({ metric: "public_investment_disbursement", wanted: "achieved" });
+    expect(frame("what percentage of the target did Hai Duong disburse in 2023?").wanted).toBe("achieved");
+    expect(frame("what disbursement rate did Hai Duong plan for 2024?").wanted).toBe("target");
   });
 
   it("tells a date asked of a plan from one asked of what happened", () => {
@@ -468,10 +481,10 @@ describe("misspelt words other than places", () => {
     expect(frame("who is subject to nghe an's vote of confidence").wanted).not.toBe("person");
   });
 
-  it("'share of' asks for a figure, though a share of GRDP is not its growth", () => {
+  it("'share of' asks for a figure, and a share of GRDP is the economy's make-up, not its growth", () => {
     const q = understandQuestion("thai binh share of industry and services in grdp 2021", context);
     expect(q.analyzed.wantsFigure).toBe(true);
-    expect(q.frame.metric).toBeNull();
+    expect(q.frame.metric).toBe("economic_structure");
   });
 
   it("'how many years since …' counts years ('since' ends the counted noun); 'bao nhiêu năm' is 'how many years'", () => {

@@ -224,6 +224,7 @@ metric-party-inspection = inspections
 metric-party-organizations = party organizations
 metric-growth = economic growth
 metric-economic-scale = the size of the economy
+metric-economic-structure = the make-up of the economy
 metric-budget-revenue = budget revenue
 metric-budget-expenditure = budget expenditure
 metric-income-per-capita = income per capita

@@ -215,6 +215,7 @@ metric-party-inspection = công tác kiểm tra
 metric-party-organizations = số tổ chức đảng
 metric-growth = tăng trưởng kinh tế
 metric-economic-scale = quy mô kinh tế
+metric-economic-structure = cơ cấu kinh tế
 metric-budget-revenue = thu ngân sách
 metric-budget-expenditure = chi ngân sách
 metric-income-per-capita = thu nhập bình quân đầu người
