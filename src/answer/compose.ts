@@ -37,6 +37,11 @@ export interface ComposeOptions {
   listLeadBonus: number;
   /** Added for a list question to a sentence leading into items with a word the question names them by ("three ratings: …"). */
   namedListBonus: number;
+  /**
+   * Taken off a list question's sentence that neither names what is listed (nor a synonym) nor leads into a list,
+   * when another sentence leads into a list of it by name (default 0.2).
+   */
+  unnamedListPenalty: number;
   /** Taken from a province's report for a question about the Party Central Committee's own meeting that names no place. */
   otherLevelPenalty: number;
   /** Score added to a sentence whose figure matches the question's metric, period, place and kind (default 0.3). */
@@ -59,7 +64,7 @@ export interface ComposeOptions {
   captionPenalty: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, otherLevelPenalty: 0.1, alignWeight: 0 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, unnamedListPenalty: 0.2, otherLevelPenalty: 0.1, alignWeight: 0 };
 
 export interface ComposedAnswer {
   outcome: AnswerOutcome;
@@ -93,6 +98,8 @@ interface Candidate {
   otherYearDate: { value: string; year: number } | null;
   /** The figures of the sentence that measure the asked metric, and how each differs from what was asked. */
   metricFacts: { fact: Fact; differs: NearMiss["differs"] }[];
+  /** A list question's sentence that leads into a list of the asked thing by its name, or one that neither names it nor leads into a list. */
+  list: "named" | "unnamed" | null;
 }
 
 /**
@@ -184,6 +191,7 @@ export function composeAnswer(
       // Sentence coverage dominates; the passage's retrieval score breaks ties between near-equals. A general
       // question is ranked by the word alignment instead.
       const namedList = frame.wanted === "list" && leadsNamedList(unit.text, listed) ? o.namedListBonus : 0;
+      const unnamedList = frame.wanted === "list" && listed.size > 0 && !namedList && !isListLead(unit.text) && ![...stemSet(unit.text)].some((w) => listed.has(w));
       // "Under which Politburo regulation …?": a sentence naming a numbered one ("…under the Politburo's Regulation 96 …").
       const namesDocument = documentAsked !== null && documentAsked.test(unit.text) ? o.namedListBonus : 0;
       // "the confidence vote at the Central Committee's mid-term review" is the centre's: a province's report on its own
@@ -216,15 +224,21 @@ export function composeAnswer(
       // answered by "Currently, the Party Committee of the town has … 3,492 Party members" under Hong Linh town's section.
       if (!frame.metric && q.wantsFigure && factsElsewhere(frame, facts, passage.article, scope)) problems.push(`the figures are for another place than ${frame.place}`);
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
-      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts || namedList > 0 || namesDocument > 0, general, otherYearDate: dated, metricFacts: framed.metricFacts });
+      candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts || namedList > 0 || namesDocument > 0, general, otherYearDate: dated, metricFacts: framed.metricFacts, list: namedList ? "named" : unnamedList ? "unnamed" : null });
     });
   }
+  const least = (c: Candidate) => (c.general && !(c.countMatch && (frame.wanted === "list" || documentAsked !== null)) ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
+  // "Which weak points did the secretary single out at the 2nd meeting?": when a sentence that may answer leads into
+  // a list of weak points by name ("…focus on weaknesses and shortcomings such as …"), one that only sets the scene
+  // ("The 2nd meeting … was held on November 28 …"), naming none and leading into no list, weighs less. (Without
+  // such a lead, the items may be named by themselves: "which units …" is answered by "…the Party Committees of Hai
+  // Duong Newspaper, the Provincial Radio …".)
+  if (candidates.some((c) => c.list === "named" && c.problems.length === 0 && c.coverage >= least(c))) for (const c of candidates) if (c.list === "unnamed") c.score -= o.unnamedListPenalty;
   candidates.sort((a, b) => b.score - a.score);
   if (process.env.DEBUG_ANSWER) {
     for (const c of candidates.slice(0, Number(process.env.DEBUG_ANSWER) > 1 ? Number(process.env.DEBUG_ANSWER) : 8)) console.error(c.score.toFixed(2), c.coverage.toFixed(2), c.problems.join("|"), c.sentence.slice(0, 110));
   }
 
-  const least = (c: Candidate) => (c.general && !(c.countMatch && (frame.wanted === "list" || documentAsked !== null)) ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
   const acceptable = candidates.filter((c) => c.problems.length === 0 && c.coverage >= least(c));
   // "When is the executive committee going to vote on personnel?": "…at the 26th conference, the Committee will …
   // vote on personnel…" gives no date, and the report dates the 26th conference elsewhere: quote both (when no

@@ -310,6 +310,12 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     expect(result.answer).toContain("traffic congestion");
   });
 
+  it("a list asked by its name is answered by the sentence leading into it, not by the one setting the scene", async () => {
+    const result = await own.ask("Which weak points did Hanoi's Party Secretary single out at the 2nd meeting of the 17th city Party Committee?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer.split(/\[\d+\]/)[0]).toContain("traffic congestion");
+  });
+
   it("a span is answered by the same span, not by a neighbouring one that shares a year", async () => {
     expect((await own.ask("how many sessions did the hanoi people's council hold in the 2016-2021 tenure")).answer).toContain("17 sessions");
     const next = await own.ask("how many sessions did the hanoi people's council hold in the 2021-2026 tenure");
