@@ -333,6 +333,19 @@ const VI_EN: [string, string][] = [
   ["đại hội", "Congress"],
   ["chủ trì", "chaired"],
   ["tham dự", "attended"],
+  ["đi dự", "to attend"],
+  // The kind of a meeting follows its noun: "hội nghị thường kỳ" is a regular conference.
+  ["hội nghị thường kỳ", "regular conferences"],
+  ["hội nghị bất thường", "extraordinary conferences"],
+  ["kỳ họp thường lệ", "regular session"],
+  ["kỳ họp bất thường", "extraordinary session"],
+  ["thường kỳ", "regular"],
+  ["bất thường", "extraordinary"],
+  ["định kỳ", "periodic"],
+  ["bầu", "elected"],
+  ["đại biểu chính thức", "official delegates"],
+  ["đại biểu dự khuyết", "alternate delegates"],
+  ["toàn quốc", "National"],
   ["khi thành lập", "at establishment"],
   ["thành lập", "established"],
   ["các cơ quan", "agencies"],
@@ -586,12 +599,15 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
   text = text
     .replace(/(?:ngày|ngay)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?/giu, (_, d, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m} ${Number(d)}${y ? `, ${y}` : ""}`))
     .replace(/(?:tháng|thang)\s+(\d{1,2})(?:\s*(?:\/|năm|nam)\s*((?:19|20)\d{2}))?/giu, (_, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m}${y ? ` ${y}` : ""}`))
+    // "bình quân 3 năm": three years (a count of years, not a year: "5 năm 2015-2020" is five years, 2015-2020).
+    .replace(/(?<![\p{L}\p{N}])(\d{1,2})\s+(?:năm|nam)(?![\p{L}\p{N}])/giu, (_, n) => keep(`${n} years`))
     .replace(/(?<![\p{L}])(?:năm|nam)\s+((?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)/giu, (_, y) => keep(`in ${y}`))
     .replace(/(\d)\s*sao(?![\p{L}])/giu, (_, n) => keep(`${n}-star`))
     // "hội nghị lần thứ 26" → "26th conference": the number before its event, as English writes it ("lần thứ VIII" too).
-    .replace(/(hội nghị|hoi nghi|đại hội|dai hoi|kỳ họp|ky hop)\s+(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+|[IVX]+)(?![\p{L}\p{N}])/giu, (m, event: string, n: string) => {
+    // ("Đại hội toàn quốc lần thứ XIII" → "13th National Congress".)
+    .replace(/(hội nghị|hoi nghi|đại hội|dai hoi|kỳ họp|ky hop)\s+(?:(toàn quốc|toan quoc)\s+)?(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+|[IVX]+)(?![\p{L}\p{N}])/giu, (m, event: string, national: string | undefined, n: string) => {
       const number = eventNumber(n);
-      return number ? keep(`${ordinalFigure(number)} ${NUMBERED_EVENT[fold(event)] ?? "conference"}`) : m;
+      return number ? keep(`${ordinalFigure(number)} ${national ? "National " : ""}${NUMBERED_EVENT[fold(event)] ?? "conference"}`) : m;
     })
     .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+|[IVX]+)(?![\p{L}\p{N}])/giu, (m, n: string) => {
       const number = eventNumber(n);

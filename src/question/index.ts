@@ -334,10 +334,12 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   const kindWords = metric === "targets_met" ? english.replace(/\b(targets?|goals?|indicators?|criteria)\b/gi, " ") : english;
   // "How much more did it collect than it had planned": a result measured against the plan.
   // ("…, and how did that compare with what was planned?")
-  // ("How much of the planned money had it actually paid out?": a share of the plan reached.)
+  // ("How much of the planned money had it actually paid out?": a share of the plan reached; "… did it exceed the
+  // target?": a result held against it.)
   const againstPlan =
     /\b(compared? (to|with)|comparison (to|with)|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
-    /\b(how much|what share|what part|what percentage|what proportion) of (the |its |their )?(plan|planned|target|targeted)\b/i.test(kindWords);
+    /\b(how much|what share|what part|what percentage|what proportion) of (the |its |their )?(plan|planned|target|targeted)\b/i.test(kindWords) ||
+    /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9-]+ ){0,2}?(plans?|targets?|goals?)\b/i.test(kindWords);
   if (TARGET_QUESTION.test(kindWords) && figure && !againstPlan) return "target";
   if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
   if (figure) return "achieved";

@@ -23,7 +23,7 @@ describe("Vietnamese questions in the reports' words", () => {
     // A Roman numeral numbers the congress; the province in brackets after a district is a place of its own.
     ["Huyện Tân Châu (Tây Ninh) phải tổ chức xong Đại hội Đảng bộ huyện lần thứ VIII trước ngày nào?", "Tan Chau district Tay Ninh complete Party Congress 8th by what date?"],
     // Members of a committee are counted as members; ethnic minorities are the reports' "ethnic minority groups".
-    ["dai hoi dang bo tinh hung yen lan thu XIX bau bao nhieu uy vien ban chap hanh", "Party Congress Hung Yen province 19th how many members Executive Committee"],
+    ["dai hoi dang bo tinh hung yen lan thu XIX bau bao nhieu uy vien ban chap hanh", "Party Congress Hung Yen province 19th elected how many members Executive Committee"],
     ["tinh binh phuoc co bao nhieu dan toc thieu so", "Binh Phuoc province has how many ethnic minority groups"],
     ["nghe an lay phieu tin nhiem vao nam thu may cua nhiem ky", "Nghe An vote of confidence which year of term"],
     ["cấp tỉnh phải làm xong việc đánh giá giữa nhiệm kỳ trước ngày nào?", "provincial level complete mid-term review by what date?"],
@@ -34,6 +34,10 @@ describe("Vietnamese questions in the reports' words", () => {
     ["thuong truc tinh uy ha nam hop 25/1 cho y kien dieu chinh chu truong dau tu", "Standing Board of the Provincial Party Committee Ha Nam met 25/1 gave opinions on adjusting the investment policy"],
     ["Năm 2023 huyện Nghi Xuân đón được bao nhiêu lượt khách nước ngoài?", "in 2023 Nghi Xuan district welcomed how many visitors?"],
     ["có mấy mức tín nhiệm, gồm những mức nào?", "how many levels confidence which levels?"],
+    // A meeting's kind after its noun; a count of years; the national congress a delegation attends.
+    ["nam 2025 BCH Dang bo tinh Hai Duong hop bao nhieu hoi nghi thuong ky?", "in 2025 Executive Committee Provincial Party Committee Hai Duong met how many regular conferences?"],
+    ["tang truong kinh te binh quan 3 nam cua ha nam la bao nhieu", "economic growth average 3 years of Ha Nam how many"],
+    ["Đại hội Đảng bộ tỉnh Hưng Yên bầu bao nhiêu đại biểu chính thức đi dự Đại hội toàn quốc lần thứ XIII?", "Party Congress Hung Yen province elected how many official delegates to attend 13th National congress?"],
   ])("%s", (vi, en) => {
     expect(toEnglishQuestion(vi)).toBe(en);
   });

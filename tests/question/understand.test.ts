@@ -397,6 +397,10 @@ describe("metrics and what is wanted", () => {
     expect(frame("By the end of November 2023, how much of the planned public investment money had the province actually paid out?")).toMatchObject({ metric: "public_investment_disbursement", wanted: "achieved" });
     expect(frame("what percentage of the target did Hai Duong disburse in 2023?").wanted).toBe("achieved");
     expect(frame("what disbursement rate did Hai Duong plan for 2024?").wanted).toBe("target");
+    // "… did it exceed the target?": a result held against the target.
+    expect(frame("huyen kim boi tang truong kinh te binh quan 3 nam la bao nhieu, co vuot muc tieu khong")).toMatchObject({ metric: "growth", wanted: "achieved" });
+    expect(frame("Did Hai Duong's growth exceed the 2023 target?").wanted).toBe("achieved");
+    expect(frame("What growth target did Hai Duong set for 2024?").wanted).toBe("target");
   });
 
   it("tells a date asked of a plan from one asked of what happened", () => {
