@@ -606,7 +606,13 @@ const DATE = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Mo
 /** People named in a sentence: two to four capitalised words that are neither titles nor places ("Tran Duc Thang"). */
 export function personNames(sentence: string): string[] {
   const places = new Set(findPlaces(sentence).flatMap((p) => tokenize(fold(p.matched))));
-  return properNames(sentence).filter((name) => {
+  // ("…Delegation of National Assembly Deputies Giang Pao My emphasised": the title's last word runs into the name.)
+  const withoutTitle = (name: string) => {
+    const words = name.split(" ");
+    while (words.length > 2 && !isVietnameseName(words[0]!)) words.shift();
+    return words.join(" ");
+  };
+  return properNames(sentence).map(withoutTitle).filter((name) => {
     const words = name.split(" ");
     // An acronym is an outlet or a body ("Lai Chau (VNA)"), not part of a person's name.
     const acronym = words.some((w) => /^\p{Lu}{2,}$/u.test(w));
@@ -621,8 +627,11 @@ export function personNames(sentence: string): string[] {
 const ROLE_ASKED = /\b(?:on behalf of|representing|head of|chief of|leader of|director of|chairman of|chairwoman of|secretary of)\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for)\b|[?,.;]|$)/;
 const ROLE_GENERIC = new Set(["party", "committee", "provincial", "province", "province's", "city", "city's", "district", "district's", "the", "of", "and", "s"]);
 
+/** "…the Lai Chau provincial party secretary who led the conference?": the post, before the clause saying what its holder did. */
+const ROLE_BEFORE_WHO = /\b((?:[a-z']+\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief))\s+(?:who|that)\b/;
+
 function roleAsked(q: AnalyzedQuestion): string[] {
-  const m = ROLE_ASKED.exec(q.folded);
+  const m = ROLE_ASKED.exec(q.folded) ?? ROLE_BEFORE_WHO.exec(q.folded);
   if (!m) return [];
   const placeWords = new Set(q.places.flatMap((p) => tokenize(fold(p))));
   return [...new Set(tokenize(m[1]!).filter((w) => !ROLE_GENERIC.has(w) && !placeWords.has(w) && w.length > 1).map(stem))];

@@ -38,7 +38,8 @@ const WEAK_TERMS = new Set(
 
 /** Question openers that ask for a figure: the answer sentence must hold a number. */
 /** "What number is the plan?", "nghe an confidence vote plan number": the document's code is the answer, a figure. */
-const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b|\bnumber of the (plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)\b/i;
+// ("When did the Politburo issue Conclusion No. 126?" gives the number: it asks no figure.)
+const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b(?!\.?\s*\d)|\bnumber of the (plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)\b/i;
 /** "Which number congress was it", "đại hội lần thứ mấy" (translated "what ordinal"): the numbered event is the answer. */
 const ORDINAL_QUESTION = /\bwhat ordinal\b|\b(what|which) (number|numbered) (congress|conference|session|meeting|plenum)\b|\b(congress|conference|session|meeting|plenum) (number|no)\b(?! of\b)/i;
 const FIGURE_QUESTION = new RegExp(

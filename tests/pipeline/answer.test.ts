@@ -284,6 +284,25 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
           "Most participants expressed their high consensus with drafts and reports presented at the meeting.\n",
       ),
     );
+    // ../shared/corpus/extra/056.json and 041.json, shortened.
+    await own.library.add(
+      upload(
+        "ha-tinh-congress-time.md",
+        'title: "Adjusting the time of Party Congresses for the 2025-2030 term (Ha Tinh)"\nurl: https://example.org/ha-tinh-congress-time\ndate: 2025-02-20\nplace: Ha Tinh province',
+        "Comrade Tran The Dung, Standing Deputy Secretary of the Provincial Party Committee, has just signed and issued an official dispatch to adjust the time of the Party Congress for the 2025-2030 term.\n\n" +
+          "On February 14, 2025, the Politburo issued Conclusion No. 126 on a number of contents and tasks to continue to arrange and streamline the organization of the political system in 2025.\n\n" +
+          "Regarding the time to organize the congresses of Duc Tho district and Ky Anh town, it will be held in April 2025.\n",
+      ),
+    );
+    await own.library.add(
+      upload(
+        "lai-chau-draft-reports.md",
+        'title: "Lai Chau finalises draft reports for 15th provincial Party Congress"\nurl: https://example.org/lai-chau-drafts\ndate: 2024-09-14\nplace: Lai Chau province',
+        "Lai Chau (VNA) – The 14th-tenure provincial Party Committee of Lai Chau province on September 14 held a thematic conference on finalising detailed draft reports that will be submitted to the 15th Provincial Party Congress.\n\n" +
+          "At the conference, member of the Party Central Committee, Secretary of the provincial Party Committee, Chairwoman of the provincial People's Council, Head of the provincial Delegation of National Assembly Deputies Giang Pao My emphasised that the thorough preparation of these two documents is a decisive factor for the success of the congress.\n\n" +
+          "My also asked for opinions on contents such as reviewing self-criticism and criticism of the 14th provincial Party Committee.\n",
+      ),
+    );
     await own.library.add(
       upload(
         "hai-duong-council.md",
@@ -314,6 +333,18 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     const result = await own.ask("Which weak points did Hanoi's Party Secretary single out at the 2nd meeting of the 17th city Party Committee?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer.split(/\[\d+\]/)[0]).toContain("traffic congestion");
+  });
+
+  it("a document's number in the question is no figure asked: 'when did … issue Conclusion No. 126' is answered by its date", async () => {
+    const result = await own.ask("when did the Politburo issue Conclusion No. 126 on streamlining the political system?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("February 14, 2025");
+  });
+
+  it("a post named before 'who …' is the post asked: its holder answers, though titles run into the name", async () => {
+    const result = await own.ask("name of the Lai Chau provincial party secretary who led the draft reports conference?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Giang Pao My");
   });
 
   it("a span is answered by the same span, not by a neighbouring one that shares a year", async () => {

@@ -16,6 +16,8 @@ describe("evidence checks", () => {
       "Nguyen Manh Hung",
     ]);
     expect(personNames("Comrade Tran The Dung, Standing Deputy Secretary of the Provincial Party Committee, has just signed the document.")).toEqual(["Tran The Dung"]);
+    // A title's last capitalised word running into the name is not part of it.
+    expect(personNames("Head of the provincial Delegation of National Assembly Deputies Giang Pao My emphasised the preparation.")).toEqual(["Giang Pao My"]);
     // Capitalised document words are no one ("the draft Action Program"): a "who" question is not answered by them.
     expect(personNames("Regarding the draft Action Program to implement the Resolution of the Provincial Party Congress, delegates are requested to discuss.")).toEqual([]);
   });

@@ -544,6 +544,8 @@ describe("misspelt words other than places", () => {
 
   it("'plan number' asks for the document's code, 'total …' for a figure, a goal for a metric is a target", () => {
     expect(understandQuestion("nghe an confidence vote plan number", context).analyzed.wantsFigure).toBe(true);
+    // The number given ("Conclusion No. 126") is the document's name: the question asks no figure.
+    expect(understandQuestion("when did the Politburo issue Conclusion No. 126?", context).analyzed.wantsFigure).toBe(false);
     expect(understandQuestion("tan chau district tay ninh total party members", context).analyzed.wantsFigure).toBe(true);
     expect(frame("cam xuyen 2024 goal for total social development investment")).toMatchObject({ metric: "investment_capital", wanted: "target" });
   });
