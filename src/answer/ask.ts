@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
-import { understandQuestion, parseDatePoint, respellNames, type Question, type QuestionContext } from "../question/index.js";
-import { escapeRegExp } from "../text/escape.js";
+import { countsNoun, understandQuestion, parseDatePoint, respellNames, type Question, type QuestionContext } from "../question/index.js";
+import { escapeRegExp, nounPattern } from "../text/escape.js";
 import { DEFAULT_SEARCH, hybridSearch, termWeights, type ScoredPassage, type SearchOptions } from "../search/search.js";
 import type { SearchIndex as Store, StoredPassage } from "../store/search-index.js";
 import { fold } from "../text/fold.js";
@@ -205,8 +205,8 @@ function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<stri
   }
   // "hong linh town total party members" (no metric of the lexicon) about one or two reports: their passages with a
   // figure counting the counted noun ("…28 grassroots Party organizations with 3,492 Party members") join too.
-  const counting = !metric && !aboutPerson && q.counted && /^[a-z]+$/.test(q.counted) && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && (q.frame.wanted === "achieved" || q.frame.wanted === "target")
-    ? new RegExp(`\\d(?:[\\d.,]*\\d)?\\s+(?:[\\p{L}'’-]+\\s+){0,2}?${q.counted.replace(/s$/, "")}s?\\b`, "iu")
+  const counting = !metric && !aboutPerson && countsNoun(q.counted) && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && (q.frame.wanted === "achieved" || q.frame.wanted === "target")
+    ? new RegExp(`\\d(?:[\\d.,]*\\d)?\\s+(?:[\\p{L}'’-]+\\s+){0,2}?${nounPattern(q.counted)}\\b`, "iu")
     : null;
   if (counting) {
     const extra = [...narrowed!].flatMap((id) => passagesOf(id)).filter((p) => !inTop.has(p.id) && counting.test(p.text));

@@ -10,7 +10,7 @@ import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
 import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearOfDate, yearsClaimed, type DayOfMonth } from "../text/years.js";
 import { namesEvent, numberedEvents, numberedGroups } from "../text/events.js";
-import { escapeRegExp } from "../text/escape.js";
+import { escapeRegExp, nounPattern } from "../text/escape.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
 // "Problems" rule a sentence out (wrong place, wrong year, no figure for a "how many");
@@ -732,7 +732,7 @@ function countsOtherKind(question: string, sentence: string, noun: string): bool
  */
 function countsOnlyNewOnes(question: string, sentence: string, noun: string): boolean {
   if (NEW_ONES_ASKED.test(question)) return false;
-  const counts = (kind: string) => new RegExp(`\\b\\d[\\d.,]*\\s+${kind}(?:[\\p{L}-]+\\s+){0,2}?${escapeRegExp(noun.replace(/s$/, ""))}s?\\b`, "u").test(sentence);
+  const counts = (kind: string) => new RegExp(`\\b\\d[\\d.,]*\\s+${kind}(?:[\\p{L}-]+\\s+){0,2}?${nounPattern(noun)}\\b`, "u").test(sentence);
   return counts("(?:new|newly [\\p{L}-]+)\\s+") && !counts("(?!new\\b|newly\\b)");
 }
 

@@ -13,6 +13,11 @@ export const COUNTED_LENGTH = "length";
 /** The kinds of answer a question may count instead of a noun (checked whatever metric the question names). */
 export const COUNTED_KINDS: ReadonlySet<string> = new Set([COUNTED_DURATION, COUNTED_MONEY, COUNTED_LENGTH]);
 
+/** Whether what a question counts is a noun of one plain word ("members", "branches"), not a kind of answer or a phrase. */
+export function countsNoun(counted: string | null): counted is string {
+  return counted !== null && !COUNTED_KINDS.has(counted) && /^[a-z]+$/.test(counted);
+}
+
 /** Words that carry no meaning for matching. */
 const STOPWORDS = new Set(
   (

@@ -19,7 +19,7 @@ import { parseQuestionFilters } from "./filters.js";
 import { expandShorthand, looksVietnamese, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 
-export { analyzeQuestion, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
+export { analyzeQuestion, countsNoun, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
 export { resolveFollowUp, type Turn } from "./followup.js";
 export { parseDatePoint } from "./filters.js";
 
