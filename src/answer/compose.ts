@@ -1,7 +1,7 @@
 import type { AnswerOutcome, ArticleSummary, AskedFrame, Citation, Fact, NearMiss } from "../types.js";
 import { stemSet, type ScoredPassage } from "../search/search.js";
 import type { Question } from "../question/index.js";
-import { COUNTED_KINDS, stem } from "../question/analyze.js";
+import { COUNTED_KINDS, COUNTED_MONEY, stem } from "../question/analyze.js";
 import { synonymStems } from "../question/glossary.js";
 import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
@@ -42,6 +42,11 @@ export interface ComposeOptions {
    * when another sentence leads into a list of it by name (default 0.2).
    */
   unnamedListPenalty: number;
+  /**
+   * Added to a sentence giving the asked metric's standing ("…in the leading group of the country", "ranking 26th out
+   * of 63") when the question asks how the place ranks or compares (Question.standing); default 0.2.
+   */
+  standingBonus: number;
   /** Taken from a province's report for a question about the Party Central Committee's own meeting that names no place. */
   otherLevelPenalty: number;
   /** Score added to a sentence whose figure matches the question's metric, period, place and kind (default 0.3). */
@@ -64,7 +69,7 @@ export interface ComposeOptions {
   captionPenalty: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, unnamedListPenalty: 0.2, otherLevelPenalty: 0.1, alignWeight: 0 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, unnamedListPenalty: 0.2, standingBonus: 0.2, otherLevelPenalty: 0.1, alignWeight: 0 };
 
 export interface ComposedAnswer {
   outcome: AnswerOutcome;
@@ -110,7 +115,7 @@ interface Candidate {
  * what was asked, the outcome is a near miss that quotes what they do give.
  */
 export function composeAnswer(
-  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted" | "countedGroup" | "listed">,
+  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted" | "countedGroup" | "listed" | "standing">,
   hits: ScoredPassage[],
   weights: Map<string, number>,
   articlePassages: (articleId: string) => StoredPassage[],
@@ -130,7 +135,7 @@ export function composeAnswer(
     : [];
   const q = lowerCasePeople.length ? { ...asked, names: [...asked.names, ...lowerCasePeople] } : asked;
   const aligned = aligner?.prepare(q.raw) ?? null;
-  const content = contentTerms(q, weights);
+  const content = contentTerms(q, weights, question.counted === COUNTED_MONEY);
   // For a sentence whose fact matches the whole frame, the words naming the metric ("gdp" for "total product")
   // are covered by the fact, and so is what a "how many" question counts ("how many people joined the party": the
   // fact counts them); the rest of the question must still be (`frameCoverage`).
@@ -197,18 +202,23 @@ export function composeAnswer(
       // "the confidence vote at the Central Committee's mid-term review" is the centre's: a province's report on its own
       // mid-term review and vote weighs less.
       const otherLevel = centralAsked && reportPlace(passage.article) !== null ? o.otherLevelPenalty : 0;
+      // "How does Thai Binh compare with the rest of the country on disbursement?": "…in the leading group of the country
+      // with a high rate of public investment disbursement" (the metric's facts or its words, and a standing).
+      const standing = question.standing && STANDING_STATED.test(unit.text) && (framed.metricFacts.length > 0 || (question.metricStems.length > 0 && question.metricStems.every((w) => stemSet(unit.text).has(w))));
       const score = general
         ? alignment!.score + judged.bonus - judged.penalty - (isCaption(unit.text) ? o.captionPenalty : 0) -
           o.generalPositionWeight * Math.min(1, (passageStart + unit.at) / 2000) + namedList + namesDocument - otherLevel
         : cov + 0.25 * (passage.score / topScore) + judged.bonus - judged.penalty - (0.02 * Math.max(0, unit.text.length - 350)) / 100 +
           (framed.matches ? o.frameBonus : 0) + o.alignWeight * (alignment?.score ?? 0) +
-          (frame.wanted === "list" ? listBonus(unit.text, () => itemsFollow(units, index, passage)) + namedList : 0) + namesDocument - otherLevel;
+          (frame.wanted === "list" ? listBonus(unit.text, () => itemsFollow(units, index, passage)) + namedList : 0) + namesDocument - otherLevel +
+          (standing ? o.standingBonus : 0);
       // A figure the report dates to the asked year ("…in the same period last year") shows the report covers it.
       const problems = [...scope.problems.filter((p) => !(framed.matches && /^year /.test(p))), ...judged.problems];
       // "When was the 2023 year-end session?" is not answered by a 2024 report's "on December 7": say which year it gives.
       const dated = frame.wanted === "date" && !judged.problems.includes("no date in sentence") ? otherYearDate(unit.text, passage.article.date, frame) : null;
       if (dated) problems.push(`date is in ${dated.year}`);
-      if (framed.noMetricFact) problems.push(`no figure for ${question.frame.metric} in sentence`);
+      // (A standing asked is answered by one stated in the metric's words, figure or not.)
+      if (framed.noMetricFact && !standing) problems.push(`no figure for ${question.frame.metric} in sentence`);
       if (documentAsked && !namesDocument) problems.push(`no ${documentKind} named by its number`);
       if (group) {
         if (!groupInReport.has(passage.articleId)) groupInReport.set(passage.articleId, articlePassages(passage.articleId).some((p) => group.test(p.text)));
@@ -408,6 +418,9 @@ function opensItem(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
   return ENUMERATED.test(text.slice(lineStart, at + 20)) && text.slice(lineStart, at).trim().length <= 4;
 }
+
+/** A standing among others: "ranking 26th out of 63", "in the leading group of the country", "among the top 10". */
+const STANDING_STATED = /\b(rank(s|ed|ing)?|leading group|top (\d+|three|five|ten)|among the (top|leading|highest|best)|(first|second|third|fourth|fifth|\d+(st|nd|rd|th)) (out of|among|in the (country|region|nation)|nationwide)|(highest|lowest|first) in the (country|region|nation))\b/i;
 
 /** "Expected", "estimated", "projected", "forecast": a question an estimate answers. */
 const ESTIMATE_ASKED = /\b(expect\w*|estimat\w*|projected|forecast\w*)\b/;

@@ -31,6 +31,8 @@ const LIGHT_WORDS = new Set(
 
 /** Words of a "when" question that name the answer's type rather than what is asked. */
 const DATE_WORDS = new Set("date dates day days time deadline deadlines".split(" ").map(stem));
+/** Words of a "how much money" question that name the answer's type (a sum of money). */
+const MONEY_WORDS = new Set("money funding funds".split(" ").map(stem));
 /** Words of a "who" question that name the answer's type ("…party secretary name", "full name of the chairman"). */
 const PERSON_WORDS = new Set("name names full".split(" ").map(stem));
 
@@ -38,16 +40,25 @@ const PERSON_WORDS = new Set("name names full".split(" ").map(stem));
  * The terms that say what is asked, weighted by rarity (clipped, so one rare verb cannot outweigh the
  * rest): places, names and years are left out (they are checked against the article instead),
  * committee boilerplate and light verbs count little, and the first few specific terms (the head of
- * the question: "who chaired", "how many resolutions") count double.
+ * the question: "who chaired", "how many resolutions") count double. `countsMoney`: the question counts a sum of
+ * money ("how much money …"), which its word "money" names.
  */
-export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>): ContentTerm[] {
-  const anchorWords = new Set([...q.places, ...q.names].flatMap((n) => tokenize(fold(n))).map(stem));
+export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>, countsMoney = false): ContentTerm[] {
+  const anchors = [...q.places, ...q.names];
+  const anchorWords = new Set(anchors.flatMap((n) => tokenize(fold(n))).map(stem));
+  // "Hong Linh town's …", "Cam Xuyen district": the kind of place goes with its name, which is checked against the
+  // article; it says little of what is asked ("…the Party Committee of the town has …" still repeats it).
+  const placeKinds = new Set<string>();
+  for (const n of anchors) {
+    const kind = new RegExp(`\\b${escapeRegExp(fold(n))}(?:['’]s)?\\s+(district|town|commune|ward|city|province)\\b`).exec(q.folded)?.[1];
+    if (kind) placeKinds.add(stem(kind));
+  }
   let focus = 3;
   return q.terms
     .filter((t) => !anchorWords.has(t.stem) && !q.years.includes(t.text))
     .map((t) => {
       // "date", "day", "deadline" in a "when" question name the answer's type, which the date check looks for.
-      const light = LIGHT_WORDS.has(t.stem) || (q.wantsDate && DATE_WORDS.has(t.stem)) || (q.wantsPerson && PERSON_WORDS.has(t.stem));
+      const light = LIGHT_WORDS.has(t.stem) || (q.wantsDate && DATE_WORDS.has(t.stem)) || (q.wantsPerson && PERSON_WORDS.has(t.stem)) || (countsMoney && MONEY_WORDS.has(t.stem)) || placeKinds.has(t.stem);
       const idf = Math.min(3, Math.max(0.5, weights.get(t.stem) ?? 1));
       const isFocus = !t.weak && !light && focus-- > 0;
       return {
@@ -630,8 +641,11 @@ const ROLE_GENERIC = new Set(["party", "committee", "provincial", "province", "p
 /** "…the Lai Chau provincial party secretary who led the conference?": the post, before the clause saying what its holder did. */
 const ROLE_BEFORE_WHO = /\b((?:[a-z']+\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief))\s+(?:who|that)\b/;
 
+/** "Which Lai Chau provincial Party Secretary spoke at …?": the post the question picks its person by. */
+const ROLE_WHICH = /\b(?:which|what)\s+((?:[a-z']+\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief))\b(?!\s+of\b)/;
+
 function roleAsked(q: AnalyzedQuestion): string[] {
-  const m = ROLE_ASKED.exec(q.folded) ?? ROLE_BEFORE_WHO.exec(q.folded);
+  const m = ROLE_ASKED.exec(q.folded) ?? ROLE_BEFORE_WHO.exec(q.folded) ?? ROLE_WHICH.exec(q.folded);
   if (!m) return [];
   const placeWords = new Set(q.places.flatMap((p) => tokenize(fold(p))));
   return [...new Set(tokenize(m[1]!).filter((w) => !ROLE_GENERIC.has(w) && !placeWords.has(w) && w.length > 1).map(stem))];

@@ -51,17 +51,19 @@ const FIGURE_QUESTION = new RegExp(
   `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rate\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
 );
-// ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date.)
-const DATE_QUESTION = /^\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
+// ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;
+// a "when" after a colon opens the question: "Ha Tinh congress timing: when will Duc Tho hold its congress?")
+const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
-  /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
+  /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|should|can|could|must|may|the|of|to)\b)[^\s?.,;:]+\s+){0,4}?((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
 /**
  * A post typed without a question word, ending the question or followed by where or when: "an giang provincial party
- * secretary at the 1st congress?", "yen bai ppc chairman". ("ha nam party secretary speech" asks for the speech.)
+ * secretary at the 1st congress?", "yen bai ppc chairman", "binh thuan document subcommittee head" (a head or chief only
+ * ending it). ("ha nam party secretary speech" asks for the speech.)
  */
 const POST_WITHOUT_QUESTION_WORD =
-  /^(?!.*\b(what|which|how|when|where|why|whom?|whose|list|name|number|many|much|total|count|did|does|do)\b).*\b(secretar(y|ies)|chair(man|men|woman|women|person)|director|leader)\s*(\?|$|\b(at|in|of|for|during|from)\b)/i;
+  /^(?!.*\b(what|which|how|when|where|why|whom?|whose|list|name|number|many|much|total|count|did|does|do)\b).*\b(secretar(y|ies)|chair(man|men|woman|women|person)|director|leader)\s*(\?|$|\b(at|in|of|for|during|from)\b)|^(?!.*\b(what|which|how|when|where|why|whom?|whose|list|name|number|many|much|total|count|did|does|do)\b).*\b(head|chief)\s*\??\s*$/i;
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
 const NOT_PERSON_QUESTION = /\bwho (?:exactly |else )?(is|are|was|were|will be|would be) (subject|eligible|entitled|covered|affected|targeted|included)\b|\b(list|names?) of (the )?(positions|posts|titles|roles)\b/i;
 /**
@@ -301,7 +303,8 @@ export function properNames(question: string): string[] {
     const syllable = current.length > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && STOPWORDS.has(f) && !NAME_BREAKS.has(f);
     if (syllable || (isCapitalised && !GENERIC_CAPITALISED.has(f) && !STOPWORDS.has(f))) current.push(word);
     else flush();
-    if (/[,;:.!?)\]"”]$/u.test(raw[i]!)) flush();
+    // A possessive ends one too: "Ha Tinh's Duc Tho district" names Ha Tinh and Duc Tho.
+    if (/[,;:.!?)\]"”]$/u.test(raw[i]!) || /\p{L}['’]s[^\p{L}]*$/u.test(raw[i]!)) flush();
   });
   flush();
   return names;

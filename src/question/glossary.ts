@@ -148,6 +148,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\b(?:wich|whcih|whihc|wihch)\b/gi, "which"],
   [/\b(?:wat|wht|whta|waht)\b/gi, "what"],
   [/\b(?:whn|wehn|whne)\b/gi, "when"],
+  [/\bwen\b(?= (?:will|did|does|do|is|was|are|were|has|have|had)\b)/gi, "when"],
   [/\b(?:hw|hwo)\b/gi, "how"],
   [/\b(?:whi|wo|hu)\b(?= (?:is|was|chaired|led|headed|presided)\b)/gi, "who"],
   [/\bteleconf\b/gi, "teleconference"],

@@ -67,6 +67,12 @@ export interface Question {
    * own kind. Empty for other questions.
    */
   listed: string[];
+  /**
+   * The question asks where the place stands against others ("how did Yen Bai's growth rank against other provinces",
+   * "how does Thai Binh compare with the rest of the country on disbursement"): a sentence giving the metric's standing
+   * ("…in the leading group of the country", "ranking 26th out of 63") answers it, with or without a figure.
+   */
+  standing: boolean;
   filters: AskFilters;
   filterPhrases: string[];
   /** The date filter comes from words ("since November") rather than a token. */
@@ -76,6 +82,10 @@ export interface Question {
   /** Place names corrected for spelling ("Thai Bihn" → "Thai Binh"). */
   corrections: { from: string; to: string }[];
 }
+
+/** "How did … rank", "what position …", "… compare with the rest of the country / other provinces", "ranking nationwide". */
+const STANDING_ASKED =
+  /\b(how|where)\b[^?]{0,80}?\b(rank|ranks|ranked|stand|stands|stood)\b|\bwhat (rank|ranking|position|place)\b|\b(rank|ranks|ranked|ranking|position|standing)\b[^?]{0,40}?\b(among|against|nationwide|nationally|in the (country|region|nation)|other provinces|out of)\b|\b(compares?|compared|comparison|fares?|fared)\b[^?]{0,20}?\b(with|to|against) (the rest of|other|the country|the region|the nation|the national|provinces)\b/i;
 
 /** Reads a question. Throws a UserError for a question with no words to search with ("*", "OR", "- -"). */
 export function understandQuestion(asked: string, context: QuestionContext): Question {
@@ -117,6 +127,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     counted,
     countedGroup: counted ? countedGroupOf(english) : null,
     listed: frame.wanted === "list" ? listedStems(english) : [],
+    standing: STANDING_ASKED.test(english),
     filters: understood.filters,
     filterPhrases: understood.phrases,
     datesFromWords: understood.datesFromWords,
@@ -335,11 +346,13 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // "How much more did it collect than it had planned": a result measured against the plan.
   // ("…, and how did that compare with what was planned?")
   // ("How much of the planned money had it actually paid out?": a share of the plan reached; "… did it exceed the
-  // target?": a result held against it.)
+  // target?", "did it meet the target?": a result held against it.)
   const againstPlan =
     /\b(compared? (to|with)|comparison (to|with)|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
     /\b(how much|what share|what part|what percentage|what proportion) of (the |its |their )?(plan|planned|target|targeted)\b/i.test(kindWords) ||
-    /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9-]+ ){0,2}?(plans?|targets?|goals?)\b/i.test(kindWords);
+    /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords) ||
+    // ("Did Kim Boi meet the economic growth target set in its resolution?": whether a result reached it.)
+    /\b(did|does|do|has|have|had)\b[^?]{0,40}?\b(meet|met|reach(ed)?|achieved?|hit|fulfill?(ed)?|attain(ed)?|complet(e|ed))\s+(the |its |their |this |that )?([a-z0-9-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords);
   if (TARGET_QUESTION.test(kindWords) && figure && !againstPlan) return "target";
   if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
   if (figure) return "achieved";

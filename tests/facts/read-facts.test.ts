@@ -33,6 +33,15 @@ describe("facts read from report sentences", () => {
     expect(fact("To complete the set goals, including striving for economic growth of over 9%, Hai Duong must focus on overcoming limitations.", "9%")).toMatchObject({ metric: "growth", modality: "target" });
   });
 
+  it("a part of the year, however hyphenated, is the figure's period ('first-quarter', 'nine-month')", () => {
+    expect(fact("The first-quarter 2024 GRDP growth rate reached 6.06%.", "6.06%", 2024)).toMatchObject({ metric: "growth", period: { from: 2024, to: 2024, part: "Q1" } });
+    expect(fact("Nine-month budget revenue in 2023 reached 1,200 billion VND.", "1,200 billion VND")).toMatchObject({ metric: "budget_revenue", period: { from: 2023, to: 2023, part: "9M" } });
+  });
+
+  it("money flowing into the state coffers is budget revenue", () => {
+    expect(fact("Money flowing into the state coffers reached 300 billion VND in 2023.", "300 billion VND")).toMatchObject({ metric: "budget_revenue" });
+  });
+
   it("a span average is not the year's figure; a baseline year is not the figure's year", () => {
     const text = "In particular, the average economic growth rate in the 3 years (2021 - 2023) of the province is estimated at 8.56%; The economic scale in 2023 is estimated to reach 68,358 billion VND, 1.3 times higher than in 2020.";
     expect(fact(text, "8.56%")).toMatchObject({ metric: "growth", period: { from: 2021, to: 2023 }, modality: "estimated" });

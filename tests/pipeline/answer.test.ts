@@ -64,6 +64,24 @@ describe("answers that match the question's frame", () => {
     }
   });
 
+  it("a standing asked is answered by the sentence giving it, with or without a figure", async () => {
+    const compared = await app.ask("How does Thai Binh compare with the rest of the country on public investment disbursement in 2021-2023?");
+    expect(compared.outcome.kind).toBe("answered");
+    expect(compared.answer).toContain("leading group of the country");
+    const ranked = await app.ask("Where did Ha Nam's 2023 GRDP growth rank in the Red River Delta and in the country?");
+    expect(ranked.answer).toContain("8th nationwide");
+  });
+
+  it("'did it beat the target, and by how much' is answered by the result against the target; a town's 'state coffers' by its revenue", async () => {
+    const beat = await app.ask("Did Cam Xuyen district beat the provincial budget revenue target in 2023, and by how much?");
+    expect(beat.outcome.kind).toBe("answered");
+    expect(beat.answer).toContain("34.6%");
+    const coffers = await app.ask("How much money flowed into Hong Linh town's state coffers in 2023?");
+    expect(coffers.outcome.kind).toBe("answered");
+    expect(coffers.answer).toContain("VND 300 billion");
+    expectCitationIntegrity(coffers);
+  });
+
   it("a neighbouring year is a near miss that says what the reports give, never the answer", async () => {
     for (const q of ["How many new party members were admitted in Ha Nam province in 2022?", "Ha Nam new party members 2022"]) {
       const result = await app.ask(q);
@@ -345,6 +363,18 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     const result = await own.ask("name of the Lai Chau provincial party secretary who led the draft reports conference?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("Giang Pao My");
+  });
+
+  it("a post picked by 'which …' is the post asked ('Which Lai Chau provincial Party Secretary spoke at …')", async () => {
+    const result = await own.ask("Which Lai Chau provincial Party Secretary spoke at the September 14 conference finalising draft reports for the 15th Provincial Party Congress?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Giang Pao My");
+  });
+
+  it("'when will Ha Tinh's Duc Tho district … hold' names Duc Tho, not 'Ha Tinh Duc Tho'", async () => {
+    const result = await own.ask("When will Ha Tinh's Duc Tho district and Ky Anh town hold their Party congresses?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("April 2025");
   });
 
   it("a span is answered by the same span, not by a neighbouring one that shares a year", async () => {

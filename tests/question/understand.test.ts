@@ -568,6 +568,38 @@ describe("misspelt words other than places", () => {
   });
 });
 
+describe("questions asked as people type them (held-out-18)", () => {
+  it("a part of a year written with a hyphen is that part; 'how did … rank', '… compare with the rest of the country' ask a standing", () => {
+    const ranked = understandQuestion("How did Yen Bai's first-quarter 2024 GRDP growth rank against other provinces?", context);
+    expect(ranked.frame).toMatchObject({ metric: "growth", period: { from: 2024, to: 2024, part: "Q1" } });
+    expect(ranked.standing).toBe(true);
+    expect(understandQuestion("How does Thai Binh compare with the rest of the country on public investment disbursement in 2021-2023?", context).standing).toBe(true);
+    expect(understandQuestion("yen bai q1 2024 growth rank nationwide", context).standing).toBe(true);
+    expect(understandQuestion("What was Thai Binh's economic growth rate in 2023?", context).standing).toBe(false);
+    expect(frame("ha nam nine-month budget revenue 2023").period).toMatchObject({ part: "9M" });
+  });
+
+  it("'did it beat / meet the … target' asks for the result held against the target", () => {
+    expect(frame("Did Cam Xuyen district beat the provincial budget revenue target in 2023, and by how much?")).toMatchObject({ metric: "budget_revenue", wanted: "achieved" });
+    expect(frame("Did Kim Boi district meet the economic growth target set in its Party Congress resolution?")).toMatchObject({ metric: "growth", wanted: "achieved" });
+    expect(frame("What is Cam Xuyen's budget revenue target for 2024?")).toMatchObject({ metric: "budget_revenue", wanted: "target" });
+  });
+
+  it("a post picked by 'which …' or ending a short query asks for a person; 'which tasks did the secretary …' does not", () => {
+    expect(frame("Which Lai Chau provincial Party Secretary spoke at the September 14 conference?").wanted).toBe("person");
+    expect(frame("binh thuan document subcommittee 15th provincial congress head").wanted).toBe("person");
+    expect(frame("which tasks did the secretary assign to the districts").wanted).toBe("list");
+  });
+
+  it("a possessive ends a place's name; a 'when' after a colon, typed 'wen', asks a date; state coffers money is budget revenue", () => {
+    const q = understandQuestion("When will Ha Tinh's Duc Tho district and Ky Anh town hold their Party congresses?", context);
+    expect(q.analyzed.names).toEqual(expect.arrayContaining(["Duc Tho", "Ky Anh"]));
+    expect(q.analyzed.names).not.toContain("Ha Tinh Duc Tho");
+    expect(frame("Ha Tinh congress timing: wen will Duc Tho district hold its congress?").wanted).toBe("date");
+    expect(frame("How much money flowed into Hong Linh town's state coffers in 2023?")).toMatchObject({ metric: "budget_revenue", place: "Hong Linh", wanted: "achieved" });
+  });
+});
+
 describe("questions with nothing to search for", () => {
   it("refuses them with one clear line", () => {
     for (const q of ["*", "OR", '"', "- -"]) expect(() => understandQuestion(q, context), q).toThrow(/no words to search for/);
