@@ -635,7 +635,7 @@ export function personNames(sentence: string): string[] {
  * The post a "who" question asks by its body: "on behalf of the province's internal affairs department" → internal,
  * affair, department; "which leader of the provincial People's Council" → people, council.
  */
-const ROLE_ASKED = /\b(?:on behalf of|representing|head of|chief of|leader of|director of|chairman of|chairwoman of|secretary of)\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for)\b|[?,.;]|$)/;
+const ROLE_ASKED = /\b(?:on behalf of|representing|(head|chief|leader|director|chairman|chairwoman|secretary) of)\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for)\b|[?,.;]|$)/;
 const ROLE_GENERIC = new Set(["party", "committee", "provincial", "province", "province's", "city", "city's", "district", "district's", "the", "of", "and", "s"]);
 
 /** "…the Lai Chau provincial party secretary who led the conference?": the post, before the clause saying what its holder did. */
@@ -645,10 +645,14 @@ const ROLE_BEFORE_WHO = /\b((?:[a-z']+\s+){0,4}?(?:secretary|chairman|chairwoman
 const ROLE_WHICH = /\b(?:which|what)\s+((?:[a-z']+\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief))\b(?!\s+of\b)/;
 
 function roleAsked(q: AnalyzedQuestion): string[] {
-  const m = ROLE_ASKED.exec(q.folded) ?? ROLE_BEFORE_WHO.exec(q.folded) ?? ROLE_WHICH.exec(q.folded);
-  if (!m) return [];
   const placeWords = new Set(q.places.flatMap((p) => tokenize(fold(p))));
-  return [...new Set(tokenize(m[1]!).filter((w) => !ROLE_GENERIC.has(w) && !placeWords.has(w) && w.length > 1).map(stem))];
+  const words = (phrase: string) => [...new Set(tokenize(phrase).filter((w) => !ROLE_GENERIC.has(w) && !placeWords.has(w) && w.length > 1).map(stem))];
+  const of = ROLE_ASKED.exec(q.folded);
+  // "Head of the internal affairs department" is known by its body; "Secretary of Lai Chau province", whose body is
+  // only the place, by the post.
+  if (of) return words(of[2]!).length ? words(of[2]!) : of[1] ? [stem(of[1])] : [];
+  const m = ROLE_BEFORE_WHO.exec(q.folded) ?? ROLE_WHICH.exec(q.folded);
+  return m ? words(m[1]!) : [];
 }
 
 /** A part of the sentence (between ";" and ":") naming a person and every word of the post asked. */

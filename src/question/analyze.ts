@@ -52,8 +52,9 @@ const FIGURE_QUESTION = new RegExp(
   "i",
 );
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;
-// a "when" after a colon opens the question: "Ha Tinh congress timing: when will Duc Tho hold its congress?")
-const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
+// a "when" after a colon opens the question: "Ha Tinh congress timing: when will Duc Tho hold its congress?", and one
+// ending it asks too: "duc tho district congresses 2025-2030 when")
+const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when\s*\??\s*$|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
   /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|should|can|could|must|may|the|of|to)\b)[^\s?.,;:]+\s+){0,4}?((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;

@@ -365,10 +365,14 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     expect(result.answer).toContain("Giang Pao My");
   });
 
-  it("a post picked by 'which …' is the post asked ('Which Lai Chau provincial Party Secretary spoke at …')", async () => {
+  it("a post picked by 'which …' or 'the secretary of <place> who …' is the post asked", async () => {
     const result = await own.ask("Which Lai Chau provincial Party Secretary spoke at the September 14 conference finalising draft reports for the 15th Provincial Party Congress?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("Giang Pao My");
+    // "Secretary of Lai Châu province": a post whose body is only the place is known by the post.
+    const of = await own.ask("Who is the Party Secretary of Lai Châu province who led the September 2024 conference on the draft reports for the 15th provincial Party Congress?");
+    expect(of.outcome.kind).toBe("answered");
+    expect(of.answer).toContain("Giang Pao My");
   });
 
   it("'when will Ha Tinh's Duc Tho district … hold' names Duc Tho, not 'Ha Tinh Duc Tho'", async () => {
