@@ -345,6 +345,10 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     const result = await own.ask("what problems did vuong dinh hue tell the hanoi party committee meeting to zero in on");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("traffic congestion");
+    // "poorly performing … firms" for "ineffective performance of State-owned enterprises", "concerns" for the issues.
+    const firms = await own.ask("hanoi party chief's concerns about poorly performing state firms");
+    expect(firms.outcome.kind).toBe("answered");
+    expect(firms.answer).toContain("ineffective performance of State-owned enterprises");
   });
 
   it("a list asked by its name is answered by the sentence leading into it, not by the one setting the scene", async () => {
