@@ -116,8 +116,11 @@ export interface AskOptions extends AskFilters {
 export interface AskedFrame {
   /** The metric asked about (src/text/metrics.ts), or null. */
   metric: import("./text/metrics.js").MetricId | null;
-  /** The period asked about, or null; `part` a quarter or months of the year ("Q1", "9M"). */
-  period: { from: number; to: number; part?: import("./text/years.js").YearPart } | null;
+  /**
+   * The period asked about, or null; `part` a quarter or months of the year ("Q1", "9M"); `years` the separate years
+   * a question asks about together ("in 2023, and back in 2020": each year's figure answers, from–to spans them).
+   */
+  period: { from: number; to: number; part?: import("./text/years.js").YearPart; years?: number[] } | null;
   /** The place asked about as the user wrote it resolved to a name ("Ha Nam", "Hong Linh"), or null. */
   place: string | null;
   /** What is wanted: a result, a target, a date, a person, a list… */

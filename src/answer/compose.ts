@@ -493,9 +493,12 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
   // An implied year inside an asked span ("over the 2015-2020 term" in a 2020 report) is the report's own term.
   const withinAskedSpan = !!fact.period?.implied && !!frame.period && frame.period.from < frame.period.to && fact.period.from >= frame.period.from && fact.period.to <= frame.period.to;
   // A congress of the 2025–2030 term sets targets for the five years after it: "…in the 2026–2030 period".
-  const termsPlan = fact.modality === "target" && !!frame.period && !!fact.period && frame.period.to - frame.period.from === 5 && fact.period.from === frame.period.from + 1 && fact.period.to === frame.period.to;
+  // (Or by the term's end: "…new Party membership growing at least 3% annually … by 2030" for "the 2025–2030 term".)
+  const termsPlan = fact.modality === "target" && !!frame.period && !!fact.period && frame.period.to - frame.period.from === 5 && (fact.period.from === frame.period.from + 1 || fact.period.from === frame.period.to) && fact.period.to === frame.period.to;
   const samePart = (fact.period?.part ?? null) === (frame.period?.part ?? null);
-  if (frame.period && ((!withinAskedSpan && !termsPlan && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) || !samePart)) differs.push("period");
+  // (Separate years asked together: each one's figure answers.)
+  const oneOfYears = !!fact.period && fact.period.from === fact.period.to && !!frame.period?.years?.includes(fact.period.from);
+  if (frame.period && ((!withinAskedSpan && !termsPlan && !oneOfYears && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) || !samePart)) differs.push("period");
   if (frame.place) {
     const asked = fold(frame.place);
     const isSubPlace = scope.subPlaces.has(asked);

@@ -405,7 +405,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
       counts = counted !== null;
       if (figureNextToTerm(sentence, figures, content)) bonus += 0.15;
       // "…with 3,492 Party members" counts the members asked for itself, "…and 30 individuals" only people like them.
-      if (counted && countsItself(q, sentence, figures, counted)) bonus += 0.15;
+      if (counted && countsItself(q, sentence, figures, counted)) bonus += 0.3;
     }
   } else if (q.wantsDate) {
     // A question that gives the year ("its 2023 review conference") asks for the day or month, not a year.

@@ -74,7 +74,7 @@ const NOT_PERSON_QUESTION = /\bwho (?:exactly |else )?(is|are|was|were|will be|w
 const HELD_QUESTION = /\b(?:was|were|did|has|have|had)\b[^?]*\b(?:held|hold|take place|took place|happen\w*|convene\w*|open\w*|organi[sz]e\w*|close\w*|(?<!-)end|(?<!-)ended|start\w*|begin|began)\b|\bactually\b/i;
 /** "How many meetings did it actually end up holding": what happened, which a plan for the year does not answer. */
 const ACTUAL_QUESTION = /\b(actually|in fact|end(?:ed)? up|in the end|turned out)\b/i;
-const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|due|going to|upcoming|must|should|deadlines?|settle[ds]? on|settling on|agreed? (?:on|upon)|decided? on|fixed)\b/i;
+const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to|due|going to|upcoming|must|should|deadlines?|settle[ds]? on|settling on|agreed? (?:on|upon)|decided? on|fixed)\b/i;
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */

@@ -385,6 +385,8 @@ const VI_EN: [string, string][] = [
   ["thu hút", "attract"],
   ["giải ngân", "disbursement"],
   ["thu nhập bình quân đầu người", "average income per capita"],
+  ["grdp bình quân đầu người", "GRDP per capita"],
+  ["gdp bình quân đầu người", "GDP per capita"],
   ["thu nhập bình quân", "average income"],
   ["thu nhập", "income"],
   ["bình quân", "average"],

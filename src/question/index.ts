@@ -185,8 +185,9 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // The frame: metric, period, place, what is wanted
 
-// "What rate did the secretary ask to achieve", "must reach": a figure someone set as a goal.
-const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b|\b(requested|required|demanded|asked for)\b[^?]{0,60}?\b(what percentage|what rate|how many|how much)\b/i;
+// "What rate did the secretary ask to achieve", "must reach", "what growth does the resolution set for the term": a
+// figure someone set as a goal.
+const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|set (?:for|out|by)|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b|\b(requested|required|demanded|asked for)\b[^?]{0,60}?\b(what percentage|what rate|how many|how much)\b/i;
 // ("Which positions are covered", "what units get voted on", "who is subject to the vote", "name some of the 13
 // resolutions": several of a kind are asked for.)
 const LIST_QUESTION = /\b(which|what) (?:[a-z]+ )?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\b(?:which|what) (?:categories|types|kinds|sorts|groups) of\b|\b[a-z-]{3,}s (?:are|were) (?:what|which)\s*\??\s*$|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
@@ -197,7 +198,14 @@ function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext,
   // "target to recruit how many party members": "target" says what kind of figure, the metric is the members.
   const mentions = findMetrics(words);
   // "How long should the congresses last?" asks for a span of time, whatever metric its words name.
-  const metric: MetricId | null = /\bhow long\b/i.test(english) ? null : ((mentions.find((m) => m.metric !== "targets_met") ?? mentions[0])?.metric ?? null);
+  // ("annual growth in new Party membership": the bare word "growth" is the rise of the metric named with it.)
+  const bareGrowth = (m: (typeof mentions)[number]) => m.metric === "growth" && m.named.every((k) => BARE_GROWTH.has(words[k]!));
+  // ("In the report that mentions the macadamia projects, by how much did total social investment capital rise?": the
+  // metric after the question word is asked, the ones before it set the scene.)
+  const asking = words.findIndex((w) => w === "how" || w === "what" || w === "which");
+  const afterAsking = asking > 0 ? mentions.filter((m) => m.metric !== "targets_met" && m.named[0]! > asking) : [];
+  const main = afterAsking.length ? afterAsking : mentions.filter((m) => m.metric !== "targets_met");
+  const metric: MetricId | null = /\bhow long\b/i.test(english) ? null : ((main.find((m) => !bareGrowth(m)) ?? main[0] ?? mentions[0])?.metric ?? null);
   const naming = mentions.filter((m) => m.metric === metric).flatMap((m) => m.named.map((k) => words[k]!));
   const wanted = wantedOf(english, q, metric);
   return {
@@ -205,6 +213,9 @@ function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext,
     metricStems: [...new Set(naming.flatMap((w) => tokenize(w)).map(stem))],
   };
 }
+
+/** The words that name growth without saying what grew ("growth in new Party membership" is the membership's). */
+const BARE_GROWTH = new Set(["grew", "grow", "grows", "growth", "growing"]);
 
 /** Metrics that count people: "how many people joined the party" counts new members. */
 const PEOPLE_METRICS = new Set<MetricId>(["party_members_admitted", "party_members_disciplined", "tourists"]);
@@ -365,7 +376,7 @@ function periodOf(english: string, context: QuestionContext, asked: string, want
   return period && part ? { ...period, part } : period;
 }
 
-function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean, target = false): { from: number; to: number } | null {
+function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean, target = false): { from: number; to: number; years?: number[] } | null {
   const years = yearMentions(english);
   // "its 2025 provincial congress": a year naming the meeting after it.
   const namesMeeting = (y: (typeof years)[number]) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length));
@@ -391,11 +402,21 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
     // beside a year asked about.
     const asked = baseline.some((y) => !namesMeeting(y)) ? baseline.filter((y) => !namesMeeting(y)) : baseline;
     const own = asked.some((y) => !isTermName(y)) ? asked.filter((y) => !isTermName(y)) : asked;
-    return own.length ? { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) } : { from, to };
+    // "How much did the number of projects rise compared with 2010-2015?": only a baseline is named, no year asked.
+    // ("…achieve over 2026-2030" is the years asked, not a baseline.)
+    const compared = (y: (typeof years)[number]) => /\b(?:compared?|comparison|than|against|relative)\b(?:\s+(?:with|to))?(?:\s+(?:the|that of|those of))?\s*$/i.test(english.slice(Math.max(0, y.at - 30), y.at));
+    if (own.length === 0 && years.every((y) => y.baseline && compared(y))) return null;
+    if (!own.length) return { from, to };
+    const spanned = { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) };
+    // "…in 2023, and what was that share back in 2020?": separate years, each asked ("between 2020 and 2023" spans them).
+    const separate = own.length > 1 && own.every((y) => y.from === y.to) && !/\bbetween\s+(?:\S+\s+){0,2}?(19|20)\d{2}\s+and\b/i.test(english);
+    return separate ? { ...spanned, years: [...new Set(own.map((y) => y.from))].sort((a, b) => a - b) } : spanned;
   }
   const newest = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
   if (newest && /\b(this year|nam nay)\b/i.test(fold(english))) return { from: newest, to: newest };
-  if (newest && /\b(last year|nam ngoai|nam truoc)\b/i.test(fold(english))) return { from: newest - 1, to: newest - 1 };
+  // ("…rise over the same period last year" names the baseline, not the year asked.)
+  const withoutBaseline = fold(english).replace(/\b(?:over|compared (?:with|to)|than|from|against)? ?(?:the )?same period (?:of )?last year\b/g, " ");
+  if (newest && /\b(last year|nam ngoai|nam truoc)\b/i.test(withoutBaseline)) return { from: newest - 1, to: newest - 1 };
   return null;
 }
 
@@ -545,7 +566,7 @@ const DOMAIN_WORDS: readonly string[] = [
         "target targets achieved reached increase increased estimated disbursement investment revenue budget growth tourists " +
         "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined " +
         "review reviews reviewed grassroots deadline congresses personnel solutions programs politburo secretariat " +
-        "confidence ratings " +
+        "confidence ratings people persons individuals comrades officials subcommittee documents document delegation organizations branches criteria indicators " +
         // "in Decmber 2024": a misspelt month is no name.
         MONTH_NAMES.replace(/\|/g, " ")).split(" "),
     ]

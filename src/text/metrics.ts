@@ -57,7 +57,7 @@ export const METRICS: readonly MetricEntry[] = [
   {
     id: "growth",
     phrases: [
-      "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expand*", "economy grow*",
+      "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expand*", "economy grow*", "economy+bigger", "economy+larger",
       "economic development+average",
       "gdp", "gross domestic product",
       "grew", "grow", "grows", "growth", "tang truong",

@@ -82,6 +82,17 @@ describe("answers that match the question's frame", () => {
     expectCitationIntegrity(coffers);
   });
 
+  it("two years asked together are answered by the sentence giving both; a count of the noun itself beats a count of people like it", async () => {
+    const both = await app.ask("At the Thai Binh mid-term review, what share of GRDP did industry, construction and services account for in 2023, and what was that share back in 2020?");
+    expect(both.outcome.kind).toBe("answered");
+    expect(both.answer).toContain("72.5%");
+    expect(both.answer).toContain("79%");
+    const members = await app.ask("how many party membrs does Hong Lihn town party commitee have now");
+    expect(members.answer.split(/\[\d+\]/)[0]).toContain("3,492 Party members");
+    const bigger = await app.ask("By how much did Hung Yen's economy get bigger in 2022?");
+    expect(bigger.answer).toContain("13.4%");
+  });
+
   it("a neighbouring year is a near miss that says what the reports give, never the answer", async () => {
     for (const q of ["How many new party members were admitted in Ha Nam province in 2022?", "Ha Nam new party members 2022"]) {
       const result = await app.ask(q);

@@ -601,6 +601,33 @@ describe("questions asked as people type them (held-out-18)", () => {
   });
 });
 
+describe("questions asked as people type them (held-out-19)", () => {
+  it("a baseline alone asks no year; 'over 2026-2030' after 'achieve' is the years asked; 'the same period last year' is a baseline", () => {
+    expect(frame("How much did the number of investment projects in Hung Yen rise compared with the 2010-2015 period?").period).toBeNull();
+    expect(frame("What average annual GRDP growth did Hung Yen actually achieve over 2026-2030?").period).toEqual({ from: 2026, to: 2030 });
+    expect(frame("by how much did total social investment capital rise over the same period last year?").period).toBeNull();
+    expect(frame("how much did total social investment capital rise last year?").period).toEqual({ from: 2023, to: 2023 });
+  });
+
+  it("separate years asked together are each asked; 'between 2020 and 2023' is a span", () => {
+    expect(frame("What share of GRDP did industry and services account for in 2023, and what was that share back in 2020?").period).toEqual({ from: 2020, to: 2023, years: [2020, 2023] });
+    expect(frame("How much did Thai Binh's economy grow between 2020 and 2023?").period).toEqual({ from: 2020, to: 2023 });
+  });
+
+  it("the metric is the one the question word asks about, and 'growth in' names what grew", () => {
+    expect(frame("What annual growth in new Party membership does Hung Yen's congress resolution set for the 2025-2030 term?")).toMatchObject({ metric: "party_members_admitted", wanted: "target" });
+    expect(frame("In the report that mentions the macadamia planting projects, by how much did total social investment capital rise?").metric).toBe("investment_capital");
+    expect(frame("By how much did Hung Yen's economy get bigger in 2022?").metric).toBe("growth");
+    expect(frame("Hung Yen dat muc tieu GRDP binh quan dau nguoi den nam 2030 la bao nhieu")).toMatchObject({ metric: "income_per_capita", wanted: "target" });
+    expect(frame("ha nam grdp growth 2023").metric).toBe("growth");
+  });
+
+  it("'set to be held' asks the planned date; 'peple' is people", () => {
+    expect(understandQuestion("On which days was the 15th session of the Ninh Thuan Provincial People's Council set to be held?", context).analyzed.asksWhenPlanned).toBe(true);
+    expect(correctWordTypos("how many peple sit on the subcomittee", (w) => ["people", "subcommittee", "many", "sit"].includes(w)).text).toBe("how many people sit on the subcommittee");
+  });
+});
+
 describe("questions with nothing to search for", () => {
   it("refuses them with one clear line", () => {
     for (const q of ["*", "OR", '"', "- -"]) expect(() => understandQuestion(q, context), q).toThrow(/no words to search for/);
