@@ -355,7 +355,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   for (const e of q.events) {
     // (The national congress a provincial one implements is context, not another congress.)
     const named = numberedEvents(sentence).filter((x) => x.kind === e.kind && x.national === e.national);
-    if (named.length && !namesEvent(named, e)) problems.push(`sentence is about the ${named[0]!.text}, not the ${e.text}`);
+    // ("When is the 15th session set, per the standing committee's 32nd meeting?": naming either one the question names will do.)
+    if (named.length && !namesEvent(named, e) && !q.events.some((other) => other !== e && namesEvent(named, other))) problems.push(`sentence is about the ${named[0]!.text}, not the ${e.text}`);
   }
 
   // "in the 2021-2026 tenure" is not answered by "during the 2016-2021 tenure", though the two share 2021.
@@ -420,7 +421,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "By what date …, according to the plan presented at the November 13, 2024 conference?" is not answered by
     // "At the conference on the morning of November 13, …": the date asked for is one the question does not give.
     else if (q.days.length && days.length && days.every((d) => q.days.some((a) => a.day === d.day && a.month === d.month))) problems.push("the only date is the one the question gives");
-    else bonus += 0.1;
+    else {
+      bonus += 0.1;
+      // "When is the 15th session set to take place?": a date beside the numbered meeting asked is the answer's own type.
+      if (q.events.length && numberedEvents(sentence).some((x) => namesEvent(q.events, x))) counts = true;
+    }
     // "When did the 8th session of the 13th Central Committee take place?" is not answered by the day a province met
     // "to briefly inform the results of the 13th Party Central Committee's 8th session": that date is the other meeting's.
     // (Unless that is the meeting asked about: "when did Binh Duong brief officials on the results of the 8th session?")

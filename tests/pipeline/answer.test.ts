@@ -332,6 +332,14 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
           "My also asked for opinions on contents such as reviewing self-criticism and criticism of the 14th provincial Party Committee.\n",
       ),
     );
+    // ../shared/corpus/extra/023.json, shortened.
+    await own.library.add(
+      upload(
+        "ninh-thuan-32nd.md",
+        'title: "Standing Committee of Provincial People\'s Council holds 32nd meeting (Ninh Thuan)"\nurl: https://example.org/ninh-thuan-32nd\nplace: Ninh Thuan province',
+        "At the meeting, delegates contributed opinions and approved a number of contents on: Adjusting the time to organize the 15th Provincial People's Council Session - Regular Session at the end of 2023; the content of questions and discussions at the session and a number of related contents. Accordingly, the meeting agreed that the 15th Provincial People's Council Session will be held on December 8, 11 and 12.\n",
+      ),
+    );
     await own.library.add(
       upload(
         "hai-duong-council.md",
@@ -394,6 +402,12 @@ describe("answers over uploaded articles: a district's seat, a figure matching t
     const result = await own.ask("When will Ha Tinh's Duc Tho district and Ky Anh town hold their Party congresses?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("April 2025");
+  });
+
+  it("a 'when' naming the session asked and the meeting reporting it is answered by the sentence dating the session", async () => {
+    const result = await own.ask("When is Ninh Thuan's 15th Provincial People's Council session (the regular end-of-2023 one) set to take place, per the standing committee's 32nd meeting?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("December 8, 11 and 12");
   });
 
   it("a span is answered by the same span, not by a neighbouring one that shares a year", async () => {
