@@ -259,7 +259,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     names: properNames(question).filter((n) => !tokenize(fold(n)).every((w) => placeWords.has(w)) && !(!n.includes(" ") && question.trimStart().startsWith(n))),
     years: [...new Set(question.match(/\b(19|20)\d{2}\b/g) ?? [])],
     spans: yearMentions(question)
-      .filter((y) => y.from < y.to && !y.baseline)
+      .filter((y) => y.from < y.to && !y.baseline && !endpointsAsked(question, y))
       .map(({ from, to }) => ({ from, to })),
     wantsFigure: FIGURE_QUESTION.test(question) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
     wantsDate,
@@ -285,6 +285,16 @@ const NAME_BREAKS = new Set("and or of for in on at to by from with a an is are 
  * Sequences of capitalised words that are not committee vocabulary: "Cam Xuyen", "Hanoi", "Tran Duc Thang".
  * The first word of the question counts only when it is not a question word.
  */
+/**
+ * "How did the share change from 2020 to 2023?", "how has it shifted between 2020 and 2023": the two ends are asked,
+ * each year's figure, not a span's.
+ */
+export function endpointsAsked(question: string, y: { from: number; to: number; at: number }): boolean {
+  return y.from < y.to && ENDS_CHANGED.test(question.slice(0, y.at));
+}
+
+const ENDS_CHANGED = /\b(chang(e|es|ed|ing)|shift(s|ed|ing)?|mov(e|es|ed|ing)|evolv(e|es|ed|ing)|go|went|gone)\s+(?:\S+\s+){0,2}?(from|between)\s+$/i;
+
 export function properNames(question: string): string[] {
   // "Kim Boi's district": the possessive is not part of the name.
   const raw = question.split(/\s+/);

@@ -265,6 +265,8 @@ const DATE_RULES: DateRule[] = [
     // until/before January 2024 (not a bare year: "targets until 2025" dates the goal)
     re: new RegExp(`\\b(until|till|before|through|up to)${ws}(${POINT})(?![\\p{L}\\p{N}])`, "giu"),
     span: (m, anchor) => {
+      // "approved from 2021 through June 2023": the span a figure covers, not the reports to read.
+      if (new RegExp(`\\bfrom${ws}${YEAR}${ws}$`, "i").test(m.input.slice(0, m.index))) return null;
       const span = pointSpan(m[2]!, anchor);
       if (!span) return null;
       return { to: m[1]!.toLowerCase() === "before" ? previousDay(span.start) : span.end, phrase: m[0] };

@@ -114,6 +114,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bmtg\b/gi, "meeting"],
   [/\bgovt\b|\bgov['’]t\b/gi, "government"],
   [/\bdept\b/gi, "department"],
+  // ("party orgs"; a lone "org" may be the Organizing or Organization Committee, left as typed.)
+  [/\borgs\b/gi, "organizations"],
   [/\bcttees\b|\bcmtes\b/gi, "committees"],
   [/\bcttee\b|\bcmte\b/gi, "committee"],
   [/\bavg\b/gi, "average"],

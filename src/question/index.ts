@@ -14,12 +14,12 @@ import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text
 import { MONTH_NAMES, namesTerm, SMALL_COUNT, smallCount, yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
-import { analyzeQuestion, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
+import { analyzeQuestion, endpointsAsked, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { expandShorthand, looksVietnamese, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 
-export { analyzeQuestion, countsNoun, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
+export { analyzeQuestion, countsNoun, endpointsAsked, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
 export { resolveFollowUp, type Turn } from "./followup.js";
 export { parseDatePoint } from "./filters.js";
 
@@ -356,11 +356,12 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   const kindWords = metric === "targets_met" ? english.replace(/\b(targets?|goals?|indicators?|criteria)\b/gi, " ") : english;
   // "How much more did it collect than it had planned": a result measured against the plan.
   // ("…, and how did that compare with what was planned?")
-  // ("How much of the planned money had it actually paid out?": a share of the plan reached; "… did it exceed the
+  // ("How much of the planned money had it actually paid out?", "what share of the resolution's target did it reach",
+  // "at what % of the resolution target", "reached what percentage plan": a share of the plan reached; "… did it exceed the
   // target?", "did it meet the target?": a result held against it.)
   const againstPlan =
     /\b(compared? (to|with)|comparison (to|with)|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
-    /\b(how much|what share|what part|what percentage|what proportion) of (the |its |their )?(plan|planned|target|targeted)\b/i.test(kindWords) ||
+    /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent)\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,3}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
     /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords) ||
     // ("Did Kim Boi meet the economic growth target set in its resolution?": whether a result reached it.)
     /\b(did|does|do|has|have|had)\b[^?]{0,40}?\b(meet|met|reach(ed)?|achieved?|hit|fulfill?(ed)?|attain(ed)?|complet(e|ed))\s+(the |its |their |this |that )?([a-z0-9-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords);
@@ -409,8 +410,13 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
     if (!own.length) return { from, to };
     const spanned = { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) };
     // "…in 2023, and what was that share back in 2020?": separate years, each asked ("between 2020 and 2023" spans them).
-    const separate = own.length > 1 && own.every((y) => y.from === y.to) && !/\bbetween\s+(?:\S+\s+){0,2}?(19|20)\d{2}\s+and\b/i.test(english);
-    return separate ? { ...spanned, years: [...new Set(own.map((y) => y.from))].sort((a, b) => a - b) } : spanned;
+    // ("How did it change between 2020 and 2023?" asks its two ends again.)
+    const spanBetween = /\bbetween\s+(?:\S+\s+){0,2}?(19|20)\d{2}\s+and\b/i.test(english) && !/\b(chang\w*|shift\w*|mov(e|es|ed|ing)|evolv\w*)\s+(?:\S+\s+){0,2}?between\b/i.test(english);
+    const separate = own.length > 1 && own.every((y) => y.from === y.to) && !spanBetween;
+    if (separate) return { ...spanned, years: [...new Set(own.map((y) => y.from))].sort((a, b) => a - b) };
+    // "How did the share change from 2020 to 2023?": its two ends.
+    if (own.length === 1 && endpointsAsked(english, own[0]!)) return { ...spanned, years: [own[0]!.from, own[0]!.to] };
+    return spanned;
   }
   const newest = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
   if (newest && /\b(this year|nam nay)\b/i.test(fold(english))) return { from: newest, to: newest };
@@ -566,7 +572,7 @@ const DOMAIN_WORDS: readonly string[] = [
         "target targets achieved reached increase increased estimated disbursement investment revenue budget growth tourists " +
         "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined " +
         "review reviews reviewed grassroots deadline congresses personnel solutions programs politburo secretariat " +
-        "confidence ratings people persons individuals comrades officials subcommittee documents document delegation organizations branches criteria indicators " +
+        "confidence ratings national people persons individuals comrades officials subcommittee documents document delegation organizations branches criteria indicators " +
         // "in Decmber 2024": a misspelt month is no name.
         MONTH_NAMES.replace(/\|/g, " ")).split(" "),
     ]

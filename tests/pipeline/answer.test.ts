@@ -93,6 +93,15 @@ describe("answers that match the question's frame", () => {
     expect(bigger.answer).toContain("13.4%");
   });
 
+  it("a figure's span written as a date ('from 2021 through June 2023') does not filter out the report that gives it", async () => {
+    const result = await app.ask("Thai Binh's mid-term review: what was the total registered capital of the projects approved or licensed from 2021 through June 2023?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("57,149.4 billion VND");
+    const ends = await app.ask("How did the industry-construction-services share of Thai Binh's GRDP change from 2020 to 2023?");
+    expect(ends.outcome.kind).toBe("answered");
+    expect(ends.answer).toContain("72.5%");
+  });
+
   it("a neighbouring year is a near miss that says what the reports give, never the answer", async () => {
     for (const q of ["How many new party members were admitted in Ha Nam province in 2022?", "Ha Nam new party members 2022"]) {
       const result = await app.ask(q);

@@ -628,6 +628,28 @@ describe("questions asked as people type them (held-out-19)", () => {
   });
 });
 
+describe("questions asked as people type them (held-out-20)", () => {
+  it("'how did it change from 2020 to 2023 / between 2020 and 2023' asks the two ends, not a span", () => {
+    const q = understandQuestion("How did the industry-construction-services share of Thai Binh's GRDP change from 2020 to 2023?", context);
+    expect(q.frame.period).toEqual({ from: 2020, to: 2023, years: [2020, 2023] });
+    expect(q.analyzed.spans).toEqual([]);
+    expect(frame("how did thai binh's share of industry in grdp change between 2020 and 2023").period).toEqual({ from: 2020, to: 2023, years: [2020, 2023] });
+    expect(understandQuestion("What was Thai Binh's average growth from 2021 to 2023?", context).analyzed.spans).toEqual([{ from: 2021, to: 2023 }]);
+  });
+
+  it("'what share / what % of the resolution's target did it reach' asks the result", () => {
+    expect(frame("Kim Boi's 2022 per-capita income - what share of the resolution's target did it reach?")).toMatchObject({ metric: "income_per_capita", wanted: "achieved" });
+    expect(frame("kim boi mid-term check: budget collection came in at what % of the resolution target?")).toMatchObject({ metric: "budget_revenue", wanted: "achieved" });
+  });
+
+  it("'from 2021 through June 2023' is the span of the figure, not a filter on the reports' dates; 'orgs', 'natinal'", () => {
+    expect(understandQuestion("what was the total registered capital of the projects approved from 2021 through June 2023?", context).filters.to).toBeUndefined();
+    expect(understandQuestion("which reports were published through June 2023?", context).filters.to).toBe("2023-06-30");
+    expect(understandQuestion("hung yen 2022 grassroots party orgs excellent completion", context).english).toContain("party organizations");
+    expect(correctWordTypos("the 13th natinal party congress", (w) => ["national", "party", "congress"].includes(w)).text).toBe("the 13th national party congress");
+  });
+});
+
 describe("questions with nothing to search for", () => {
   it("refuses them with one clear line", () => {
     for (const q of ["*", "OR", '"', "- -"]) expect(() => understandQuestion(q, context), q).toThrow(/no words to search for/);
