@@ -48,7 +48,7 @@ const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dis
 /** "Which number congress was it", "đại hội lần thứ mấy" (translated "what ordinal"): the numbered event is the answer. */
 const ORDINAL_QUESTION = /\bwhat ordinal\b|\b(what|which) (number|numbered) (congress|conference|session|meeting|plenum)\b|\b(congress|conference|session|meeting|plenum) (number|no)\b(?! of\b)/i;
 const FIGURE_QUESTION = new RegExp(
-  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rate\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
+  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
 );
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;

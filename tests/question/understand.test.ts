@@ -640,6 +640,8 @@ describe("questions asked as people type them (held-out-20)", () => {
   it("'what share / what % of the resolution's target did it reach' asks the result", () => {
     expect(frame("Kim Boi's 2022 per-capita income - what share of the resolution's target did it reach?")).toMatchObject({ metric: "income_per_capita", wanted: "achieved" });
     expect(frame("kim boi mid-term check: budget collection came in at what % of the resolution target?")).toMatchObject({ metric: "budget_revenue", wanted: "achieved" });
+    // "what were the two growth rates" asks for figures, not a list.
+    expect(understandQuestion("HCMC GRDP in Q1 2021 vs Q1 2020 - what were the two growth rates?", context).analyzed.wantsFigure).toBe(true);
   });
 
   it("'from 2021 through June 2023' is the span of the figure, not a filter on the reports' dates; 'orgs', 'natinal'", () => {
