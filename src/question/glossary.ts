@@ -453,6 +453,7 @@ const VI_EN: [string, string][] = [
   ["mấy mức", "how many levels"],
   ["mức độ", "levels"],
   ["bao nhiêu phần trăm", "what percentage"],
+  ["bao nhiêu người", "how many people"],
   ["bao nhiêu lần", "how many times"],
   ["bao nhiêu năm", "how many years"],
   ["có bao nhiêu", "has how many"],

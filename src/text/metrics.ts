@@ -66,7 +66,7 @@ export const METRICS: readonly MetricEntry[] = [
   // The economy's make-up: "the proportion of industry, construction and services in GRDP", "what share of the economy is …".
   {
     id: "economic_structure",
-    phrases: ["economic structure", "structure of the economy", "proportion+grdp", "share+grdp", "proportion+gdp", "share+gdp", "proportion+economy", "share+economy", "co cau kinh te", "ty trong"],
+    phrases: ["economic structure", "structure of the economy", "proportion+grdp", "share+grdp", "proportion+gdp", "share+gdp", "proportion+economy", "share+economy", "share of industry", "proportion of industry", "share of services", "proportion of services", "share of agriculture", "proportion of agriculture", "co cau kinh te", "ty trong"],
   },
   { id: "economic_scale", phrases: ["economic scale", "how big+economy", "how large+economy", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
@@ -80,7 +80,7 @@ export const METRICS: readonly MetricEntry[] = [
   },
   { id: "poverty_rate", phrases: ["poverty rate", "poor households", "poverty", "ho ngheo", "ty le ho ngheo"] },
   { id: "tourists", phrases: ["tourists", "visitors", "tourist arrivals", "arrivals", "tourism", "khach du lich", "luot khach"] },
-  { id: "fdi", phrases: ["fdi", "foreign direct investment", "foreign investment", "foreign investors", "von fdi", "dau tu nuoc ngoai"] },
+  { id: "fdi", phrases: ["fdi", "foreign direct investment", "foreign investment", "foreign investors", "overseas investors", "overseas investment", "investors from abroad", "von fdi", "dau tu nuoc ngoai"] },
   {
     id: "investment_capital",
     phrases: ["total social investment", "social investment capital", "investment across society", "overall investment", "investment+society", "investment+social", "social development investment", "investment capital", "total investment", "registered capital", "von dau tu", "money put into", "money poured into", "money+invest*"],
@@ -168,7 +168,8 @@ function matchAt(words: string[], i: number, part: string[]): boolean {
 
 /** Every metric mention in a text's words, longest phrases first, without overlaps. */
 export function findMetrics(words: string[]): MetricMention[] {
-  const taken = new Array<boolean>(words.length).fill(false);
+  // The metric whose phrase named each word, or null.
+  const taken = new Array<MetricId | null>(words.length).fill(null);
   const found: MetricMention[] = [];
   // Where each phrase may start, from its first word (a map look-up per word, not every phrase at every word).
   const starts = new Map<number, number[]>();
@@ -191,7 +192,8 @@ export function findMetrics(words: string[]): MetricMention[] {
         let hit = -1;
         for (let j = Math.max(0, i - 6); j <= Math.min(words.length - part.length, end + 6); j++) {
           if (j >= i && j < end) continue;
-          if (matchAt(words, j, part)) {
+          // (A word another metric's phrase named is not this one's: "money from overseas investors" is FDI, not "money+invest*".)
+          if (matchAt(words, j, part) && !taken.slice(j, j + part.length).some((m) => m !== null && m !== phrase.metric)) {
             hit = j;
             break;
           }
@@ -208,7 +210,7 @@ export function findMetrics(words: string[]): MetricMention[] {
       if (phrase.metric === "growth" && /^(in|of|to)$/.test(words[i - 1] ?? "") && first![0] === "grdp") continue;
       const span = { start: i, end: i + first!.length };
       if (taken.slice(span.start, span.end).some(Boolean)) continue;
-      for (let k = span.start; k < span.end; k++) taken[k] = true;
+      for (let k = span.start; k < span.end; k++) taken[k] = phrase.metric;
       found.push({ metric: phrase.metric, start: span.start, end: span.end, named });
     }
   }

@@ -38,6 +38,11 @@ describe("facts read from report sentences", () => {
     expect(fact("Nine-month budget revenue in 2023 reached 1,200 billion VND.", "1,200 billion VND")).toMatchObject({ metric: "budget_revenue", period: { from: 2023, to: 2023, part: "9M" } });
   });
 
+  it("the share of services in the economy is its make-up; overseas investors' money is FDI", () => {
+    expect(fact("The share of services reached 40.2% in 2023.", "40.2%")).toMatchObject({ metric: "economic_structure" });
+    expect(fact("Capital from overseas investors reached 1.2 billion USD in 2023.", "1.2 billion USD")).toMatchObject({ metric: "fdi" });
+  });
+
   it("money flowing into the state coffers is budget revenue", () => {
     expect(fact("Money flowing into the state coffers reached 300 billion VND in 2023.", "300 billion VND")).toMatchObject({ metric: "budget_revenue" });
   });

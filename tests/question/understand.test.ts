@@ -652,6 +652,17 @@ describe("questions asked as people type them (held-out-20)", () => {
   });
 });
 
+describe("questions asked as people type them (held-out-21)", () => {
+  it("'hit the province's target', 'the share of industry … changed', 'money from overseas investors', 'bao nhieu nguoi'", () => {
+    expect(frame("Did Nghi Xuan district hit the province's target for admitting new party members in 2023?")).toMatchObject({ metric: "party_members_admitted", wanted: "achieved" });
+    expect(frame("How has the share of industry, construction and services in Thai Binh's GRDP changed compared with 2020?")).toMatchObject({ metric: "economic_structure", period: null });
+    // A word another metric's phrase names is not this one's: "overseas investors" is FDI, not "money+invest*".
+    expect(frame("How much money from overseas investors did Thai Binh pull in between 2021 and mid-2023?").metric).toBe("fdi");
+    expect(frame("By the end of November 2023, how much of the planned public investment money had the province actually paid out?").metric).toBe("public_investment_disbursement");
+    expect(understandQuestion("tieu ban van kien dai hoi dang bo tinh dien bien lan thu 15 gom bao nhieu nguoi", context).english).toContain("how many people");
+  });
+});
+
 describe("questions with nothing to search for", () => {
   it("refuses them with one clear line", () => {
     for (const q of ["*", "OR", '"', "- -"]) expect(() => understandQuestion(q, context), q).toThrow(/no words to search for/);
