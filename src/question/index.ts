@@ -115,7 +115,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english)) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
-  const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons)$/.test(counted!) && PEOPLE_METRICS.has(metric));
+  const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons|members|party members)$/.test(counted!) && PEOPLE_METRICS.has(metric));
   const aside = counted !== null && read.frame.metric !== null && !countsItsOwn(read.frame.metric) && counted !== MONEY;
   const { frame, metricStems } = aside ? { frame: { ...read.frame, metric: null, wanted: read.frame.wanted === "target" ? "achieved" : read.frame.wanted }, metricStems: [] } : read;
   return {
@@ -361,7 +361,7 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // target?", "did it meet the target?": a result held against it.)
   const againstPlan =
     /\b(compared? (to|with)|comparison (to|with)|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
-    /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent)\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,3}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
+    /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent|as an? (share|percentage|proportion|part))\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,3}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
     /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords) ||
     // ("Did Kim Boi meet the economic growth target set in its resolution?": whether a result reached it.)
     /\b(did|does|do|has|have|had)\b[^?]{0,40}?\b(meet|met|reach(ed)?|achieved?|hit|fulfill?(ed)?|attain(ed)?|complet(e|ed))\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords);

@@ -51,7 +51,7 @@ export const METRICS: readonly MetricEntry[] = [
       "develop*+party members", "party member development", "join* the party", "ket nap", "dang vien moi",
     ],
   },
-  { id: "party_members_disciplined", phrases: ["disciplin*", "ky luat"] },
+  { id: "party_members_disciplined", phrases: ["disciplin*", "disciplinary action", "faced+disciplin*", "face+disciplin*", "facing+disciplin*", "ky luat"] },
   { id: "party_inspection", phrases: ["inspect*", "supervis*", "kiem tra", "giam sat"] },
   { id: "party_organizations", phrases: ["grassroots party organizations", "party organizations", "party cells", "party branches", "branches", "to chuc co so dang", "chi bo"] },
   {

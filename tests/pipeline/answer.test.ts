@@ -102,6 +102,12 @@ describe("answers that match the question's frame", () => {
     expect(ends.answer).toContain("72.5%");
   });
 
+  it("'how many party members faced disciplinary action' is answered by the figure of those disciplined", async () => {
+    const result = await app.ask("How many Party members faced disciplinary action in Ha Nam during 2023?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("110 party members");
+  });
+
   it("a neighbouring year is a near miss that says what the reports give, never the answer", async () => {
     for (const q of ["How many new party members were admitted in Ha Nam province in 2022?", "Ha Nam new party members 2022"]) {
       const result = await app.ask(q);

@@ -663,6 +663,13 @@ describe("questions asked as people type them (held-out-21)", () => {
   });
 });
 
+describe("questions asked as people type them (held-out-22)", () => {
+  it("'how many party members faced disciplinary action' counts the metric's own people; 'as a share of the target' asks the result", () => {
+    expect(understandQuestion("How many Party members faced disciplinary action in Ha Nam during 2023?", context).frame).toMatchObject({ metric: "party_members_disciplined", wanted: "achieved" });
+    expect(frame("Kim Boi per-capita income in 2022 as a share of the resolution target?")).toMatchObject({ metric: "income_per_capita", wanted: "achieved" });
+  });
+});
+
 describe("questions with nothing to search for", () => {
   it("refuses them with one clear line", () => {
     for (const q of ["*", "OR", '"', "- -"]) expect(() => understandQuestion(q, context), q).toThrow(/no words to search for/);
