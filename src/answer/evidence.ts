@@ -643,11 +643,12 @@ export function personNames(sentence: string): string[] {
 const ROLE_ASKED = /\b(?:on behalf of|representing|(head|chief|leader|director|chairman|chairwoman|secretary) of)\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for)\b|[?,.;]|$)/;
 const ROLE_GENERIC = new Set(["party", "committee", "provincial", "province", "province's", "city", "city's", "district", "district's", "the", "of", "and", "s"]);
 
+/** A post named by up to four words before its noun ("lai chau provincial party secretary"). */
+const POST_NAMED = "((?:[a-z']+\\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief))";
 /** "…the Lai Chau provincial party secretary who led the conference?": the post, before the clause saying what its holder did. */
-const ROLE_BEFORE_WHO = /\b((?:[a-z']+\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief))\s+(?:who|that)\b/;
-
+const ROLE_BEFORE_WHO = new RegExp(`\\b${POST_NAMED}\\s+(?:who|that)\\b`);
 /** "Which Lai Chau provincial Party Secretary spoke at …?": the post the question picks its person by. */
-const ROLE_WHICH = /\b(?:which|what)\s+((?:[a-z']+\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief))\b(?!\s+of\b)/;
+const ROLE_WHICH = new RegExp(`\\b(?:which|what)\\s+${POST_NAMED}\\b(?!\\s+of\\b)`);
 
 function roleAsked(q: AnalyzedQuestion): string[] {
   const placeWords = new Set(q.places.flatMap((p) => tokenize(fold(p))));

@@ -282,19 +282,24 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
 const NAME_BREAKS = new Set("and or of for in on at to by from with a an is are was were".split(" "));
 
 /**
- * Sequences of capitalised words that are not committee vocabulary: "Cam Xuyen", "Hanoi", "Tran Duc Thang".
- * The first word of the question counts only when it is not a question word.
+ * "How did the share change from 2020 to 2023?", "how has it shifted between 2020 and 2023": the text before the year
+ * at `at` asks how something changed from it, so the two ends are asked, each year's figure, not a span's.
  */
-/**
- * "How did the share change from 2020 to 2023?", "how has it shifted between 2020 and 2023": the two ends are asked,
- * each year's figure, not a span's.
- */
+export function changeAskedFrom(question: string, at: number): boolean {
+  return ENDS_CHANGED.test(question.slice(0, at));
+}
+
+/** A span ("from 2020 to 2023") whose two ends are asked (see changeAskedFrom). */
 export function endpointsAsked(question: string, y: { from: number; to: number; at: number }): boolean {
-  return y.from < y.to && ENDS_CHANGED.test(question.slice(0, y.at));
+  return y.from < y.to && changeAskedFrom(question, y.at);
 }
 
 const ENDS_CHANGED = /\b(chang(e|es|ed|ing)|shift(s|ed|ing)?|mov(e|es|ed|ing)|evolv(e|es|ed|ing)|go|went|gone)\s+(?:\S+\s+){0,2}?(from|between)\s+$/i;
 
+/**
+ * Sequences of capitalised words that are not committee vocabulary: "Cam Xuyen", "Hanoi", "Tran Duc Thang".
+ * The first word of the question counts only when it is not a question word.
+ */
 export function properNames(question: string): string[] {
   // "Kim Boi's district": the possessive is not part of the name.
   const raw = question.split(/\s+/);

@@ -11,15 +11,15 @@
 import { findMetrics, lexiconWords, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text/places.js";
-import { MONTH_NAMES, namesTerm, SMALL_COUNT, smallCount, yearMentions, yearPart } from "../text/years.js";
+import { comparedWith, MONTH_NAMES, namesTerm, SMALL_COUNT, smallCount, yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
-import { analyzeQuestion, endpointsAsked, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
+import { analyzeQuestion, changeAskedFrom, endpointsAsked, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { expandShorthand, looksVietnamese, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 
-export { analyzeQuestion, countsNoun, endpointsAsked, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
+export { analyzeQuestion, countsNoun, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
 export { resolveFollowUp, type Turn } from "./followup.js";
 export { parseDatePoint } from "./filters.js";
 
@@ -115,7 +115,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english)) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
-  const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons|members|party members)$/.test(counted!) && PEOPLE_METRICS.has(metric));
+  const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons|members)$/.test(counted!) && PEOPLE_METRICS.has(metric));
   const aside = counted !== null && read.frame.metric !== null && !countsItsOwn(read.frame.metric) && counted !== MONEY;
   const { frame, metricStems } = aside ? { frame: { ...read.frame, metric: null, wanted: read.frame.wanted === "target" ? "achieved" : read.frame.wanted }, metricStems: [] } : read;
   return {
@@ -405,13 +405,12 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
     const own = asked.some((y) => !isTermName(y)) ? asked.filter((y) => !isTermName(y)) : asked;
     // "How much did the number of projects rise compared with 2010-2015?": only a baseline is named, no year asked.
     // ("…achieve over 2026-2030" is the years asked, not a baseline.)
-    const compared = (y: (typeof years)[number]) => /\b(?:compared?|comparison|than|against|relative)\b(?:\s+(?:with|to))?(?:\s+(?:the|that of|those of))?\s*$/i.test(english.slice(Math.max(0, y.at - 30), y.at));
-    if (own.length === 0 && years.every((y) => y.baseline && compared(y))) return null;
+    if (own.length === 0 && years.every((y) => y.baseline && comparedWith(english, y.at))) return null;
     if (!own.length) return { from, to };
     const spanned = { from: Math.min(...own.map((y) => y.from)), to: Math.max(...own.map((y) => y.to)) };
     // "…in 2023, and what was that share back in 2020?": separate years, each asked ("between 2020 and 2023" spans them).
     // ("How did it change between 2020 and 2023?" asks its two ends again.)
-    const spanBetween = /\bbetween\s+(?:\S+\s+){0,2}?(19|20)\d{2}\s+and\b/i.test(english) && !/\b(chang\w*|shift\w*|mov(e|es|ed|ing)|evolv\w*)\s+(?:\S+\s+){0,2}?between\b/i.test(english);
+    const spanBetween = /\bbetween\s+(?:\S+\s+){0,2}?(19|20)\d{2}\s+and\b/i.test(english) && !changeAskedFrom(english, own[0]!.at);
     const separate = own.length > 1 && own.every((y) => y.from === y.to) && !spanBetween;
     if (separate) return { ...spanned, years: [...new Set(own.map((y) => y.from))].sort((a, b) => a - b) };
     // "How did the share change from 2020 to 2023?": its two ends.

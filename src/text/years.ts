@@ -53,6 +53,17 @@ const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|teleconferenc
 // ("compared to the 2010-2015 period" too; "over the 2015-2020 term" is the span a figure is about.)
 const TRULY_BASELINE = /((compared (to|with)|than( in)?|versus|vs\.?|against)\s+(the\s+)?|(over|since|same period( of| in)?)\s+)(the same period (of|in)\s+)?$/i;
 
+/**
+ * Whether the year at `at` follows an explicit comparison ("compared with the 2010-2015 period", "than 2022",
+ * "relative to that of 2020"): narrower than a baseline, which "over" and "since" also make ("achieve over 2026-2030"
+ * names the years asked).
+ */
+export function comparedWith(text: string, at: number): boolean {
+  return COMPARED_BEFORE.test(text.slice(Math.max(0, at - 30), at));
+}
+
+const COMPARED_BEFORE = /\b(?:compared?|comparison|than|against|relative)\b(?:\s+(?:with|to))?(?:\s+(?:the|that of|those of))?\s*$/i;
+
 /** Every year or span a text names, in order, with whether it is a baseline of a comparison. */
 export function yearMentions(text: string): YearMention[] {
   const out: YearMention[] = [];
