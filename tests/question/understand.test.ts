@@ -597,6 +597,7 @@ describe("questions asked as people type them (held-out-18)", () => {
     expect(q.analyzed.names).not.toContain("Ha Tinh Duc Tho");
     expect(frame("Ha Tinh congress timing: wen will Duc Tho district hold its congress?").wanted).toBe("date");
     expect(frame("ha tinh duc tho district n ky anh town congresses 2025-2030 when").wanted).toBe("date");
+    expect(frame("ha tinh duc tho district congresses 2025-2030 when?").wanted).toBe("date");
     expect(frame("How much money flowed into Hong Linh town's state coffers in 2023?")).toMatchObject({ metric: "budget_revenue", place: "Hong Linh", wanted: "achieved" });
   });
 });
