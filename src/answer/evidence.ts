@@ -471,7 +471,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "Who was there on behalf of the province's internal affairs department?": a name whose post in the sentence is
     // the one asked ("…; Le Huu Quy, Head of the Provincial Party Committee's Internal Affairs Department; …").
     const role = roleAsked(q);
-    if (named.length && role.length && holdsRole(sentence, role)) {
+    // "Who was head of Khanh Hoa's provincial party organization committee?" is not answered by "…, Head of the
+    // Central Organizing Committee chaired the conference": the body asked is the province's, the one named the centre's.
+    const provincialBodyAsked = BODY.test(q.folded) && /\bprovincial\b/.test(q.folded);
+    if (named.length && role.length && holdsRole(sentence, role, provincialBodyAsked)) {
       counts = true;
       bonus += 0.3;
     }
@@ -488,12 +491,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     else if (q.places.length && !q.names.some((n) => scope.subPlaces.has(fold(n))) && LOCAL_ROLE.test(sentence) && !/\bProvincial\b|\bprovince'?s?\b/i.test(sentence)) {
       problems.push("the person named holds a district's post");
     }
-    // "Who was head of Khanh Hoa's provincial party organization committee?" is not answered by "…, Head of the
-    // Central Organizing Committee chaired the conference": the body asked is the province's, the one named the centre's.
-    if (BODY.test(q.folded) && /\bprovincial\b/.test(q.folded)) {
-      const bodies = [...foldedSentence.matchAll(BODY_NAMED)];
-      if (bodies.length && bodies.every((m) => /^central\b/.test(m[1] ?? ""))) penalty += 0.3;
-    }
+    if (provincialBodyAsked && onlyCentralBodies(foldedSentence)) penalty += 0.3;
   }
 
   if (scope.elsewhere && !sentenceNamesPlace(sentence, foldedSentence, scope.elsewhere.asked, scope.elsewhere.seat)) {
@@ -583,6 +581,11 @@ const PLURAL_PEOPLE = /\b(secretaries|deputies|deputy secretaries|vice chairmen|
 const BODY = /\b(?:organi[sz](?:ation|ing) (?:committee|commission|board)|propaganda (?:department|committee|board)|inspection (?:committee|commission)|mass mobili[sz]ation (?:committee|commission|board))\b/;
 /** Each such body a sentence names, with the word before it ("central organizing committee"). */
 const BODY_NAMED = new RegExp(`(\\S+\\s+)?(?:party\\s+)?${BODY.source}`, "g");
+/** Folded text naming such bodies, every one of them the centre's ("the Central Organization Commission"). */
+function onlyCentralBodies(folded: string): boolean {
+  const bodies = [...folded.matchAll(BODY_NAMED)];
+  return bodies.length > 0 && bodies.every((m) => /^central\b/.test(m[1] ?? ""));
+}
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
@@ -638,9 +641,10 @@ export function personNames(sentence: string): string[] {
 
 /**
  * The post a "who" question asks by its body: "on behalf of the province's internal affairs department" → internal,
- * affair, department; "which leader of the provincial People's Council" → people, council.
+ * affair, department; "which leader of the provincial People's Council" → people, council; "who headed the
+ * provincial party committee's Organisation Committee" → organization.
  */
-const ROLE_ASKED = /\b(?:on behalf of|representing|(head|chief|leader|director|chairman|chairwoman|secretary) of)\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for)\b|[?,.;]|$)/;
+const ROLE_ASKED = /\b(?:on behalf of|representing|(head|chief|leader|director|chairman|chairwoman|secretary) of|who (?:headed|heads|was heading|is heading))\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for)\b|[?,.;]|$)/;
 const ROLE_GENERIC = new Set(["party", "committee", "provincial", "province", "province's", "city", "city's", "district", "district's", "the", "of", "and", "s"]);
 
 /** A post named by up to four words before its noun ("lai chau provincial party secretary"). */
@@ -661,10 +665,11 @@ function roleAsked(q: AnalyzedQuestion): string[] {
   return m ? words(m[1]!) : [];
 }
 
-/** A part of the sentence (between ";" and ":") naming a person and every word of the post asked. */
-function holdsRole(sentence: string, role: string[]): boolean {
+/** A part of the sentence (between ";" and ":") naming a person and every word of the post asked (not the centre's body for a province's). */
+function holdsRole(sentence: string, role: string[], provincialBody: boolean): boolean {
   return sentence.split(/[;:]/).some((part) => {
     if (personNames(part).length === 0) return false;
+    if (provincialBody && onlyCentralBodies(fold(part))) return false;
     const words = stemSet(part);
     return role.every((r) => words.has(r));
   });

@@ -317,7 +317,8 @@ export function properNames(question: string): string[] {
     // Inside a name a capitalised stopword is a syllable of it ("Nguyen Khac Than", "Tran The Dung").
     const f = fold(word);
     const syllable = current.length > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && STOPWORDS.has(f) && !NAME_BREAKS.has(f);
-    if (syllable || (isCapitalised && !GENERIC_CAPITALISED.has(f) && !STOPWORDS.has(f))) current.push(word);
+    // Committee vocabulary in British spelling is vocabulary too: "the Organisation Committee", "Organising".
+    if (syllable || (isCapitalised && !GENERIC_CAPITALISED.has(american(f)) && !STOPWORDS.has(f))) current.push(word);
     else flush();
     // A possessive ends one too: "Ha Tinh's Duc Tho district" names Ha Tinh and Duc Tho.
     if (/[,;:.!?)\]"”]$/u.test(raw[i]!) || /\p{L}['’]s[^\p{L}]*$/u.test(raw[i]!)) flush();

@@ -198,7 +198,8 @@ beforeAll(async () => {
       "ninh-binh-briefing.md",
       'title: "Ninh Binh attends the online conference reviewing the Party\'s organisation work of 2023"\nurl: https://example.org/ninh-binh-2024\ndate: 2024-01-17\nplace: Ninh Binh province',
       "On the morning of January 17, comrade Truong Thi Mai, Politburo member, Standing member of the Secretariat, Head of the Central Organization Commission chaired an online conference to review the work of 2023 with comrades Secretaries of Provincial and Municipal Party Committees directly under the Central Government. " +
-        "Attending the conference at the Ninh Binh province bridge were comrades: Doan Minh Huan, member of the Party Central Committee, Secretary of the Provincial Party Committee; Mai Van Tuat, Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.\n",
+        "Attending the conference at the Ninh Binh province bridge were comrades: Doan Minh Huan, member of the Party Central Committee, Secretary of the Provincial Party Committee; Mai Van Tuat, Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.\n\n" +
+        "Also attending were comrades in the Provincial Party Standing Committee: To Van Tu, Head of the Provincial Party Committee's Organization Committee; Do Viet Anh, Head of the Provincial Party Committee's Mass Mobilization Committee.\n",
     ),
     upload(
       "hai-duong-2025-conferences.md",
@@ -635,6 +636,13 @@ describe("what kind of answer a question asks for", () => {
     expect(loc.answer).toMatch(/^Also attending were Mr\. Nguyen Van Loc/);
     const quy = await app.ask("At the Ben Cat inspection in Binh Duong, who was there on behalf of the province's internal affairs department?");
     expect(quy.answer).toContain("Le Huu Quy");
+  });
+
+  it("'who headed <a province's body>' (British spelling too) is its head, not the head of the centre's body of that name", async () => {
+    const result = await app.ask("Who headed the Ninh Binh Provincial Party Committee's Organisation Committee at the January 17 online briefing with the Standing member of the Secretariat?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("To Van Tu");
+    expect(result.answer).not.toContain("Truong Thi Mai");
   });
 
   it("'under which regulation …' is answered by a sentence naming one by its number; 'which resolution indicators' asks for indicators", async () => {

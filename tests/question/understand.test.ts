@@ -185,6 +185,11 @@ describe("places", () => {
     expect(understandQuestion("growth of an urban district", context).analyzed.names).toEqual([]);
   });
 
+  it("takes committee words in British spelling for vocabulary, not names ('the Organisation Committee')", () => {
+    expect(understandQuestion("Who headed Ninh Binh's Organisation Committee?", context).analyzed.names).toEqual([]);
+    expect(understandQuestion("who chaired the Central Organising Committee conference?", context).analyzed.names).toEqual([]);
+  });
+
   it("reads districts typed in lower case, known or not", () => {
     expect(frame("nghi xuan new party members 2023").place).toBe("Nghi Xuan");
     expect(understandQuestion("lac son district per capita income 2022", context).analyzed.names).toContain("Lac Son");
