@@ -126,6 +126,11 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bnat['’]l\b/gi, "national"],
   [/\byrs?\b/gi, "year"],
   [/\bpct\b/gi, "percent"],
+  // "from 2021 thru june 2023", "w/o", "b4 the congress".
+  [/\bthru\b/gi, "through"],
+  [/\bthruout\b/gi, "throughout"],
+  [/\bw\/o\b/gi, "without"],
+  [/\bb4\b/gi, "before"],
   [/\b(?:ppl|ppls)\b/gi, "people"],
   // "no. of resolutions", "# of delegates": the number of them.
   [/(?:\b(?:no|nr|num)\.?|#)\s*of\b/gi, "number of"],

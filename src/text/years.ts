@@ -137,7 +137,7 @@ const PARTS: [YearPart, RegExp][] = [
   ["Q2", /\b(second|2nd)[\s-]quarter\b|\bquarter (ii|2)\b|\bq2\b|\bquy (ii|2)\b/],
   ["Q3", /\b(third|3rd)[\s-]quarter\b|\bquarter (iii|3)\b|\bq3\b|\bquy (iii|3)\b/],
   ["Q4", /\b(fourth|4th)[\s-]quarter\b|\bquarter (iv|4)\b|\bq4\b|\bquy (iv|4)\b/],
-  ["H1", /\bfirst (six|6)[\s-]months?\b|\bfirst[\s-]half\b|\b(six|6)[\s-]months of\b|\b6 thang dau nam\b/],
+  ["H1", /\b(first|1st) (six|6)[\s-]months?\b|\b(first|1st)[\s-]half\b|\bh1\b|\b(six|6)[\s-]months of\b|\b6 thang dau nam\b/],
   ["9M", /\b(first )?(nine|9)[\s-]months?\b|\b9 thang\b/],
   ["11M", /\b(first )?(eleven|11)[\s-]months?\b|\b11 thang\b/],
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articleFacts, readFacts, reportYearOf } from "../../src/facts/index.js";
+import { yearPart } from "../../src/text/years.js";
 
 // Sentences as the seed reports write them (data/*.txt).
 const of = (text: string, reportYear = 2023, placeBefore: string | null = null) => readFacts(text, { reportYear, place: null, placeBefore });
@@ -36,6 +37,12 @@ describe("facts read from report sentences", () => {
   it("a part of the year, however hyphenated, is the figure's period ('first-quarter', 'nine-month')", () => {
     expect(fact("The first-quarter 2024 GRDP growth rate reached 6.06%.", "6.06%", 2024)).toMatchObject({ metric: "growth", period: { from: 2024, to: 2024, part: "Q1" } });
     expect(fact("Nine-month budget revenue in 2023 reached 1,200 billion VND.", "1,200 billion VND")).toMatchObject({ metric: "budget_revenue", period: { from: 2023, to: 2023, part: "9M" } });
+  });
+
+  it("'1st half' and 'H1' are the first half of a year, in a report and in a question", () => {
+    expect(fact("GRDP growth in the 1st half of 2020 was 5.31%.", "5.31%", 2020)).toMatchObject({ metric: "growth", period: { from: 2020, to: 2020, part: "H1" } });
+    expect(yearPart("binh phuoc grdp growth h1 2020")).toBe("H1");
+    expect(yearPart("binh phuoc grdp growth 1st half 2020")).toBe("H1");
   });
 
   it("the share of services in the economy is its make-up; overseas investors' money is FDI", () => {

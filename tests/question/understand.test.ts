@@ -654,6 +654,8 @@ describe("questions asked as people type them (held-out-20)", () => {
     expect(understandQuestion("what was the total registered capital of the projects approved from 2021 through June 2023?", context).filters.to).toBeUndefined();
     expect(understandQuestion("which reports were published through June 2023?", context).filters.to).toBe("2023-06-30");
     expect(understandQuestion("hung yen 2022 grassroots party orgs excellent completion", context).english).toContain("party organizations");
+    // "thru" is "through".
+    expect(frame("how many investment projects did thai binh approve from 2021 thru june 2023").period).toEqual({ from: 2021, to: 2023 });
     expect(correctWordTypos("the 13th natinal party congress", (w) => ["national", "party", "congress"].includes(w)).text).toBe("the 13th national party congress");
   });
 });
