@@ -190,7 +190,7 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|set (?:for|out|by)|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b|\b(requested|required|demanded|asked for)\b[^?]{0,60}?\b(what percentage|what rate|how many|how much)\b/i;
 // ("Which positions are covered", "what units get voted on", "who is subject to the vote", "name some of the 13
 // resolutions": several of a kind are asked for.)
-const LIST_QUESTION = /\b(which|what) (?:[a-z]+ )?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\b(?:which|what) (?:categories|types|kinds|sorts|groups) of\b|\b[a-z-]{3,}s (?:are|were) (?:what|which)\s*\??\s*$|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
+const LIST_QUESTION = /\b(which|what) (?:[a-z'-]+ ){0,2}?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\b(?:which|what) (?:categories|types|kinds|sorts|groups) of\b|\b[a-z-]{3,}s (?:are|were) (?:what|which)\s*\??\s*$|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
 
 /** The frame, and the stems of the question's words that name its metric. */
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
@@ -336,8 +336,8 @@ function listedStems(english: string): string[] {
   return [...new Set(words.filter((w) => !NOUN_PHRASE_END.has(w) && !POSTNOMINAL.has(w) && !/^(and|or)$/.test(w)).map(stem))];
 }
 
-/** A question naming a metric's word that still asks for no figure: which/who/when…, what someone did, where, how it is described. */
-const NOT_A_FIGURE = /\b(which|who|whom|when|where|why|what (project|resolution|directive|decision|plan))\b|\bdescrib\w*\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
+/** A question naming a metric's word that still asks for no figure: which/who/when…, "what (inter-regional traffic) projects", what someone did, where, how it is described. */
+const NOT_A_FIGURE = /\b(which|who|whom|when|where|why|what (?:(?!(?:is|was|were|are|did|does|do|has|have|had|will|the|number|total|share|percentage|amount)\b)[a-z'-]+ ){0,3}?(projects?|resolutions?|directives?|decisions?|plans?))\b|\bdescrib\w*\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
 
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {
   if (q.wantsPerson) return "person";

@@ -660,6 +660,13 @@ describe("questions asked as people type them (held-out-20)", () => {
   });
 });
 
+describe("questions asked as people type them (held-out-22)", () => {
+  it("'what <kind of> projects does … want sped up' asks which projects, not how many; 'what number of projects' a figure", () => {
+    expect(frame("what inter-regional traffic projects does ha nam want sped up in 2024")).toMatchObject({ metric: "projects", wanted: "list" });
+    expect(frame("what number of investment projects did thai binh approve in 2023")).toMatchObject({ metric: "projects", wanted: "achieved" });
+  });
+});
+
 describe("questions asked as people type them (held-out-21)", () => {
   it("'hit the province's target', 'the share of industry … changed', 'money from overseas investors', 'bao nhieu nguoi'", () => {
     expect(frame("Did Nghi Xuan district hit the province's target for admitting new party members in 2023?")).toMatchObject({ metric: "party_members_admitted", wanted: "achieved" });
