@@ -6,6 +6,7 @@ import { DEFAULT_SEARCH, hybridSearch, termWeights, type ScoredPassage, type Sea
 import type { SearchIndex as Store, StoredPassage } from "../store/search-index.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, findSubPlaces } from "../text/places.js";
+import { yearsNamed } from "../text/years.js";
 import type { AnswerResult, AskFilters, AskFn, AskOptions } from "../types.js";
 import { UserError } from "../types.js";
 import type { Aligner } from "./align.js";
@@ -334,7 +335,7 @@ function undatedArticleYears(store: Store): Map<string, Set<number>> {
     for (const a of store.allArticleSummaries()) {
       if (a.date) continue;
       const text = `${a.title} ${store.articlePassages(a.id).map((p) => p.text).join(" ")}`;
-      years.set(a.id, new Set((text.match(/\b(?:19|20)\d{2}\b/g) ?? []).map(Number)));
+      years.set(a.id, new Set(yearsNamed(text).map(Number)));
     }
     return years;
   });

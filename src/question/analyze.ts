@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
-import { dayPhrases, daysOfMonth, yearMentions, type DayOfMonth, type YearSpan } from "../text/years.js";
+import { dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
 import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
@@ -257,7 +257,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     places,
     // The question's first word is capitalised as every sentence's is ("Besides the bloc's own agencies, …").
     names: properNames(question).filter((n) => !tokenize(fold(n)).every((w) => placeWords.has(w)) && !(!n.includes(" ") && question.trimStart().startsWith(n))),
-    years: [...new Set(question.match(/\b(19|20)\d{2}\b/g) ?? [])],
+    years: yearsNamed(question),
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline && !endpointsAsked(question, y))
       .map(({ from, to }) => ({ from, to })),

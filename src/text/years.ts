@@ -46,7 +46,16 @@ export interface YearMention extends YearSpan {
   datesSource: boolean;
 }
 
-const YEAR_OR_SPAN = /\b((?:19|20)\d{2})(?:\s*[-–—]\s*((?:19|20)\d{2})|\s*[-–—]\s*(\d{2})\b)?\b/g;
+/** After a number, the letters of a document's code: "Official Dispatch 1924-CV/TU", "No. 1924 – CV/TU", "2161/QD-UBND". */
+const DOCUMENT_CODE_AFTER = String.raw`(?!\s*[-–—]\s*[A-Za-z]{2,6}\s*[/-]\s*[A-Za-z]|\/[A-Za-z]{2,})`;
+const YEAR_OR_SPAN = new RegExp(String.raw`\b((?:19|20)\d{2})${DOCUMENT_CODE_AFTER}(?:\s*[-–—]\s*((?:19|20)\d{2})|\s*[-–—]\s*(\d{2})\b)?\b`, "g");
+const YEAR = new RegExp(String.raw`\b(?:19|20)\d{2}\b${DOCUMENT_CODE_AFTER}`, "g");
+
+/** The years a text names, each once, in order ("2021-2025" names 2021 and 2025); a document's number is none. */
+export function yearsNamed(text: string): string[] {
+  return [...new Set(text.match(YEAR) ?? [])];
+}
+
 /** A month (and day) just before a year, and a meeting or report named within a few words after it. */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
 const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|teleconference|review|congress|session|meeting|plenum|plenary|report)\b/iu;

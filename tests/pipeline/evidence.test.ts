@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventYears, personNames } from "../../src/answer/evidence.js";
-import { yearsClaimed } from "../../src/text/years.js";
+import { yearsClaimed, yearsNamed } from "../../src/text/years.js";
 
 describe("evidence checks", () => {
   it("finds people's names but not places, outlets or bodies", () => {
@@ -34,5 +34,11 @@ describe("evidence checks", () => {
     expect(yearsClaimed(term, { terms: false })).toEqual([]);
     expect(yearsClaimed(term)).toContain("2027");
     expect(yearsClaimed("the 2020-2025 tenure ends; in 2024 the province admitted 500 members", { terms: false })).toEqual(["2024"]);
+  });
+
+  it("takes no year from a document's number ('Official Dispatch 1924-CV/TU', 'No. 1924 – CV/TU', '2161/QD-UBND')", () => {
+    expect(yearsClaimed("(Official dispatch No. 1924 – CV/TU, dated February 22, 2013 of the Standing Committee)")).toEqual(["2013"]);
+    expect(yearsNamed("Under Nghe An's Official Dispatch 1924-CV/TU, by what date did the provincial level finish?")).toEqual([]);
+    expect(yearsNamed("Decision 2161/QD-UBND of 2021 for 2021-2025")).toEqual(["2021", "2025"]);
   });
 });
