@@ -59,6 +59,8 @@ const JUDGING_GROUPS: string[][] = [
   ["topic", "topics", "content", "contents", "issue", "issues", "concern", "concerns"],
   ["poor", "poorly", "weak", "ineffective", "inefficient", "underperforming"],
   ["staff", "personnel", "cadre", "cadres"],
+  // "How many deputies took part in the congress": "…245 representatives representing more than 7,000 Party members".
+  ["delegate", "delegates", "representative", "representatives", "deputies"],
   ["machinery", "apparatus"],
   ["streamline", "streamlined", "streamlining", "streamlines"],
   ["opinion", "opinions", "idea", "ideas", "comment", "comments", "feedback"],

@@ -202,6 +202,12 @@ beforeAll(async () => {
         "Also attending were comrades in the Provincial Party Standing Committee: To Van Tu, Head of the Provincial Party Committee's Organization Committee; Do Viet Anh, Head of the Provincial Party Committee's Mass Mobilization Committee.\n",
     ),
     upload(
+      "hung-yen-city-21st.md",
+      'title: "Hung Yen City Party Committee holds its 21st Congress"\nurl: https://example.org/hung-yen-city-21st\ndate: 2020-08-07\nplace: Hung Yen province',
+      "On August 6, Hung Yen Municipal Party Committee solemnly organized the 21th Party Congress, term 2020 - 2025.\n\n" +
+        "It drew the attendance of comrades in the Provincial Standing Committee, leaders of the provincial Party committees, Vietnamese Heroic Mothers, Labor Heroes and 245 representatives representing more than 7,000 Party members in the entire Hung Yen Municipal Party Committee.\n",
+    ),
+    upload(
       "hai-duong-2025-conferences.md",
       'title: "Hai Duong Provincial Party Executive Committee will discuss personnel work for the 18th Congress"\nurl: https://example.org/hai-duong-2025-conferences\ndate: 2024-12-04\nplace: Hai Duong province',
       "On the morning of December 4, the Executive Committee of the Hai Duong Provincial Party Committee, 17th term, opened its 22nd conference.\n\n" +
@@ -643,6 +649,12 @@ describe("what kind of answer a question asks for", () => {
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("To Van Tu");
     expect(result.answer).not.toContain("Truong Thi Mai");
+  });
+
+  it("'how many deputies took part' in a congress counts its representatives", async () => {
+    const result = await app.ask("How many deputies took part in the 21st congress of the Hung Yen city Party organisation?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("245 representatives");
   });
 
   it("'under which regulation …' is answered by a sentence naming one by its number; 'which resolution indicators' asks for indicators", async () => {
