@@ -522,6 +522,12 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
 
   // "Why was Tu Ky town chosen?": a sentence giving a reason ("…because it consistently performs well").
   if (q.wantsReason && REASON_WORDS.test(sentence)) bonus += 0.15;
+  // "What is the vote of confidence meant to achieve?": "…the vote of confidence aims to contribute to assessing …"; a
+  // sentence that states no aim only names the thing.
+  if (q.wantsPurpose) {
+    if (PURPOSE_WORDS.test(sentence)) bonus += 0.2;
+    else penalty += 0.2;
+  }
   // "Venue of the year-end sitting": "…opened the 12th session … at the Xu Dong Cultural Center" is the answer's kind.
   if (q.wantsVenue && VENUE.test(sentence)) {
     counts = true;
@@ -588,6 +594,7 @@ function onlyCentralBodies(folded: string): boolean {
 }
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
+const PURPOSE_WORDS = /\b(?:aims?|aimed|aiming) (?:to|at)\b|\bpurposes?\b|\bin order to\b|\bso as to\b|\bso that\b|\bwith (?:the|a) (?:aim|goal|objective|view) (?:of|to)\b|\bintended to\b|\b(?:goal|objective|aim) is to\b/i;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
 
 /** Whether a sentence gives a date as a plan ("…will be held and completed before August 31, 2025"). */

@@ -79,6 +79,8 @@ const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
 const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
+/** "What is the vote meant to achieve", "what's the purpose of the plan", "what does the directive aim at": what it is for. */
+const PURPOSE_QUESTION = /\b(?:meant|intended|designed|supposed) to (?:achieve|accomplish|do|serve|bring)\b|\b(?:purpose|aim|point) of (?:the|this|that|its|a|an)\b|\bwhat (?:is|was|are|were) (?:it|they|this|that)\s+for\b|\bwhat (?:does|did|do) [^?]{1,60}\baim (?:at|to|for)\b/i;
 /** "Where was the session held", "venue of the sitting": a place of meeting is the answer. */
 const VENUE_QUESTION = /^\s*where\b|\b(venue|where (is|was|were|will|did))\b/i;
 
@@ -106,6 +108,8 @@ export interface AnalyzedQuestion {
   wantsDate: boolean;
   wantsPerson: boolean;
   wantsReason: boolean;
+  /** Asks what something is for ("what is the vote of confidence meant to achieve", "the purpose of the plan"). */
+  wantsPurpose: boolean;
   /** Asks where a meeting was held ("venue of …"): a sentence naming a hall, centre or headquarters answers. */
   wantsVenue: boolean;
   /** A date question asking by when something must be done. */
@@ -265,6 +269,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsDate,
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
+    wantsPurpose: PURPOSE_QUESTION.test(question),
     wantsVenue: VENUE_QUESTION.test(question),
     wantsDeadline,
     asksActual,

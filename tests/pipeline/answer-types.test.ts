@@ -208,6 +208,12 @@ beforeAll(async () => {
         "It drew the attendance of comrades in the Provincial Standing Committee, leaders of the provincial Party committees, Vietnamese Heroic Mothers, Labor Heroes and 245 representatives representing more than 7,000 Party members in the entire Hung Yen Municipal Party Committee.\n",
     ),
     upload(
+      "nghe-an-confidence-vote.md",
+      'title: "Nghe An plans the vote of confidence for leadership positions"\nurl: https://example.org/nghe-an-confidence\ndate: 2023-03-20\nplace: Nghe An province',
+      "Pursuant to Regulation No. 96-QD/TW dated February 2, 2023 of the Politburo on taking a vote of confidence for leadership and management positions and titles in the political system, the Standing Committee of Nghe An Provincial Party Committee issued a plan.\n\n" +
+        "Accordingly, the vote of confidence aims to contribute to assessing the prestige and performance of assigned duties and tasks of cadres; helping cadres self-examine, self-correct, continue to strive and practice in their work.\n",
+    ),
+    upload(
       "hai-duong-2025-conferences.md",
       'title: "Hai Duong Provincial Party Executive Committee will discuss personnel work for the 18th Congress"\nurl: https://example.org/hai-duong-2025-conferences\ndate: 2024-12-04\nplace: Hai Duong province',
       "On the morning of December 4, the Executive Committee of the Hai Duong Provincial Party Committee, 17th term, opened its 22nd conference.\n\n" +
@@ -655,6 +661,12 @@ describe("what kind of answer a question asks for", () => {
     const result = await app.ask("How many deputies took part in the 21st congress of the Hung Yen city Party organisation?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("245 representatives");
+  });
+
+  it("'what is <it> meant to achieve' is answered by the sentence stating its aim, not the one naming it most fully", async () => {
+    const result = await app.ask("What is Nghe An's vote of confidence under Regulation 96 meant to achieve?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("aims to contribute to assessing the prestige");
   });
 
   it("'under which regulation …' is answered by a sentence naming one by its number; 'which resolution indicators' asks for indicators", async () => {
