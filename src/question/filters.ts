@@ -6,7 +6,7 @@
 // in January 2024, so those stay in the question for search and evidence checks to weigh.
 import { findPlaces } from "../text/places.js";
 import { fold } from "../text/fold.js";
-import { SMALL_COUNT, smallCount } from "../text/years.js";
+import { baselineAt, SMALL_COUNT, smallCount } from "../text/years.js";
 import type { AskFilters } from "../types.js";
 import { UserError } from "../types.js";
 import { escapeRegExp } from "../text/escape.js";
@@ -229,8 +229,6 @@ interface DateRule {
 }
 
 const ws = "\\s+";
-/** Comparisons name a period to compare with, not the reports to read: "than last year", "compared to 2022". */
-const COMPARISON_BEFORE = /(than|compared (to|with)|over|versus|vs\.?|same period( of| in)?|from|against)\s*(the\s+)?$/i;
 
 const DATE_RULES: DateRule[] = [
   {
@@ -350,7 +348,8 @@ export function findDateSpan(question: string, anchor: { year: number; month: nu
   for (const rule of DATE_RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(question); m; m = rule.re.exec(question)) {
-      if (isModalMay(m[0]) || COMPARISON_BEFORE.test(question.slice(0, m.index))) continue;
+      // Comparisons name a period to compare with, not the reports to read: "than last year", "compared to 2022".
+      if (isModalMay(m[0]) || baselineAt(question, m.index, { since: false })) continue;
       const span = rule.span(m, anchor);
       if (span) {
         found.push({ at: m.index, span: { ...span, phrase: span.phrase.trim() } });

@@ -11,7 +11,7 @@
 import { findMetrics, lexiconWords, metricWords, type MetricId } from "../text/metrics.js";
 import { fold } from "../text/fold.js";
 import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text/places.js";
-import { comparedWith, MONTH_NAMES, namesTerm, SMALL_COUNT, smallCount, yearMentions, yearPart } from "../text/years.js";
+import { baselineAt, comparedWith, MONTH_NAMES, namesTerm, SMALL_COUNT, smallCount, yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, changeAskedFrom, endpointsAsked, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
@@ -419,9 +419,10 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   }
   const newest = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
   if (newest && /\b(this year|nam nay)\b/i.test(fold(english))) return { from: newest, to: newest };
-  // ("…rise over the same period last year" names the baseline, not the year asked.)
-  const withoutBaseline = fold(english).replace(/\b(?:over|compared (?:with|to)|than|from|against)? ?(?:the )?same period (?:of )?last year\b/g, " ");
-  if (newest && /\b(last year|nam ngoai|nam truoc)\b/i.test(withoutBaseline)) return { from: newest - 1, to: newest - 1 };
+  // ("…rise over the same period last year", "how much higher than last year" name the baseline, not the year asked.)
+  const folded = fold(english);
+  const lastYear = [...folded.matchAll(/\b(?:last year|nam ngoai|nam truoc)\b/g)].some((m) => !baselineAt(folded, m.index!));
+  if (newest && lastYear) return { from: newest - 1, to: newest - 1 };
   return null;
 }
 

@@ -59,19 +59,33 @@ export function yearsNamed(text: string): string[] {
 /** A month (and day) just before a year, and a meeting or report named within a few words after it. */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
 const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|teleconference|review|congress|session|meeting|plenum|plenary|report)\b/iu;
-// ("compared to the 2010-2015 period" too; "over the 2015-2020 term" is the span a figure is about.)
-const TRULY_BASELINE = /((compared (to|with)|than( in)?|versus|vs\.?|against)\s+(the\s+)?|(over|since|same period( of| in)?)\s+)(the same period (of|in)\s+)?$/i;
+/** Words of an explicit comparison: "than", "compared with", "in comparison to", "relative to", "versus", "against". */
+const COMPARISON = String.raw`(?:compared?\s+(?:with|to)|comparison\s+(?:with|to)|relative\s+to|than(?:\s+in)?|versus|vs\.?|against)`;
+/** A comparison just before a year: "than 2022", "compared with the 2010-2015 period", "relative to that of 2020". */
+const COMPARED_BEFORE = new RegExp(String.raw`\b${COMPARISON}\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:same period (?:of|in)\s+)?$`, "i");
+/**
+ * A baseline just before a year: a comparison, or "over" / "from" / "the same period of" ("rose 12% over 2022",
+ * "over the same period last year"). "over the 2015-2020 term" is the span a figure is about (see namesTerm).
+ */
+const BASELINE_BEFORE = new RegExp(String.raw`(?:${COMPARED_BEFORE.source.slice(0, -1)}|\b(?:over|from|same period(?: of| in)?)\s+(?:the\s+)?(?:same period (?:of|in)\s+)?)$`, "i");
 
 /**
- * Whether the year at `at` follows an explicit comparison ("compared with the 2010-2015 period", "than 2022",
- * "relative to that of 2020"): narrower than a baseline, which "over" and "since" also make ("achieve over 2026-2030"
- * names the years asked).
+ * Whether the year (or "last year") at `at` follows an explicit comparison ("compared with the 2010-2015 period",
+ * "than 2022", "relative to that of 2020"): narrower than a baseline, which "over" and "since" also make ("achieve
+ * over 2026-2030" names the years asked).
  */
 export function comparedWith(text: string, at: number): boolean {
-  return COMPARED_BEFORE.test(text.slice(Math.max(0, at - 30), at));
+  return COMPARED_BEFORE.test(text.slice(Math.max(0, at - 40), at));
 }
 
-const COMPARED_BEFORE = /\b(?:compared?|comparison|than|against|relative)\b(?:\s+(?:with|to))?(?:\s+(?:the|that of|those of))?\s*$/i;
+/**
+ * Whether the year (or "last year") at `at` is the baseline of a comparison: after a comparison, "over", "from", "the
+ * same period of" or, unless `since` is false, "since" ("reports since 2023" names the reports to read, not a baseline).
+ */
+export function baselineAt(text: string, at: number, options: { since: boolean } = { since: true }): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  return BASELINE_BEFORE.test(before) || (options.since && /\bsince\s+$/i.test(before));
+}
 
 /** Every year or span a text names, in order, with whether it is a baseline of a comparison. */
 export function yearMentions(text: string): YearMention[] {
@@ -82,7 +96,7 @@ export function yearMentions(text: string): YearMention[] {
     if (to < from || to - from > 30) to = from;
     const before = text.slice(Math.max(0, m.index! - 40), m.index!);
     // "from 72.5% in 2020 to 79% in 2023": "in 2020" dates its own figure; only true comparison words make a baseline.
-    const baseline = TRULY_BASELINE.test(before) || /\bfrom\s+$/i.test(before);
+    const baseline = baselineAt(text, m.index!);
     // "(closed October 3, 2025)", "(Oct 2024)": a dated aside names when the meeting was, too.
     const aside = /\([^()]*$/.test(before) && /^[^()]*\)/.test(text.slice(m.index! + m[0].length));
     const datesSource = MONTH_BEFORE.test(before) && (aside || MEETING_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60)));

@@ -615,6 +615,13 @@ describe("questions asked as people type them (held-out-19)", () => {
     expect(frame("how much did total social investment capital rise last year?").period).toEqual({ from: 2023, to: 2023 });
   });
 
+  it("'than last year' and 'compared to last year' name the baseline, so they ask no year; 'last year' alone is the year before the newest report", () => {
+    expect(frame("how much higher was ha nam's budget revenue than last year").period).toBeNull();
+    expect(frame("how did ha nam's budget revenue change compared to last year").period).toBeNull();
+    expect(frame("ha nam budget revenue last year").period).toEqual({ from: 2023, to: 2023 });
+    expect(frame("How did Hung Yen's growth compare relative to that of 2022?").period).toBeNull();
+  });
+
   it("separate years asked together are each asked; 'between 2020 and 2023' is a span", () => {
     expect(frame("What share of GRDP did industry and services account for in 2023, and what was that share back in 2020?").period).toEqual({ from: 2020, to: 2023, years: [2020, 2023] });
     expect(frame("How much did Thai Binh's economy grow between 2020 and 2023?").period).toEqual({ from: 2020, to: 2023 });
