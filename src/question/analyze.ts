@@ -33,11 +33,16 @@ const STOPWORDS = new Set(
  * Words so common in committee reports that they say little about which passage answers: they are
  * searched, but a passage is not counted as answering just because it has them.
  */
+/** A guess put as a yes-or-no question: "was it something like 500-odd?", "is it roughly a third?", "were there around 60?". */
+const GUESS_CLAUSE = /\b(?:was|is|were|are) (?:it|that|there|they)\b[^?.]*?(?:\b(?:something like|roughly|approximately|around|about|give or take|more or less|or so)\b|-odd\b|-ish\b)[^?.]*/g;
+
 const WEAK_TERMS = new Set(
   (
     "party committee committees provincial province district town city conference meeting report reports year years " +
     "comrade comrades secretary standing executive people peoples council work task tasks implement implementation " +
-    "organization organizations member members level levels total number result results"
+    "organization organizations member members level levels total number result results " +
+    // Hedges say how sure the asker is, not what is asked.
+    "something exactly precisely roughly approximately"
   ).split(" "),
 );
 
@@ -54,7 +59,7 @@ const FIGURE_QUESTION = new RegExp(
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;
 // a "when" after a colon opens the question: "Ha Tinh congress timing: when will Duc Tho hold its congress?", and one
 // ending it asks too: "duc tho district congresses 2025-2030 when")
-const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when(?=\s*\??\s*$)|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
+const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)(?![^?]*,.*\bhow (?:many|much)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when(?=\s*\??\s*$)|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
   /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|should|can|could|must|may|the|of|to)\b)[^\s?.,;:]+\s+){0,4}?((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
@@ -240,7 +245,9 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const places = [...new Set(found.map((p) => p.name))];
   const placeWords = new Set(found.flatMap((p) => tokenize(fold(p.matched))));
   const opening = OPENING_SOURCE.exec(folded)?.[1] ?? "";
-  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), opening, ...dayPhrases(folded)].join(" ")));
+  // ("…, was it something like five hundred-odd party members? how many exactly?": the asker's guess is no word to find.)
+  const guessed = [...folded.matchAll(GUESS_CLAUSE)].map((m) => m[0]);
+  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed].join(" ")));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
   for (const token of tokenize(folded)) {
     const numeric = /\d/.test(token);

@@ -72,6 +72,8 @@ const JUDGING_GROUPS: string[][] = [
   ["share", "shares", "proportion", "proportions", "percentage", "portion", "ratio"],
   ["factory", "factories", "industry", "industries", "industrial", "manufacturing"],
   ["building", "construction", "constructing"],
+  // "what was the change": a sentence stating the rise or fall says it.
+  ["change", "changed", "changes", "increase", "increased", "decrease", "decreased", "rise", "rose", "fall", "fell", "drop", "dropped"],
 ];
 
 const groupOf = new Map<string, number>();
@@ -134,6 +136,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bw\/o\b/gi, "without"],
   [/\bb4\b/gi, "before"],
   [/\b(?:ppl|ppls)\b/gi, "people"],
+  // "the y-o-y change", "yoy growth": the reports' "compared with the same period last year" (a baseline, not a year asked).
+  [/\b(?:y-o-y|yoy|y\/y|year-on-year|year-over-year|year over year)\b/gi, "compared with the same period last year"],
   // "no. of resolutions", "# of delegates": the number of them.
   [/(?:\b(?:no|nr|num)\.?|#)\s*of\b/gi, "number of"],
   // Letters for words in a chat: "politburo n secretariat", "the rating levels r what", "list em".
@@ -321,6 +325,7 @@ const VI_EN: [string, string][] = [
   ["thông qua", "passed"],
   ["tổ chức", "held"],
   ["phải xong", "complete"],
+  ["phải", "must"],
   ["tổ chức xong", "complete"],
   ["trước ngày nào", "by what date"],
   ["hoàn thành trước", "complete by"],
@@ -535,8 +540,8 @@ const VI_EN: [string, string][] = [
 /** Words that carry no meaning once translated (Vietnamese grammar words), with or without accents. */
 const VI_DROP = new Set(
   (
-    "đã được có các những là thì này đó không bị vào lần việc cuộc sự nên đang hãy cho biết hỏi bạn tôi mình thế vậy ạ nhé " +
-    "da duoc co cac nhung la thi nay do khong bi vao lan viec cuoc su nen dang hay biet hoi ban toi minh vay nhe " +
+    "đã được có các những là thì này đó không bị vào lần việc cuộc sự nên đang hãy cho biết hỏi bạn tôi mình thế vậy ạ nhé xin " +
+    "da duoc co cac nhung la thi nay do khong bi vao lan viec cuoc su nen dang hay biet hoi ban toi minh vay nhe xin " +
     "năm nam nay ngoái ngoai trước truoc rồi roi từ tu kể ke đến den tới toi hết het tháng thang sau"
   ).split(" "),
 );

@@ -18,6 +18,7 @@ import { analyzeQuestion, changeAskedFrom, endpointsAsked, COUNTED_DURATION as D
 import { parseQuestionFilters } from "./filters.js";
 import { expandShorthand, looksVietnamese, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
+import { escapeRegExp } from "../text/escape.js";
 
 export { analyzeQuestion, countsNoun, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
 export { resolveFollowUp, type Turn } from "./followup.js";
@@ -105,7 +106,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   // In a Vietnamese question capitals do not mark names ("Quý 1", "Doanh thu"): only places the library knows count.
   // Nor do they in a question typed in capitals or Title Case ("WHAT ARE HERITABLE TRAITS", "Where Elephants Live").
   if (vietnamese || capitalisedThroughout(text)) analyzed.names = analyzed.names.filter((n) => isKnownSubPlace(n, context.knownSubPlaces));
-  analyzed.names = analyzed.names.filter((n) => !NOT_PLACES.has(fold(n)));
+  analyzed.names = analyzed.names.filter((n) => !NOT_PLACES.has(fold(n)) && !runsOnProvince(n, english));
   // Districts and towns typed in lower case ("nghi xuan new party members 2023", "lac son district income").
   for (const name of lowerCaseSubPlaces(english, context.knownSubPlaces)) {
     if (!analyzed.names.some((n) => fold(n) === fold(name))) analyzed.names.push(name);
@@ -152,6 +153,16 @@ const NOT_PLACES = new Set(
  * ward|city" ("thu duc city": a city inside a province or municipality; "hung yen city" is the province's seat,
  * which this leaves to the province's name).
  */
+/**
+ * "the 15th Dien Bien Phu provincial Party Congress": a province's name run on into another's (Dien Bien Phu, the
+ * seat of Dien Bien) before "province" / "provincial" names the province, not a place of its own.
+ */
+function runsOnProvince(name: string, english: string): boolean {
+  const f = fold(name);
+  const province = findPlaces(name).some((p) => p.kind === "province" && f.startsWith(`${fold(p.matched)} `));
+  return province && new RegExp(`\\b${escapeRegExp(name)}(?:['’]s)?\\s+provinc`, "i").test(english);
+}
+
 function lowerCaseSubPlaces(english: string, known: string[]): string[] {
   const folded = ` ${fold(english).replace(/['’]s\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ")} `;
   const found = known.filter((k) => folded.includes(` ${fold(k)} `));
@@ -175,7 +186,7 @@ function lowerCaseSubPlaces(english: string, known: string[]): string[] {
   return found;
 }
 
-const SUBPLACE_STOP = new Set("the a an this that which wich whcih what wat each area residential rural urban border coastal mountainous neighbouring neighboring same other every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new centrally run level type class grade tier modern smart industrial green capital".split(" "));
+const SUBPLACE_STOP = new Set("the a an this that its their his her our after before since with from into about near within across which wich whcih what wat each area residential rural urban border coastal mountainous neighbouring neighboring same other every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new centrally run level type class grade tier modern smart industrial green capital".split(" "));
 
 function isKnownSubPlace(name: string, known: string[]): boolean {
   const f = fold(name);
@@ -253,7 +264,8 @@ export function countedNoun(english: string, headFirst = false): string | null {
   // "How long should the congresses last" counts time; "how much money / funding" a sum of money.
   // ("How long is the border line?" asks for a length, not a span of time.)
   if (/\bhow long\b/i.test(english)) return LENGTH_ASKED.test(english) ? LENGTH : DURATION;
-  if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b/i.test(english)) return MONEY;
+  // ("how many thousand billion dong", "how many million USD": a sum counted in its currency.)
+  if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b|\bhow many\s+(?:(?:hundred|thousand|million|billion|trillion)s?\s+)*(?:dong|vnd|usd|dollars?)\b/i.test(english)) return MONEY;
   const m = /\bhow many\s+([^?.!,;:]+)/i.exec(english);
   return m ? nounPhraseHead(m[1]!, headFirst) : null;
 }
@@ -360,7 +372,7 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // "at what % of the resolution target", "reached what percentage plan": a share of the plan reached; "… did it exceed the
   // target?", "did it meet the target?": a result held against it.)
   const againstPlan =
-    /\b(compared? (to|with)|comparison (to|with)|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
+    /\b(compared? (to|with)|comparison (to|with)|relative to|in relation to|measured against|versus|vs|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
     /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent|as an? (share|percentage|proportion|part))\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,3}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
     /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords) ||
     // ("Did Kim Boi meet the economic growth target set in its resolution?": whether a result reached it.)

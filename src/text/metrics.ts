@@ -58,6 +58,7 @@ export const METRICS: readonly MetricEntry[] = [
     id: "growth",
     phrases: [
       "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expand*", "economy grow*", "economy+bigger", "economy+larger",
+      "economic expansion", "expansion of the economy", "economic output", "provincial output", "aggregate output", "regional output", "aggregate provincial output",
       "economic development+average",
       "gdp", "gross domestic product",
       "grew", "grow", "grows", "growth", "tang truong",
@@ -71,7 +72,7 @@ export const METRICS: readonly MetricEntry[] = [
   { id: "economic_scale", phrases: ["economic scale", "how big+economy", "how large+economy", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
-    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "collects for the state", "money+collect*"],
+    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "collects for the state", "money+collect*", "fiscal receipts", "fiscal revenue", "receipts"],
   },
   { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "spending", "spend", "spent", "government spend*", "government spent", "chi ngan sach"] },
   {

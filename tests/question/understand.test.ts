@@ -697,3 +697,48 @@ describe("questions with nothing to search for", () => {
     for (const q of ["*", "OR", '"', "- -"]) expect(() => understandQuestion(q, context), q).toThrow(/no words to search for/);
   });
 });
+
+describe("questions asked as people type them (held-out-23)", () => {
+  it("reads jargon for the metrics: 'aggregate provincial output', 'y-o-y expansion' are growth, 'fiscal receipts' budget revenue", () => {
+    expect(frame("What was the y-o-y expansion of Ha Nam's aggregate provincial output in 2023?")).toMatchObject({ metric: "growth", period: { from: 2023, to: 2023 }, place: "Ha Nam" });
+    expect(frame("What were Hong Linh town's fiscal receipts in 2023?")).toMatchObject({ metric: "budget_revenue", place: "Hong Linh", wanted: "achieved" });
+  });
+
+  it("'y-o-y' / 'yoy' is the reports' 'compared with the same period last year', a baseline and no year asked", () => {
+    const q = understandQuestion("What were Hong Linh town's fiscal receipts in 2023, and what was the y-o-y change?", context);
+    expect(q.english).toContain("compared with the same period last year");
+    expect(q.frame.period).toEqual({ from: 2023, to: 2023 });
+    expect(frame("ha nam budget revenue yoy change").period).toBeNull();
+  });
+
+  it("'how many thousand billion dong' asks for a sum of money, and a result 'relative to its plan' is achieved, not a target", () => {
+    expect(understandQuestion("Approximately how many thousand billion dong of total social investment capital did Thai Binh estimate for 2023?", context).counted).toBe("money");
+    expect(frame("Relative to its 2023 plan, what attainment rate did Nghi Xuan district record for tourist arrivals?")).toMatchObject({ metric: "tourists", wanted: "achieved" });
+    expect(frame("What tourist arrivals did Nghi Xuan plan for 2024?").wanted).toBe("target");
+  });
+
+  it("'after its district' names no district, and 'Dien Bien Phu provincial' is Dien Bien province", () => {
+    const kimBoi = understandQuestion("What was the three-year average economic growth of Kim Boi district in Hoa Binh province after its district Party Congress?", context);
+    expect(kimBoi.analyzed.names).toEqual(["Kim Boi"]);
+    const dienBien = understandQuestion("How many members are on the document subcommittee for the 15th Dien Bien Phu provincial Party Congress?", context);
+    expect(dienBien.analyzed.names).toEqual([]);
+    expect(dienBien.analyzed.places).toEqual(["Dien Bien"]);
+    // The city of Dien Bien Phu asked as a city stays a place of its own.
+    expect(understandQuestion("Who chaired the Dien Bien Phu city conference?", context).analyzed.names).toContain("Dien Bien Phu");
+  });
+
+  it("a 'when …,' clause before 'how many' sets the scene; a guess ('was it something like five hundred-odd?') is no word to find", () => {
+    const q = understandQuestion("hi there, when Binh Thuan set up the Party Committee of the provincial Party agencies in February 2025, was it something like five hundred-odd party members? how many exactly?", context);
+    expect(q.frame.wanted).toBe("achieved");
+    expect(q.analyzed.wantsDate).toBe(false);
+    expect(q.analyzed.terms.filter((t) => ["five", "hundred-odd", "like", "something"].includes(t.text)).every((t) => t.weak)).toBe(true);
+    expect(understandQuestion("When was the Binh Thuan party committee of provincial agencies set up?", context).frame.wanted).toBe("date");
+  });
+
+  it("'xin cho biet' is courtesy and 'phai' is 'must' in a Vietnamese question typed without accents", () => {
+    const q = understandQuestion("Xin cho biet theo Cong van so 1924-CV/TU nam 2013 cua Ban Thuong vu Tinh uy Nghe An, cap co so phai hoan thanh so ket giua nhiem ky truoc ngay nao?", context);
+    expect(q.english).not.toMatch(/\bxin\b/i);
+    expect(q.english).toMatch(/\bmust\b/);
+    expect(q.frame.wanted).toBe("date");
+  });
+});
