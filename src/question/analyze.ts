@@ -2,6 +2,7 @@ import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
+import { guesses } from "./guess.js";
 import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
@@ -33,9 +34,6 @@ const STOPWORDS = new Set(
  * Words so common in committee reports that they say little about which passage answers: they are
  * searched, but a passage is not counted as answering just because it has them.
  */
-/** A guess put as a yes-or-no question: "was it something like 500-odd?", "is it roughly a third?", "were there around 60?". */
-const GUESS_CLAUSE = /\b(?:was|is|were|are) (?:it|that|there|they)\b[^?.]*?(?:\b(?:something like|roughly|approximately|around|about|give or take|more or less|or so)\b|-odd\b|-ish\b)[^?.]*/g;
-
 const WEAK_TERMS = new Set(
   (
     "party committee committees provincial province district town city conference meeting report reports year years " +
@@ -52,6 +50,14 @@ const WEAK_TERMS = new Set(
 const CODE_QUESTION = /\bwhat number\b|\b(plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)s? (number|no)\b(?!\.?\s*\d)|\bnumber of the (plan|decision|resolution|directive|dispatch|conclusion|regulation|instruction)\b/i;
 /** "Which number congress was it", "đại hội lần thứ mấy" (translated "what ordinal"): the numbered event is the answer. */
 const ORDINAL_QUESTION = /\bwhat ordinal\b|\b(what|which) (number|numbered) (congress|conference|session|meeting|plenum)\b|\b(congress|conference|session|meeting|plenum) (number|no)\b(?! of\b)/i;
+/**
+ * A search-box query of at most seven words, without a question word or another thing asked ("date of …"), ending
+ * in what the reports count ("hong linh town party members", "binh thuan delegates 2025"): how many. (Its last noun
+ * is captured.)
+ */
+export const KEYWORD_COUNT =
+  /^(?![^?]*\b(?:what|which|who|whom|whose|when|where|why|how|list|name|names|describe|tell|did|does|do|is|are|was|were|has|have|had|will|date|dates|day|days|deadline|time)\b)(?=(?:\S+\s+){0,6}\S+\s*$)[^?]*\b(members|delegates|deputies|representatives|participants|attendees|communes|wards|villages|households|organizations|organisations|cells|branches|agencies|enterprises|businesses|cooperatives|schools|cadres|officials)\s*(?:(?:19|20)\d{2}\s*)?\??\s*$/i;
+
 const FIGURE_QUESTION = new RegExp(
   `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
@@ -246,7 +252,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const placeWords = new Set(found.flatMap((p) => tokenize(fold(p.matched))));
   const opening = OPENING_SOURCE.exec(folded)?.[1] ?? "";
   // ("…, was it something like five hundred-odd party members? how many exactly?": the asker's guess is no word to find.)
-  const guessed = [...folded.matchAll(GUESS_CLAUSE)].map((m) => m[0]);
+  const guessed = guesses(folded).map((g) => g.text);
   const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed].join(" ")));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
   for (const token of tokenize(folded)) {
@@ -272,7 +278,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline && !endpointsAsked(question, y))
       .map(({ from, to }) => ({ from, to })),
-    wantsFigure: FIGURE_QUESTION.test(question) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
+    wantsFigure: (FIGURE_QUESTION.test(question) || KEYWORD_COUNT.test(question)) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
     wantsDate,
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),

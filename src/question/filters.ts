@@ -10,6 +10,7 @@ import { baselineAt, SMALL_COUNT, smallCount } from "../text/years.js";
 import type { AskFilters } from "../types.js";
 import { UserError } from "../types.js";
 import { escapeRegExp } from "../text/escape.js";
+import { inGuess } from "./guess.js";
 
 export interface FilterContext {
   /** Date of the newest report in the index ("YYYY-MM-DD"); "since November" and "last year" count from it. */
@@ -349,7 +350,8 @@ export function findDateSpan(question: string, anchor: { year: number; month: nu
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(question); m; m = rule.re.exec(question)) {
       // Comparisons name a period to compare with, not the reports to read: "than last year", "compared to 2022".
-      if (isModalMay(m[0]) || baselineAt(question, m.index, { since: false })) continue;
+      // Nor does a guess beside the question: "what day did it close? Was it in July?".
+      if (isModalMay(m[0]) || baselineAt(question, m.index, { since: false }) || inGuess(question, m.index)) continue;
       const span = rule.span(m, anchor);
       if (span) {
         found.push({ at: m.index, span: { ...span, phrase: span.phrase.trim() } });

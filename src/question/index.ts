@@ -14,7 +14,7 @@ import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text
 import { baselineAt, comparedWith, MONTH_NAMES, namesTerm, SMALL_COUNT, smallCount, yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
-import { analyzeQuestion, changeAskedFrom, endpointsAsked, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
+import { analyzeQuestion, changeAskedFrom, endpointsAsked, KEYWORD_COUNT, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { expandShorthand, looksVietnamese, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
@@ -113,7 +113,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   }
   const read = frameOf(english, analyzed, context, text);
   // "total party members of …", "number of participants": what a question without a metric counts, as "how many" would.
-  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english)) : null);
+  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english) ?? KEYWORD_COUNT.exec(english)?.[1]!.toLowerCase() ?? null) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
   const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons|members)$/.test(counted!) && PEOPLE_METRICS.has(metric));
@@ -386,7 +386,9 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
 function periodOf(english: string, context: QuestionContext, asked: string, wantsDate: boolean, target = false): AskedFrame["period"] {
   const period = yearsAsked(english, context, wantsDate, target);
   const part = yearPart(english) ?? yearPart(asked);
-  return period && part ? { ...period, part } : period;
+  // ("2021-h1 2023", "from 2021 to June 2023": the part ends the span, whose figure is the span's.)
+  const ofSpan = period !== null && period.from < period.to && !period.years;
+  return period && part && !ofSpan ? { ...period, part } : period;
 }
 
 function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean, target = false): { from: number; to: number; years?: number[] } | null {

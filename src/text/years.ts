@@ -65,9 +65,9 @@ const COMPARISON = String.raw`(?:compared?\s+(?:with|to)|comparison\s+(?:with|to
 const COMPARED_BEFORE = new RegExp(String.raw`\b${COMPARISON}\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:same period (?:of|in)\s+)?$`, "i");
 /**
  * A baseline just before a year: a comparison, or "over" / "from" / "the same period of" ("rose 12% over 2022",
- * "over the same period last year"). "over the 2015-2020 term" is the span a figure is about (see namesTerm).
+ * "over the same period last year"). "over the 2015-2020 term" is the span a figure is about.
  */
-const BASELINE_BEFORE = new RegExp(String.raw`(?:${COMPARED_BEFORE.source.slice(0, -1)}|\b(?:over|from|same period(?: of| in)?)\s+(?:the\s+)?(?:same period (?:of|in)\s+)?)$`, "i");
+const BASELINE_BEFORE = new RegExp(String.raw`(?:${COMPARED_BEFORE.source.slice(0, -1)}|\b(?:over|from|same period(?: of| in)?)\s+(?:the\s+same period (?:of|in)\s+)?)$`, "i");
 
 /**
  * Whether the year (or "last year") at `at` follows an explicit comparison ("compared with the 2010-2015 period",
@@ -113,7 +113,8 @@ function joinFromTo(text: string, mentions: YearMention[]): YearMention[] {
     const b = mentions[i + 1];
     const opens = /\bfrom\s+(the\s+)?(year\s+)?$/i.test(text.slice(Math.max(0, a.at - 20), a.at));
     const between = b ? text.slice(a.at + a.length, b.at) : "";
-    if (b && opens && a.from === a.to && b.to > a.from && b.to - a.from <= 30 && FROM_TO_BETWEEN.test(between)) {
+    // ("thai binh fdi 2021-h1 2023", "2021 to mid-2023": a span to part of its last year, "from" or not.)
+    if (b && a.from === a.to && b.to > a.from && b.to - a.from <= 30 && ((opens && FROM_TO_BETWEEN.test(between)) || TO_PART_BETWEEN.test(between))) {
       out.push({ from: a.from, to: b.to, at: a.at, length: b.at + b.length - a.at, baseline: false, datesSource: false });
       i++;
     } else out.push(a);
@@ -122,6 +123,8 @@ function joinFromTo(text: string, mentions: YearMention[]): YearMention[] {
 }
 
 const FROM_TO_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s+((the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?)?$`, "i");
+
+const TO_PART_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s*((the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|h[12]\\s+|q[1-4]\\s+|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?)$`, "i");
 
 /** "term 2025-2030", "the 2020-2025 tenure", "nhiệm kỳ 2025-2030", "the Congress for 2025-2030": a span that names a congress's term. */
 const TERM_BEFORE = /\b(term|tenure|nhiem ky|nhiệm kỳ|congress,?\s+(?:for|of)(?:\s+the)?)[,:]?\s*$/i;

@@ -165,6 +165,12 @@ describe("facts read from report sentences", () => {
     expect(fact("Over the 2015-2020 term, growth averaged 7.5% a year.", "7.5%", 2020).period).toMatchObject({ from: 2015, to: 2020 });
   });
 
+  it("jargon names metrics ('aggregate output', 'fiscal receipts'), and '2021 to June 2023' is one span without 'from'", () => {
+    expect(fact("Aggregate provincial output expanded by 7.2% in 2023.", "7.2%").metric).toBe("growth");
+    expect(fact("Fiscal receipts reached VND 300 billion in 2023.", "300 billion").metric).toBe("budget_revenue");
+    expect(fact("In 2021 to June 2023, FDI reached over 1 billion USD.", "1 billion USD").period).toMatchObject({ from: 2021, to: 2023 });
+  });
+
   it("a figure in an opening 'In addition to …' phrase is of the sentence's kind", () => {
     // ../shared/corpus/extra/005.json (Hai Duong's 2025 working program).
     expect(fact("In addition to the above 4 regular conferences, the Provincial Party Executive Committee will organize extraordinary conferences depending on the specific situation.", "4", 2024).modality).toBe("target");

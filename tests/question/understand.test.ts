@@ -742,3 +742,29 @@ describe("questions asked as people type them (held-out-23)", () => {
     expect(q.frame.wanted).toBe("date");
   });
 });
+
+describe("questions asked as people type them (held-out-24)", () => {
+  it("a guess beside the question ('what day did it close? Was it in July?') filters no reports", () => {
+    const q = understandQuestion("Dong Nai's 7th Provincial People's Council, 13th session - what day did it close? Was it in July?", context);
+    expect(q.filters).toEqual({});
+    expect(q.frame.wanted).toBe("date");
+    // Asked alone, the month is the reports to read.
+    expect(understandQuestion("Was the Dong Nai council session in July?", context).filters.from).toBeDefined();
+  });
+
+  it("'2021-h1 2023' is the span from 2021 to mid-2023, the span's figure", () => {
+    expect(frame("thai binh fdi 2021-h1 2023")).toMatchObject({ metric: "fdi", period: { from: 2021, to: 2023 } });
+    expect(frame("thai binh fdi 2021-h1 2023").period).not.toHaveProperty("part");
+    expect(frame("thai binh fdi h1 2023").period).toEqual({ from: 2023, to: 2023, part: "H1" });
+  });
+
+  it("a search-box query ending in what reports count ('hong linh town party members') asks how many", () => {
+    const q = understandQuestion("hong linh town party members", context);
+    expect(q.counted).toBe("members");
+    expect(q.frame.wanted).toBe("achieved");
+    expect(understandQuestion("hai duong key tasks 2024", context).frame.wanted).toBe("list");
+    expect(understandQuestion("who are the hong linh town party members", context).counted).toBeNull();
+    // A longer query naming another thing asked ("date of …") counts nothing.
+    expect(understandQuestion("date of the hai duong standing committee meeting on 2024 tasks for the party's advisory and support agencies", context).frame.wanted).toBe("date");
+  });
+});
