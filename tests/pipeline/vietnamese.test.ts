@@ -21,12 +21,12 @@ describe("Vietnamese questions in the reports' words", () => {
     ["Đại hội chi bộ trực thuộc Đảng ủy Khối tổ chức trong bao lâu, nửa ngày hay cả ngày?", "Congress Party cells under Party Committee bloc held how long half a day a full day?"],
     ["Hội nghị BCH Đảng bộ tỉnh Bình Dương ngày 5/2/2020 là hội nghị lần thứ mấy", "conference Executive Committee Provincial Party Committee Binh Duong February 5, 2020 conference what ordinal"],
     // A Roman numeral numbers the congress; the province in brackets after a district is a place of its own.
-    ["Huyện Tân Châu (Tây Ninh) phải tổ chức xong Đại hội Đảng bộ huyện lần thứ VIII trước ngày nào?", "Tan Chau district Tay Ninh complete Party Congress 8th by what date?"],
+    ["Huyện Tân Châu (Tây Ninh) phải tổ chức xong Đại hội Đảng bộ huyện lần thứ VIII trước ngày nào?", "Tan Chau district Tay Ninh must complete Party Congress 8th by what date?"],
     // Members of a committee are counted as members; ethnic minorities are the reports' "ethnic minority groups".
     ["dai hoi dang bo tinh hung yen lan thu XIX bau bao nhieu uy vien ban chap hanh", "Party Congress Hung Yen province 19th elected how many members Executive Committee"],
     ["tinh binh phuoc co bao nhieu dan toc thieu so", "Binh Phuoc province has how many ethnic minority groups"],
     ["nghe an lay phieu tin nhiem vao nam thu may cua nhiem ky", "Nghe An vote of confidence which year of term"],
-    ["cấp tỉnh phải làm xong việc đánh giá giữa nhiệm kỳ trước ngày nào?", "provincial level complete mid-term review by what date?"],
+    ["cấp tỉnh phải làm xong việc đánh giá giữa nhiệm kỳ trước ngày nào?", "provincial level must complete mid-term review by what date?"],
     // Everyday and chat Vietnamese, with English mixed in.
     ["Tỉnh đặt ra bao nhiêu chương trình?", "set how many programs?"],
     ["ha nam tinh uy muon new party members tang bao nhieu % moi nam", "Ha Nam Provincial Party Committee wants party members increased what percentage annually"],
