@@ -58,7 +58,7 @@ export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>, 
     .filter((t) => !anchorWords.has(t.stem) && !q.years.includes(t.text))
     .map((t) => {
       // "date", "day", "deadline" in a "when" question name the answer's type, which the date check looks for.
-      const light = LIGHT_WORDS.has(t.stem) || (q.wantsDate && DATE_WORDS.has(t.stem)) || (q.wantsPerson && PERSON_WORDS.has(t.stem)) || (countsMoney && MONEY_WORDS.has(t.stem)) || placeKinds.has(t.stem);
+      const light = LIGHT_WORDS.has(t.stem) || !!t.baseline || (q.wantsDate && DATE_WORDS.has(t.stem)) || (q.wantsPerson && PERSON_WORDS.has(t.stem)) || (countsMoney && MONEY_WORDS.has(t.stem)) || placeKinds.has(t.stem);
       const idf = Math.min(3, Math.max(0.5, weights.get(t.stem) ?? 1));
       const isFocus = !t.weak && !light && focus-- > 0;
       return {
@@ -567,7 +567,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
 const VENUE = /\b(?:at|in) the (?:[\p{Lu}][\p{L}'’-]*\s+){0,5}(?:Cent(?:er|re)|Hall|Hotel|Headquarters|Theat(?:er|re)|Palace|House|Building|Stadium|Auditorium|Square)\b/u;
 
 /** "Which ward …", "what commune …": the answer names a place of that kind. */
-const WHICH_PLACE_KIND = /\b(?:which|what) (ward|commune|district|town|city|province)\b/;
+// ("which district-level posts" asks about posts of a level, not which district.)
+const WHICH_PLACE_KIND = /\b(?:which|what) (ward|commune|district|town|city|province)\b(?![-\s]level)/;
 
 /** Posts: a deputy's ("deputy secretary", "vice chairman", "standing deputy secretary") and the chief's. */
 const DEPUTY_POST = /\b(deputy|vice)\s+(party\s+)?(secretar\w*|chair\w*)/;

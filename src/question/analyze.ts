@@ -1,8 +1,8 @@
 import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
-import { dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
-import { guesses } from "./guess.js";
+import { baselinePhrases, dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
+import { guesses, hedgedAmounts } from "./guess.js";
 import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
@@ -40,7 +40,9 @@ const WEAK_TERMS = new Set(
     "comrade comrades secretary standing executive people peoples council work task tasks implement implementation " +
     "organization organizations member members level levels total number result results " +
     // Hedges say how sure the asker is, not what is asked.
-    "something exactly precisely roughly approximately"
+    "something exact exactly precisely roughly approximately really actually alone " +
+    // So does a claim the asker doubts ("Hung Yen boasts it issued …").
+    "boast boasts boasted claim claims claimed"
   ).split(" "),
 );
 
@@ -59,7 +61,7 @@ export const KEYWORD_COUNT =
   /^(?![^?]*\b(?:what|which|who|whom|whose|when|where|why|how|list|name|names|describe|tell|did|does|do|is|are|was|were|has|have|had|will|date|dates|day|days|deadline|time)\b)(?=(?:\S+\s+){0,6}\S+\s*$)[^?]*\b(members|delegates|deputies|representatives|participants|attendees|communes|wards|villages|households|organizations|organisations|cells|branches|agencies|enterprises|businesses|cooperatives|schools|cadres|officials)\s*(?:(?:19|20)\d{2}\s*)?\??\s*$/i;
 
 const FIGURE_QUESTION = new RegExp(
-  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
+  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|what (is|was|are|were) the (exact |precise |real |actual )?(number|figure|count)|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
 );
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;
@@ -102,6 +104,8 @@ export interface QueryTerm {
   /** True for figures and codes ("1,251", "26-CT/TW", "2023"). */
   numeric: boolean;
   weak: boolean;
+  /** Part of what the figure is compared with ("against the previous year"): the facts judge it, and a sentence need not repeat it. */
+  baseline?: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -254,14 +258,19 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   // ("…, was it something like five hundred-odd party members? how many exactly?": the asker's guess is no word to find.)
   const guessed = guesses(folded).map((g) => g.text);
   const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed].join(" ")));
+  // ("… in 2023 against the previous year": what the figure is compared with, which the facts judge.)
+  const baseline = new Set(tokenize(baselinePhrases(folded).join(" ")).filter((w) => !/^(19|20)\d{2}$/.test(w)));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
+  // The asker's rough figure is no word of the answer, nor one to search by: it would find other figures.
+  const hedged = new Set(tokenize(hedgedAmounts(folded).map((h) => h.text).join(" ")));
   for (const token of tokenize(folded)) {
     const numeric = /\d/.test(token);
+    if (hedged.has(token)) continue;
     if (!numeric && (STOPWORDS.has(token) || token.length < 2)) continue;
     const s = stem(token);
     if (seen.has(s)) continue;
     seen.add(s);
-    terms.push({ text: token, stem: s, numeric, weak: WEAK_TERMS.has(token) || (source.has(token) && !/^(19|20)\d{2}$/.test(token)) });
+    terms.push({ text: token, stem: s, numeric, weak: WEAK_TERMS.has(token) || (source.has(token) && !/^(19|20)\d{2}$/.test(token)), ...(baseline.has(token) ? { baseline: true } : {}) });
   }
   // The event's words weigh less only when the question asks something beyond it ("… 13th session … resolutions
   // passed"); "ky hop thu 15 … vao nhung ngay nao" has nothing else to find its sentence by.

@@ -9,7 +9,7 @@ import { stem } from "./analyze.js";
  * answers (coverage).
  */
 const GROUPS: string[][] = [
-  ["grow", "growth", "increase", "increased", "rise", "rose", "gain", "expand"],
+  ["grow", "growth", "increase", "increased", "rise", "rose", "gain", "expand", "expanded", "expansion"],
   ["admit", "admitted", "admission", "recruit", "recruited", "recruitment", "kết nạp", "ket nap"],
   ["chair", "chaired", "preside", "presided", "chairing", "lead", "led"],
   ["discipline", "disciplined", "punish", "punished", "sanction", "sanctioned"],
@@ -41,7 +41,7 @@ const GROUPS: string[][] = [
  */
 const JUDGING_GROUPS: string[][] = [
   ["attendee", "attendees", "participant", "participants", "participation", "attend", "attended"],
-  ["total", "overall"],
+  ["total", "overall", "cumulative", "accumulated"],
   ["cell", "cells", "branch", "branches"],
   ["body", "bodies", "organization", "organizations", "organisation", "organisations"],
   ["home", "homes", "house", "houses"],
@@ -181,6 +181,34 @@ const SHORTHAND: [RegExp, string][] = [
 
 export function expandShorthand(question: string): string {
   return SHORTHAND.reduce((text, [re, words]) => text.replace(re, words), question);
+}
+
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const UNIT_ORDINALS = ORDINAL_WORDS.slice(0, 9);
+/** "twenty twenty-four", "two thousand and twenty three", "twenty nineteen": a year said aloud (2000–2039). */
+const SPOKEN_YEAR = new RegExp(
+  `\\b(?:twenty|two thousand(?:\\s+and)?)\\s+(?:(twenty|thirty)(?:[\\s-](${Object.keys(UNITS).join("|")}))?|(${Object.keys(TEENS).join("|")})|(${Object.keys(UNITS).join("|")}))\\b`,
+  "gi",
+);
+/** "twenty sixth", "thirty-first": an ordinal past the twentieth in words. */
+const SPOKEN_ORDINAL = new RegExp(`\\b(${Object.keys(TENS).join("|")})[\\s-](${UNIT_ORDINALS.join("|")})\\b`, "gi");
+
+/**
+ * Numbers a dictated or chatty question says in words that the reports write in figures: "the twenty sixth special
+ * session" → "the 26th special session", "october twenty twenty four" → "october 2024" (each read where no other
+ * number word follows, so "twenty five delegates" stays as said).
+ */
+export function spokenNumbers(question: string): string {
+  return question
+    .replace(SPOKEN_ORDINAL, (_, tens: string, unit: string) => ordinalFigure(TENS[tens.toLowerCase()]! + UNIT_ORDINALS.indexOf(unit.toLowerCase()) + 1))
+    .replace(SPOKEN_YEAR, (whole: string, tens?: string, unit?: string, teen?: string, single?: string) => {
+      // "twenty five" alone is a count; a year said as "twenty" + a number needs "twenty" + tens or teens.
+      if (single && /^twenty\b/i.test(whole)) return whole;
+      const year = 2000 + (tens ? TENS[tens.toLowerCase()]! + (unit ? UNITS[unit.toLowerCase()]! : 0) : teen ? TEENS[teen.toLowerCase()]! : UNITS[single!.toLowerCase()]!);
+      return String(year);
+    });
 }
 
 /**

@@ -16,7 +16,8 @@ import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, changeAskedFrom, endpointsAsked, KEYWORD_COUNT, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
-import { expandShorthand, looksVietnamese, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
+import { hedgedCount } from "./guess.js";
+import { expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 import { escapeRegExp } from "../text/escape.js";
 
@@ -90,7 +91,8 @@ const STANDING_ASKED =
 
 /** Reads a question. Throws a UserError for a question with no words to search with ("*", "OR", "- -"). */
 export function understandQuestion(asked: string, context: QuestionContext): Question {
-  const understood = parseQuestionFilters(asked, { newestReportDate: context.newestReportDate, knownSources: context.knownSources });
+  // ("… at the twenty sixth session in october twenty twenty four": the figures, before the dates are read.)
+  const understood = parseQuestionFilters(spokenNumbers(asked), { newestReportDate: context.newestReportDate, knownSources: context.knownSources });
   const text = understood.question;
   if (!text) throw new UserError(`"${asked}" holds only filters. Add the question, e.g. "place:Thai Binh Who chaired the conference?"`, "empty_question");
   if (!/[\p{L}\p{N}]{2,}/u.test(text.replace(/\b(AND|OR|NOT|NEAR)\b/g, ""))) {
@@ -113,7 +115,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   }
   const read = frameOf(english, analyzed, context, text);
   // "total party members of …", "number of participants": what a question without a metric counts, as "how many" would.
-  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english) ?? KEYWORD_COUNT.exec(english)?.[1]!.toLowerCase() ?? null) : null);
+  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english) ?? KEYWORD_COUNT.exec(english)?.[1]!.toLowerCase() ?? hedgedCount(english)) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
   const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons|members)$/.test(counted!) && PEOPLE_METRICS.has(metric));
@@ -348,8 +350,8 @@ function listedStems(english: string): string[] {
   return [...new Set(words.filter((w) => !NOUN_PHRASE_END.has(w) && !POSTNOMINAL.has(w) && !/^(and|or)$/.test(w)).map(stem))];
 }
 
-/** A question naming a metric's word that still asks for no figure: which/who/when…, "what (inter-regional traffic) projects", what someone did, where, how it is described. */
-const NOT_A_FIGURE = /\b(which|who|whom|when|where|why|what (?:(?!(?:is|was|were|are|did|does|do|has|have|had|will|the|number|total|share|percentage|amount)\b)[a-z'-]+ ){0,3}?(projects?|resolutions?|directives?|decisions?|plans?))\b|\bdescrib\w*\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
+/** A question naming a metric's word that still asks for no figure: which/who/when…, "what position does she hold", "what (inter-regional traffic) projects", what someone did, where, how it is described. */
+const NOT_A_FIGURE = /\b(which|who|whom|when|where|why|what (?:position|post|title|role|office|job)s?|what (?:(?!(?:is|was|were|are|did|does|do|has|have|had|will|the|number|total|share|percentage|amount)\b)[a-z'-]+ ){0,3}?(projects?|resolutions?|directives?|decisions?|plans?))\b|\bdescrib\w*\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
 
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {
   if (q.wantsPerson) return "person";
@@ -477,6 +479,7 @@ function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: stri
  */
 export function correctPlaceNames(question: string, knownSubPlaces: string[], inReports?: (phrase: string) => boolean): { text: string; corrections: { from: string; to: string }[] } {
   const vocabulary = placeVocabulary(knownSubPlaces);
+  const vietnamese = looksVietnamese(question);
   const exact = new Set(vocabulary.map((v) => v.folded));
   // "Binhduong", "thaibinh": a place's words written together.
   const joined = new Map(vocabulary.filter((v) => v.words > 1).map((v) => [v.folded.replace(/ /g, ""), v.name]));
@@ -516,6 +519,15 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
         const d = editDistance(folded, v.folded, budget);
         if (d > 0 && d <= budget && (!best || d < best.distance)) best = { name: v.name, distance: d };
       }
+      // Typed by ear ("hi dong", "bin tuan", "tai bin"): a run of two words or more two edits from one place only, that
+      // sounds like it, unless the reports write the run ("ten nine") or it holds a pronoun or a modal ("can they" is
+      // no Can Tho).
+      // (Not in Vietnamese, whose words are not typed by ear: "co may" is "how many", not Ca Mau; nor the letters of "11th".)
+      if (!best && n >= 2 && !vietnamese && !accented && !/\d$/.test(question.slice(0, from)) && !folded.split(" ").some((w) => SOUND_STOP.has(w)) && !inReports?.(folded)) {
+        const key = soundKey(folded);
+        const alike = key ? [...new Set(vocabulary.filter((v) => v.words === n && v.folded[0] === folded[0] && soundKey(v.folded) === key && editDistance(folded, v.folded, 2) <= 2).map((v) => v.name))] : [];
+        if (alike.length === 1) best = { name: alike[0]!, distance: budget };
+      }
       // Nor are words the reports write in a row a misspelt place the reports never name: "the bac binh my new residential
       // area" is not Bac Ninh. (The reports' search stems words, so "kim boy" is found as "Kim Boi", which they do name.)
       // Nor is the start of a longer name the reports hold: "Nghiem Xuan Tuan" is a person, not Nghi Xuan.
@@ -538,6 +550,29 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
     }
   }
   return { text, corrections };
+}
+
+/**
+ * How a place's (folded) name sounds, for one typed by ear: each word's consonants, spelt one way ("ph" and "f",
+ * "th" and "t", "x", "z" and "s", "c", "k" and "q"; a final "nh" as "n"), vowels dropped; null when a word keeps no
+ * consonant ("an" in Long An must be typed as it is).
+ */
+function soundKey(folded: string): string | null {
+  const words = folded.split(" ").map((w) =>
+    w
+      .replace(/^ngh/, "ng")
+      .replace(/^gh/, "g")
+      .replace(/^ph/, "f")
+      .replace(/^th/, "t")
+      .replace(/^kh/, "k")
+      .replace(/^tr/, "ch")
+      .replace(/nh$/, "n")
+      .replace(/[xz]/g, "s")
+      .replace(/[cq]/g, "k")
+      .replace(/[aeiouy]/g, "")
+      .replace(/(.)\1+/g, "$1"),
+  );
+  return words.every((w) => w.length > 0) ? words.join(" ") : null;
 }
 
 /**
@@ -646,6 +681,8 @@ export function correctWordTypos(english: string, isReportWord: (word: string) =
 }
 
 /** Words that stop a run of words from being read as a misspelt place ("an" is not among them: Nghe An, Thuan An). */
+/** Words no place name typed by ear holds. */
+const SOUND_STOP = new Set("i you he she we they them it its can could will would may might must shall should do does did has have had not no yes".split(" "));
 const PLACE_RUN_STOP = new Set("the a of to in on at for and or is are was were be it its this that with by from as into than then there their".split(" "));
 
 /** English and Vietnamese words that look like place names to an edit distance but are not. */

@@ -69,12 +69,12 @@ export const METRICS: readonly MetricEntry[] = [
     id: "economic_structure",
     phrases: ["economic structure", "structure of the economy", "proportion+grdp", "share+grdp", "proportion+gdp", "share+gdp", "proportion+economy", "share+economy", "share of industry", "proportion of industry", "share of services", "proportion of services", "share of agriculture", "proportion of agriculture", "co cau kinh te", "ty trong"],
   },
-  { id: "economic_scale", phrases: ["economic scale", "how big+economy", "how large+economy", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
+  { id: "economic_scale", phrases: ["economic scale", "times bigger", "times larger", "how big+economy", "how large+economy", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
     phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "collects for the state", "money+collect*", "fiscal receipts", "fiscal revenue", "receipts"],
   },
-  { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "spending", "spend", "spent", "government spend*", "government spent", "chi ngan sach"] },
+  { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "expenditures", "outlays", "outlay", "budget spending", "spending", "spend", "spent", "government spend*", "government spent", "chi ngan sach"] },
   {
     id: "income_per_capita",
     phrases: ["per capita grdp", "grdp per capita", "per capita gdp", "gdp per capita", "per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
@@ -84,7 +84,7 @@ export const METRICS: readonly MetricEntry[] = [
   { id: "fdi", phrases: ["fdi", "foreign direct investment", "foreign investment", "foreign investors", "overseas investors", "overseas investment", "investors from abroad", "von fdi", "dau tu nuoc ngoai"] },
   {
     id: "investment_capital",
-    phrases: ["total social investment", "social investment capital", "investment across society", "overall investment", "investment+society", "investment+social", "social development investment", "investment capital", "total investment", "registered capital", "von dau tu", "money put into", "money poured into", "money+invest*"],
+    phrases: ["total social investment", "social investment capital", "investment across society", "overall investment", "investment+society", "investment+social", "social development investment", "development investment", "investment mobili*", "mobili*+investment", "investment capital", "total investment", "registered capital", "von dau tu", "money put into", "money poured into", "money+invest*"],
   },
   {
     id: "public_investment_disbursement",

@@ -87,6 +87,20 @@ export function baselineAt(text: string, at: number, options: { since: boolean }
   return BASELINE_BEFORE.test(before) || (options.since && /\bsince\s+$/i.test(before));
 }
 
+/**
+ * What a text compares its figure with, as phrases: "against the previous year", "compared with the same period last
+ * year", "than in 2020", "over the same period of 2022". (A question's baseline says how the figure is given, which
+ * the facts' modality judges; a sentence need not repeat its words.)
+ */
+export function baselinePhrases(text: string): string[] {
+  return [...text.matchAll(BASELINE_PHRASE)].map((m) => m[0]);
+}
+
+const BASELINE_PHRASE = new RegExp(
+  String.raw`\b(?:${COMPARISON}|over(?=\s+the\s+same\s+period))\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+year|the\s+year\s+before|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)?`,
+  "gi",
+);
+
 /** Every year or span a text names, in order, with whether it is a baseline of a comparison. */
 export function yearMentions(text: string): YearMention[] {
   const out: YearMention[] = [];

@@ -759,4 +759,31 @@ describe("what kind of answer a question asks for", () => {
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("68,358 billion VND");
   });
+
+  it("held-out-25: 'which district-level posts' asks about a level, not which district", async () => {
+    const result = await app.ask("Which district-level posts are actually included in Quang Tri's plan to take votes of confidence for leaders and managers?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Secretary, deputy secretary of district party committees");
+  });
+
+  it("held-out-25: a baseline asked ('against the previous year') is judged by the facts, not looked for in words", async () => {
+    const result = await app.ask("What was the GRDP growth rate of Ha Nam province in 2023 against the previous year?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("9.41%");
+  });
+
+  it("held-out-25: a hedged amount ('more than two thousand documents … the exact number') asks for the count of documents", async () => {
+    const result = await app.ask("Hung Yen boasts it issued more than two thousand documents in 2022 alone — what is the exact number?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("2,278 documents");
+  });
+
+  it("held-out-25: 'how many times bigger' asks the economy's scale, and a search-box query ending in members their count", async () => {
+    const times = await app.ask("Thai Binh claims its economy in 2023 is bigger than in 2020 — how many times bigger compared to 2020, really?");
+    expect(times.outcome.kind).toBe("answered");
+    expect(times.answer).toContain("1.3 times higher than in 2020");
+    const members = await app.ask("hong linh town party members");
+    expect(members.outcome.kind).toBe("answered");
+    expect(members.answer).toContain("3,492 Party members");
+  });
 });

@@ -768,3 +768,45 @@ describe("questions asked as people type them (held-out-24)", () => {
     expect(understandQuestion("date of the hai duong standing committee meeting on 2024 tasks for the party's advisory and support agencies", context).frame.wanted).toBe("date");
   });
 });
+
+describe("questions asked as people type them (held-out-25)", () => {
+  it("a baseline's words ('against the previous year') are the frame's, not words a sentence must repeat", () => {
+    const q = understandQuestion("What was the GRDP growth rate of Ha Nam province in 2023 against the previous year?", context);
+    expect(q.analyzed.terms.filter((t) => t.baseline).map((t) => t.text)).toEqual(["against", "previous", "year"]);
+    expect(q.analyzed.terms.find((t) => t.text === "2023")!.baseline).toBeUndefined();
+    expect(q.frame).toMatchObject({ metric: "growth", period: { from: 2023, to: 2023 } });
+  });
+
+  it("names the metrics in statisticians' words: 'development investment mobilised', 'budget outlays', 'how many times bigger'", () => {
+    expect(frame("What was the cumulative development investment mobilised across all sectors of Thai Binh over the three years 2021-2023?")).toMatchObject({ metric: "investment_capital", period: { from: 2021, to: 2023 } });
+    expect(frame("What were total local budget outlays of Hong Linh town (Ha Tinh) in 2023?").metric).toBe("budget_expenditure");
+    expect(frame("Thai Binh claims its economy in 2023 is bigger than in 2020 — how many times bigger compared to 2020, really?").metric).toBe("economic_scale");
+  });
+
+  it("'what position does she hold' asks no figure though it names a metric's word (inspection)", () => {
+    expect(frame("what position does lam thi phuong thanh hold she presented the draft inspection report in hung yen").wanted).toBe("other");
+  });
+
+  it("reads a place typed by ear when it sounds like one place two edits away ('hi dong', 'bin tuan'), not Vietnamese or English words", () => {
+    expect(correctPlaceNames("what is the theme of the draft political report of hi dong", []).corrections).toEqual([{ from: "hi dong", to: "Hai Duong" }]);
+    expect(correctPlaceNames("what did the bin tuan provincial peoples council pass", []).text).toContain("Binh Thuan");
+    expect(correctPlaceNames("du thao bao cao chinh tri cua tinh uy Lai Chau co may phuong an", []).corrections).toEqual([]);
+    expect(correctPlaceNames("in the confidence vote, what grades can they get?", []).corrections).toEqual([]);
+    expect(correctPlaceNames("at the 26th session of the 11th Binh Thuan council", []).corrections).toEqual([]);
+  });
+
+  it("numbers said in words are figures: 'the twenty sixth special session in october twenty twenty four'", () => {
+    const q = understandQuestion("what resolutions did the binh thuan provincial peoples council pass at the twenty sixth special session in october twenty twenty four", context);
+    expect(q.text).toContain("26th special session");
+    expect(q.filters).toMatchObject({ from: "2024-10-01", to: "2024-10-31" });
+    expect(understandQuestion("twenty five delegates attended the hung yen congress, who chaired it", context).text).toContain("twenty five delegates");
+  });
+
+  it("a hedged amount ('more than two thousand documents … the exact number') is what is counted, and its number words find nothing", () => {
+    const q = understandQuestion("Hung Yen boasts it issued more than two thousand documents in 2022 alone — what is the exact number?", context);
+    expect(q.counted).toBe("documents");
+    expect(q.frame.wanted).toBe("achieved");
+    expect(q.analyzed.terms.filter((t) => ["boasts", "exact", "alone"].includes(t.text)).every((t) => t.weak)).toBe(true);
+    expect(q.analyzed.terms.map((t) => t.text)).not.toContain("thousand");
+  });
+});
