@@ -34,6 +34,9 @@ const STOPWORDS = new Set(
  * Words so common in committee reports that they say little about which passage answers: they are
  * searched, but a passage is not counted as answering just because it has them.
  */
+/** "who is subject to", "who are eligible for": the words of a question asking which people a rule covers. */
+const WHO_IS_COVERED = /\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b/g;
+
 const WEAK_TERMS = new Set(
   (
     "party committee committees provincial province district town city conference meeting report reports year years " +
@@ -257,7 +260,10 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const opening = OPENING_SOURCE.exec(folded)?.[1] ?? "";
   // ("…, was it something like five hundred-odd party members? how many exactly?": the asker's guess is no word to find.)
   const guessed = guesses(folded).map((g) => g.text);
-  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed].join(" ")));
+  // ("who is subject to the vote": the words asking who, not what a sentence must say; "…states the scope, subjects and
+  // time of the vote" names no one.)
+  const asking = [...folded.matchAll(WHO_IS_COVERED)].map((m) => m[0]);
+  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed, ...asking].join(" ")));
   // ("… in 2023 against the previous year": what the figure is compared with, which the facts judge.)
   const baseline = new Set(tokenize(baselinePhrases(folded).join(" ")).filter((w) => !/^(19|20)\d{2}$/.test(w)));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));

@@ -480,6 +480,7 @@ function placeVocabulary(knownSubPlaces: string[]): { folded: string; name: stri
 export function correctPlaceNames(question: string, knownSubPlaces: string[], inReports?: (phrase: string) => boolean): { text: string; corrections: { from: string; to: string }[] } {
   const vocabulary = placeVocabulary(knownSubPlaces);
   const vietnamese = looksVietnamese(question);
+  let bySound: Map<string, { folded: string; name: string }[]> | undefined;
   const exact = new Set(vocabulary.map((v) => v.folded));
   // "Binhduong", "thaibinh": a place's words written together.
   const joined = new Map(vocabulary.filter((v) => v.words > 1).map((v) => [v.folded.replace(/ /g, ""), v.name]));
@@ -523,10 +524,12 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
       // sounds like it, unless the reports write the run ("ten nine") or it holds a pronoun or a modal ("can they" is
       // no Can Tho).
       // (Not in Vietnamese, whose words are not typed by ear: "co may" is "how many", not Ca Mau; nor the letters of "11th".)
-      if (!best && n >= 2 && !vietnamese && !accented && !/\d$/.test(question.slice(0, from)) && !folded.split(" ").some((w) => SOUND_STOP.has(w)) && !inReports?.(folded)) {
-        const key = soundKey(folded);
-        const alike = key ? [...new Set(vocabulary.filter((v) => v.words === n && v.folded[0] === folded[0] && soundKey(v.folded) === key && editDistance(folded, v.folded, 2) <= 2).map((v) => v.name))] : [];
-        if (alike.length === 1) best = { name: alike[0]!, distance: budget };
+      if (!best && n >= 2 && !vietnamese && !accented && !/\d$/.test(question.slice(0, from)) && !folded.split(" ").some((w) => SOUND_STOP.has(w))) {
+        const key = spokenSkeleton(folded);
+        bySound ??= groupBySound(vocabulary);
+        const near = key ? (bySound.get(key) ?? []).filter((v) => v.folded[0] === folded[0] && editDistance(folded, v.folded, 2) <= 2) : [];
+        const alike = [...new Set(near.map((v) => v.name))];
+        if (alike.length === 1 && !inReports?.(folded)) best = { name: alike[0]!, distance: budget };
       }
       // Nor are words the reports write in a row a misspelt place the reports never name: "the bac binh my new residential
       // area" is not Bac Ninh. (The reports' search stems words, so "kim boy" is found as "Kim Boi", which they do name.)
@@ -552,12 +555,30 @@ export function correctPlaceNames(question: string, knownSubPlaces: string[], in
   return { text, corrections };
 }
 
-/**
- * How a place's (folded) name sounds, for one typed by ear: each word's consonants, spelt one way ("ph" and "f",
- * "th" and "t", "x", "z" and "s", "c", "k" and "q"; a final "nh" as "n"), vowels dropped; null when a word keeps no
- * consonant ("an" in Long An must be typed as it is).
- */
+/** The places' names by how they sound (spokenSkeleton). */
+function groupBySound(vocabulary: { folded: string; name: string }[]): Map<string, { folded: string; name: string }[]> {
+  const out = new Map<string, { folded: string; name: string }[]>();
+  for (const v of vocabulary) {
+    const key = soundKey(v.folded);
+    if (key) (out.get(key) ?? out.set(key, []).get(key)!).push(v);
+  }
+  return out;
+}
+
 function soundKey(folded: string): string | null {
+  if (!SOUND_KEYS.has(folded)) SOUND_KEYS.set(folded, spokenSkeleton(folded));
+  return SOUND_KEYS.get(folded)!;
+}
+
+/** A place's sound key, asked of every place's name on every question, is worked out once (the typed run's never kept). */
+const SOUND_KEYS = new Map<string, string | null>();
+
+/**
+ * How a (folded) name sounds, for one typed by ear: each word's consonants, spelt one way ("ph" and "f", "th" and "t",
+ * "x", "z" and "s", "c", "k" and "q"; a final "nh" as "n"), vowels dropped; null when a word keeps no consonant ("an"
+ * in Long An must be typed as it is).
+ */
+function spokenSkeleton(folded: string): string | null {
   const words = folded.split(" ").map((w) =>
     w
       .replace(/^ngh/, "ng")

@@ -810,3 +810,12 @@ describe("questions asked as people type them (held-out-25)", () => {
     expect(q.analyzed.terms.map((t) => t.text)).not.toContain("thousand");
   });
 });
+
+describe("who a rule covers", () => {
+  it("'who is subject to the vote' asks which people: its words are no words a sentence must say ('…states the scope, subjects and time')", () => {
+    const q = understandQuestion("who is subject to nghe an's vote of confidence", context);
+    expect(q.frame.wanted).toBe("list");
+    expect(q.analyzed.terms.find((t) => t.text === "subject")!.weak).toBe(true);
+    expect(q.analyzed.terms.find((t) => t.text === "confidence")!.weak).toBe(false);
+  });
+});
