@@ -2,7 +2,7 @@ import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { baselinePhrases, dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
-import { guesses, hedgedAmounts } from "./guess.js";
+import { claimedAmounts, guesses, isFactCheck } from "./guess.js";
 import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
@@ -249,7 +249,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   // A day the question names ("at the January 13, 2023 conference") is checked against the report, not each sentence;
   // so is a numbered event ("the 13th session of the 7th People's Council"), unless its number is what is asked.
   const wantsOrdinal = ORDINAL_QUESTION.test(question);
-  const wantsDate = DATE_QUESTION.test(question);
+  // ("Is it correct that the congress must be completed before June 15, 2025?": a date to check is a date asked.)
+  const wantsDate = DATE_QUESTION.test(question) || (isFactCheck(question) && daysOfMonth(question).length > 0);
   const wantsDeadline = DEADLINE_QUESTION.test(question);
   const asksActual = ACTUAL_QUESTION.test(question);
   const asksPlan = PLAN_QUESTION.test(question);
@@ -268,7 +269,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const baseline = new Set(tokenize(baselinePhrases(folded).join(" ")).filter((w) => !/^(19|20)\d{2}$/.test(w)));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
   // The asker's rough figure is no word of the answer, nor one to search by: it would find other figures.
-  const hedged = new Set(tokenize(hedgedAmounts(folded).map((h) => h.text).join(" ")));
+  const claimed = claimedAmounts(folded);
+  const hedged = new Set(tokenize(claimed.map((h) => h.text).join(" ")));
   for (const token of tokenize(folded)) {
     const numeric = /\d/.test(token);
     if (hedged.has(token)) continue;
@@ -293,7 +295,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline && !endpointsAsked(question, y))
       .map(({ from, to }) => ({ from, to })),
-    wantsFigure: (FIGURE_QUESTION.test(question) || KEYWORD_COUNT.test(question)) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
+    // (A fact-checker's claim asks for a figure when it states one: "Is it correct that … 405 party members?")
+    wantsFigure: isFactCheck(question) ? claimed.some((c) => !c.day) : (FIGURE_QUESTION.test(question) || KEYWORD_COUNT.test(question)) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
     wantsDate,
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
@@ -307,7 +310,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsOrdinal,
     events,
     groups: numberedGroups(question),
-    days: daysOfMonth(question),
+    // (A fact-checker's day is the claim, which the answer's date checks: no report need name it.)
+    days: isFactCheck(question) ? [] : daysOfMonth(question),
   };
 }
 

@@ -68,6 +68,7 @@ const JUDGING_GROUPS: string[][] = [
   ["tell", "told", "ask", "asked", "request", "requested", "urge", "urged", "instruct", "instructed", "direct", "directed"],
   ["deal", "address", "addressed", "tackle", "tackled", "handle", "handled", "solve", "solved", "resolve", "overcome", "focus"],
   ["run", "ran", "host", "hosted", "chair", "chaired", "chairing", "preside", "presided"],
+  ["chairman", "chairwoman", "chairperson", "chairmen", "chairwomen"],
   ["hit", "meet", "met", "achieve", "achieved", "reach", "reached", "attain", "attained"],
   ["share", "shares", "proportion", "proportions", "percentage", "portion", "ratio"],
   ["factory", "factories", "industry", "industries", "industrial", "manufacturing"],
@@ -150,6 +151,13 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bmidterm\b/gi, "mid-term"],
   [/\bpolit-?bureau\b/gi, "Politburo"],
   [/\bflunk(?:ed|s)? (?:their |its )?(?:duties|tasks)\b|\b(?:fell|fall(?:s|en)?|falling) short of (?:their |its |his |her )?(?:duties|tasks|duty)\b|\bfail(?:ed|s)? to (?:complete|fulfil|fulfill|carry out) (?:their |its )?(?:duties|tasks)\b/gi, "did not complete their tasks"],
+  // Titles a foreign reporter uses: the "party boss" is the Party Secretary, the "governor" chairs the Provincial
+  // People's Committee, the "mayor" the city's, the "speaker" of a "parliament" its People's Council.
+  [/\bparty (?:bosses|chiefs)\b/gi, "Party leaders"],
+  [/\bparty (?:boss|chief)\b/gi, "Party Secretary"],
+  [/\b(?:provincial )?governor\b/gi, "Chairman of the Provincial People's Committee"],
+  [/\bmayor\b/gi, "Chairman of the City People's Committee"],
+  [/\bspeaker of\b/gi, "Chairman of"],
   // A province's or city's "parliament" is its People's Council.
   [/\b(provincial|province's|city|city's|district|district's|municipal) parliament\b/gi, "$1 People's Council"],
   [new RegExp(`\\bhead ?count of (?:the )?([\\p{L}' -]*?\\b(?:${BODY_NOUNS}))\\b`, "giu"), "how many members does the $1 have"],
@@ -223,6 +231,8 @@ const PLEASANTRIES: [RegExp, string][] = [
   [/\b(?:i|we) (?:want|need|wish) to (?:know|understand|ask|learn|find out|check|confirm)(?: about)?\b\s*/gi, ""],
   [/\b(?:i(?:'m|’m| am) (?:curious|wondering)(?: about| whether| if)?|i wonder(?: whether| if)?)\s*/gi, ""],
   [/\b(?:could|can|would) you (?:please |kindly )?(?:tell me|let me know)\b\s*/gi, ""],
+  // "Would you kindly inform me as to …", "would you be so good as to tell me …", "would you be kind enough to explain …".
+  [/\b(?:could|can|would|will) you (?:please |kindly )?(?:be (?:so )?(?:good|kind)(?: enough)? (?:as )?to )?(?:tell me|let me know|inform me|explain(?: to me)?|advise me)(?: as to| about| of)?\b\s*/gi, ""],
   [/\b(?:could|can|would) you (?:please |kindly )?(list|name|give me|show me)\b/gi, "$1"],
   [/(?:^|(?<=[\s,;.!?]))(?:please|pls|plz|thanks|thank you)\b[,!.]?\s*/gi, ""],
 ];
@@ -432,6 +442,10 @@ const VI_EN: [string, string][] = [
   ["thu nhập bình quân", "average income"],
   ["thu nhập", "income"],
   ["bình quân", "average"],
+  ["triệu đồng", "million VND"],
+  ["tỷ đồng", "billion VND"],
+  ["triệu", "million"],
+  ["tỷ", "billion"],
   ["đầu người", "per capita"],
   ["dân số", "population"],
   ["khách du lịch", "tourists"],
@@ -574,6 +588,15 @@ const VI_DROP = new Set(
   ).split(" "),
 );
 
+/** Vietnamese chat shorthand: "bn" (bao nhiêu, how many), "dc" / "đc" (được), "ko" / "k" (không), "j" (gì), "ntn" (như thế nào). */
+const VI_CHAT: [RegExp, string, string][] = [
+  [/(?<![\p{L}\p{N}])(?:bn|bnhiu|bnhieu)(?![\p{L}\p{N}])/giu, "bao nhiêu", "bao nhieu"],
+  [/(?<![\p{L}\p{N}])(?:dc|đc|dk|đk)(?![\p{L}\p{N}])/giu, "được", "duoc"],
+  [/(?<![\p{L}\p{N}])(?:ko|k|hok|kh)(?![\p{L}\p{N}])/giu, "không", "khong"],
+  [/(?<![\p{L}\p{N}])j(?![\p{L}\p{N}])/giu, "gì", "gi"],
+  [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/giu, "như thế nào", "nhu the nao"],
+];
+
 /** "tỉnh Thái Bình" → "Thai Binh province": the kind word follows the name in English. */
 const KIND_BEFORE_NAME: [string, string][] = [
   ["thành phố", "city"],
@@ -643,6 +666,8 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
   };
   let text = question.normalize("NFC");
   const noAccents = !VI_LETTERS.test(text);
+  // Chat shorthand ("dc bn trieu", "co bn can bo", "ko"), written out as the question writes the rest.
+  for (const [re, accented, plain] of VI_CHAT) text = text.replace(re, noAccents ? plain : accented);
   text = text
     .replace(/(?:ngày|ngay)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?/giu, (_, d, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m} ${Number(d)}${y ? `, ${y}` : ""}`))
     .replace(/(?:tháng|thang)\s+(\d{1,2})(?:\s*(?:\/|năm|nam)\s*((?:19|20)\d{2}))?/giu, (_, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m}${y ? ` ${y}` : ""}`))

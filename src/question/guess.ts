@@ -1,3 +1,5 @@
+import { MONTH_PATTERN } from "../text/years.js";
+
 /**
  * A guess the asker adds beside the question ("what day did it close? Was it in July?", "…, was it something like
  * five hundred-odd party members? how many exactly?"): a yes-or-no clause next to a question word. Its words are no
@@ -9,6 +11,8 @@ const QUESTION_WORD = /\b(what|which|when|who|whom|where|how many|how much|how l
 export interface Guess {
   at: number;
   text: string;
+  /** A day of a month a fact-checker claims ("before June 15"), not a figure. */
+  day?: boolean;
 }
 
 /**
@@ -20,7 +24,7 @@ const AMOUNT_ASKED = /\b(how many|how much|what (?:is|was|are|were) the (?:exact
 
 /** The guesses a question holds, where they start and their text; none when the guess is the whole question. */
 export function guesses(question: string): Guess[] {
-  const found: Guess[] = [...hedgedAmounts(question)];
+  const found: Guess[] = [...claimedAmounts(question)];
   for (const m of question.matchAll(GUESS)) {
     const text = m[1]!;
     const at = m.index! + m[0].length - text.length;
@@ -30,21 +34,48 @@ export function guesses(question: string): Guess[] {
   return found;
 }
 
-/** The hedged amounts of a question that asks for the figure ("two thousand" in "more than two thousand documents"). */
-export function hedgedAmounts(question: string): Guess[] {
+/** A fact-checker's question: "Is it correct that …", "is it true that …", "can you confirm that …". */
+const FACT_CHECK = /^\s*(?:(?:is|was|isn['’]t|wasn['’]t) it (?:true|correct|right|accurate|the case)(?: to say)? that|(?:can you |could you |please )?(?:confirm|verify|check) (?:that|whether|if))\b/i;
+
+export function isFactCheck(question: string): boolean {
+  return FACT_CHECK.test(question);
+}
+
+const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter";
+/** A figure as a claim states it: "1,300", "90%", "about six hundred", "a dozen" (not a year, an ordinal or a document's number). */
+const FIGURE_STATED = new RegExp(`(?<![\\p{L}\\d])(\\d[\\d,.]*(?![\\d\\p{L}/-])(?:\\s*(?:%|percent))?|(?:a\\s+(?:hundred|thousand|million|billion|dozen|third|quarter|half)|(?:${NUMBER_WORD}))(?:[\\s-]+(?:and\\s+)?(?:${NUMBER_WORD}))*)(?![\\p{L}])`, "giu");
+
+const CLAIMED_DAY = new RegExp(`\\b(?:(?:before|by|until|after|on)\\s+)?(?:(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN}))\\b`, "gi");
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+$`, "i");
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})\\b`, "i");
+
+/**
+ * The amounts the asker states only to have them checked or refined: a hedged amount in a question asking for the
+ * figure, every figure of a fact-checker's claim ("Is it correct that Ha Nam admitted 1,300 new members in 2023?").
+ * Their words are no words to find the answer by: they would find other figures.
+ */
+export function claimedAmounts(question: string): Guess[] {
+  if (isFactCheck(question)) {
+    // (Not a year, nor a day of a month: "before June 15, 2025" claims a date.)
+    const day = (m: RegExpMatchArray) => MONTH_BEFORE.test(question.slice(Math.max(0, m.index! - 12), m.index!)) || MONTH_AFTER.test(question.slice(m.index! + m[0].length));
+    const figures = [...question.matchAll(FIGURE_STATED)].filter((m) => !/^(19|20)\d{2}$/.test(m[1]!) && !day(m)).map((m) => ({ at: m.index!, text: m[1]! }));
+    // The day it claims ("before June 15") is checked by the answer's date, not looked for, nor a filter.
+    const days = [...question.matchAll(CLAIMED_DAY)].map((m) => ({ at: m.index!, text: m[0], day: true }));
+    return [...figures, ...days];
+  }
   if (!AMOUNT_ASKED.test(question)) return [];
   return [...question.matchAll(HEDGED_AMOUNT)].map((m) => ({ at: m.index! + m[0].length - m[1]!.length, text: m[1]!.trim() }));
 }
 
 /**
- * What a hedged amount counts, when the question asks for the figure: "…issued more than two thousand documents …
- * what is the exact number?" → "documents".
+ * What a claimed amount counts: "…issued more than two thousand documents … what is the exact number?" →
+ * "documents"; "Is it correct that … started out with about six hundred Party members?" → "members".
  */
-export function hedgedCount(question: string): string | null {
-  if (!AMOUNT_ASKED.test(question)) return null;
-  for (const m of question.matchAll(HEDGED_AMOUNT)) {
-    const noun = /^([a-z]+[^s\W]s)\b/i.exec(question.slice(m.index! + m[0].length))?.[1];
-    if (noun) return noun.toLowerCase();
+export function claimedCount(question: string): string | null {
+  for (const g of claimedAmounts(question).filter((g) => !g.day)) {
+    const after = question.slice(g.at + g.text.length).split(/[^\p{L}'’-]+/u).filter(Boolean).slice(0, 3);
+    const noun = after.find((w) => /^[a-z]+[^s\W]s$/i.test(w));
+    if (noun && !/^(?:of|the)$/i.test(after[0]!)) return noun.toLowerCase();
   }
   return null;
 }

