@@ -43,15 +43,19 @@ export function createAsk(deps: AskDeps): AskFn {
     const { result: answered, q, vector } = await askOnce(question, options);
     if (answered.found) return answered;
     // "How many party cells in Tan Chao district …?": a place no report names, which the passages found for the
-    // question write one letter apart ("Tan Chau"), is read as theirs, and the question asked again (once). Only
-    // places: a person's names are often one letter apart ("Nguyen Van Thanh" is not "Nguyen Van Thinh"). Only an
+    // question write one letter apart ("Tan Chau"), is read as theirs, and the question asked again (once). Places
+    // only, but for swapped letters: a person's names are often one letter apart ("Nguyen Van Thanh" is not "Nguyen Van Thinh"). Only an
     // answer from the respelt question replaces what the question as typed got.
     const store = deps.index();
     const placeNamed = (name: string) => new RegExp(`${escapeRegExp(name)}\\s+(?:district|town|commune|ward|city|province)\\b`, "iu").test(question);
-    const missing = q.analyzed.names.filter((n) => store.articlesNaming(n).size === 0 && placeNamed(n));
+    // (A person's name with two neighbouring letters swapped, "Vuong Dinh Heu", is a typo of the one the passages hold.)
+    const missing = q.analyzed.names.filter((n) => store.articlesNaming(n).size === 0);
+    const places = missing.filter(placeNamed);
+    const people = missing.filter((n) => !placeNamed(n));
     if (missing.length === 0) return answered;
     const hits = hybridSearch(store, q.analyzed, vector, searchOptions).slice(0, RESPELL_PASSAGES);
-    const respelt = respellNames(missing, hits.map((h) => `${h.article.title}. ${h.text}`)).filter((r) => new RegExp(escapeRegExp(r.from), "iu").test(question));
+    const texts = hits.map((h) => `${h.article.title}. ${h.text}`);
+    const respelt = [...respellNames(places, texts), ...respellNames(people, texts, { swapsOnly: true })].filter((r) => new RegExp(escapeRegExp(r.from), "iu").test(question));
     if (respelt.length === 0) return answered;
     const { result: again } = await askOnce(respelt.reduce((text, r) => text.replace(new RegExp(escapeRegExp(r.from), "giu"), r.to), question), options);
     if (!again.found) return answered;

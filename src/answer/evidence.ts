@@ -26,7 +26,7 @@ export interface ContentTerm {
 
 /** Verbs and fillers that carry little of what is asked ("belong", "take part", "hold"). */
 const LIGHT_WORDS = new Set(
-  "belong take took taken part hold held reach reached get got put forward set come came go went make made sit count contain want will need use used become became keep kept according".split(" ").map(stem),
+  "belong take took taken part hold held reach reached get got put forward set come came go went make made sit count contain want will need use used become became keep kept according let lets".split(" ").map(stem),
 );
 
 /** Words of a "when" question that name the answer's type rather than what is asked. */
@@ -252,6 +252,10 @@ function aboutAskedEvent(sentence: string, q: AnalyzedQuestion): boolean {
   });
 }
 
+/** Where a question's question word is (events named after it are the ones asked about). */
+const QUESTION_WORD_AT = /\b(?:what|which|when|who|whom|how|where|why)\b/;
+const ASKED_EVENT_BONUS = 0.15;
+
 /** Words a meeting about another one names it after: "inform / disseminate / study the results of". */
 const ABOUT_EVENT = /\b(?:inform\w*|brief\w*|disseminat\w*|stud(?:y|ied|ying)|learn\w*|grasp\w*)\s+(?:[\p{L}-]+\s+){0,3}?(?:the\s+)?(?:results?|outcomes?|conclusions?|resolutions?)\s+of\b[^.;,]{0,60}$/iu;
 
@@ -358,6 +362,13 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // ("When is the 15th session set, per the standing committee's 32nd meeting?": naming either one the question names will do.)
     if (named.length && !namesEvent(named, e) && !q.events.some((other) => other !== e && namesEvent(named, other))) problems.push(`sentence is about the ${named[0]!.text}, not the ${e.text}`);
   }
+
+  // "Under the plan for congresses towards the 14th National Party Congress, by what date must the 8th District Party
+  // Congress be completed?": the event after the question word is the one asked about; a sentence naming it answers
+  // better than one naming only the context's ("…the model Party cell congress will be completed before March 18").
+  const askedAt = QUESTION_WORD_AT.exec(q.folded)?.index ?? -1;
+  const askedEvents = askedAt < 0 ? [] : q.events.filter((e) => q.folded.indexOf(fold(e.text)) > askedAt);
+  if (askedEvents.length && askedEvents.length < q.events.length && numberedEvents(sentence).some((x) => namesEvent(askedEvents, x))) bonus += ASKED_EVENT_BONUS;
 
   // "in the 2021-2026 tenure" is not answered by "during the 2016-2021 tenure", though the two share 2021.
   if (q.spans.length) {
@@ -595,7 +606,7 @@ function onlyCentralBodies(folded: string): boolean {
 }
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
-const PURPOSE_WORDS = /\b(?:aims?|aimed|aiming) (?:to|at)\b|\bpurposes?\b|\bin order to\b|\bso as to\b|\bso that\b|\bwith (?:the|a) (?:aim|goal|objective|view) (?:of|to)\b|\bintended to\b|\b(?:goal|objective|aim) is to\b/i;
+const PURPOSE_WORDS = /\b(?:aims?|aimed|aiming) (?:to|at)\b|\bpurposes?\b|\bin order to\b|\bso as to\b|\bso that\b|\bwith (?:the|a) (?:aim|goal|objective|view) (?:of|to)\b|\bintended to\b|\b(?:goal|objective|aim) is to\b|\b(?:is|are|was|were) responsible for\b|\b(?:its|their) (?:task|tasks|duty|duties|role|mission) (?:is|are) to\b/i;
 const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
 
 /** Whether a sentence gives a date as a plan ("…will be held and completed before August 31, 2025"). */

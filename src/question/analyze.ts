@@ -90,13 +90,13 @@ const NOT_PERSON_QUESTION = /\bwho (?:exactly |else )?(is|are|was|were|will be|w
 const HELD_QUESTION = /\b(?:was|were|did|has|have|had)\b[^?]*\b(?:held|hold|take place|took place|happen\w*|convene\w*|open\w*|organi[sz]e\w*|close\w*|(?<!-)end|(?<!-)ended|start\w*|begin|began)\b|\bactually\b/i;
 /** "How many meetings did it actually end up holding": what happened, which a plan for the year does not answer. */
 const ACTUAL_QUESTION = /\b(actually|in fact|end(?:ed)? up|in the end|turned out)\b/i;
-const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to|due|going to|upcoming|must|should|deadlines?|settle[ds]? on|settling on|agreed? (?:on|upon)|decided? on|fixed)\b/i;
+const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to|due|going to|upcoming|must|should|(?:was|were|is|are) to be|to be (?:held|organi[sz]ed|convened|completed)|deadlines?|settle[ds]? on|settling on|agreed? (?:on|upon)|decided? on|fixed)\b/i;
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
 const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
 /** "What is the vote meant to achieve", "what's the purpose of the plan", "what does the directive aim at": what it is for. */
-const PURPOSE_QUESTION = /\b(?:meant|intended|designed|supposed) to (?:achieve|accomplish|do|serve|bring)\b|\b(?:purpose|aim|point) of (?:the|this|that|its|a|an)\b|\bwhat (?:is|was|are|were) (?:it|they|this|that)\s+for\b|\bwhat (?:does|did|do) [^?]{1,60}\baim (?:at|to|for)\b/i;
+const PURPOSE_QUESTION = /\b(?:meant|intended|designed|supposed) to (?:achieve|accomplish|do|serve|bring)\b|\b(?:purpose|aim|point) of (?:the|this|that|its|a|an)\b|\bwhat (?:is|was|are|were) (?:it|they|this|that)\s+for\b|\bwhat (?:does|did|do) [^?]{1,60}\baim (?:at|to|for)\b|\bwhat (?:is|are|was|were|will) [^?]{1,160}\b(?:be )?responsible for\s*\??\s*$/i;
 /** "Where was the session held", "venue of the sitting": a place of meeting is the answer. */
 const VENUE_QUESTION = /^\s*where\b|\b(venue|where (is|was|were|will|did))\b/i;
 
@@ -233,7 +233,7 @@ const SOURCE_CLAUSE = /\b(?:according to|as (?:reported|stated|announced) (?:at|
  * "At the Nov 13 training for 450 full-time cadres of the agencies bloc, by what date …?": an opening clause before
  * the question word that names the meeting to read, whose words the answering sentence need not repeat.
  */
-const OPENING_SOURCE = /^\s*(?:at|during)\s+(?:the\s+)?([^,?]{5,160}),\s*(?=(?:what|which|who|whom|when|how|where|why|by what|on what|in what|on which|in which)\b)/;
+const OPENING_SOURCE = /^\s*(?:at|during|under|in line with|pursuant to)\s+(?:the\s+)?([^,?]{5,160}),\s*(?=(?:what|which|who|whom|when|how|where|why|by what|on what|in what|on which|in which)\b)/;
 
 /**
  * "When the Central Committee votes on how much it trusts …, what levels can the voters pick from?": a "how much"

@@ -235,6 +235,8 @@ const PLEASANTRIES: [RegExp, string][] = [
   [/\b(?:could|can|would|will) you (?:please |kindly )?(?:be (?:so )?(?:good|kind)(?: enough)? (?:as )?to )?(?:tell me|let me know|inform me|explain(?: to me)?|advise me)(?: as to| about| of)?\b\s*/gi, ""],
   [/\b(?:could|can|would) you (?:please |kindly )?(list|name|give me|show me)\b/gi, "$1"],
   [/(?:^|(?<=[\s,;.!?]))(?:please|pls|plz|thanks|thank you)\b[,!.]?\s*/gi, ""],
+  // A radio host's relay: "A listener asks: …", "Our listener from Hue wants to know …" (the listener's town is not asked about).
+  [/^\s*(?:a|an|our|one)\s+(?:listener|reader|viewer|caller|follower)s?(?:\s+(?:from|in)\s+[\p{L}' ]+?)?\s+(?:asks|asked|wants to know|would like to know|wonders|writes(?: in)?(?: to ask)?)\b\s*(?:whether|if)?\s*[:,-]?\s*/iu, ""],
 ];
 
 export function withoutPleasantries(question: string): string {
@@ -510,6 +512,10 @@ const VI_EN: [string, string][] = [
   ["bao nhiêu người", "how many people"],
   ["bao nhiêu lần", "how many times"],
   ["bao nhiêu năm", "how many years"],
+  ["bao nhiêu ngày", "how many days"],
+  ["bao nhiêu tháng", "how many months"],
+  ["làm việc", "working"],
+  ["trước khi", "before"],
   ["có bao nhiêu", "has how many"],
   ["buổi chiều", "afternoon"],
   ["chiều", "afternoon"],

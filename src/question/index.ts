@@ -363,7 +363,9 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // Nor do "what has the tourism dept done", "what did the board do … per the inspection report" or "… project region".
   // ("Is it true that Tan Lang Bridge was the only project …?" states no figure and asks for none.)
   const figure = isFactCheck(english) ? claimedAmounts(english).some((c) => !c.day) : q.wantsFigure || (metric !== null && metric !== "targets_met" && !NOT_A_FIGURE.test(english));
-  // Targets counted: "how many targets did the congress set" asks for the targets set, "how many were met" for a result.
+  // Targets counted: "how many targets did the congress set" asks for the targets set, "how many were met" for a result
+  // ("dien chau 2023 targets met", typed as a search, too).
+  if (metric === "targets_met" && !figure && /\b(met|achieved|exceeded|reached|fulfilled|accomplished)\b/i.test(english) && !/\b(what|which|who|why|how|when|where)\b/i.test(english)) return "achieved";
   if (metric === "targets_met" && figure) {
     if (/\b(met|meet|achiev\w*|complet\w*|exceed\w*|reach\w*|fulfil\w*|accomplish\w*)\b/i.test(english)) return "achieved";
     // "How many targets does the resolution contain / has the plan": the targets set.
@@ -607,8 +609,9 @@ function spokenSkeleton(folded: string): string | null {
  * only places: people's names one letter apart are other people.) A name of two words or more, whose words all
  * match but one that is a single edit (a swap of neighbours is one) from its spelling there, four letters or more,
  * same first letter. A name two spellings fit is left alone, as is any other: "Nguyen Van Nam" is not "Nguyen Van Nen".
+ * With `swapsOnly` (a person's name), only two neighbouring letters swapped count: "Vuong Dinh Heu" is Vuong Dinh Hue.
  */
-export function respellNames(names: readonly string[], texts: readonly string[]): { from: string; to: string }[] {
+export function respellNames(names: readonly string[], texts: readonly string[], options: { swapsOnly?: boolean } = {}): { from: string; to: string }[] {
   const out: { from: string; to: string }[] = [];
   for (const name of names) {
     const words = fold(name).split(/\s+/);
@@ -625,12 +628,20 @@ export function respellNames(names: readonly string[], texts: readonly string[])
         const differing = folded.map((w, k) => (w === words[k] ? -1 : k)).filter((k) => k >= 0);
         if (differing.length !== 1) continue;
         const [a, b] = [words[differing[0]!]!, folded[differing[0]!]!];
-        if (a.length >= 4 && b.length >= 4 && a[0] === b[0] && editDistance(a, b, 1) === 1) found.set(folded.join(" "), written);
+        const fits = options.swapsOnly ? a.length >= 3 && swapped(a, b) : a.length >= 4 && b.length >= 4 && a[0] === b[0] && editDistance(a, b, 1) === 1;
+        if (fits) found.set(folded.join(" "), written);
       }
     }
     if (found.size === 1) out.push({ from: name, to: [...found.values()][0]! });
   }
   return out;
+}
+
+/** Whether two words differ only by two neighbouring letters swapped ("heu" / "hue"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const at = [...a].findIndex((c, i) => c !== b[i]);
+  return at >= 0 && at + 1 < a.length && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 // ---------------------------------------------------------------------------------------------

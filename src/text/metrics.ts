@@ -209,6 +209,8 @@ export function findMetrics(words: string[]): MetricMention[] {
       if (!ok) continue;
       // "the proportion of industry in GRDP", "50% of GRDP": a share of the economy, not its growth.
       if (phrase.metric === "growth" && /^(in|of|to)$/.test(words[i - 1] ?? "") && first![0] === "grdp") continue;
+      // "the resolution's target", "exceeding the target": one target is no count of targets met ("22 out of 25 targets").
+      if (phrase.metric === "targets_met" && first!.length === 1 && !/s$|^criteria$/.test(words[i] ?? "")) continue;
       const span = { start: i, end: i + first!.length };
       if (taken.slice(span.start, span.end).some(Boolean)) continue;
       for (let k = span.start; k < span.end; k++) taken[k] = phrase.metric;

@@ -861,3 +861,34 @@ describe("questions asked as people type them (held-out-26)", () => {
     expect(understandQuestion("how many socio-economic criteria the Dien Chau district Party Committee in Nghe An met and exceeded in 2023?", context).counted).toBe("criteria");
   });
 });
+
+describe("questions asked as people type them (held-out-27)", () => {
+  it("one 'target' is no count of targets met; 'dien chau 2023 targets met' asks the count", () => {
+    const q = understandQuestion("What forest coverage rate had Kim Boi district reached by the mid-term, and how far is it from the resolution's target?", context);
+    expect(q.frame.metric).toBeNull();
+    expect(q.counted).toBe("coverage");
+    expect(understandQuestion("dien chau 2023 targets met", { ...context, knownSubPlaces: ["Dien Chau"] }).frame).toMatchObject({ metric: "targets_met", wanted: "achieved" });
+  });
+
+  it("a radio host's relay ('Our listener from Hue wants to know …') names no place asked about", () => {
+    const q = understandQuestion("Our listener from Hue wants to know how much the number of investment projects in Hung Yen in 2015–2020 went up compared with the 2010–2015 period.", context);
+    expect(q.english).toMatch(/^how much the number/);
+    expect(q.analyzed.places).toEqual(["Hung Yen"]);
+  });
+
+  it("'bao nhiêu ngày' counts days; 'was to be held' asks the planned date; an opening 'Under the … plan,' names the source", () => {
+    expect(understandQuestion("Hội nghị lần thứ 17 Ban Chấp hành Đảng bộ tỉnh Hải Dương làm việc trong bao nhiêu ngày trước khi closing?", context).counted).toBe("days");
+    expect(understandQuestion("on which days was Ninh Thuan's 15th Provincial People's Council session to be held?", context).analyzed.asksWhenPlanned).toBe(true);
+    const under = understandQuestion("Under the Tan Chau District Party Executive Committee's plan for congresses, by what date must the 8th District Party Congress be completed?", context);
+    expect(under.analyzed.terms.find((t) => t.text === "plan")!.weak).toBe(true);
+  });
+
+  it("a person's name is respelt only for two neighbouring letters swapped", () => {
+    expect(respellNames(["Vuong Dinh Heu"], ["Secretary of the Hanoi Party Committee Vuong Dinh Hue spoke."], { swapsOnly: true })).toEqual([{ from: "Vuong Dinh Heu", to: "Vuong Dinh Hue" }]);
+    expect(respellNames(["Nguyen Van Nam"], ["Comrade Nguyen Van Nen chaired."], { swapsOnly: true })).toEqual([]);
+  });
+
+  it("'what is the subcommittee responsible for' asks what it is for", () => {
+    expect(understandQuestion("What is the Document Subcommittee of the Binh Thuan Provincial Party Committee responsible for?", context).analyzed.wantsPurpose).toBe(true);
+  });
+});

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../src/app.js";
+import { markdownUpload as upload, testApp } from "../helpers/app.js";
+
+// Questions as held-out-27's askers put them (a teenager, a radio host relaying a listener, a researcher citing a
+// plan), over sentences from real reports in ../shared/corpus (Tan Chau, Hanoi, Ninh Thuan, Binh Thuan, Kim Boi)
+// besides the seed reports, with the offline model.
+
+let app: App;
+
+beforeAll(async () => {
+  ({ app } = await testApp());
+  const reports = [
+    upload(
+      "tan-chau-congress-plan.md",
+      'title: "Tan Chau prepares thoroughly for the 8th District Party Congress (Tay Ninh)"\nurl: https://example.org/tan-chau-plan\ndate: 2025-02-10\nplace: Tay Ninh province',
+      "According to the plan of the District Party Executive Committee on organizing the District Party Congress and the grassroots Party Congress towards the 14th National Party Congress, the model Party cell congress will be completed before March 18, 2025; the remaining Party cells strive to complete the congress before June 15, 2025.\n\n" +
+        "The 8th District Party Congress, term 2025-2030 will be held and completed before August 31, 2025.\n",
+    ),
+    upload(
+      "hanoi-2nd-meeting.md",
+      'title: "Hanoi Party Committee holds its 2nd meeting"\nurl: https://example.org/hanoi-2nd\ndate: 2020-11-28\nplace: Hanoi',
+      "Hanoi (VNA) – The 2nd meeting of the 17th Party Committee of Hanoi City was held on November 28 under the chair of Secretary of the Hanoi Party Committee Vuong Dinh Hue.\n\n" +
+        "He asked participants to focus on weaknesses and shortcomings such as ineffective performance of State-owned enterprises operating in the city, environmental pollution and traffic congestion.\n",
+    ),
+    upload(
+      "ninh-thuan-session.md",
+      'title: "Standing Committee of Ninh Thuan Provincial People\'s Council meets on the year-end session"\nurl: https://example.org/ninh-thuan-session\ndate: 2023-11-20\nplace: Ninh Thuan province',
+      "Accordingly, the meeting agreed that the 15th Provincial People's Council Session will be held on December 8, 11 and 12.\n\n" +
+        "At the meeting, delegates contributed opinions and approved a number of contents on adjusting the time to organize the session.\n",
+    ),
+    upload(
+      "binh-thuan-documents.md",
+      'title: "Binh Thuan: first meeting of the Subcommittee for Documents of the 15th Provincial Party Congress"\nurl: https://example.org/binh-thuan-documents\ndate: 2024-05-10\nplace: Binh Thuan province',
+      "The Subcommittee for Documents of the 15th Provincial Party Congress, term 2025 - 2030, was established under Decision No. 1626-QD/TU, dated April 12, 2024 of the Binh Thuan Provincial Party Committee, consisting of 35 comrades.\n\n" +
+        "The Subcommittee is responsible for preparing the Political Report, draft Resolution of the 15th Provincial Party Congress and other documents to be submitted to the Congress.\n",
+    ),
+    upload(
+      "kim-boi-inspection.md",
+      'title: "Leader inspects Kim Boi\'s implementation of provincial Party Congress\'s Resolution (Hoa Binh)"\nurl: https://example.org/kim-boi\ndate: 2023-03-15\nplace: Hoa Binh province',
+      "The three-year average economic growth has increased by 14.3%, exceeding 0.3% of the target set out in the Resolution; average per capita income reached 48 million VND (2,044 USD) in 2022, equal to 80% of the target set in the resolution.\n",
+    ),
+  ];
+  for (const r of reports) await app.library.add(r);
+});
+afterAll(() => app?.close());
+
+describe("questions in the askers' own words (held-out-27)", () => {
+  it("the event after the question word is the one asked about, not the one its plan is 'towards'", async () => {
+    const result = await app.ask("Under the Tan Chau District Party Executive Committee's plan for congresses towards the 14th National Party Congress, by what date must the 8th District Party Congress, term 2025-2030, be completed?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer.indexOf("before August 31, 2025")).toBeGreaterThanOrEqual(0);
+    expect(result.answer.indexOf("before August 31, 2025")).toBeLessThan(Math.max(0, result.answer.indexOf("March 18")) || Infinity);
+  });
+
+  it("a radio host's listener is no place asked about, and a person's name with two letters swapped is the report's", async () => {
+    const result = await app.ask("Our listener from Hue wants to know which weaknesses Vuong Dinh Heu asked the 2nd meeting of the Hanoi Party Committee to focus on.");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("ineffective performance of State-owned enterprises");
+    expect(result.corrections).toContainEqual({ from: "Vuong Dinh Heu", to: "Vuong Dinh Hue" });
+  });
+
+  it("'was to be held' asks for the planned date", async () => {
+    const result = await app.ask("A listener asks: on which days was Ninh Thuan's 15th Provincial People's Council session to be held?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("December 8, 11 and 12");
+  });
+
+  it("'what is the subcommittee responsible for' is answered by the sentence saying what it is responsible for", async () => {
+    const result = await app.ask("What is the Document Subcommittee established under Decision No. 1626-QD/TU of the Binh Thuan Provincial Party Committee responsible for?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer.startsWith("The Subcommittee is responsible for preparing the Political Report")).toBe(true);
+  });
+
+  it("a rate the reports do not give is declined: one 'target' is no count of targets met", async () => {
+    const result = await app.ask("What forest coverage rate had Kim Boi district reached by the mid-term, and how far is it from the resolution's target?");
+    expect(result.found).toBe(false);
+    for (const wrong of ["14.3%", "80%"]) expect(result.answer).not.toContain(wrong);
+  });
+
+  it("'let join the party' is joining the party ('how many ppl did ha nam let join the party in 2023')", async () => {
+    const result = await app.ask("how many ppl did ha nam province let join the party in 2023");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("1,251");
+  });
+});
