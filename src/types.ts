@@ -118,9 +118,10 @@ export interface AskedFrame {
   metric: import("./text/metrics.js").MetricId | null;
   /**
    * The period asked about, or null; `part` a quarter or months of the year ("Q1", "9M"); `years` the separate years
-   * a question asks about together ("in 2023, and back in 2020": each year's figure answers, from–to spans them).
+   * a question asks about together ("in 2023, and back in 2020": each year's figure answers, from–to spans them);
+   * `since` a span "since 2021" up to the newest report, answered by a figure counted from its first year.
    */
-  period: { from: number; to: number; part?: import("./text/years.js").YearPart; years?: number[] } | null;
+  period: { from: number; to: number; part?: import("./text/years.js").YearPart; years?: number[]; since?: true } | null;
   /** The place asked about as the user wrote it resolved to a name ("Ha Nam", "Hong Linh"), or null. */
   place: string | null;
   /** What is wanted: a result, a target, a date, a person, a list… */

@@ -498,7 +498,9 @@ function differences(frame: AskedFrame, fact: Fact, article: ArticleSummary, sco
   const samePart = (fact.period?.part ?? null) === (frame.period?.part ?? null);
   // (Separate years asked together: each one's figure answers.)
   const oneOfYears = !!fact.period && fact.period.from === fact.period.to && !!frame.period?.years?.includes(fact.period.from);
-  if (frame.period && ((!withinAskedSpan && !termsPlan && !oneOfYears && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) || !samePart)) differs.push("period");
+  // ("FDI since 2021": "From 2021 to June 2023, … FDI reached over 1 billion USD".)
+  const countedSince = !!frame.period?.since && !!fact.period && fact.period.from === frame.period.from && fact.period.to > fact.period.from && fact.period.to <= frame.period.to;
+  if (frame.period && ((!withinAskedSpan && !termsPlan && !oneOfYears && !countedSince && (!fact.period || fact.period.from !== frame.period.from || fact.period.to !== frame.period.to)) || !samePart)) differs.push("period");
   if (frame.place) {
     const asked = fold(frame.place);
     const isSubPlace = scope.subPlaces.has(asked);

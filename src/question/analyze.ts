@@ -70,7 +70,7 @@ const FIGURE_QUESTION = new RegExp(
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;
 // a "when" after a colon opens the question: "Ha Tinh congress timing: when will Duc Tho hold its congress?", and one
 // ending it asks too: "duc tho district congresses 2025-2030 when")
-const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)(?![^?]*,.*\bhow (?:many|much)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when(?=\s*\??\s*$)|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
+const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)(?![^?]*,.*\bhow (?:many|much)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when(?:\s+exactly|\s+precisely)?(?=\s*\??\s*$)|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
   /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|should|can|could|must|may|the|of|to)\b)[^\s?.,;:]+\s+){0,4}?((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
@@ -96,7 +96,7 @@ const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due dat
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
 const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
 /** "What is the vote meant to achieve", "what's the purpose of the plan", "what does the directive aim at": what it is for. */
-const PURPOSE_QUESTION = /\b(?:meant|intended|designed|supposed) to (?:achieve|accomplish|do|serve|bring)\b|\b(?:purpose|aim|point) of (?:the|this|that|its|a|an)\b|\bwhat (?:is|was|are|were) (?:it|they|this|that)\s+for\b|\bwhat (?:does|did|do) [^?]{1,60}\baim (?:at|to|for)\b|\bwhat (?:is|are|was|were|will) [^?]{1,160}\b(?:be )?responsible for\s*\??\s*$/i;
+const PURPOSE_QUESTION = /\b(?:meant|intended|designed|supposed) to (?:achieve|accomplish|do|serve|bring)\b|\b(?:purpose|aim|point) of (?:the|this|that|its|a|an)\b|\bwhat (?:is|was|are|were) (?:it|they|this|that)\s+(?:[a-z]+ly\s+)?for\b|\bwhat (?:does|did|do) [^?]{1,160}\baim (?:at|to|for)\b|\bwhat (?:is|are|was|were|will) [^?]{1,160}\b(?:be )?responsible for\s*\??\s*$/i;
 /** "Where was the session held", "venue of the sitting": a place of meeting is the answer. */
 const VENUE_QUESTION = /^\s*where\b|\b(venue|where (is|was|were|will|did))\b/i;
 

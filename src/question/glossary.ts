@@ -187,6 +187,41 @@ const SHORTHAND: [RegExp, string][] = [
   [/(\d)\s*(?:mn|mln)\b/gi, "$1 million"],
 ];
 
+/**
+ * Vietnamese office names in an English question ("Tinh uy Hai Duong - what growth target did Bi thu Tran Duc Thang
+ * set?", "Thanh uy Ha Noi 2nd meeting"), in the reports' English. (Only for a question that reads as English once
+ * they are put so: a Vietnamese one is translated whole.)
+ */
+const CODE_SWITCHED: [RegExp, string][] = [
+  [/\b(?:bí thư|bi thu)\b/giu, "Secretary"],
+  [/\b(?:phó bí thư|pho bi thu)\b/giu, "Deputy Secretary"],
+  [/\b(?:tỉnh ủy|tinh uy)\b/giu, "Provincial Party Committee"],
+  [/\b(?:thành ủy|thanh uy)\b/giu, "City Party Committee"],
+  [/\b(?:huyện ủy|huyen uy)\b/giu, "District Party Committee"],
+  [/\b(?:thị ủy|thi uy)\b/giu, "Town Party Committee"],
+  [/\b(?:chủ tịch|chu tich)\b/giu, "Chairman"],
+  [/\b(?:hđnd|hdnd)\b/giu, "People's Council"],
+  [/\bubnd\b/giu, "People's Committee"],
+  [/\b(?:ban thường vụ|ban thuong vu)\b/giu, "Standing Committee"],
+  [/\b(?:ban chấp hành|ban chap hanh)\b/giu, "Executive Committee"],
+  [/\b(?:tiểu ban văn kiện|tieu ban van kien)\b/giu, "Document Subcommittee"],
+  [/\b(?:đại hội đảng bộ|dai hoi dang bo)\b/giu, "Party Congress"],
+  [/\b(?:đảng bộ|dang bo)\b/giu, "Party Committee"],
+  [/\b(?:đại hội|dai hoi)\b/giu, "Congress"],
+  [/\b(?:hội nghị|hoi nghi)\b/giu, "conference"],
+  [/\b(?:kỳ họp|ky hop)\b/giu, "session"],
+  [/\b(?:tỉnh|tinh)\s+(?=\p{Lu})/gu, "province "],
+  [/\b(?:thị xã|thi xa)\s+(?=\p{Lu})/gu, "town "],
+];
+
+export function codeSwitched(question: string): string {
+  // (\b does not see a word edge beside "ủ" or "đ": the Vietnamese forms are matched on the NFC text as whole words.)
+  return CODE_SWITCHED.reduce((text, [re, words]) => text.replace(re, words), question.normalize("NFC")).replace(
+    /\b(?:lần thứ|lan thu)\s+(\d{1,2})\b/giu,
+    (_, n: string) => ordinalFigure(Number(n)),
+  );
+}
+
 export function expandShorthand(question: string): string {
   return SHORTHAND.reduce((text, [re, words]) => text.replace(re, words), question);
 }
@@ -640,6 +675,13 @@ function normaliseTone(word: string): string {
 }
 
 /** True when the question is written in Vietnamese (names with accents in an English question do not count). */
+/** The share of a text's words (places and figures aside) that are syllables of the glossary's Vietnamese, accents folded. */
+export function vietnameseShare(text: string): number {
+  const placeWords = new Set(findPlaces(text).flatMap((p) => fold(p.matched).split(/\s+/)));
+  const words = fold(text).replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter((w) => w && !placeWords.has(w) && !/\d/.test(w));
+  return words.length ? words.filter((w) => VI_SYLLABLES.has(w)).length / words.length : 0;
+}
+
 export function looksVietnamese(question: string): boolean {
   const words = question.normalize("NFC").split(/[^\p{L}\p{M}]+/u).filter(Boolean);
   const lowerVi = words.filter((w) => w === w.toLowerCase() && VI_LETTERS.test(w)).length;

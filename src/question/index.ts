@@ -17,7 +17,7 @@ import { UserError } from "../types.js";
 import { analyzeQuestion, changeAskedFrom, endpointsAsked, KEYWORD_COUNT, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { claimedAmounts, claimedCount, isFactCheck } from "./guess.js";
-import { expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, withoutPleasantries } from "./glossary.js";
+import { codeSwitched, expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, vietnameseShare, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 import { escapeRegExp } from "../text/escape.js";
 
@@ -99,8 +99,11 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     throw new UserError(`"${asked}" has no words to search for. Ask about the reports in words, e.g. "What growth rate did Thai Binh reach?"`, "no_words");
   }
   const { text: spelled, corrections } = correctPlaceNames(understood.searchQuestion, context.knownSubPlaces, context.isReportWord);
-  const vietnamese = looksVietnamese(spelled);
-  const translated = vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : expandShorthand(withoutPleasantries(spelled));
+  // ("Tinh uy Hai Duong - what growth target did Bi thu … set?": English with Vietnamese office names is English.)
+  const switched = codeSwitched(spelled);
+  // (A question mostly in Vietnamese syllables still, "Dai hoi Dang bo huyen Duc Tho va thi xa Ky Anh … - when exactly?", is Vietnamese.)
+  const vietnamese = looksVietnamese(spelled) && (looksVietnamese(switched) || !ENGLISH_QUESTION_WORD.test(switched) || vietnameseShare(switched) >= 0.3);
+  const translated = vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : expandShorthand(withoutPleasantries(switched));
   const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord, context.wordRank);
   const english = words.text;
   corrections.push(...words.corrections);
@@ -155,6 +158,9 @@ const NOT_PLACES = new Set(
  * ward|city" ("thu duc city": a city inside a province or municipality; "hung yen city" is the province's seat,
  * which this leaves to the province's name).
  */
+/** English question words: a question asked with them is English, whatever Vietnamese office names it holds. */
+const ENGLISH_QUESTION_WORD = /\b(?:what|which|who|whom|when|where|why|how|did|does|do|is|are|was|were)\b/i;
+
 /**
  * "the 15th Dien Bien Phu provincial Party Congress": a province's name run on into another's (Dien Bien Phu, the
  * seat of Dien Bien) before "province" / "provincial" names the province, not a place of its own.
@@ -380,7 +386,7 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // target?", "did it meet the target?": a result held against it.)
   const againstPlan =
     /\b(compared? (to|with)|comparison (to|with)|relative to|in relation to|measured against|versus|vs|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
-    /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent|as an? (share|percentage|proportion|part))\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,3}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
+    /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent|as an? (share|percentage|proportion|part))\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,5}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
     /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords) ||
     // ("…income in 2022 reached 90% of the target set in the resolution?": a result as a share of the target.)
     /\b(reach(?:ed|es)?|achiev(?:ed|es)?|attain(?:ed|s)?|equal(?:led|s)?|hit)\s+(?:about |around |over |nearly |only )?[\d.,]+\s*(?:%|percent)\s+of\s+(?:the |its |their )?(?:[a-z0-9'’-]+ ){0,3}?(?:plan|target|goal|estimate)s?\b/i.test(kindWords) ||
@@ -400,8 +406,16 @@ function periodOf(english: string, context: QuestionContext, asked: string, want
   return period && part && !ofSpan ? { ...period, part } : period;
 }
 
-function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean, target = false): { from: number; to: number; years?: number[] } | null {
+function yearsAsked(english: string, context: QuestionContext, wantsDate: boolean, target = false): { from: number; to: number; years?: number[]; since?: true } | null {
   const years = yearMentions(english);
+  // "thai binh FDI since 2021", "from 2021 onwards": the span from that year to the newest report, whose figure is
+  // one counted from it ("From 2021 to June 2023, … FDI reached over 1 billion USD").
+  const since = /\b(?:since|from)\s+((?:19|20)\d{2})(?:\s+(?:on|onwards?|until now|till now|to date))?\b(?!\s*(?:to|until|till|through|thru|[-–—]))/i.exec(english);
+  const newestYear = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
+  if (since && years.length === 1 && (/^since\b/i.test(since[0]) || /\b(?:on|onwards?|now|date)$/i.test(since[0]))) {
+    const from = Number(since[1]);
+    return { from, to: Math.max(from, newestYear ?? from), since: true };
+  }
   // "its 2025 provincial congress": a year naming the meeting after it.
   const namesMeeting = (y: (typeof years)[number]) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length));
   // "What yearly goal did the secretary set … at the 2023 review conference?": a target set at a meeting is for the

@@ -80,7 +80,7 @@ export const METRICS: readonly MetricEntry[] = [
     phrases: ["per capita grdp", "grdp per capita", "per capita gdp", "gdp per capita", "per capita income", "income per capita", "average income", "income per head", "per capita", "income", "thu nhap binh quan", "thu nhap"],
   },
   { id: "poverty_rate", phrases: ["poverty rate", "poor households", "poverty", "ho ngheo", "ty le ho ngheo"] },
-  { id: "tourists", phrases: ["tourists", "visitors", "tourist arrivals", "arrivals", "tourism", "khach du lich", "luot khach"] },
+  { id: "tourists", phrases: ["tourists", "visitors", "foreigners+visit*", "foreign guests", "international guests", "tourist arrivals", "arrivals", "tourism", "khach du lich", "luot khach"] },
   { id: "fdi", phrases: ["fdi", "foreign direct investment", "foreign investment", "foreign investors", "overseas investors", "overseas investment", "investors from abroad", "von fdi", "dau tu nuoc ngoai"] },
   {
     id: "investment_capital",

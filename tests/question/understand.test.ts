@@ -892,3 +892,38 @@ describe("questions asked as people type them (held-out-27)", () => {
     expect(understandQuestion("What is the Document Subcommittee of the Binh Thuan Provincial Party Committee responsible for?", context).analyzed.wantsPurpose).toBe(true);
   });
 });
+
+describe("questions asked as people type them (held-out-28)", () => {
+  it("'since 2021' is the span from 2021 to the newest report, answered by a figure counted from 2021", () => {
+    expect(frame("thai binh FDI since 2021").period).toEqual({ from: 2021, to: 2024, since: true });
+    // "from 2021 to 2023" stays that span.
+    expect(frame("thai binh fdi from 2021 to 2023").period).toEqual({ from: 2021, to: 2023 });
+  });
+
+  it("'how many foreigners came to visit' counts tourists; 'what percent of the district Party Congress resolution's target' a result", () => {
+    expect(frame("and nghi xuan district (ha tinh), how many foreigners came to visit in 2023?")).toMatchObject({ metric: "tourists", wanted: "achieved" });
+    expect(frame("What percent of the district Party Congress resolution's target did Kim Boi's per capita income reach in 2022?")).toMatchObject({ metric: "income_per_capita", wanted: "achieved" });
+  });
+
+  it("an English question with Vietnamese office names ('Tinh uy', 'Bi thu', 'Ban Thuong vu') is English; a Vietnamese one stays Vietnamese", () => {
+    const q = understandQuestion("Tinh uy Hai Duong - what economic growth target did Bi thu Tran Duc Thang set for 2024?", context);
+    expect(q.english).toContain("did Secretary Tran Duc Thang set for 2024");
+    expect(q.frame).toMatchObject({ metric: "growth", wanted: "target", place: "Hai Duong" });
+    expect(understandQuestion("Tinh uy Binh Duong, Oct 2023 - who got elected to the Ban Thuong vu?", context).english).toContain("elected to the Standing Committee");
+    expect(understandQuestion("Tieu ban Van kien Dai hoi Dang bo tinh Binh Thuan lan thu 15 - what is it actually for?", context).analyzed.wantsPurpose).toBe(true);
+    expect(understandQuestion("bi thu tinh uy ha nam la ai", context).frame.wanted).toBe("person");
+  });
+
+  it("'- when exactly?' asks a date; 'what does the vote … under Plan No. 162-KH/TU … aim to do' asks what it is for", () => {
+    expect(understandQuestion("Ha Tinh: Dai hoi Dang bo huyen Duc Tho va thi xa Ky Anh nhiem ky 2025-2030 - when exactly?", context).frame.wanted).toBe("date");
+    expect(understandQuestion("What does the vote of confidence under Plan No. 162-KH/TU of the Nghe An Provincial Party Standing Committee aim to do?", context).analyzed.wantsPurpose).toBe(true);
+  });
+});
+
+describe("English with Vietnamese words, or Vietnamese with English words", () => {
+  it("a question still mostly Vietnamese once its office names are English ('Dai hoi Dang bo huyen Duc Tho va thi xa Ky Anh … - when exactly?') is read as Vietnamese", () => {
+    const q = understandQuestion("Ha Tinh: Dai hoi Dang bo huyen Duc Tho va thi xa Ky Anh nhiem ky 2025-2030 - when exactly?", { ...context, knownSubPlaces: ["Duc Tho", "Ky Anh"] });
+    expect(q.analyzed.names.map((n) => n.toLowerCase())).not.toContain("tho va");
+    expect(q.frame.wanted).toBe("date");
+  });
+});
