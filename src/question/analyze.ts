@@ -2,7 +2,7 @@ import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { baselinePhrases, dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
-import { claimedAmounts, guesses, isFactCheck } from "./guess.js";
+import { claimedAmounts, factCheckOpening, guesses, isFactCheck } from "./guess.js";
 import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
@@ -70,7 +70,7 @@ const FIGURE_QUESTION = new RegExp(
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;
 // a "when" after a colon opens the question: "Ha Tinh congress timing: when will Duc Tho hold its congress?", and one
 // ending it asks too: "duc tho district congresses 2025-2030 when")
-const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)(?![^?]*,.*\bhow (?:many|much)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when(?:\s+exactly|\s+precisely)?(?=\s*\??\s*$)|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
+const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)(?![^?]*,.*\bhow (?:many|much)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when(?:\s+exactly|\s+precisely)?(?=\s*\??\s*$)|(?:month|date|day)(?=\s*\??\s*$)|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
   /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|should|can|could|must|may|the|of|to)\b)[^\s?.,;:]+\s+){0,4}?((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
@@ -228,6 +228,8 @@ const GENERIC_CAPITALISED = new Set(
  * not what the answering sentence says; they weigh less (the report's place, names and dates are checked apart).
  */
 const SOURCE_CLAUSE = /\b(?:according to|as (?:reported|stated|announced) (?:at|in|by)|reported (?:at|in)|based on|per (?=the |its ))\s*(?:the |its |a )?([^,;?!()]+)/g;
+/** "What exact size did the mid-term review give?": the report that gives the figure, named as its subject. */
+const SOURCE_GIVES = /\b(?:did|does|do)\s+(?:the |its )([^,;?!()]{3,60}?)\s+(?:give|report|say|show|put it at)\b/g;
 
 /**
  * "At the Nov 13 training for 450 full-time cadres of the agencies bloc, by what date …?": an opening clause before
@@ -263,8 +265,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const guessed = guesses(folded).map((g) => g.text);
   // ("who is subject to the vote": the words asking who, not what a sentence must say; "…states the scope, subjects and
   // time of the vote" names no one.)
-  const asking = [...folded.matchAll(WHO_IS_COVERED)].map((m) => m[0]);
-  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed, ...asking].join(" ")));
+  const asking = [...folded.matchAll(WHO_IS_COVERED)].map((m) => m[0]).concat(factCheckOpening(folded) ?? []);
+  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE), ...folded.matchAll(SOURCE_GIVES)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed, ...asking].join(" ")));
   // ("… in 2023 against the previous year": what the figure is compared with, which the facts judge.)
   const baseline = new Set(tokenize(baselinePhrases(folded).join(" ")).filter((w) => !/^(19|20)\d{2}$/.test(w)));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));

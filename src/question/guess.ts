@@ -34,14 +34,20 @@ export function guesses(question: string): Guess[] {
   return found;
 }
 
-/** A fact-checker's question: "Is it correct that …", "is it true that …", "can you confirm that …". */
-const FACT_CHECK = /^\s*(?:(?:is|was|isn['’]t|wasn['’]t) it (?:true|correct|right|accurate|the case)(?: to say)? that|(?:can you |could you |please )?(?:confirm|verify|check) (?:that|whether|if))\b/i;
+/** A fact-checker's question: "Is it correct that …", "am I right that …", "can you confirm that …", "headline says …". */
+// ("Am I right that …", "Headline says 'Eight thousand officials join …' - how many …", "Our copy says …": a claim to check.)
+const FACT_CHECK = /^\s*(?:(?:is|was|isn['’]t|wasn['’]t) it (?:true|correct|right|accurate|the case)(?: to say)? that|am i (?:right|correct) (?:that|in thinking that|to say that)|(?:can you |could you |please )?(?:confirm|verify|check) (?:that|whether|if)|(?:the |our |my |a )?(?:headline|copy|draft|story|caption|report|article)s? (?:says|reads|claims|said)\b)/i;
 
 export function isFactCheck(question: string): boolean {
   return FACT_CHECK.test(question);
 }
 
-const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter";
+/** The words opening a fact-checker's claim ("our copy says"), which say nothing of what is asked; null if none. */
+export function factCheckOpening(question: string): string | null {
+  return FACT_CHECK.exec(question)?.[0] ?? null;
+}
+
+const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter";
 /** A figure as a claim states it: "1,300", "90%", "about six hundred", "a dozen" (not a year, an ordinal or a document's number). */
 const FIGURE_STATED = new RegExp(`(?<![\\p{L}\\d])(\\d[\\d,.]*(?![\\d\\p{L}/-])(?:\\s*(?:%|percent))?|(?:a\\s+(?:hundred|thousand|million|billion|dozen|third|quarter|half)|(?:${NUMBER_WORD}))(?:[\\s-]+(?:and\\s+)?(?:${NUMBER_WORD}))*)(?![\\p{L}])`, "giu");
 

@@ -111,7 +111,8 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   // In a Vietnamese question capitals do not mark names ("Quý 1", "Doanh thu"): only places the library knows count.
   // Nor do they in a question typed in capitals or Title Case ("WHAT ARE HERITABLE TRAITS", "Where Elephants Live").
   if (vietnamese || capitalisedThroughout(text)) analyzed.names = analyzed.names.filter((n) => isKnownSubPlace(n, context.knownSubPlaces));
-  analyzed.names = analyzed.names.filter((n) => !NOT_PLACES.has(fold(n)) && !runsOnProvince(n, english));
+  // ("Headline says 'Eight thousand officials join …'": a number written out is no name.)
+  analyzed.names = analyzed.names.filter((n) => !NOT_PLACES.has(fold(n)) && !runsOnProvince(n, english) && !NUMBER_WORDS.test(n));
   // Districts and towns typed in lower case ("nghi xuan new party members 2023", "lac son district income").
   for (const name of lowerCaseSubPlaces(english, context.knownSubPlaces)) {
     if (!analyzed.names.some((n) => fold(n) === fold(name))) analyzed.names.push(name);
@@ -158,6 +159,8 @@ const NOT_PLACES = new Set(
  * ward|city" ("thu duc city": a city inside a province or municipality; "hung yen city" is the province's seat,
  * which this leaves to the province's name).
  */
+const NUMBER_WORDS = /^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s*)+$/i;
+
 /** English question words: a question asked with them is English, whatever Vietnamese office names it holds. */
 const ENGLISH_QUESTION_WORD = /\b(?:what|which|who|whom|when|where|why|how|did|does|do|is|are|was|were)\b/i;
 
@@ -392,6 +395,8 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
     /\b(reach(?:ed|es)?|achiev(?:ed|es)?|attain(?:ed|s)?|equal(?:led|s)?|hit)\s+(?:about |around |over |nearly |only )?[\d.,]+\s*(?:%|percent)\s+of\s+(?:the |its |their )?(?:[a-z0-9'’-]+ ){0,3}?(?:plan|target|goal|estimate)s?\b/i.test(kindWords) ||
     // ("Did Kim Boi meet the economic growth target set in its resolution?": whether a result reached it.)
     /\b(did|does|do|has|have|had)\b[^?]{0,40}?\b(meet|met|reach(ed)?|achieved?|hit|fulfill?(ed)?|attain(ed)?|complet(e|ed))\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords);
+  // ("ha nam 2024 traffic projects to speed up": which projects, unless they are counted.)
+  if (metric === "projects" && !q.wantsFigure && !/\b(how many|number|total|count)\b/i.test(english)) return "list";
   if (TARGET_QUESTION.test(kindWords) && figure && !againstPlan) return "target";
   if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
   if (figure) return "achieved";

@@ -69,10 +69,10 @@ export const METRICS: readonly MetricEntry[] = [
     id: "economic_structure",
     phrases: ["economic structure", "structure of the economy", "proportion+grdp", "share+grdp", "proportion+gdp", "share+gdp", "proportion+economy", "share+economy", "share of industry", "proportion of industry", "share of services", "proportion of services", "share of agriculture", "proportion of agriculture", "co cau kinh te", "ty trong"],
   },
-  { id: "economic_scale", phrases: ["economic scale", "times bigger", "times larger", "how big+economy", "how large+economy", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
+  { id: "economic_scale", phrases: ["economic scale", "times bigger", "times larger", "economy+worth", "how big+economy", "how large+economy", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
-    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "collects for the state", "money+collect*", "fiscal receipts", "fiscal revenue", "receipts"],
+    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "collects for the state", "money+collect*", "fiscal receipts", "fiscal revenue", "fiscal take", "receipts"],
   },
   { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "expenditures", "outlays", "outlay", "budget spending", "spending", "spend", "spent", "government spend*", "government spent", "chi ngan sach"] },
   {

@@ -927,3 +927,30 @@ describe("English with Vietnamese words, or Vietnamese with English words", () =
     expect(q.frame.wanted).toBe("date");
   });
 });
+
+describe("questions asked as people type them (held-out-29)", () => {
+  it("a headline or copy to check ('Headline says …', 'Our copy says …', 'Am I right that …') is a claim: its figures find nothing and are no names", () => {
+    const headline = understandQuestion("Headline says 'Eight thousand officials join Binh Duong briefing on Central Committee's 8th session' - how many officials actually took part in the October 19, 2023 online conference?", context);
+    expect(headline.analyzed.names).not.toContain("Eight");
+    expect(headline.analyzed.terms.map((t) => t.text)).not.toContain("thousand");
+    const copy = understandQuestion("Our copy says Thai Binh's economy was worth about 68 trillion dong in 2023 - what exact size did the mid-term review give?", context);
+    expect(copy.frame).toMatchObject({ metric: "economic_scale", place: "Thai Binh", wanted: "achieved" });
+    expect(copy.analyzed.terms.filter((t) => ["copy", "says", "review"].includes(t.text)).every((t) => t.weak)).toBe(true);
+    expect(understandQuestion("Am I right that Binh Thuan's council waved through thirteen resolutions in October 2024?", context).analyzed.terms.map((t) => t.text)).not.toContain("thirteen");
+    // "did the committee admit" names no source: its words still count.
+    expect(understandQuestion("How many party members did the Ha Nam committee admit in 2023?", context).analyzed.terms.find((t) => t.text === "admit")!.weak).toBe(false);
+  });
+
+  it("'fiscal take' is budget revenue; a keyword query ending in 'month' asks a date; 'traffic projects to speed up' asks which", () => {
+    expect(frame("How did Hung Yen's fiscal take for 2022 stack up against the estimate - what percentage of it was collected?")).toMatchObject({ metric: "budget_revenue", wanted: "achieved" });
+    expect(frame("duc tho ky anh congress month").wanted).toBe("date");
+    expect(frame("ha nam 2024 traffic projects to speed up").wanted).toBe("list");
+    expect(frame("how many projects did hung yen attract in 2020").wanted).toBe("achieved");
+  });
+
+  it("'Trưởng Tiểu ban' is the Head of the Subcommittee; 'dong' is VND and 'size' scale when judging", () => {
+    expect(understandQuestion("Ai là Trưởng Tiểu ban Văn kiện Đại hội Đảng bộ tỉnh Bình Thuận lần thứ 15 vậy ạ?", context).english).toContain("Head of the Subcommittee");
+    expect(synonymStems(stem("dong"))).toContain(stem("vnd"));
+    expect(synonymStems(stem("size"))).toContain(stem("scale"));
+  });
+});
