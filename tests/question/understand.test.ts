@@ -944,6 +944,9 @@ describe("questions asked as people type them (held-out-29)", () => {
   it("'fiscal take' is budget revenue; a keyword query ending in 'month' asks a date; 'traffic projects to speed up' asks which", () => {
     expect(frame("How did Hung Yen's fiscal take for 2022 stack up against the estimate - what percentage of it was collected?")).toMatchObject({ metric: "budget_revenue", wanted: "achieved" });
     expect(frame("duc tho ky anh congress month").wanted).toBe("date");
+    // ("that month", "the first day" date a count, not ask a date.)
+    expect(understandQuestion("how many resolutions were passed that month", context).analyzed.wantsDate).toBe(false);
+    expect(understandQuestion("how many delegates attended on the first day", context).analyzed.wantsDate).toBe(false);
     expect(frame("ha nam 2024 traffic projects to speed up").wanted).toBe("list");
     expect(frame("how many projects did hung yen attract in 2020").wanted).toBe("achieved");
   });
