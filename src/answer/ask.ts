@@ -50,9 +50,9 @@ export function createAsk(deps: AskDeps): AskFn {
     const placeNamed = (name: string) => new RegExp(`${escapeRegExp(name)}\\s+(?:district|town|commune|ward|city|province)\\b`, "iu").test(question);
     // (A person's name with two neighbouring letters swapped, "Vuong Dinh Heu", is a typo of the one the passages hold.)
     const missing = q.analyzed.names.filter((n) => store.articlesNaming(n).size === 0);
+    if (missing.length === 0) return answered;
     const places = missing.filter(placeNamed);
     const people = missing.filter((n) => !placeNamed(n));
-    if (missing.length === 0) return answered;
     const hits = hybridSearch(store, q.analyzed, vector, searchOptions).slice(0, RESPELL_PASSAGES);
     const texts = hits.map((h) => `${h.article.title}. ${h.text}`);
     const respelt = [...respellNames(places, texts), ...respellNames(people, texts, { swapsOnly: true })].filter((r) => new RegExp(escapeRegExp(r.from), "iu").test(question));

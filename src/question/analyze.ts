@@ -2,7 +2,7 @@ import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { baselinePhrases, dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
-import { claimedAmounts, factCheckOpening, guesses, isFactCheck } from "./guess.js";
+import { claimedAmounts, factCheckOpening, guessClauses, isFactCheck } from "./guess.js";
 import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
@@ -30,13 +30,13 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+/** "who is subject to", "who are eligible for": the words of a question asking which people a rule covers. */
+const WHO_IS_COVERED = /\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b/g;
+
 /**
  * Words so common in committee reports that they say little about which passage answers: they are
  * searched, but a passage is not counted as answering just because it has them.
  */
-/** "who is subject to", "who are eligible for": the words of a question asking which people a rule covers. */
-const WHO_IS_COVERED = /\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b/g;
-
 const WEAK_TERMS = new Set(
   (
     "party committee committees provincial province district town city conference meeting report reports year years " +
@@ -261,8 +261,10 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const places = [...new Set(found.map((p) => p.name))];
   const placeWords = new Set(found.flatMap((p) => tokenize(fold(p.matched))));
   const opening = OPENING_SOURCE.exec(folded)?.[1] ?? "";
-  // ("…, was it something like five hundred-odd party members? how many exactly?": the asker's guess is no word to find.)
-  const guessed = guesses(folded).map((g) => g.text);
+  // ("…, was it something like five hundred-odd party members? how many exactly?": the asker's guess is no word to find;
+  // the asker's rough figure is no word of the answer, nor one to search by: it would find other figures.)
+  const claimed = claimedAmounts(folded);
+  const guessed = [...claimed, ...guessClauses(folded)].map((g) => g.text);
   // ("who is subject to the vote": the words asking who, not what a sentence must say; "…states the scope, subjects and
   // time of the vote" names no one.)
   const asking = [...folded.matchAll(WHO_IS_COVERED)].map((m) => m[0]).concat(factCheckOpening(folded) ?? []);
@@ -270,8 +272,6 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   // ("… in 2023 against the previous year": what the figure is compared with, which the facts judge.)
   const baseline = new Set(tokenize(baselinePhrases(folded).join(" ")).filter((w) => !/^(19|20)\d{2}$/.test(w)));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
-  // The asker's rough figure is no word of the answer, nor one to search by: it would find other figures.
-  const claimed = claimedAmounts(folded);
   const hedged = new Set(tokenize(claimed.map((h) => h.text).join(" ")));
   for (const token of tokenize(folded)) {
     const numeric = /\d/.test(token);

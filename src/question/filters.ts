@@ -10,7 +10,7 @@ import { baselineAt, SMALL_COUNT, smallCount } from "../text/years.js";
 import type { AskFilters } from "../types.js";
 import { UserError } from "../types.js";
 import { escapeRegExp } from "../text/escape.js";
-import { inGuess } from "./guess.js";
+import { guesses, inGuess } from "./guess.js";
 
 export interface FilterContext {
   /** Date of the newest report in the index ("YYYY-MM-DD"); "since November" and "last year" count from it. */
@@ -346,12 +346,13 @@ const DATE_RULES: DateRule[] = [
 /** The first date phrase of the question (in reading order) and the span of reports it allows. */
 export function findDateSpan(question: string, anchor: { year: number; month: number }): DateSpan | null {
   const found: { at: number; span: DateSpan }[] = [];
+  const guessed = guesses(question);
   for (const rule of DATE_RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(question); m; m = rule.re.exec(question)) {
       // Comparisons name a period to compare with, not the reports to read: "than last year", "compared to 2022".
       // Nor does a guess beside the question: "what day did it close? Was it in July?".
-      if (isModalMay(m[0]) || baselineAt(question, m.index, { since: false }) || inGuess(question, m.index)) continue;
+      if (isModalMay(m[0]) || baselineAt(question, m.index, { since: false }) || inGuess(guessed, m.index)) continue;
       const span = rule.span(m, anchor);
       if (span) {
         found.push({ at: m.index, span: { ...span, phrase: span.phrase.trim() } });

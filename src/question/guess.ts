@@ -22,9 +22,14 @@ export interface Guess {
 const HEDGED_AMOUNT = /\b(?:more than|over|nearly|almost|about|around|roughly|some|at least|upwards of|close to)\s+((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|couple|few|\d[\d,.]*)(?:[\s-]+|$)(?:and\s+)?)+)/gi;
 const AMOUNT_ASKED = /\b(how many|how much|what (?:is|was|are|were) the (?:exact |precise |real |actual )?(?:number|figure|total|count|amount))\b/i;
 
-/** The guesses a question holds, where they start and their text; none when the guess is the whole question. */
+/** The guesses a question holds, where they start and their text (its claimed amounts among them); none when the guess is the whole question. */
 export function guesses(question: string): Guess[] {
-  const found: Guess[] = [...claimedAmounts(question)];
+  return [...claimedAmounts(question), ...guessClauses(question)];
+}
+
+/** The yes-or-no clauses that guess beside a question word ("Was it in July?"). */
+export function guessClauses(question: string): Guess[] {
+  const found: Guess[] = [];
   for (const m of question.matchAll(GUESS)) {
     const text = m[1]!;
     const at = m.index! + m[0].length - text.length;
@@ -35,7 +40,6 @@ export function guesses(question: string): Guess[] {
 }
 
 /** A fact-checker's question: "Is it correct that …", "am I right that …", "can you confirm that …", "headline says …". */
-// ("Am I right that …", "Headline says 'Eight thousand officials join …' - how many …", "Our copy says …": a claim to check.)
 const FACT_CHECK = /^\s*(?:(?:is|was|isn['’]t|wasn['’]t) it (?:true|correct|right|accurate|the case)(?: to say)? that|am i (?:right|correct) (?:that|in thinking that|to say that)|(?:can you |could you |please )?(?:confirm|verify|check) (?:that|whether|if)|(?:the |our |my |a )?(?:headline|copy|draft|story|caption|report|article)s? (?:says|reads|claims|said)\b)/i;
 
 export function isFactCheck(question: string): boolean {
@@ -86,7 +90,7 @@ export function claimedCount(question: string): string | null {
   return null;
 }
 
-/** Whether the offset falls inside one of the question's guesses. */
-export function inGuess(question: string, at: number): boolean {
-  return guesses(question).some((g) => at >= g.at && at < g.at + g.text.length);
+/** Whether the offset falls inside one of the guesses (from `guesses`). */
+export function inGuess(found: readonly Guess[], at: number): boolean {
+  return found.some((g) => at >= g.at && at < g.at + g.text.length);
 }

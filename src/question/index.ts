@@ -16,7 +16,7 @@ import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
 import { analyzeQuestion, changeAskedFrom, endpointsAsked, KEYWORD_COUNT, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
-import { claimedAmounts, claimedCount, isFactCheck } from "./guess.js";
+import { claimedCount, isFactCheck } from "./guess.js";
 import { codeSwitched, expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, vietnameseShare, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 import { escapeRegExp } from "../text/escape.js";
@@ -154,11 +154,7 @@ const NOT_PLACES = new Set(
   ["red river delta", "mekong delta", "central highlands", "north central", "south central", "northern midlands", "southeast", "north", "south", "delta", "vietnam", "viet nam", "asean", "quy", "doanh", "nam", "tinh", "huyen"],
 );
 
-/**
- * District and town names in a question whatever their case: the library's own, and "<name> district|town|commune|
- * ward|city" ("thu duc city": a city inside a province or municipality; "hung yen city" is the province's seat,
- * which this leaves to the province's name).
- */
+/** A "name" that is a number written out ("Eight" in a quoted headline: "Eight thousand officials join …"). */
 const NUMBER_WORDS = /^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s*)+$/i;
 
 /** English question words: a question asked with them is English, whatever Vietnamese office names it holds. */
@@ -174,6 +170,11 @@ function runsOnProvince(name: string, english: string): boolean {
   return province && new RegExp(`\\b${escapeRegExp(name)}(?:['’]s)?\\s+provinc`, "i").test(english);
 }
 
+/**
+ * District and town names in a question whatever their case: the library's own, and "<name> district|town|commune|
+ * ward|city" ("thu duc city": a city inside a province or municipality; "hung yen city" is the province's seat,
+ * which this leaves to the province's name).
+ */
 function lowerCaseSubPlaces(english: string, known: string[]): string[] {
   const folded = ` ${fold(english).replace(/['’]s\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ")} `;
   const found = known.filter((k) => folded.includes(` ${fold(k)} `));
@@ -371,7 +372,8 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // "ha nam grdp 2023" asks for a figure as much as "how fast did Ha Nam grow"; "which project…" does not.
   // Nor do "what has the tourism dept done", "what did the board do … per the inspection report" or "… project region".
   // ("Is it true that Tan Lang Bridge was the only project …?" states no figure and asks for none.)
-  const figure = isFactCheck(english) ? claimedAmounts(english).some((c) => !c.day) : q.wantsFigure || (metric !== null && metric !== "targets_met" && !NOT_A_FIGURE.test(english));
+  // (A fact-checker's claim wants a figure exactly when it states one: analyzeQuestion's wantsFigure says so.)
+  const figure = q.wantsFigure || (!isFactCheck(english) && metric !== null && metric !== "targets_met" && !NOT_A_FIGURE.test(english));
   // Targets counted: "how many targets did the congress set" asks for the targets set, "how many were met" for a result
   // ("dien chau 2023 targets met", typed as a search, too).
   if (metric === "targets_met" && !figure && /\b(met|achieved|exceeded|reached|fulfilled|accomplished)\b/i.test(english) && !/\b(what|which|who|why|how|when|where)\b/i.test(english)) return "achieved";
@@ -416,10 +418,10 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   // "thai binh FDI since 2021", "from 2021 onwards": the span from that year to the newest report, whose figure is
   // one counted from it ("From 2021 to June 2023, … FDI reached over 1 billion USD").
   const since = /\b(?:since|from)\s+((?:19|20)\d{2})(?:\s+(?:on|onwards?|until now|till now|to date))?\b(?!\s*(?:to|until|till|through|thru|[-–—]))/i.exec(english);
-  const newestYear = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
+  const newest = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
   if (since && years.length === 1 && (/^since\b/i.test(since[0]) || /\b(?:on|onwards?|now|date)$/i.test(since[0]))) {
     const from = Number(since[1]);
-    return { from, to: Math.max(from, newestYear ?? from), since: true };
+    return { from, to: Math.max(from, newest ?? from), since: true };
   }
   // "its 2025 provincial congress": a year naming the meeting after it.
   const namesMeeting = (y: (typeof years)[number]) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length));
@@ -459,7 +461,6 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
     if (own.length === 1 && endpointsAsked(english, own[0]!)) return { ...spanned, years: [own[0]!.from, own[0]!.to] };
     return spanned;
   }
-  const newest = context.newestReportDate ? Number(context.newestReportDate.slice(0, 4)) : null;
   if (newest && /\b(this year|nam nay)\b/i.test(fold(english))) return { from: newest, to: newest };
   // ("…rise over the same period last year", "how much higher than last year" name the baseline, not the year asked.)
   const folded = fold(english);
@@ -736,9 +737,9 @@ export function correctWordTypos(english: string, isReportWord: (word: string) =
   return { text, corrections };
 }
 
-/** Words that stop a run of words from being read as a misspelt place ("an" is not among them: Nghe An, Thuan An). */
 /** Words no place name typed by ear holds. */
 const SOUND_STOP = new Set("i you he she we they them it its can could will would may might must shall should do does did has have had not no yes".split(" "));
+/** Words that stop a run of words from being read as a misspelt place ("an" is not among them: Nghe An, Thuan An). */
 const PLACE_RUN_STOP = new Set("the a of to in on at for and or is are was were be it its this that with by from as into than then there their".split(" "));
 
 /** English and Vietnamese words that look like place names to an edit distance but are not. */

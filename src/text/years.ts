@@ -61,13 +61,15 @@ const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st
 const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|teleconference|review|congress|session|meeting|plenum|plenary|report)\b/iu;
 /** Words of an explicit comparison: "than", "compared with", "in comparison to", "relative to", "versus", "against". */
 const COMPARISON = String.raw`(?:compared?\s+(?:with|to)|comparison\s+(?:with|to)|relative\s+to|than(?:\s+in)?|versus|vs\.?|against)`;
+/** A comparison as it runs up to a year: "than ", "compared with the ", "relative to that of ". */
+const COMPARED = String.raw`\b${COMPARISON}\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:same period (?:of|in)\s+)?`;
 /** A comparison just before a year: "than 2022", "compared with the 2010-2015 period", "relative to that of 2020". */
-const COMPARED_BEFORE = new RegExp(String.raw`\b${COMPARISON}\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:same period (?:of|in)\s+)?$`, "i");
+const COMPARED_BEFORE = new RegExp(`${COMPARED}$`, "i");
 /**
  * A baseline just before a year: a comparison, or "over" / "from" / "the same period of" ("rose 12% over 2022",
  * "over the same period last year"). "over the 2015-2020 term" is the span a figure is about.
  */
-const BASELINE_BEFORE = new RegExp(String.raw`(?:${COMPARED_BEFORE.source.slice(0, -1)}|\b(?:over|from|same period(?: of| in)?)\s+(?:the\s+same period (?:of|in)\s+)?)$`, "i");
+const BASELINE_BEFORE = new RegExp(String.raw`(?:${COMPARED}|\b(?:over|from|same period(?: of| in)?)\s+(?:the\s+same period (?:of|in)\s+)?)$`, "i");
 
 /**
  * Whether the year (or "last year") at `at` follows an explicit comparison ("compared with the 2010-2015 period",
@@ -136,9 +138,12 @@ function joinFromTo(text: string, mentions: YearMention[]): YearMention[] {
   return out;
 }
 
-const FROM_TO_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s+((the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?)?$`, "i");
-
-const TO_PART_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s*((the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|h[12]\\s+|q[1-4]\\s+|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?)$`, "i");
+/** The part of the last year a span runs to: "the end of ", "mid-", "June ", "June 30, ". */
+const SPAN_END_PART = `(the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?`;
+/** Between "from 2021" and "2023": "to", "until June", "- the end of". */
+const FROM_TO_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s+(${SPAN_END_PART})?$`, "i");
+/** Between "2021" and "2023" without "from": a part of the last year must follow ("-h1 ", " to June "). */
+const TO_PART_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s*(${SPAN_END_PART}|h[12]\\s+|q[1-4]\\s+)$`, "i");
 
 /** "term 2025-2030", "the 2020-2025 tenure", "nhiệm kỳ 2025-2030", "the Congress for 2025-2030": a span that names a congress's term. */
 const TERM_BEFORE = /\b(term|tenure|nhiem ky|nhiệm kỳ|congress,?\s+(?:for|of)(?:\s+the)?)[,:]?\s*$/i;
