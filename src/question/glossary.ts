@@ -195,31 +195,31 @@ const SHORTHAND: [RegExp, string][] = [
  * they are put so: a Vietnamese one is translated whole.)
  */
 const CODE_SWITCHED: [RegExp, string][] = [
-  [/\b(?:bí thư|bi thu)\b/giu, "Secretary"],
-  [/\b(?:phó bí thư|pho bi thu)\b/giu, "Deputy Secretary"],
-  [/\b(?:tỉnh ủy|tinh uy)\b/giu, "Provincial Party Committee"],
-  [/\b(?:thành ủy|thanh uy)\b/giu, "City Party Committee"],
-  [/\b(?:huyện ủy|huyen uy)\b/giu, "District Party Committee"],
-  [/\b(?:thị ủy|thi uy)\b/giu, "Town Party Committee"],
-  [/\b(?:chủ tịch|chu tich)\b/giu, "Chairman"],
-  [/\b(?:hđnd|hdnd)\b/giu, "People's Council"],
-  [/\bubnd\b/giu, "People's Committee"],
-  [/\b(?:ban thường vụ|ban thuong vu)\b/giu, "Standing Committee"],
-  [/\b(?:ban chấp hành|ban chap hanh)\b/giu, "Executive Committee"],
-  [/\b(?:tiểu ban văn kiện|tieu ban van kien)\b/giu, "Document Subcommittee"],
-  [/\b(?:đại hội đảng bộ|dai hoi dang bo)\b/giu, "Party Congress"],
-  [/\b(?:đảng bộ|dang bo)\b/giu, "Party Committee"],
-  [/\b(?:đại hội|dai hoi)\b/giu, "Congress"],
-  [/\b(?:hội nghị|hoi nghi)\b/giu, "conference"],
-  [/\b(?:kỳ họp|ky hop)\b/giu, "session"],
-  [/\b(?:tỉnh|tinh)\s+(?=\p{Lu})/gu, "province "],
-  [/\b(?:thị xã|thi xa)\s+(?=\p{Lu})/gu, "town "],
+  [/(?<![\p{L}\p{N}])(?:bí thư|bi thu)(?![\p{L}\p{N}])/giu, "Secretary"],
+  [/(?<![\p{L}\p{N}])(?:phó bí thư|pho bi thu)(?![\p{L}\p{N}])/giu, "Deputy Secretary"],
+  [/(?<![\p{L}\p{N}])(?:tỉnh ủy|tinh uy)(?![\p{L}\p{N}])/giu, "Provincial Party Committee"],
+  [/(?<![\p{L}\p{N}])(?:thành ủy|thanh uy)(?![\p{L}\p{N}])/giu, "City Party Committee"],
+  [/(?<![\p{L}\p{N}])(?:huyện ủy|huyen uy)(?![\p{L}\p{N}])/giu, "District Party Committee"],
+  [/(?<![\p{L}\p{N}])(?:thị ủy|thi uy)(?![\p{L}\p{N}])/giu, "Town Party Committee"],
+  [/(?<![\p{L}\p{N}])(?:chủ tịch|chu tich)(?![\p{L}\p{N}])/giu, "Chairman"],
+  [/(?<![\p{L}\p{N}])(?:hđnd|hdnd)(?![\p{L}\p{N}])/giu, "People's Council"],
+  [/(?<![\p{L}\p{N}])ubnd(?![\p{L}\p{N}])/giu, "People's Committee"],
+  [/(?<![\p{L}\p{N}])(?:ban thường vụ|ban thuong vu)(?![\p{L}\p{N}])/giu, "Standing Committee"],
+  [/(?<![\p{L}\p{N}])(?:ban chấp hành|ban chap hanh)(?![\p{L}\p{N}])/giu, "Executive Committee"],
+  [/(?<![\p{L}\p{N}])(?:tiểu ban văn kiện|tieu ban van kien)(?![\p{L}\p{N}])/giu, "Document Subcommittee"],
+  [/(?<![\p{L}\p{N}])(?:đại hội đảng bộ|dai hoi dang bo)(?![\p{L}\p{N}])/giu, "Party Congress"],
+  [/(?<![\p{L}\p{N}])(?:đảng bộ|dang bo)(?![\p{L}\p{N}])/giu, "Party Committee"],
+  [/(?<![\p{L}\p{N}])(?:đại hội|dai hoi)(?![\p{L}\p{N}])/giu, "Congress"],
+  [/(?<![\p{L}\p{N}])(?:hội nghị|hoi nghi)(?![\p{L}\p{N}])/giu, "conference"],
+  [/(?<![\p{L}\p{N}])(?:kỳ họp|ky hop)(?![\p{L}\p{N}])/giu, "session"],
+  [/(?<![\p{L}\p{N}])(?:tỉnh|tinh)\s+(?=\p{Lu})/gu, "province "],
+  [/(?<![\p{L}\p{N}])(?:thị xã|thi xa)\s+(?=\p{Lu})/gu, "town "],
 ];
 
 export function codeSwitched(question: string): string {
-  // (\b does not see a word edge beside "ủ" or "đ": the Vietnamese forms are matched on the NFC text as whole words.)
+  // (JavaScript's \b sees no word edge beside "đ" or "ủ": word edges are written out as letters on neither side.)
   return CODE_SWITCHED.reduce((text, [re, words]) => text.replace(re, words), question.normalize("NFC")).replace(
-    /\b(?:lần thứ|lan thu)\s+(\d{1,2})\b/giu,
+    /(?<![\p{L}\p{N}])(?:lần thứ|lan thu)\s+(\d{1,2})\b/giu,
     (_, n: string) => ordinalFigure(Number(n)),
   );
 }

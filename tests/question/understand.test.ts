@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { correctPlaceNames, correctWordTypos, respellNames, understandQuestion, type QuestionContext } from "../../src/question/index.js";
-import { synonymStems, synonymWords } from "../../src/question/glossary.js";
+import { codeSwitched, synonymStems, synonymWords } from "../../src/question/glossary.js";
 import { stem } from "../../src/question/analyze.js";
 
 // The library's context as the seed reports give it (newest report 2024-01-05; the Ha Tinh report names its districts).
@@ -955,5 +955,14 @@ describe("questions asked as people type them (held-out-29)", () => {
     expect(understandQuestion("Ai là Trưởng Tiểu ban Văn kiện Đại hội Đảng bộ tỉnh Bình Thuận lần thứ 15 vậy ạ?", context).english).toContain("Head of the Subcommittee");
     expect(synonymStems(stem("dong"))).toContain(stem("vnd"));
     expect(synonymStems(stem("size"))).toContain(stem("scale"));
+  });
+});
+
+describe("Vietnamese office names in an English question, accented or not", () => {
+  it("are put in the reports' words where they begin with 'đ' too ('Đại hội Đảng bộ', 'HĐND'), and only as whole words", () => {
+    expect(codeSwitched("Đại hội Đảng bộ tỉnh Bình Thuận - who chaired it?")).toMatch(/^Party Congress province Bình Thuận/);
+    expect(codeSwitched("HĐND tỉnh Ninh Thuận session - when?")).toMatch(/^People's Council/);
+    expect(codeSwitched("dai hoi dang bo tinh Binh Thuan lan thu 15 - when?")).toBe("Party Congress province Binh Thuan 15th - when?");
+    expect(codeSwitched("the subi thu")).toBe("the subi thu");
   });
 });
