@@ -91,8 +91,9 @@ const englishLead = (outcome: AnswerResult["outcome"]) => outcomeLead(translator
 
 /**
  * The answer as JSON: `outcome` is the typed result ("answered", "near_miss", "declined", "no_matching_reports");
- * a near miss also has `nearMiss` (what was asked, what differs, the figures given); `text` is the English lead
- * of an outcome that is not an answer; `filters` appears when a filter applied.
+ * a near miss also has `nearMiss` (what was asked, what differs, the figures given); an answer to a fact-checker's
+ * claim has `check` (the claimed figure, the reports', the verdict); `text` is the English lead of an outcome that is
+ * not an answer, or the verdict on a claim; `filters` appears when a filter applied.
  */
 const toJson = (r: AnswerResult) => ({
   question: r.question,
@@ -103,6 +104,7 @@ const toJson = (r: AnswerResult) => ({
   ...(englishLead(r.outcome) ? { text: englishLead(r.outcome) } : {}),
   answer: r.answer,
   ...(r.figures?.length ? { figures: r.figures } : {}),
+  ...(r.outcome.kind === "answered" && r.outcome.check ? { check: r.outcome.check } : {}),
   ...(r.corrections?.length ? { corrections: r.corrections } : {}),
   ...(Object.keys(r.filters).length ? { filters: r.filters } : {}),
   citations: r.citations,

@@ -148,8 +148,22 @@ export type DeclineReason =
   | { kind: "not_in_reports"; detail: string };
 
 /** The typed outcome of a question; every front end words it in its reader's language. */
+/**
+ * A fact-checker's claimed figure weighed against the one the answer quotes: the same (`confirmed`), the same once
+ * rounded as the claim is written (`rounded`: "9.4%" for 9.41%), or another (`contradicted`: 564, not "about 600").
+ */
+export interface ClaimCheck {
+  /** The claim's figure as the asker wrote it ("about six hundred", "9.4%"). */
+  claimed: string;
+  /** The reports' figure as written ("564", "9.41%"), and the citation it is quoted from. */
+  given: string;
+  citation: number;
+  verdict: "confirmed" | "rounded" | "contradicted";
+}
+
 export type AnswerOutcome =
-  | { kind: "answered" }
+  /** `check`: the question checks a claimed figure, and how the reports' figure stands to it. */
+  | { kind: "answered"; check?: ClaimCheck }
   | ({ kind: "near_miss" } & NearMiss)
   /** `filtered`: only reports passing a filter were read. */
   | { kind: "declined"; reason: DeclineReason; asked: AskedFrame; filtered?: boolean }

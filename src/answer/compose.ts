@@ -10,8 +10,9 @@ import { textUnits, type TextUnit } from "../text/sentences.js";
 import { MONTH_PATTERN, yearOfDate, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
+import { checkClaim, type QuotedFact } from "./check.js";
 import { namesEvent, numberedEvents } from "../text/events.js";
-import { articleScope, contentCoverage, givesPlannedDate, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
+import { articleScope, contentCoverage, givesPlannedDate, givesReason, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
 
 export interface ComposeOptions {
   /** Most citations an answer uses (default 3). */
@@ -285,8 +286,52 @@ export function composeAnswer(
       if (introduced && !chosen.some((x) => x.sentence === introduced.sentence)) chosen.unshift(introduced);
     }
   }
+  // "Why were these two units picked?": a sentence stating the choice is followed by the one giving its reason
+  // ("These are units that are assessed to be highly united …"), which shares few of the question's words.
+  if (q.wantsReason && !givesReason(best.sentence)) {
+    const reason = reasonAfter(best, articlePassages(best.passage.articleId));
+    if (reason && !chosen.some((x) => x.sentence === reason.sentence)) chosen.splice(1, 0, reason);
+  }
   const figures = chosen.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => m.fact.value));
-  return { ...cite(chosen, hits), figures: [...new Set(figures)], outcome: { kind: "answered" }, reason: null };
+  const cited = cite(chosen, hits);
+  // "Is it correct that … about six hundred Party members?": the answer's figure weighed against the claim's.
+  const check = q.claims.length ? checkClaim(q.claims, quotedFacts(chosen, cited.citations, question.counted)) : null;
+  return { ...cited, figures: [...new Set(figures)], outcome: { kind: "answered", ...(check ? { check } : {}) }, reason: null };
+}
+
+/** Sentences after a reason question's answer that may give its reason: the next few, photo captions aside. */
+const REASON_LOOKAHEAD = 3;
+
+/** The sentence giving the reason for what `c` states, among the few after it in its report, or null. */
+function reasonAfter(c: Candidate, passages: StoredPassage[]): Candidate | null {
+  let seen = 0;
+  for (const p of passages) {
+    if (p.position < c.passage.position) continue;
+    for (const [index, u] of textUnits(p.text).entries()) {
+      if (p.id === c.passage.id && index <= c.index) continue;
+      if (isCaption(u.text) || /\(Photo\b|Photo:|\.(?:jpe?g|png)\b/i.test(u.text)) continue;
+      if (++seen > REASON_LOOKAHEAD) return null;
+      if (givesReason(u.text)) {
+        const passage: ScoredPassage = p.id === c.passage.id ? c.passage : { ...p, score: c.passage.score, lexicalRank: null, denseRank: null };
+        return { ...c, sentence: u.text, passage, index, problems: [], metricFacts: [], otherYearDate: null };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The figures an answer asserts, for weighing a claim against: those measuring the asked metric as asked; for a
+ * question of no known metric, those of its first sentence counting what it counts ("… 405 party members").
+ */
+function quotedFacts(chosen: Candidate[], citations: Citation[], counted: string | null): QuotedFact[] {
+  const citationOf = (c: Candidate) => citations.find((x) => x.passage === c.passage.text)?.n ?? 1;
+  const asserted = chosen.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => ({ fact: m.fact, citation: citationOf(c) })));
+  if (asserted.length || !counted) return asserted;
+  const first = chosen[0]!;
+  const at = textUnits(first.passage.text)[first.index]?.at;
+  const noun = stem(counted);
+  return (first.passage.facts ?? []).filter((f) => f.sentence[0] === at && !!f.unit && f.unit.split(/\s+/).some((w) => stem(w.toLowerCase()) === noun)).map((fact) => ({ fact, citation: citationOf(first) }));
 }
 
 const DAY_AND_MONTH = new RegExp(`\\b(?:(?:${MONTH_PATTERN})\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH_PATTERN})|(?:${MONTH_PATTERN}))\\b`, "i");
@@ -440,6 +485,9 @@ function leadsNamedList(text: string, listed: Set<string>): boolean {
   const names = (words: string[]) => words.some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())));
   const lead = /([\p{L}-]+)\s*:\s*\S/u.exec(text);
   if (lead) return listed.has(stem(lead[1]!.toLowerCase()));
+  // "…the Cong Khanh 3 Industrial Cluster … the North Hong Linh Industrial Park …": two names of the listed kind.
+  const items = new Set([...text.matchAll(/(?:\p{Lu}[\p{L}-]*\s+|\d+\s+)*\p{Lu}[\p{L}-]*/gu)].map((m) => m[0]).filter((name) => name.includes(" ") && listed.has(stem(name.split(/\s+/).at(-1)!.toLowerCase()))));
+  if (items.size >= 2) return true;
   // "He asked participants to focus on weaknesses and shortcomings such as A, B and C": named, then listed inline.
   const inline = /([^.;:]{0,60})\b(?:such as|including|namely)\b\s+\S/iu.exec(text)?.[1];
   if (inline && names(inline.split(/[^\p{L}-]+/u).slice(-6))) return true;

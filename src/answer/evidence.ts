@@ -532,7 +532,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   }
 
   // "Why was Tu Ky town chosen?": a sentence giving a reason ("…because it consistently performs well").
-  if (q.wantsReason && REASON_WORDS.test(sentence)) bonus += 0.15;
+  if (q.wantsReason && givesReason(sentence)) bonus += 0.15;
   // "What is the vote of confidence meant to achieve?": "…the vote of confidence aims to contribute to assessing …"; a
   // sentence that states no aim only names the thing.
   if (q.wantsPurpose) {
@@ -607,7 +607,13 @@ function onlyCentralBodies(folded: string): boolean {
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const PURPOSE_WORDS = /\b(?:aims?|aimed|aiming) (?:to|at)\b|\bpurposes?\b|\bin order to\b|\bso as to\b|\bso that\b|\bwith (?:the|a) (?:aim|goal|objective|view) (?:of|to)\b|\bintended to\b|\b(?:goal|objective|aim) is to\b|\b(?:is|are|was|were) responsible for\b|\b(?:its|their) (?:task|tasks|duty|duties|role|mission) (?:is|are) to\b/i;
-const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason)\b/i;
+/** A sentence giving a reason: "because …", "… so as to …", or a judgement of what was chosen ("These are units that are assessed to be highly united …"). */
+const REASON_WORDS = /\b(because|due to|owing to|thanks to|as a result|in order to|so that|so as to|for the reason|the reason|(?:assessed|considered|evaluated|judged|deemed|recognized|recognised) (?:to be|as))\b/i;
+
+/** Whether a sentence gives a reason (REASON_WORDS). */
+export function givesReason(sentence: string): boolean {
+  return REASON_WORDS.test(sentence);
+}
 
 /** Whether a sentence gives a date as a plan ("…will be held and completed before August 31, 2025"). */
 export function givesPlannedDate(sentence: string): boolean {
@@ -716,7 +722,9 @@ const GENERIC_CAPITALISED_WORDS = new Set(
 
 /** Numbers in a sentence that the question did not already give, leaving out years and ordinals. */
 function newFigures(sentence: string, q: AnalyzedQuestion, codesCount = false): string[] {
-  const given = new Set(tokenize(q.folded).filter((t) => /\d/.test(t)));
+  // (A fact-checker's claimed figure is no figure the question gives: "Is it true that … admitted 1,251 …" is answered by it.)
+  const claimed = new Set(tokenize(q.claims.map((c) => c.text).join(" ")));
+  const given = new Set(tokenize(q.folded).filter((t) => /\d/.test(t) && !claimed.has(t)));
   const withoutDates = sentence.replace(new RegExp(`\\b(${MONTH_PATTERN})\\s+\\d{1,2}(st|nd|rd|th)?\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?(${MONTH_PATTERN})\\b|\\b\\d{1,2}/\\d{1,2}/(19|20)\\d{2}\\b`, "g"), " ");
   // Nor are a document's number and code ("Decision No. 2161", "Resolution 27-NQ/TW", "Official dispatch 1924-CV/TU").
   const withoutCodes = codesCount ? withoutDates : withoutDates.replace(/\bNo\.?\s*\d[\w./-]*|\b\d+[-/]\p{Lu}[\p{Lu}\d/-]*/gu, " ");

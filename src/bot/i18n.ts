@@ -94,13 +94,15 @@ export function describeFilters(t: Translate, f: AskFilters): string {
 
 /**
  * The sentence that opens an answer that is not one, in the reader's language (plain text): a near miss says
- * what was asked and what the reports give instead; a decline says why. Null for an answer.
+ * what was asked and what the reports give instead; a decline says why. An answer to a fact-checker's claim opens
+ * with the verdict on the claimed figure; any other answer has none (null).
  * The CLI words its text output with the same function and the English translations.
  */
 export function outcomeLead(t: Translate, outcome: AnswerOutcome): string | null {
   switch (outcome.kind) {
     case "answered":
-      return null;
+      // A claim checked: "No — the reports give 1,251 [1], not about six hundred."
+      return outcome.check ? t(`answer-check-${outcome.check.verdict}`, { given: outcome.check.given, claimed: outcome.check.claimed, n: outcome.check.citation }) : null;
     case "no_matching_reports":
       return t("answer-no-matching-reports", { filter: describeFilters(t, outcome.filters) });
     case "declined":

@@ -103,7 +103,9 @@ export function renderAnswer(result: AnswerResult, labels: RenderLabels = ENGLIS
     if (closest.length === 0) return lead + filter;
     return `${lead}${filter}\n\n<b>${escapeHtml(labels.closest)}</b>\n${sourceLines(closest, labels)}`;
   }
-  const body = emphasise(escapeHtml(answer || labels.noAnswerText), result.figures ?? []);
+  // (An answer to a fact-checker opens with the verdict on the claim.)
+  const verdict = labels.lead ? `<b>${escapeHtml(labels.lead)}</b>\n` : "";
+  const body = verdict + emphasise(escapeHtml(answer || labels.noAnswerText), result.figures ?? []);
   if (result.citations.length === 0) return body + filter;
   return `${body}${filter}\n\n<b>${escapeHtml(labels.sources)}</b>\n${sourceLines(result.citations, labels)}`;
 }

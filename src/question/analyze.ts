@@ -2,7 +2,7 @@ import { stemmer } from "stemmer";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { baselinePhrases, dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
-import { claimedAmounts, factCheckOpening, guessClauses, isFactCheck } from "./guess.js";
+import { claimedAmounts, claimedFigures, factCheckOpening, guessClauses, isFactCheck, type ClaimedFigure } from "./guess.js";
 import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
@@ -64,7 +64,7 @@ export const KEYWORD_COUNT =
   /^(?![^?]*\b(?:what|which|who|whom|whose|when|where|why|how|list|name|names|describe|tell|did|does|do|is|are|was|were|has|have|had|will|date|dates|day|days|deadline|time)\b)(?=(?:\S+\s+){0,6}\S+\s*$)[^?]*\b(members|delegates|deputies|representatives|participants|attendees|communes|wards|villages|households|organizations|organisations|cells|branches|agencies|enterprises|businesses|cooperatives|schools|cadres|officials)\s*(?:(?:19|20)\d{2}\s*)?\??\s*$/i;
 
 const FIGURE_QUESTION = new RegExp(
-  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high)|(the )?number of|what (is|was) the total|what (is|was|are|were) the (exact |precise |real |actual )?(number|figure|count)|(share|proportion|percentage|ratio) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
+  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high|quickly|rapidly|strongly)|(the )?number of|what (is|was) the total|what (is|was|are|were) the (exact |precise |real |actual )?(number|figure|count)|(share|proportion|percentage|ratio) of|what (volume|amount|value|quantity|level|size) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
 );
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;
@@ -73,7 +73,7 @@ const FIGURE_QUESTION = new RegExp(
 const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)(?![^?]*,.*\bhow (?:many|much)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when(?:\s+exactly|\s+precisely)?(?=\s*\??\s*$)|(?<!\b(?:first|second|last|same|that|this|each|per|a|one|every|next|previous)\s)(?:month|date)(?=\s*\??\s*$)|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
-  /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|should|can|could|must|may|the|of|to)\b)[^\s?.,;:]+\s+){0,4}?((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
+  /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|should|can|could|must|may|the|of|to)\b)[^\s?.,;:]+\s+){0,4}?((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+(?:(?:party|provincial|district|city|town|commune|bloc)\s+)*((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
 /**
  * A post typed without a question word, ending the question or followed by where or when: "an giang provincial party
  * secretary at the 1st congress?", "yen bai ppc chairman", "binh thuan document subcommittee head" (a head or chief only
@@ -94,7 +94,7 @@ const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
-const REASON_QUESTION = /^\s*why\b|\b(for what reason|what (is|was|were) the reasons?)\b/i;
+const REASON_QUESTION = /\bwhy\b|\b(for what reason|what (is|was|were) the reasons?|what reasons? (?:is|was|were|did|do|does)|reasons? (?:given|cited|behind))\b/i;
 /** "What is the vote meant to achieve", "what's the purpose of the plan", "what does the directive aim at": what it is for. */
 const PURPOSE_QUESTION = /\b(?:meant|intended|designed|supposed) to (?:achieve|accomplish|do|serve|bring)\b|\b(?:purpose|aim|point) of (?:the|this|that|its|a|an)\b|\bwhat (?:is|was|are|were) (?:it|they|this|that)\s+(?:[a-z]+ly\s+)?for\b|\bwhat (?:does|did|do) [^?]{1,160}\baim (?:at|to|for)\b|\bwhat (?:is|are|was|were|will) [^?]{1,160}\b(?:be )?responsible for\s*\??\s*$/i;
 /** "Where was the session held", "venue of the sitting": a place of meeting is the answer. */
@@ -148,6 +148,8 @@ export interface AnalyzedQuestion {
   groups: NumberedGroup[];
   /** Days of a month it names ("the oct 19 conference", "19/10/2023"). */
   days: DayOfMonth[];
+  /** The figures a fact-checker's claim states ("Is it correct that … 1,300 new members?"), for the answer to weigh its figure against; none for other questions. */
+  claims: ClaimedFigure[];
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[.,/\-][\p{L}\p{N}]+)*/gu;
@@ -235,6 +237,12 @@ const SOURCE_GIVES = /\b(?:did|does|do)\s+(?:the |its )([^,;?!()]{3,60}?)\s+(?:g
  * "At the Nov 13 training for 450 full-time cadres of the agencies bloc, by what date …?": an opening clause before
  * the question word that names the meeting to read, whose words the answering sentence need not repeat.
  */
+/**
+ * The asker's own story before the question ("My nephew lives in Ben Cat city, Binh Duong, and told me …", "I read
+ * that …", "I heard that …"): who told whom, where they live; no report says it. (Its places and names still count.)
+ */
+const BACKSTORY = /\b(?:(?:my|our) (?:nephew|niece|son|daughter|grandson|granddaughter|friend|colleague|husband|wife|neighbou?r|cousin|brother|sister|father|mother|uncle|aunt|students?|editor|boss)\b[^.?!]{0,120}?\b(?:told|tells|said|says|mentioned|wrote|heard)(?: (?:me|us))?(?: that)?|\bi (?:read|heard|saw|was told|have read|have heard)(?: somewhere)?(?: that)?|\bsomeone (?:told|tells) me(?: that)?)\b/gi;
+
 const OPENING_SOURCE = /^\s*(?:at|during|under|in line with|pursuant to)\s+(?:the\s+)?([^,?]{5,160}),\s*(?=(?:what|which|who|whom|when|how|where|why|by what|on what|in what|on which|in which)\b)/;
 
 /**
@@ -245,7 +253,7 @@ const EMBEDDED_FIGURE = /\b(?:on|about|over|decid\w*|know\w*|measur\w*|judg\w*|a
 
 export function analyzeQuestion(question: string): AnalyzedQuestion {
   // "How fast", "how large": the adjective only says a figure is wanted.
-  const folded = fold(question).replace(/\bhow (fast|large|big|high|long|much|many)\b/g, "how");
+  const folded = fold(question).replace(/\bhow (fast|quickly|rapidly|strongly|large|big|high|long|much|many)\b/g, "how");
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
   // A day the question names ("at the January 13, 2023 conference") is checked against the report, not each sentence;
@@ -267,7 +275,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   const guessed = [...claimed, ...guessClauses(folded)].map((g) => g.text);
   // ("who is subject to the vote": the words asking who, not what a sentence must say; "…states the scope, subjects and
   // time of the vote" names no one.)
-  const asking = [...folded.matchAll(WHO_IS_COVERED)].map((m) => m[0]).concat(factCheckOpening(folded) ?? []);
+  const asking = [...folded.matchAll(WHO_IS_COVERED)].map((m) => m[0]).concat(factCheckOpening(folded) ?? [], [...folded.matchAll(BACKSTORY)].map((m) => m[0]));
   const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE), ...folded.matchAll(SOURCE_GIVES)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed, ...asking].join(" ")));
   // ("… in 2023 against the previous year": what the figure is compared with, which the facts judge.)
   const baseline = new Set(tokenize(baselinePhrases(folded).join(" ")).filter((w) => !/^(19|20)\d{2}$/.test(w)));
@@ -297,8 +305,9 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline && !endpointsAsked(question, y))
       .map(({ from, to }) => ({ from, to })),
-    // (A fact-checker's claim asks for a figure when it states one: "Is it correct that … 405 party members?")
-    wantsFigure: isFactCheck(question) ? claimed.some((c) => !c.day) : (FIGURE_QUESTION.test(question) || KEYWORD_COUNT.test(question)) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
+    // (A fact-checker's claim asks for a figure when it states one: "Is it correct that … 405 party members?", unless it
+    // asks the dates outright: "… ran three days, December 7-9. Is that correct, and what were the dates?")
+    wantsFigure: isFactCheck(question) ? claimed.some((c) => !c.day) && !DATE_QUESTION.test(question) : (FIGURE_QUESTION.test(question) || KEYWORD_COUNT.test(question)) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
     wantsDate,
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
     wantsReason: REASON_QUESTION.test(question),
@@ -314,6 +323,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     groups: numberedGroups(question),
     // (A fact-checker's day is the claim, which the answer's date checks: no report need name it.)
     days: isFactCheck(question) ? [] : daysOfMonth(question),
+    claims: claimedFigures(folded),
   };
 }
 
@@ -352,7 +362,7 @@ export function properNames(question: string): string[] {
   words.forEach((word, i) => {
     const isCapitalised = /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(word) || /^\p{Lu}{2,}$/u.test(word);
     // A name ends at punctuation: "Tran Quoc Toan, Tran Quoc Van" are two people.
-    if (/^[(\["“]/u.test(raw[i]!)) flush();
+    if (/^[(\["“'‘]/u.test(raw[i]!)) flush();
     // Inside a name a capitalised stopword is a syllable of it ("Nguyen Khac Than", "Tran The Dung").
     const f = fold(word);
     const syllable = current.length > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && STOPWORDS.has(f) && !NAME_BREAKS.has(f);
@@ -360,7 +370,8 @@ export function properNames(question: string): string[] {
     if (syllable || (isCapitalised && !GENERIC_CAPITALISED.has(american(f)) && !STOPWORDS.has(f))) current.push(word);
     else flush();
     // A possessive ends one too: "Ha Tinh's Duc Tho district" names Ha Tinh and Duc Tho.
-    if (/[,;:.!?)\]"”]$/u.test(raw[i]!) || /\p{L}['’]s[^\p{L}]*$/u.test(raw[i]!)) flush();
+    // (So does a quotation's end: "… in the Red River Delta.' Where did …".)
+    if (/[,;:.!?)\]"”'’]$/u.test(raw[i]!) || /\p{L}['’]s[^\p{L}]*$/u.test(raw[i]!)) flush();
   });
   flush();
   return names;

@@ -273,7 +273,8 @@ const DATE_RULES: DateRule[] = [
   },
   {
     // in December 2023 / in December / during March 2024 / "in april and q2 2024" (the year said just after)
-    re: new RegExp(`\\b(?:in|during)${ws}(?:the${ws}month${ws}of${ws})?(${POINT})(?![\\p{L}\\p{N}])`, "giu"),
+    // (Not "in January-June 2020": months of a year's count, the part of the year a figure is for.)
+    re: new RegExp(`\\b(?:in|during)${ws}(?:the${ws}month${ws}of${ws})?(${POINT})(?![\\p{L}\\p{N}])(?!\\s*[-–]\\s*${MONTH}\\b)`, "giu"),
     span: (m, anchor) => {
       const yearAfter = /^\s*(?:and|or|,)\s+(?:[\p{L}\p{N}]+\s+){0,2}?((?:19|20)\d{2})\b/u.exec(m.input.slice(m.index + m[0].length))?.[1];
       const span = pointSpan(m[1]!, anchor, yearAfter ? Number(yearAfter) : undefined);

@@ -139,6 +139,9 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bw\/o\b/gi, "without"],
   [/\bb4\b/gi, "before"],
   [/\b(?:ppl|ppls)\b/gi, "people"],
+  // "dec 2020", "nov 6", "runs till": the month and the word as the reports write them.
+  ...(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"].map((month): [RegExp, string] => [new RegExp(`\\b${month.slice(0, 3)}${month === "september" ? "t?" : ""}\\.?(?=\\s+\\d)`, "gi"), month])),
+  [/\btill\b/gi, "until"],
   // "the y-o-y change", "yoy growth": the reports' "compared with the same period last year" (a baseline, not a year asked).
   [/\b(?:y-o-y|yoy|y\/y|year-on-year|year-over-year|year over year)\b/gi, "compared with the same period last year"],
   // "no. of resolutions", "# of delegates": the number of them.
@@ -262,6 +265,8 @@ export function spokenNumbers(question: string): string {
  * as much as the question's own words. What they frame is kept ("list", "about Hai Duong").
  */
 const PLEASANTRIES: [RegExp, string][] = [
+  // "Forgive an old teacher's curiosity:", "Excuse my asking,", "Pardon me, but …".
+  [/^\s*(?:forgive|pardon|excuse)\s+(?:me|my|an?|the|this|our)\b[^:;,.?!]{0,60}[:;,.!]\s*(?:but\s+)?/i, ""],
   [/^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear (?:bot|admin|sir|madam))(?: there| bot| all| everyone)?\s*[,!.:;-]*\s*/i, ""],
   [/\b(?:for|in) (?:my|our|a) (?:(?:university|school|college|class|course|newspaper|news|weekly)\s+)?(?:assignment|homework|essay|thesis|dissertation|research|report|article|story|piece|paper|coursework)\b[,;]?\s*/gi, ""],
   [/\b(?:i|we) (?:would|'d|’d) (?:like|love) to (?:know|understand|ask|learn|find out|check|confirm)(?: about)?\b\s*/gi, ""],
@@ -501,6 +506,12 @@ const VI_EN: [string, string][] = [
   ["nông thôn mới kiểu mẫu", "model new rural"],
   ["nông thôn mới nâng cao", "advanced new rural"],
   ["nông thôn mới", "new rural"],
+  // "đạt bao nhiêu % chỉ tiêu tỉnh giao": the share of the target the province set, a result.
+  ["% chỉ tiêu tỉnh giao", "% of the target set by the province"],
+  ["% chỉ tiêu được giao", "% of the assigned target"],
+  ["% chỉ tiêu", "% of the target"],
+  ["chỉ tiêu tỉnh giao", "target set by the province"],
+  ["chỉ tiêu được giao", "assigned target"],
   ["chỉ tiêu", "targets"],
   ["tiêu chí", "criteria"],
   ["đô thị loại", "urban type"],
@@ -562,7 +573,21 @@ const VI_EN: [string, string][] = [
   ["đoàn chủ tịch", "Presidium"],
   ["thay mặt", "on behalf of"],
   ["gợi ý thảo luận", "suggested discussions"],
+  // Studying Ho Chi Minh's example (Directive 05), a yearly theme of every Party committee.
+  ["hồ chí minh", "Ho Chi Minh"],
+  ["chuyên đề", "theme"],
+  ["học tập", "studying"],
+  ["làm theo", "following"],
+  ["tư tưởng", "ideology"],
+  ["đạo đức", "morality"],
+  ["phong cách", "lifestyle"],
+  ["triển khai", "implemented"],
+  ["nội dung", "content"],
+  ["nói về", "about"],
+  ["phần thảo luận", "discussion session"],
+  ["phiên thảo luận", "discussion session"],
   ["thảo luận", "discussions"],
+  ["hội trường", "hall"],
   ["gợi ý", "suggested"],
   ["trạm y tế", "medical stations"],
   ["trạm", "stations"],

@@ -78,6 +78,92 @@ export function claimedAmounts(question: string): Guess[] {
 }
 
 /**
+ * A figure a fact-checker's claim states, as a value to weigh the reports' figure against: "1,300" → 1300 ± 50 (its
+ * last significant digit), "9.4%" → 9.4 ± 0.05 percent, "about six hundred" → 600 (a claim of one significant digit is
+ * held to tens), "68 trillion" → 6.8e13, "more than 2,000" → above 2000.
+ */
+export interface ClaimedFigure {
+  /** As the claim writes it, scale and hedge included ("about six hundred", "1.2 million"). */
+  text: string;
+  value: number;
+  /** Half of this is how far a figure may be from `value` and still round to it. */
+  precision: number;
+  percent: boolean;
+  /** "more than 2,000": the claim holds for any figure above it; "under 10%": below it. */
+  bound: "above" | "below" | null;
+}
+
+const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const WORD_VALUES: Record<string, number> = Object.fromEntries(
+  ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"].map((w, i) => [w, i]),
+);
+for (const [i, w] of ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].entries()) WORD_VALUES[w] = 20 + 10 * i;
+const FRACTIONS: Record<string, number> = { half: 0.5, third: 1 / 3, quarter: 0.25 };
+const ABOVE = /\b(?:more than|over|above|at least|upwards of|exceeding|in excess of)\s+$/i;
+const BELOW = /\b(?:less than|fewer than|under|below|at most|up to)\s+$/i;
+const HEDGE = /\b(?:about|around|roughly|approximately|nearly|almost|some|close to|more than|over|above|at least|upwards of|exceeding|in excess of|less than|fewer than|under|below|at most|up to)\s+$/i;
+const SCALE_AFTER = /^[\s-]*(thousand|million|billion|trillion)\b/i;
+const ABOVE_AFTER = /^[\s-]*(?:odd|plus)\b|^\+/i;
+
+/** The figures a fact-checker's claim states, each as a value with its precision ("Is it correct that … 1,300 new members?"); none for other questions. */
+export function claimedFigures(question: string): ClaimedFigure[] {
+  if (!isFactCheck(question)) return [];
+  return claimedAmounts(question).flatMap((g) => {
+    // ("68 trillion": the scale word belongs to the figure before it.)
+    if (g.day || /\d[\s-]*$/.test(question.slice(0, g.at))) return [];
+    const before = question.slice(Math.max(0, g.at - 24), g.at);
+    const afterText = question.slice(g.at + g.text.length);
+    const scale = SCALE_AFTER.exec(afterText);
+    const read = statedValue(g.text);
+    if (!read) return [];
+    const factor = scale ? SCALES[scale[1]!.toLowerCase()]! : 1;
+    const hedge = HEDGE.exec(before)?.[0].trim();
+    const text = [hedge, g.text, scale?.[1]].filter(Boolean).join(" ");
+    const bound = ABOVE.test(before) || ABOVE_AFTER.test(afterText) ? "above" : BELOW.test(before) ? "below" : null;
+    return [{ text, value: read.value * factor, precision: read.precision * factor, percent: read.percent, bound }];
+  });
+}
+
+/** "1,300" → 1300 (precision 100), "9.4%" → 9.4 (0.1), "six hundred" → 600 (10), "a dozen" → 12 (1); null when unread. */
+function statedValue(text: string): { value: number; precision: number; percent: boolean } | null {
+  const percent = /%|percent/i.test(text);
+  const digits = /^\d[\d,.]*/.exec(text)?.[0];
+  if (digits) {
+    // "1,300" and "1.300" group thousands; "9.4" and "9,4" have decimals.
+    const grouped = /^\d{1,3}(?:([,.])\d{3})+$/.test(digits);
+    const plain = grouped ? digits.replace(/[,.]/g, "") : digits.replace(",", ".");
+    const value = Number(plain);
+    if (!Number.isFinite(value)) return null;
+    const decimals = plain.includes(".") ? plain.split(".")[1]!.length : 0;
+    return { value, precision: decimals ? 10 ** -decimals : percent ? 1 : integerPrecision(plain), percent };
+  }
+  let total = 0;
+  let group = 0;
+  let any = false;
+  for (const word of text.toLowerCase().split(/[\s-]+/)) {
+    const w = word.replace(/s$/, "");
+    if (w === "a" || w === "and" || w === "") continue;
+    if (w === "dozen") group = (group || 1) * 12;
+    else if (w in FRACTIONS) group = (group || 1) * FRACTIONS[w]!;
+    else if (w === "hundred") group = (group || 1) * 100;
+    else if (w in SCALES) (total += (group || 1) * SCALES[w]!), (group = 0);
+    else if (word in WORD_VALUES) group += WORD_VALUES[word]!;
+    else return null;
+    any = true;
+  }
+  if (!any) return null;
+  const value = total + group;
+  return { value, precision: percent ? 1 : integerPrecision(String(Math.round(value))), percent };
+}
+
+/** The place of an integer's last significant digit, a claim of one such digit held to the next ("600" → 10, "1,300" → 100, "1,251" → 1). */
+function integerPrecision(digits: string): number {
+  const zeros = /0*$/.exec(digits)![0].length;
+  const significant = digits.length - zeros;
+  return 10 ** (significant >= 2 ? zeros : Math.max(0, zeros - 1));
+}
+
+/**
  * What a claimed amount counts: "…issued more than two thousand documents … what is the exact number?" →
  * "documents"; "Is it correct that … started out with about six hundred Party members?" → "members".
  */

@@ -118,8 +118,12 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     if (!analyzed.names.some((n) => fold(n) === fold(name))) analyzed.names.push(name);
   }
   const read = frameOf(english, analyzed, context, text);
+  // ("…its Congress for the 2020-2025 term, … over the previous five years": the span asked is the one before the term,
+  // and sentences are judged by it rather than by the term that names the congress.)
+  const period = read.frame.period;
+  if (period && period.from < period.to && LAST_TERM.test(english) && !analyzed.spans.some((s) => s.from === period.from && s.to === period.to)) analyzed.spans = [{ from: period.from, to: period.to }];
   // "total party members of …", "number of participants": what a question without a metric counts, as "how many" would.
-  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english) ?? KEYWORD_COUNT.exec(english)?.[1]!.toLowerCase() ?? claimedCount(english)) : null);
+  const counted = countedNoun(english, vietnamese) ?? (read.frame.metric === null ? (totalNoun(english) ?? rateNoun(english) ?? KEYWORD_COUNT.exec(english)?.[1]!.toLowerCase() ?? (analyzed.wantsFigure ? claimedCount(english) : null)) : null);
   // "How many years in a row has the party cell been honoured?" counts years: the metric its words name ("party
   // cell") is only context, and its facts do not judge the answer.
   const countsItsOwn = (metric: MetricId) => metricVocabulary(metric).has(stem(counted!)) || (/^(people|persons|members)$/.test(counted!) && PEOPLE_METRICS.has(metric));
@@ -213,7 +217,7 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|set (?:for|out|by)|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b|\b(requested|required|demanded|asked for)\b[^?]{0,60}?\b(what percentage|what rate|how many|how much)\b/i;
 // ("Which positions are covered", "what units get voted on", "who is subject to the vote", "name some of the 13
 // resolutions": several of a kind are asked for.)
-const LIST_QUESTION = /\b(which|what) (?:[a-z'-]+ ){0,2}?[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\b(?:which|what) (?:categories|types|kinds|sorts|groups) of\b|\b[a-z-]{3,}s (?:are|were) (?:what|which)\s*\??\s*$|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
+const LIST_QUESTION = /\b(which|what) (?:(?:[a-z'-]+ ){0,2}?|(?:(?!of\b)[a-z'-]+ ){3})[a-z]{2,}[^s\W]s (are|were|will|get|got|did|do|does|have|has|had|must|should|can|could|may)\b|^\s*name (?:some|a few|several|all|the|any)\b|\b(?:which|what) (?:categories|types|kinds|sorts|groups) of\b|\b[a-z-]{3,}s (?:are|were) (?:what|which)\s*\??\s*$|\bwho (?:exactly |else )?(?:is|are|was|were|will be|would be) (?:subject|eligible|entitled|covered|affected|targeted|included)\b|\b(tasks|solutions|directions|orientations|measures|priorities|key points|contents|what (are|were) the|list|(which|what) resolutions|resolutions (passed|adopted|approved)? ?(what|which)|main (tasks|points)|(which|what) (\d+|two|three|four|five|six|seven|eight|nine|ten) \w+)\b/i;
 
 /** The frame, and the stems of the question's words that name its metric. */
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
@@ -264,7 +268,8 @@ const NOUN_PHRASE_END = new Set(
     "recruit recruited reach reached visit visited come came go went approve approved pass passed serve served work worked " +
     "selected select chosen choose established establish created create opened open belong belongs convene convened exist exists " +
     "remain remained run ran occur occurred happen happened win won vote voted register registered need needed want wanted say said " +
-    "meet met achieve achieved complete completed exceed exceeded fulfil fulfill fulfilled reached graduate graduated benefit benefited").split(" "),
+    "meet met achieve achieved complete completed exceed exceeded fulfil fulfill fulfilled reached graduate graduated benefit benefited " +
+    "speak spoke spoken talk talked address addressed comment commented contribute contributed raise raised give gave given express expressed").split(" "),
 );
 
 /**
@@ -356,6 +361,9 @@ function listedStems(english: string): string[] {
   // "give me the list of positions", "which categories of leadership and management officials": what the list is of.
   const of = /\b(?:list|categories|types|kinds|sorts|groups)\s+of\s+(?:the\s+)?((?:[a-z-]+\s+){0,3}?[a-z-]{3,}s)\b/i.exec(english);
   if (of) words.push(...of[1]!.toLowerCase().split(/\s+/));
+  // "list the industrial clusters and parks he mentioned", "name all the projects": what the list names.
+  const named = /\b(?:list|name)\s+(?:all\s+)?(?:the\s+)?((?:[a-z-]+\s+){0,2}?[a-z-]{3,}s)(?:\s+(?:and|or)\s+([a-z-]{3,}s))?\b/i.exec(english);
+  if (named && !/^of\b/i.test(named[1]!)) words.push(...named[1]!.toLowerCase().split(/\s+/), ...(named[2] ? [named[2].toLowerCase()] : []));
   // "the rating levels are what": the thing asked, before the question word.
   const before = LISTED_BEFORE.exec(english);
   if (before) words.push(...before[1]!.toLowerCase().split(/\s+/));
@@ -435,6 +443,8 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   const lastTerm = LAST_TERM.exec(english);
   const span = lastTerm ? (lastTerm[1] ? smallCount(lastTerm[1]) : TERM_YEARS) : null;
   if (span && years.length && years.every((y) => y.from === years[0]!.from && y.to === y.from)) return { from: years[0]!.from - span, to: years[0]!.from };
+  // ("…its Party Congress for the 2020-2025 term, … over the previous five years": the years before the term.)
+  if (span && years.length && years.every((y) => y.from === years[0]!.from && y.to === years[0]!.to && y.from < y.to && namesTerm(english, y))) return { from: years[0]!.from - span, to: years[0]!.from };
   if (years.length) {
     const from = Math.min(...years.map((y) => y.from));
     const to = Math.max(...years.map((y) => y.to));
@@ -470,7 +480,7 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
 }
 
 /** "over the last term", "during the past five years", "in the previous tenure": the years up to the year named. */
-const LAST_TERM = new RegExp(`\\b(?:over|during|in|for|through(?:out)?) the (?:last|past|previous|outgoing|whole) (?:term|tenure|(${SMALL_COUNT}) years)\\b`, "i");
+const LAST_TERM = new RegExp(`\\b(?:over|during|in|for|through(?:out)?) (?:(?:the )?(?:whole|entirety|course) of )?the (?:last|past|previous|outgoing|whole) (?:term|tenure|(${SMALL_COUNT}) years)\\b`, "i");
 /** A Party term's length in years. */
 const TERM_YEARS = 5;
 

@@ -57,7 +57,7 @@ export const METRICS: readonly MetricEntry[] = [
   {
     id: "growth",
     phrases: [
-      "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy expand*", "economy grow*", "economy+bigger", "economy+larger",
+      "grdp", "gross regional domestic product", "total product", "economic growth", "growth rate", "economy grew", "economy+expand*", "economy grow*", "economy+bigger", "economy+larger",
       "economic expansion", "expansion of the economy", "economic output", "provincial output", "aggregate output", "regional output", "aggregate provincial output",
       "economic development+average",
       "gdp", "gross domestic product",

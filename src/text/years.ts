@@ -178,13 +178,13 @@ export type YearPart = "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "9M" | "11M";
 
 // ("first-quarter 2024 results", "the nine-month figure": a hyphen joins the words as a space does.)
 const PARTS: [YearPart, RegExp][] = [
-  ["Q1", /\b(first|1st)[\s-]quarter\b|\bquarter (i|1)\b|\bq1\b|\bfirst three[\s-]months\b|\bquy (i|1)\b/],
+  ["Q1", /\bjan(uary)?\s*[-–]\s*mar(ch)?\b|\b(first|1st)[\s-]quarter\b|\bquarter (i|1)\b|\bq1\b|\bfirst three[\s-]months\b|\bquy (i|1)\b/],
   ["Q2", /\b(second|2nd)[\s-]quarter\b|\bquarter (ii|2)\b|\bq2\b|\bquy (ii|2)\b/],
   ["Q3", /\b(third|3rd)[\s-]quarter\b|\bquarter (iii|3)\b|\bq3\b|\bquy (iii|3)\b/],
   ["Q4", /\b(fourth|4th)[\s-]quarter\b|\bquarter (iv|4)\b|\bq4\b|\bquy (iv|4)\b/],
-  ["H1", /\b(first|1st) (six|6)[\s-]months?\b|\b(first|1st)[\s-]half\b|\bh1\b|\b(six|6)[\s-]months of\b|\b6 thang dau nam\b/],
-  ["9M", /\b(first )?(nine|9)[\s-]months?\b|\b9 thang\b/],
-  ["11M", /\b(first )?(eleven|11)[\s-]months?\b|\b11 thang\b/],
+  ["H1", /\bjan(uary)?\s*[-–]\s*june?\b|\b(first|1st) (six|6)[\s-]months?\b|\b(first|1st)[\s-]half\b|\bh1\b|\b(six|6)[\s-]months of\b|\b6 thang dau nam\b/],
+  ["9M", /\bjan(uary)?\s*[-–]\s*sep(t|tember)?\b|\b(first )?(nine|9)[\s-]months?\b|\b9 thang\b/],
+  ["11M", /\bjan(uary)?\s*[-–]\s*nov(ember)?\b|\b(first )?(eleven|11)[\s-]months?\b|\b11 thang\b/],
 ];
 
 /** The part of a year a text speaks of ("in the first quarter of 2024" → "Q1"), or null for a whole year. */

@@ -84,3 +84,44 @@ describe("questions in the askers' own words (held-out-27)", () => {
     expect(result.answer).toContain("1,251");
   });
 });
+
+describe("questions in the askers' own words (held-out-30)", () => {
+  // Sentences from real reports in ../shared/corpus: the Hai Duong Agencies Bloc's model congresses, Hong Linh's
+  // industrial clusters, the Hai Duong 17th conference's discussion.
+  let own: App;
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    const reports = [
+      upload(
+        "hai-duong-bloc-model.md",
+        'title: "The Party Committee of Hai Duong Provincial Agencies Bloc selected 2 units to organize model congresses at the grassroots level"\nurl: https://example.org/bloc-model\ndate: 2024-11-09\nplace: Hai Duong province',
+        "The Standing Committee of the Party Committee of the Bloc of Agencies of Hai Duong province has decided to select the Party Committee of the Provincial People's Procuracy and the Party Cell of the Development Investment Fund to organize a model congress at the grassroots level for the 2025-2030 term.\n\n" +
+          "dang-uy-khoi(4).jpg\n\nThe Standing Committee of the Party Committee of the Bloc of Agencies of Hai Duong province held a meeting to direct the organization of the grassroots congress. Photo: Huu Quang\n\n" +
+          "These are units that are assessed to be highly united and unified, with suitable facilities to organize model congresses.\n\n" +
+          "The grassroots congress is expected to be held in March 2025.\n",
+      ),
+      upload(
+        "hong-linh-2023.md",
+        'title: "Strengthening the work of building a clean and strong Party (Hong Linh, Ha Tinh)"\nurl: https://example.org/hong-linh\ndate: 2023-12-28\nplace: Ha Tinh province',
+        "In his remarks at the conference, Vice Chairman of the Provincial People's Committee Le Ngoc Chau commended and acknowledged the achievements of the Party Committee, government, and people of Hong Linh town in 2023.\n\n" +
+          "Regarding future tasks, he suggested that Hong Linh town continue to lead the effective implementation of the Party Congress Resolution.\n\n" +
+          "Expedite the process of proposing to the competent authorities the establishment of the Cong Khanh 3 Industrial Cluster and complete the construction planning for the North Hong Linh Industrial Park; review the planning and propose to the province to supplement the planning for the South Hong Linh Industrial Cluster.\n",
+      ),
+    ];
+    for (const r of reports) await own.library.add(r);
+  });
+  afterAll(() => own?.close());
+
+  it("a 'why' answered by a sentence stating the choice also quotes the one after it giving the reason, captions aside", async () => {
+    const result = await own.ask("I am puzzled as to why, of all the units in the Hai Duong Provincial Agencies Bloc, the Provincial People's Procuracy Party Committee and the Development Investment Fund Party Cell were picked to hold the model grassroots congresses. What reason was given?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("highly united and unified, with suitable facilities");
+    expect(result.answer).not.toContain("Photo: Huu Quang");
+  });
+
+  it("'list the industrial clusters and parks he mentioned' is answered by the sentence naming them", async () => {
+    const result = await own.ask("I read that the Vice Chairman of Ha Tinh Provincial People's Committee gave Hong Linh town some advice about industry at its 2023 review conference. Would you kindly list the industrial clusters and parks he mentioned?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer.startsWith("Expedite the process of proposing to the competent authorities the establishment of the Cong Khanh 3 Industrial Cluster")).toBe(true);
+  });
+});

@@ -966,3 +966,60 @@ describe("Vietnamese office names in an English question, accented or not", () =
     expect(codeSwitched("the subi thu")).toBe("the subi thu");
   });
 });
+
+describe("questions asked as people type them (held-out-30)", () => {
+  it("a fact-checker who asks the dates outright asks a date, not the count of days the claim states", () => {
+    const q = understandQuestion("Our copy says the Hai Duong provincial People's Council year-end session in Dec 2022 ran three days, December 7-9. Is that correct, and what were the dates?", context);
+    expect(q.analyzed.wantsFigure).toBe(false);
+    expect(q.counted).toBeNull();
+    expect(q.frame.wanted).toBe("date");
+  });
+
+  it("'how many delegates spoke' counts delegates; 'which advisory and support bodies does it have' lists; 'what volume of FDI' asks a figure", () => {
+    expect(understandQuestion("how many delegates spoke in the hall discussion?", context).counted).toBe("delegates");
+    expect(frame("which advisory and support bodies does the Binh Thuan Party Committee of provincial agencies have?").wanted).toBe("list");
+    expect(frame("What volume of FDI inflows did Ha Nam province attract in 2023?")).toMatchObject({ metric: "fdi", wanted: "achieved" });
+    expect(understandQuestion("Would you kindly list the industrial clusters and parks he mentioned?", context).listed).toEqual(expect.arrayContaining([stem("clusters"), stem("parks")]));
+  });
+
+  it("Vietnamese: a discussion session in the hall, the share of the target the province set, Ho Chi Minh's name", () => {
+    expect(understandQuestion("Tại Hội nghị lần thứ 17, phần thảo luận ở hội trường có mấy đại biểu phát biểu?", context).english).toContain("discussion session in hall");
+    const share = understandQuestion("Công tác phát triển đảng viên năm 2023 của huyện Nghi Xuân, Hà Tĩnh đạt bao nhiêu % chỉ tiêu tỉnh giao?", context);
+    expect(share.english).toContain("target set by the province");
+    expect(share.frame).toMatchObject({ metric: "party_members_admitted", wanted: "achieved" });
+    expect(understandQuestion("Chuyên đề năm 2024 về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh mà Tỉnh ủy Hà Nam triển khai nói về nội dung gì vậy?", context).english).toContain("studying and following ideology morality lifestyle Ho Chi Minh");
+  });
+
+  it("a quotation's end ends a name ('… Red River Delta.' Where …'); 'name of the party secretary' asks a person", () => {
+    expect(understandQuestion("Claim: 'Ha Nam's 2023 growth ranked third in the Red River Delta.' Where did the review actually rank it?", context).analyzed.names).not.toContain("Red River Delta Where");
+    expect(frame("need name of the party secretary of hai duong provincial agencies bloc, the nov 6 propaganda conf").wanted).toBe("person");
+  });
+
+  it("'dec 2020', 'nov 6' and 'till' in the reports' words; 'January-June 2020' is the first half of 2020, no month to filter by", () => {
+    const terms = understandQuestion("hanoi ppl council eighteenth session dec twenty twenty runs till what date", context).analyzed.terms.map((t) => t.text);
+    expect(terms).toContain("december");
+    expect(terms).not.toContain("dec");
+    expect(terms).not.toContain("till");
+    const h1 = understandQuestion("how fast did Binh Phuoc's provincial output expand in January-June 2020?", context);
+    expect(h1.frame.period).toEqual({ from: 2020, to: 2020, part: "H1" });
+    expect(h1.filters).toEqual({});
+  });
+
+  it("the asker's own story is no words to find ('My nephew lives in Ben Cat city … and told me …'), nor 'Forgive an old teacher's curiosity:'", () => {
+    const q = understandQuestion("My nephew lives in Ben Cat city, Binh Duong, and told me someone from the province came to check on the My Phuoc Ward congress preparations in December 2024. Who led that inspection?", context);
+    expect(q.analyzed.terms.filter((t) => ["nephew", "lives", "told"].includes(t.text)).every((t) => t.weak)).toBe(true);
+    expect(q.analyzed.terms.find((t) => t.text === "preparations")!.weak).toBe(false);
+    expect(understandQuestion("Forgive an old teacher's curiosity: how quickly was Hung Yen's economy expanding?", context).analyzed.terms.map((t) => t.text)).not.toContain("curiosity");
+  });
+
+  it("'how quickly was the economy said to have been expanding … over the previous five years' of a 2020-2025 congress is growth over 2015-2020", () => {
+    const q = understandQuestion("When Hung Yen held its provincial Party Congress for the 2020-2025 term, how quickly was the province's economy said to have been expanding each year, taken over the whole of the previous five years?", context);
+    expect(q.frame).toMatchObject({ metric: "growth", period: { from: 2015, to: 2020 }, wanted: "achieved" });
+    expect(q.analyzed.spans).toEqual([{ from: 2015, to: 2020 }]);
+  });
+
+  it("'why' anywhere asks a reason ('I am puzzled as to why …', 'What reason was given?')", () => {
+    expect(understandQuestion("I am puzzled as to why the two units were picked to hold the model congresses.", context).analyzed.wantsReason).toBe(true);
+    expect(understandQuestion("The two units were picked to hold the model congresses. What reason was given?", context).analyzed.wantsReason).toBe(true);
+  });
+});

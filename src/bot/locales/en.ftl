@@ -208,6 +208,9 @@ file-too-big-stream = The file is too big (more than { $max }).
 
 ## Answers that are not answers (near misses, declines)
 
+answer-check-confirmed = Yes — the reports give {$given} [{$n}].
+answer-check-rounded = Roughly — the reports give {$given} [{$n}] (the claim: {$claimed}).
+answer-check-contradicted = No — the reports give {$given} [{$n}], not {$claimed}.
 answer-near-miss = The reports don't give {$asked}. They give {$given}:
 answer-place-not-held = No report in the library is about {$place}, so I cannot answer for it.
 answer-no-matching-reports = No report matches the filter ({$filter}), so I have nothing to answer from. Try a wider filter.

@@ -199,6 +199,9 @@ file-too-big-stream = Tệp quá lớn (hơn { $max }).
 
 ## Câu trả lời gần đúng, từ chối
 
+answer-check-confirmed = Đúng — các báo cáo ghi {$given} [{$n}].
+answer-check-rounded = Gần đúng — các báo cáo ghi {$given} [{$n}] (thông tin cần kiểm tra: “{$claimed}”).
+answer-check-contradicted = Không đúng — các báo cáo ghi {$given} [{$n}], không phải “{$claimed}”.
 answer-near-miss = Các báo cáo không nêu {$asked}. Báo cáo nêu {$given}:
 answer-place-not-held = Không có báo cáo nào trong thư viện về {$place}, nên tôi không thể trả lời.
 answer-no-matching-reports = Không có báo cáo nào khớp bộ lọc ({$filter}), nên tôi không có gì để trả lời. Hãy thử bộ lọc rộng hơn.
