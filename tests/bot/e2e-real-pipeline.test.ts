@@ -68,6 +68,15 @@ describe("bot over the real pipeline", () => {
     expect(vi.text).toMatch(/^Các báo cáo không nêu số liệu số đảng viên mới được kết nạp của Ha Nam năm 2022\./);
   });
 
+  it("opens the answer to a fact-checker with its verdict on the claimed figure, in bold", async () => {
+    h = await startBot({ ask: app.ask, library: app.library });
+    h.fake.userSends(alice, ALICE, "Our copy says Ha Nam admitted about six hundred party members in 2023. Is that right?");
+    const reply = await h.fake.nextBotMessage(alice.id, { timeoutMs: 20_000 });
+    expect(reply.html).toMatch(/^<b>No — the reports give 1,251 \[1\], not about six hundred\.<\/b>\n/);
+    expect(reply.html).toContain("admitted <b>1,251</b> party members");
+    expect(reply.text).toContain("Sources:");
+  });
+
   it("/start describes the real library", async () => {
     h = await startBot({ ask: app.ask, library: app.library });
     h.fake.userSends(alice, ALICE, "/start");
