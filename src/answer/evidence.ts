@@ -10,6 +10,7 @@ import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
 import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearOfDate, yearsClaimed, type DayOfMonth } from "../text/years.js";
 import { namesEvent, numberedEvents, numberedGroups } from "../text/events.js";
+import { CARDINAL_WORD } from "../text/numbers.js";
 import { escapeRegExp, nounPattern } from "../text/escape.js";
 
 // How well one sentence of a report answers a question: what it covers, what it contradicts.
@@ -644,7 +645,7 @@ const DOCUMENT_DATE = new RegExp(
 const ANNIVERSARY = /\b\d+(st|nd|rd|th) anniversary\b/i;
 /** "one" as a pronoun after a determiner or an adjective: "the first one", "this one", "a year-end one". */
 const PRONOUN_ONE = /\b((?:the|this|that|each|every|any|which|another|first|last|new|old|regular|special|[\p{L}]+-[\p{L}]+)\s+)one\b/giu;
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|half|double|twice)\b/i;
+const NUMBER_WORDS = new RegExp(`\\b(${CARDINAL_WORD}|half|double|twice)\\b`, "i");
 const DAY_OR_MONTH = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 const DATE = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 /** People named in a sentence: two to four capitalised words that are neither titles nor places ("Tran Duc Thang"). */

@@ -1,6 +1,7 @@
 import { findPlaces } from "../text/places.js";
 import { fold } from "../text/fold.js";
 import { ORDINAL_WORDS, ordinalFigure, romanNumber } from "../text/events.js";
+import { TENS_WORDS, UNIT_WORDS, WORD_VALUES } from "../text/numbers.js";
 import { stem } from "./analyze.js";
 
 /**
@@ -231,9 +232,10 @@ export function expandShorthand(question: string): string {
   return SHORTHAND.reduce((text, [re, words]) => text.replace(re, words), question);
 }
 
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const valued = (words: string[]) => Object.fromEntries(words.map((w) => [w, WORD_VALUES[w]!]));
+const TENS = valued(TENS_WORDS);
+const UNITS = valued(UNIT_WORDS.slice(1, 10));
+const TEENS = valued(UNIT_WORDS.slice(10));
 const UNIT_ORDINALS = ORDINAL_WORDS.slice(0, 9);
 /** "twenty twenty-four", "two thousand and twenty three", "twenty nineteen": a year said aloud (2000–2039). */
 const SPOKEN_YEAR = new RegExp(

@@ -1,3 +1,4 @@
+import { NUMBER_WORD, numberWordsValue, SCALE_VALUES } from "../text/numbers.js";
 import { MONTH_PATTERN } from "../text/years.js";
 
 /**
@@ -51,7 +52,6 @@ export function factCheckOpening(question: string): string | null {
   return FACT_CHECK.exec(question)?.[0] ?? null;
 }
 
-const NUMBER_WORD = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|third|quarter";
 /** A figure as a claim states it: "1,300", "90%", "about six hundred", "a dozen" (not a year, an ordinal or a document's number). */
 const FIGURE_STATED = new RegExp(`(?<![\\p{L}\\d])(\\d[\\d,.]*(?![\\d\\p{L}/-])(?:\\s*(?:%|percent))?|(?:a\\s+(?:hundred|thousand|million|billion|dozen|third|quarter|half)|(?:${NUMBER_WORD}))(?:[\\s-]+(?:and\\s+)?(?:${NUMBER_WORD}))*)(?![\\p{L}])`, "giu");
 
@@ -93,12 +93,6 @@ export interface ClaimedFigure {
   bound: "above" | "below" | null;
 }
 
-const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const WORD_VALUES: Record<string, number> = Object.fromEntries(
-  ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"].map((w, i) => [w, i]),
-);
-for (const [i, w] of ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].entries()) WORD_VALUES[w] = 20 + 10 * i;
-const FRACTIONS: Record<string, number> = { half: 0.5, third: 1 / 3, quarter: 0.25 };
 const ABOVE = /\b(?:more than|over|above|at least|upwards of|exceeding|in excess of)\s+$/i;
 const BELOW = /\b(?:less than|fewer than|under|below|at most|up to)\s+$/i;
 const HEDGE = /\b(?:about|around|roughly|approximately|nearly|almost|some|close to|more than|over|above|at least|upwards of|exceeding|in excess of|less than|fewer than|under|below|at most|up to)\s+$/i;
@@ -116,7 +110,7 @@ export function claimedFigures(question: string): ClaimedFigure[] {
     const scale = SCALE_AFTER.exec(afterText);
     const read = statedValue(g.text);
     if (!read) return [];
-    const factor = scale ? SCALES[scale[1]!.toLowerCase()]! : 1;
+    const factor = scale ? SCALE_VALUES[scale[1]!.toLowerCase()]! : 1;
     const hedge = HEDGE.exec(before)?.[0].trim();
     const text = [hedge, g.text, scale?.[1]].filter(Boolean).join(" ");
     const bound = ABOVE.test(before) || ABOVE_AFTER.test(afterText) ? "above" : BELOW.test(before) ? "below" : null;
@@ -137,22 +131,8 @@ function statedValue(text: string): { value: number; precision: number; percent:
     const decimals = plain.includes(".") ? plain.split(".")[1]!.length : 0;
     return { value, precision: decimals ? 10 ** -decimals : percent ? 1 : integerPrecision(plain), percent };
   }
-  let total = 0;
-  let group = 0;
-  let any = false;
-  for (const word of text.toLowerCase().split(/[\s-]+/)) {
-    const w = word.replace(/s$/, "");
-    if (w === "a" || w === "and" || w === "") continue;
-    if (w === "dozen") group = (group || 1) * 12;
-    else if (w in FRACTIONS) group = (group || 1) * FRACTIONS[w]!;
-    else if (w === "hundred") group = (group || 1) * 100;
-    else if (w in SCALES) (total += (group || 1) * SCALES[w]!), (group = 0);
-    else if (word in WORD_VALUES) group += WORD_VALUES[word]!;
-    else return null;
-    any = true;
-  }
-  if (!any) return null;
-  const value = total + group;
+  const value = numberWordsValue(text.replace(/%|percent/gi, ""));
+  if (value === null) return null;
   return { value, precision: percent ? 1 : integerPrecision(String(Math.round(value))), percent };
 }
 

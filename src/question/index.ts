@@ -19,6 +19,7 @@ import { parseQuestionFilters } from "./filters.js";
 import { claimedCount, isFactCheck } from "./guess.js";
 import { codeSwitched, expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, vietnameseShare, withoutPleasantries } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
+import { CARDINAL_WORD } from "../text/numbers.js";
 import { escapeRegExp } from "../text/escape.js";
 
 export { analyzeQuestion, countsNoun, properNames, stem, tokenize, toFtsQuery, type AnalyzedQuestion, type QueryTerm } from "./analyze.js";
@@ -159,7 +160,7 @@ const NOT_PLACES = new Set(
 );
 
 /** A "name" that is a number written out ("Eight" in a quoted headline: "Eight thousand officials join …"). */
-const NUMBER_WORDS = /^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s*)+$/i;
+const NUMBER_WORDS = new RegExp(`^(?:(?:${CARDINAL_WORD})\\s*)+$`, "i");
 
 /** English question words: a question asked with them is English, whatever Vietnamese office names it holds. */
 const ENGLISH_QUESTION_WORD = /\b(?:what|which|who|whom|when|where|why|how|did|does|do|is|are|was|were)\b/i;

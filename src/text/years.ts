@@ -2,6 +2,7 @@
 // "compared to 2022" (a year compared with, not one the sentence is about), "this year" (the report's year).
 
 import { fold } from "./fold.js";
+import { UNIT_WORDS } from "./numbers.js";
 
 /** The English month names as a regular-expression alternation ("January|February|…"). */
 export const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December";
@@ -10,15 +11,13 @@ export const MONTH_NAMES = "January|February|March|April|May|June|July|August|Se
 export const MONTH_PATTERN = `${MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`;
 
 /** A small count as periods are counted back ("the past 5 years", "the last twelve months"): digits or a word. */
-export const SMALL_COUNT = "\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
-
-const COUNT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+export const SMALL_COUNT = `\\d{1,2}|${UNIT_WORDS.slice(1, 13).join("|")}`;
 
 /** The value of a count SMALL_COUNT matched ("12", "twelve" → 12); null for anything else. */
 export function smallCount(word: string): number | null {
   if (/^\d{1,2}$/.test(word)) return Number(word);
-  const at = COUNT_WORDS.indexOf(word.toLowerCase());
-  return at > 0 ? at : null;
+  const value = UNIT_WORDS.indexOf(word.toLowerCase());
+  return value > 0 && value <= 12 ? value : null;
 }
 
 /** The first year a date names, however the outlet wrote it ("2024-12-08", "December 7 (2022)"), or null. */
