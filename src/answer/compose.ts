@@ -60,6 +60,12 @@ export interface ComposeOptions {
    */
   frameCoverage: number;
   /**
+   * Least coverage for a sentence giving a reason ("…because it consistently performs well …") when the question asks
+   * why: the answer's own kind, which may word the choice otherwise ("pick … to host" for "selected to hold").
+   * Default 0.3.
+   */
+  reasonCoverage: number;
+  /**
    * For a general question, the least word-alignment coverage of the answering sentence (default 0.35: on WikiQA's
    * odd half the best answer-triggering F1 that keeps P@1 ≥ 0.55; see bench/WIKIQA.md).
    */
@@ -70,7 +76,7 @@ export interface ComposeOptions {
   captionPenalty: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, unnamedListPenalty: 0.2, standingBonus: 0.2, otherLevelPenalty: 0.1, alignWeight: 0 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, reasonCoverage: 0.3, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, unnamedListPenalty: 0.2, standingBonus: 0.2, otherLevelPenalty: 0.1, alignWeight: 0 };
 
 export interface ComposedAnswer {
   outcome: AnswerOutcome;
@@ -238,7 +244,11 @@ export function composeAnswer(
       candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts || namedList > 0 || namesDocument > 0, general, otherYearDate: dated, metricFacts: framed.metricFacts, list: namedList ? "named" : unnamedList ? "unnamed" : null });
     });
   }
-  const least = (c: Candidate) => (c.general && !(c.countMatch && (frame.wanted === "list" || documentAsked !== null)) ? o.generalMinCoverage : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage) : o.minCoverage);
+  const least = (c: Candidate) =>
+    c.general && !(c.countMatch && (frame.wanted === "list" || documentAsked !== null)) ? o.generalMinCoverage
+    : c.frameMatch || c.countMatch ? Math.min(o.frameCoverage, o.minCoverage)
+    : q.wantsReason && givesReason(c.sentence) ? Math.min(o.reasonCoverage, o.minCoverage)
+    : o.minCoverage;
   // "Which weak points did the secretary single out at the 2nd meeting?": when a sentence that may answer leads into
   // a list of weak points by name ("…focus on weaknesses and shortcomings such as …"), one that only sets the scene
   // ("The 2nd meeting … was held on November 28 …"), naming none and leading into no list, weighs less. (Without

@@ -307,7 +307,11 @@ function articleMismatches(q: AnalyzedQuestion, article: ArticleSummary, text: s
   const askedSpans = q.spans.filter((a) => a.from < a.to);
   if (askedSpans.length) {
     const named = yearMentions(`${article.title} ${text}`).filter((y) => y.from < y.to);
-    if (named.length && !askedSpans.some((a) => named.some((y) => y.from === a.from && y.to === a.to))) {
+    // (A report of the congress opening the asked term names only the terms before it: "…the 2020-2025 term's
+    // results", its meetings dated in the term's first year or the one before: "The pilot congress will be held in March 2025".)
+    const meetingYear = yearOfDate(article.date) ?? Math.max(0, ...[...text.matchAll(MONTH_YEAR)].map((m) => Number(m[1])));
+    const opensTerm = (a: { from: number; to: number }) => named.every((y) => y.to <= a.from) && meetingYear >= a.from - 1 && meetingYear <= a.to;
+    if (named.length && !askedSpans.some((a) => named.some((y) => y.from === a.from && y.to === a.to) || opensTerm(a))) {
       problems.push(`the ${askedSpans.map((a) => `${a.from}-${a.to}`).join(", ")} span is not in the report`);
     }
   }
@@ -646,6 +650,8 @@ const ANNIVERSARY = /\b\d+(st|nd|rd|th) anniversary\b/i;
 /** "one" as a pronoun after a determiner or an adjective: "the first one", "this one", "a year-end one". */
 const PRONOUN_ONE = /\b((?:the|this|that|each|every|any|which|another|first|last|new|old|regular|special|[\p{L}]+-[\p{L}]+)\s+)one\b/giu;
 const NUMBER_WORDS = new RegExp(`\\b(${CARDINAL_WORD}|half|double|twice)\\b`, "i");
+/** A month with its year ("March 2025", "March 15, 2025"). */
+const MONTH_YEAR = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`, "g");
 const DAY_OR_MONTH = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 const DATE = new RegExp(`\\b(${MONTH_PATTERN}|\\d{1,2}/\\d{1,2}|(19|20)\\d{2}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
 /** People named in a sentence: two to four capitalised words that are neither titles nor places ("Tran Duc Thang"). */

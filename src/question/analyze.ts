@@ -90,7 +90,7 @@ const NOT_PERSON_QUESTION = /\bwho (?:exactly |else )?(is|are|was|were|will be|w
 const HELD_QUESTION = /\b(?:was|were|did|has|have|had)\b[^?]*\b(?:held|hold|take place|took place|happen\w*|convene\w*|open\w*|organi[sz]e\w*|close\w*|(?<!-)end|(?<!-)ended|start\w*|begin|began)\b|\bactually\b/i;
 /** "How many meetings did it actually end up holding": what happened, which a plan for the year does not answer. */
 const ACTUAL_QUESTION = /\b(actually|in fact|end(?:ed)? up|in the end|turned out)\b/i;
-const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to|due|going to|upcoming|must|should|(?:was|were|is|are) to be|to be (?:held|organi[sz]ed|convened|completed)|deadlines?|settle[ds]? on|settling on|agreed? (?:on|upon)|decided? on|fixed)\b/i;
+const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to|due|going to|upcoming|must|should|(?:was|were|is|are) to be|to be (?:held|organi[sz]ed|convened|completed)|deadlines?|settle[ds]? on|settling on|agreed? (?:on|upon)|decided? on|fixed|lock(?:ed|s)? in|pencil(?:l?ed|s)? in)\b/i;
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
@@ -310,7 +310,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     wantsFigure: isFactCheck(question) ? claimed.some((c) => !c.day) && !DATE_QUESTION.test(question) : (FIGURE_QUESTION.test(question) || KEYWORD_COUNT.test(question)) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
     wantsDate,
     wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
-    wantsReason: REASON_QUESTION.test(question),
+    // (A claim giving a reason asks for the reason: "Is it true that … picked … because they were the biggest units?")
+    wantsReason: REASON_QUESTION.test(question) || (isFactCheck(question) && /\b(?:because|due to|owing to|since they|as they)\b/i.test(question)),
     wantsPurpose: PURPOSE_QUESTION.test(question),
     wantsVenue: VENUE_QUESTION.test(question),
     wantsDeadline,

@@ -336,7 +336,8 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
-    re: /năm\s+(ngoái|trước|rồi|nay)(?![\p{L}])/giu,
+    // (Not "so với cùng kỳ năm trước": the year compared with, a baseline.)
+    re: /(?<!(?:so với|cùng kỳ)\s+(?:[\p{L}]+\s+){0,2})năm\s+(ngoái|trước|rồi|nay)(?![\p{L}])/giu,
     span: (m, anchor) => {
       const span = yearSpan(m[1]!.toLowerCase() === "nay" ? anchor.year : anchor.year - 1);
       return { from: span.start, to: span.end, phrase: m[0] };

@@ -15,6 +15,7 @@ const GROUPS: string[][] = [
   ["chair", "chaired", "preside", "presided", "chairing", "lead", "led"],
   ["discipline", "disciplined", "punish", "punished", "sanction", "sanctioned"],
   ["target", "goal", "indicator", "objective"],
+  ["now", "currently", "presently"],
   ["attend", "attended", "attendance", "participate", "participated"],
   ["award", "awarded", "receive", "received", "present", "presented", "commend", "commended", "give", "given"],
   ["revenue", "collection", "collect", "collected", "thu"],
@@ -143,6 +144,8 @@ const SHORTHAND: [RegExp, string][] = [
   // "dec 2020", "nov 6", "runs till": the month and the word as the reports write them.
   ...(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"].map((month): [RegExp, string] => [new RegExp(`\\b${month.slice(0, 3)}${month === "september" ? "t?" : ""}\\.?(?=\\s+\\d)`, "gi"), month])),
   [/\btill\b/gi, "until"],
+  // "how many party members rn", "atm": now.
+  [/\b(?:rn|atm)\b/gi, "now"],
   // "the y-o-y change", "yoy growth": the reports' "compared with the same period last year" (a baseline, not a year asked).
   [/\b(?:y-o-y|yoy|y\/y|year-on-year|year-over-year|year over year)\b/gi, "compared with the same period last year"],
   // "no. of resolutions", "# of delegates": the number of them.
@@ -575,6 +578,12 @@ const VI_EN: [string, string][] = [
   ["đoàn chủ tịch", "Presidium"],
   ["thay mặt", "on behalf of"],
   ["gợi ý thảo luận", "suggested discussions"],
+  // "So với cùng kỳ năm trước, … tăng bao nhiêu %": the baseline, as the reports write it.
+  ["so với cùng kỳ năm trước", "compared with the same period last year"],
+  ["so với cùng kỳ năm ngoái", "compared with the same period last year"],
+  ["so với cùng kỳ", "compared with the same period"],
+  ["so với năm trước", "compared with the previous year"],
+  ["so với", "compared with"],
   // Studying Ho Chi Minh's example (Directive 05), a yearly theme of every Party committee.
   ["hồ chí minh", "Ho Chi Minh"],
   ["chuyên đề", "theme"],
@@ -747,6 +756,8 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
   const noAccents = !VI_LETTERS.test(text);
   // Chat shorthand ("dc bn trieu", "co bn can bo", "ko"), written out as the question writes the rest.
   for (const [re, accented, plain] of VI_CHAT) text = text.replace(re, noAccents ? plain : accented);
+  // "list giúp mình mấy giải pháp đó": "mấy … đó" is "those …", not "how many".
+  text = text.replace(/(?<![\p{L}])mấy\s+((?:[\p{L}]+\s+){1,3}?)(?:đó|này|ấy|kia)(?![\p{L}])/gu, "$1");
   text = text
     .replace(/(?:ngày|ngay)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?/giu, (_, d, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m} ${Number(d)}${y ? `, ${y}` : ""}`))
     .replace(/(?:tháng|thang)\s+(\d{1,2})(?:\s*(?:\/|năm|nam)\s*((?:19|20)\d{2}))?/giu, (_, m, y) => keep(`${MONTH_EN[Number(m) - 1] ?? m}${y ? ` ${y}` : ""}`))

@@ -146,7 +146,8 @@ const TO_PART_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s*($
 
 /** "term 2025-2030", "the 2020-2025 tenure", "nhiệm kỳ 2025-2030", "the Congress for 2025-2030": a span that names a congress's term. */
 const TERM_BEFORE = /\b(term|tenure|nhiem ky|nhiệm kỳ|congress,?\s+(?:for|of)(?:\s+the)?)[,:]?\s*$/i;
-const TERM_AFTER = /^\s*(term|tenure)\b/i;
+// ("their 2025-2027 congresses", "the 2025-2030 Party Cell Congress": the term of the congresses named.)
+const TERM_AFTER = /^\s*(term|tenure|(?:(?:party|grassroots)\s+)?(?:cell\s+)?congress(?:es)?)\b/i;
 
 /** Whether the span at `m` names a term ("…towards the 10th Congress, term 2025-2030, on November 6"). */
 export function namesTerm(text: string, m: YearMention): boolean {

@@ -125,3 +125,44 @@ describe("questions in the askers' own words (held-out-30)", () => {
     expect(result.answer.startsWith("Expedite the process of proposing to the competent authorities the establishment of the Cong Khanh 3 Industrial Cluster")).toBe(true);
   });
 });
+
+describe("questions in the askers' own words (held-out-32, and held-out-26's reasons)", () => {
+  // The Tu Ky town report of ../shared/corpus/extra/020.json (undated, as the outlet gave it) and Ninh Thuan's plan.
+  let own: App;
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    await own.library.add(
+      upload(
+        "tu-ky-model.md",
+        'title: "Tu Ky Town Party Committee selected to hold the district\'s model congress (Hai Duong)"\nurl: https://example.org/tu-ky-model',
+        "The Party Committee of Tu Ky town currently has 405 party members operating in 12 branches. The town's Party Committee was selected to hold the model congress for the district because it consistently performs well and excellently in its tasks; it is the center of socio -economic development in the district.\n\n" +
+          "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons. The pilot congress will be held in March 2025.\n\n" +
+          "According to the plan of the Tu Ky District Party Committee, the Party branches under the grassroots Party committees will hold their congresses in half a day, completing them before March 15, 2025.\n\n" +
+          "For the 2020-2025 term, the Minh Duc Commune Party Committee was selected to host the pilot congress for Tu Ky District.\n",
+      ),
+    );
+    await own.library.add(
+      upload(
+        "ninh-thuan-32nd.md",
+        'title: "Standing Committee of Ninh Thuan Provincial People\'s Council holds its 32nd meeting"\nurl: https://example.org/ninh-thuan-32nd\ndate: 2023-11-20\nplace: Ninh Thuan province',
+        "The Standing Committee of the Provincial People's Council held its 32nd meeting. Accordingly, the meeting agreed that the 15th Provincial People's Council Session will be held on December 8, 11 and 12.\n",
+      ),
+    );
+  });
+  afterAll(() => own?.close());
+
+  it("a report of the congress opening the asked term need not name it; a 'why' is answered by the sentence giving the reason", async () => {
+    const result = await own.ask("Why did the party bosses of Tu Ky district in Hai Duong pick the Tu Ky town Party Committee to host the model congress for the 2025-2030 term?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer.startsWith("The town's Party Committee was selected to hold the model congress for the district because it consistently performs well")).toBe(true);
+    // A claim giving a reason asks for the reason.
+    const claim = await own.ask("Is it true that Tu Ky district picked the Tu Ky town Party Committee for its model congress because it is the biggest?");
+    expect(claim.answer).toContain("because it consistently performs well");
+  });
+
+  it("'which dates did the Standing Committee lock in' asks the plan, even for when the session is 'actually' happening", async () => {
+    const result = await own.ask("When's Ninh Thuan's 15th Provincial People's Council session actually happening — which dates did the Standing Committee lock in at its 32nd meeting?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("December 8, 11 and 12");
+  });
+});

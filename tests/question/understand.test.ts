@@ -1023,3 +1023,35 @@ describe("questions asked as people type them (held-out-30)", () => {
     expect(understandQuestion("The two units were picked to hold the model congresses. What reason was given?", context).analyzed.wantsReason).toBe(true);
   });
 });
+
+describe("questions asked as people type them (held-out-32)", () => {
+  it("members 'sanctioned' were disciplined; output 'in money terms' is the economy's size; a 'haul' into the 'coffers' is revenue", () => {
+    expect(frame("Can you confirm how many individual Party members Ha Nam province's Party committees sanctioned during 2023?")).toMatchObject({ metric: "party_members_disciplined", wanted: "achieved" });
+    expect(frame("How large was Thai Binh province's overall output in money terms for 2023?").metric).toBe("economic_scale");
+    expect(frame("How much cash did Cam Xuyen district haul into its coffers in 2023?").metric).toBe("budget_revenue");
+  });
+
+  it("'so với cùng kỳ năm trước' is the baseline, no year to filter by", () => {
+    const q = understandQuestion("So với cùng kỳ năm trước, budget revenue của Hong Linh town (Ha Tinh) năm 2023 tăng bao nhiêu %?", context);
+    expect(q.filters).toEqual({});
+    expect(q.english).toContain("compared with the same period last year");
+    expect(q.frame).toMatchObject({ metric: "budget_revenue", period: { from: 2023, to: 2023 }, place: "Hong Linh" });
+  });
+
+  it("'their 2025-2027 congresses' names the congresses' term, not the period of the count", () => {
+    expect(frame("How many of Tan Chau district's Party cells had already held their 2025-2027 congresses as of January 2025?").period).toEqual({ from: 2025, to: 2025 });
+  });
+
+  it("dates 'locked in' are planned; 'rn' is now, and now is currently; 'list … mấy giải pháp đó' lists those solutions", () => {
+    const q = understandQuestion("When's the session actually happening — which dates did the Standing Committee lock in at its 32nd meeting?", context);
+    expect(q.analyzed.asksWhenHeld).toBe(false);
+    expect(understandQuestion("hong linh town how many party members rn?", context).english).toContain("party members now");
+    expect(synonymStems(stem("now"))).toContain(stem("currently"));
+    expect(frame("Chủ tịch UBND tỉnh Dong Nai Vo Van Mot đưa ra 8 solutions cho đến cuối năm 2008 — list giúp mình mấy giải pháp đó được không?").wanted).toBe("list");
+  });
+
+  it("a fact-checker's claim giving a reason asks for the reason", () => {
+    expect(understandQuestion("Is it true that the bloc picked the two units for model congresses because they were the biggest?", context).analyzed.wantsReason).toBe(true);
+    expect(understandQuestion("Is it true that the bloc picked two units for model congresses?", context).analyzed.wantsReason).toBe(false);
+  });
+});
