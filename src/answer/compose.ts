@@ -7,7 +7,7 @@ import type { StoredPassage } from "../store/store.js";
 import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { textUnits, type TextUnit } from "../text/sentences.js";
-import { MONTH_PATTERN, yearOfDate, yearsClaimed } from "../text/years.js";
+import { MONTH_PATTERN, yearMentions, yearOfDate, yearsClaimed } from "../text/years.js";
 import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
 import { checkClaim, type QuotedFact } from "./check.js";
@@ -270,6 +270,17 @@ export function composeAnswer(
     if (dated && (acceptable.length === 0 || dated[0]!.score > acceptable[0]!.score + DATED_ELSEWHERE_MARGIN)) return { ...cite(dated, hits), figures: [], outcome: { kind: "answered" }, reason: null };
   }
   if (acceptable.length === 0) return nearMissOrDecline(question, considered, candidates, o);
+  // "What was Thai Binh's income per capita in 2022, and how much did it rise into 2023?": separate years asked
+  // together are answered only when the reports give each one's figure; else a near miss quoting those they give.
+  const missing = frame.metric && frame.period?.years ? yearsWithoutFigure(frame.period.years, acceptable) : [];
+  if (missing.length && acceptable.some((c) => c.frameMatch)) {
+    const giving = acceptable.filter((c) => c.frameMatch).slice(0, o.maxCitations);
+    const cited = cite(giving, hits);
+    const citationOf = (c: Candidate) => cited.citations.find((x) => x.passage === c.passage.text)?.n ?? 1;
+    const given = giving.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => ({ value: m.fact.value, period: m.fact.period, place: m.fact.place ?? reportPlace(c.passage.article), modality: m.fact.modality, citation: citationOf(c) })));
+    const asked = { ...frame, period: { from: missing[0]!, to: missing.at(-1)! } };
+    return { ...cited, figures: [], outcome: { kind: "near_miss", asked, differs: ["period"], given }, reason: `near miss: no figure for ${missing.join(", ")}` };
+  }
 
   const best = acceptable[0]!;
   const chosen = [best];
@@ -307,6 +318,22 @@ export function composeAnswer(
   // "Is it correct that … about six hundred Party members?": the answer's figure weighed against the claim's.
   const check = q.claims.length ? checkClaim(q.claims, quotedFacts(chosen, cited.citations, question.counted)) : null;
   return { ...cited, figures: [...new Set(figures)], outcome: { kind: "answered", ...(check ? { check } : {}) }, reason: null };
+}
+
+/**
+ * The asked years no acceptable sentence gives the asked metric's figure for: each matching fact covers the years of
+ * its period, and its sentence the years it compares with ("1.3 times higher than in 2020"). None when a matching
+ * fact's year is only implied (the report's own): the years asked may then name the meeting, not a figure.
+ */
+function yearsWithoutFigure(years: number[], acceptable: Candidate[]): number[] {
+  const matched = acceptable.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => ({ fact: m.fact, sentence: c.sentence })));
+  if (matched.length === 0 || matched.some((m) => !m.fact.period || m.fact.period.implied)) return [];
+  const given = new Set<number>();
+  for (const { fact, sentence } of matched) {
+    for (let y = fact.period!.from; y <= fact.period!.to; y++) given.add(y);
+    for (const y of yearMentions(sentence)) for (let z = y.from; z <= y.to; z++) if (y.baseline) given.add(z);
+  }
+  return years.filter((y) => !given.has(y));
 }
 
 /** Sentences after a reason question's answer that may give its reason: the next few, photo captions aside. */

@@ -3,7 +3,8 @@ import { fold } from "../text/fold.js";
 import { findPlaces } from "../text/places.js";
 import { baselinePhrases, dayPhrases, daysOfMonth, yearMentions, yearsNamed, type DayOfMonth, type YearSpan } from "../text/years.js";
 import { claimedAmounts, claimedFigures, factCheckOpening, guessClauses, isFactCheck, type ClaimedFigure } from "./guess.js";
-import { numberedEvents, numberedGroups, type NumberedEvent, type NumberedGroup } from "../text/events.js";
+import { numberedEvents, numberedGroups, ORDINAL_WORDS, type NumberedEvent, type NumberedGroup } from "../text/events.js";
+import { WORD_VALUES } from "../text/numbers.js";
 
 /** What "how long …" counts (`Question.counted`): a span of time ("half a day", "3 months"). */
 export const COUNTED_DURATION = "duration";
@@ -328,6 +329,9 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   };
 }
 
+/** Numbers in words, cardinal and ordinal, folded: never a name's word. */
+const NUMBER_NAMES = new Set([...Object.keys(WORD_VALUES), ...ORDINAL_WORDS, "hundred", "thousand", "million", "billion"]);
+
 /** Capitalised words that end a name even inside a run of capitals ("Hanoi And Hai Phong"). */
 const NAME_BREAKS = new Set("and or of for in on at to by from with a an is are was were".split(" "));
 
@@ -368,7 +372,9 @@ export function properNames(question: string): string[] {
     const f = fold(word);
     const syllable = current.length > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && STOPWORDS.has(f) && !NAME_BREAKS.has(f);
     // Committee vocabulary in British spelling is vocabulary too: "the Organisation Committee", "Organising".
-    if (syllable || (isCapitalised && !GENERIC_CAPITALISED.has(american(f)) && !STOPWORDS.has(f))) current.push(word);
+    // ("At the Nineteenth Hung Yen Provincial Party Congress", "First, how many …": a number in words is no name.)
+    const numberWord = NUMBER_NAMES.has(f);
+    if (!numberWord && (syllable || (isCapitalised && !GENERIC_CAPITALISED.has(american(f)) && !STOPWORDS.has(f)))) current.push(word);
     else flush();
     // A possessive ends one too: "Ha Tinh's Duc Tho district" names Ha Tinh and Duc Tho.
     // (So does a quotation's end: "… in the Red River Delta.' Where did …".)

@@ -144,6 +144,16 @@ const SHORTHAND: [RegExp, string][] = [
   // "dec 2020", "nov 6", "runs till": the month and the word as the reports write them.
   ...(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"].map((month): [RegExp, string] => [new RegExp(`\\b${month.slice(0, 3)}${month === "september" ? "t?" : ""}\\.?(?=\\s+\\d)`, "gi"), month])),
   [/\btill\b/gi, "until"],
+  // A wire editor's abbreviations: "twn", "budget rev", "pct chg vs prev yr", "Org Cttee", "prov PC", "@ 13th session".
+  [/\btwn\b/gi, "town"],
+  [/\b(budget|tax|state) rev\b/gi, "$1 revenue"],
+  [/\bchg\b/gi, "change"],
+  [/\bprev\b/gi, "previous"],
+  [/\bvs\.?(?=\s)/gi, "compared with"],
+  [/\borg(?=\s+(?:cttee|cmte|committee|comm)\b)/gi, "Organization"],
+  [/\bPCs?\b(?=[^?]*\bsession\b)|(?<=\bsession\b[^?]*)\bPCs?\b/g, "People's Council"],
+  [/\bPCs?\b/g, "People's Committee"],
+  [/(?<=\s)@(?=\s)/g, "at"],
   // "how many party members rn", "atm": now.
   [/\b(?:rn|atm)\b/gi, "now"],
   // "the y-o-y change", "yoy growth": the reports' "compared with the same period last year" (a baseline, not a year asked).
@@ -497,6 +507,14 @@ const VI_EN: [string, string][] = [
   ["tỷ đồng", "billion VND"],
   ["triệu", "million"],
   ["tỷ", "billion"],
+  // (Both spellings of "rate", before "tỷ" the billion: "tỷ lệ hộ nghèo" is the poverty rate.)
+  ["tỷ lệ hộ nghèo", "poverty rate"],
+  ["tỉ lệ hộ nghèo", "poverty rate"],
+  ["hộ nghèo", "poor households"],
+  ["tỷ lệ", "rate"],
+  ["tỉ lệ", "rate"],
+  ["tỉ đồng", "billion VND"],
+  ["tỉ", "billion"],
   ["đầu người", "per capita"],
   ["dân số", "population"],
   ["khách du lịch", "tourists"],
@@ -784,7 +802,16 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
   const isKept = (w: Word | undefined) => !!w && /^ZZ\d+ZZ$/.test(w.text);
   const isName = (w: Word | undefined) => !!w && (places.has(w.text) || (!isKept(w) && w.capitalised && !VI_DROP.has(w.folded) && !foldedTable.some((e) => e.words.length === 1 && matchesAt([w], 0, e))));
   const out: string[] = [];
+  // "nghi xuân hà tĩnh kết nạp …": a district or town the library names, typed in lower case without its kind word.
+  const knownFolded = knownSubPlaces.map((k) => fold(k).split(" ")).filter((k) => k.length >= 2);
   for (let i = 0; i < words.length; ) {
+    const known = !words[i]!.capitalised ? knownFolded.find((k) => k.every((part, n) => words[i + n]?.folded === part)) : undefined;
+    if (known) {
+      // (A comma ends it: "Nghi Xuan, Ha Tinh" names two places, not one.)
+      out.push(...words.slice(i, i + known.length).map((w, n) => nameInEnglish(w.text[0]!.toUpperCase() + w.text.slice(1)) + (n === known.length - 1 ? "," : "")));
+      i += known.length;
+      continue;
+    }
     const match = foldedTable.find((entry) => matchesAt(words, i, entry, noAccents));
     if (match) {
       out.push(match.en);

@@ -185,7 +185,8 @@ function lowerCaseSubPlaces(english: string, known: string[]): string[] {
   const found = known.filter((k) => folded.includes(` ${fold(k)} `));
   // Words inside a province's or city's own name ("ho chi minh city") are not another place.
   const inPlaceNames = findPlaces(english).map((p) => ` ${fold(p.matched).replace(/[^\p{L}\p{N}]+/gu, " ")} `);
-  for (const m of folded.matchAll(/ ((?:[a-z]+ ){1,2})(district|town|commune|ward|city)\b/g)) {
+  // ("how many of them were district-level points": "district-level" is no district's kind word.)
+  for (const m of folded.matchAll(/ ((?:[a-z]+ ){1,2})(district|town|commune|ward|city)\b(?! (?:level|levels|wide|based|owned|run)\b)/g)) {
     // ("thuan an city", "di an city": "an" after a name's first syllable is part of it, not an article.)
     const typed = m[1]!.trim().split(" ");
     const words = typed.filter((w, i) => !SUBPLACE_STOP.has(w) || (i > 0 && w === "an"));
@@ -203,7 +204,7 @@ function lowerCaseSubPlaces(english: string, known: string[]): string[] {
   return found;
 }
 
-const SUBPLACE_STOP = new Set("the a an this that its their his her our after before since with from into about near within across which wich whcih what wat each area residential rural urban border coastal mountainous neighbouring neighboring same other every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new centrally run level type class grade tier modern smart industrial green capital".split(" "));
+const SUBPLACE_STOP = new Set("the a an this that its their his her our them they these those were are after before since with from into about near within across which wich whcih what wat each area residential rural urban border coastal mountainous neighbouring neighboring same other every whole entire in of for and or to at on by did does is was how many much party committee provincial province city military people council standing new centrally run level type class grade tier modern smart industrial green capital".split(" "));
 
 function isKnownSubPlace(name: string, known: string[]): boolean {
   const f = fold(name);

@@ -51,7 +51,7 @@ export const METRICS: readonly MetricEntry[] = [
       "develop*+party members", "party member development", "join* the party", "ket nap", "dang vien moi",
     ],
   },
-  { id: "party_members_disciplined", phrases: ["disciplin*", "disciplinary action", "faced+disciplin*", "sanction*", "face+disciplin*", "facing+disciplin*", "ky luat"] },
+  { id: "party_members_disciplined", phrases: ["disciplin*", "disciplinary action", "faced+disciplin*", "sanction*", "punish*", "face+disciplin*", "facing+disciplin*", "ky luat"] },
   { id: "party_inspection", phrases: ["inspect*", "supervis*", "kiem tra", "giam sat"] },
   { id: "party_organizations", phrases: ["grassroots party organizations", "party organizations", "party cells", "party branches", "branches", "to chuc co so dang", "chi bo"] },
   {
@@ -72,7 +72,7 @@ export const METRICS: readonly MetricEntry[] = [
   { id: "economic_scale", phrases: ["economic scale", "times bigger", "times larger", "economy+worth", "how big+economy", "how large+economy", "how large+output", "how big+output", "money terms", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
-    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "haul*+coffers", "collects for the state", "money+collect*", "fiscal receipts", "fiscal revenue", "fiscal take", "receipts"],
+    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "haul*+coffers", "public purse", "into+purse", "collects for the state", "money+collect*", "fiscal receipts", "fiscal revenue", "fiscal take", "receipts"],
   },
   { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "expenditures", "outlays", "outlay", "budget spending", "spending", "spend", "spent", "government spend*", "government spent", "chi ngan sach"] },
   {

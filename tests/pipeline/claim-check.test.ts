@@ -96,3 +96,29 @@ describe("answers to a fact-checker", () => {
     expect(renderAnswer(result, { ...ENGLISH_LABELS, lead: en }).startsWith("<b>No — the reports give 564 [1], not about six hundred.</b>\nIt had 564 Party members. [1]")).toBe(true);
   });
 });
+
+describe("separate years asked together", () => {
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = await testApp());
+    await app.library.add(
+      upload(
+        "thai-binh-income.md",
+        'title: "Thai Binh: mid-term review of the 20th Provincial Party Congress resolution"\nurl: https://example.org/thai-binh-income\ndate: 2023-11-25\nplace: Thai Binh province',
+        "Average income per capita in 2023 is estimated to reach 62.4 million VND, 1.2 times higher than in 2020.\n",
+      ),
+    );
+  });
+  afterAll(() => app?.close());
+
+  it("are answered only when the reports give each year's figure: else a near miss quoting the year they give", async () => {
+    const missing = await app.ask("What was Thai Binh's average income per capita in 2022, and how much did it rise into 2023?");
+    expect(missing.found).toBe(false);
+    expect(missing.outcome).toMatchObject({ kind: "near_miss", differs: ["period"], asked: { period: { from: 2022, to: 2022 } } });
+    expect(missing.outcome.kind === "near_miss" && missing.outcome.given[0]).toMatchObject({ value: "62.4 million VND", period: { from: 2023, to: 2023 } });
+    // The year the sentence compares with is given too ("1.2 times higher than in 2020").
+    const compared = await app.ask("How did Thai Binh's average income per capita in 2023 compare with 2020?");
+    expect(compared.outcome.kind).toBe("answered");
+    expect(compared.answer).toContain("1.2 times higher than in 2020");
+  });
+});

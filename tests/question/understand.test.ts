@@ -1055,3 +1055,37 @@ describe("questions asked as people type them (held-out-32)", () => {
     expect(understandQuestion("Is it true that the bloc picked two units for model congresses?", context).analyzed.wantsReason).toBe(false);
   });
 });
+
+describe("questions asked as people type them (held-out-31 and -33)", () => {
+  it("'Tỷ lệ hộ nghèo' is the poverty rate, not billions ('tỷ'); both spellings of 'tỷ lệ'", () => {
+    expect(frame("Tỷ lệ hộ nghèo của thị xã Hồng Lĩnh năm 2023 còn bao nhiêu phần trăm?")).toMatchObject({ metric: "poverty_rate", place: "Hong Linh" });
+    expect(understandQuestion("Tỉ lệ hộ nghèo của huyện Cẩm Xuyên năm 2023?", context).english).toContain("poverty rate");
+  });
+
+  it("a number in words is no name ('the Nineteenth Hung Yen …', 'First, how many …'), nor 'district-level' a district", () => {
+    expect(understandQuestion("At the Nineteenth Hung Yen Provincial Party Congress, how many delegates were elected?", context).analyzed.names).toEqual([]);
+    const q = understandQuestion("The conference was held at ninety-eight points. First, how many of them were district-level points?", context);
+    expect(q.analyzed.names).toEqual([]);
+    expect(q.frame.place).toBeNull();
+  });
+
+  it("a wire editor's abbreviations: 'twn', 'budget rev', 'pct chg vs prev yr', 'Org Cttee', 'prov PC' at a session, '@'", () => {
+    const rev = understandQuestion("Hong Linh twn, Ha Tinh: budget rev 2023 - pct chg vs prev yr?", context);
+    expect(rev.english).toContain("Hong Linh town, Ha Tinh: budget revenue 2023 - percent change compared with previous year");
+    expect(rev.frame).toMatchObject({ metric: "budget_revenue", place: "Hong Linh" });
+    expect(understandQuestion("who heads prov party org cttee?", context).english).toContain("Organization");
+    expect(understandQuestion("Vo Van Mot @ 13th session 7th prov PC: no. of solutions?", context).english).toContain("at 13th session 7th provincial People's Council");
+    expect(understandQuestion("who chairs the Dong Nai PC?", context).english).toContain("People's Committee");
+  });
+
+  it("a district the library names, typed in lower case in Vietnamese without its kind word, is that district", () => {
+    const q = understandQuestion("nghi xuân hà tĩnh kết nạp đảng viên mới 2023", context);
+    expect(q.frame).toMatchObject({ metric: "party_members_admitted", place: "Nghi Xuan" });
+    expect(q.analyzed.names).not.toContain("Nghi Xuan Ha Tinh");
+  });
+
+  it("members 'punished' were disciplined; the 'public purse' is budget revenue", () => {
+    expect(frame("In 2023, how many individual Party members in Ha Nam province were punished by Party organisations?").metric).toBe("party_members_disciplined");
+    expect(frame("How much did Cam Xuyen district bring into the public purse in 2023?").metric).toBe("budget_revenue");
+  });
+});
