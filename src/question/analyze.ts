@@ -244,6 +244,24 @@ const SOURCE_GIVES = /\b(?:did|does|do)\s+(?:the |its )([^,;?!()]{3,60}?)\s+(?:g
  */
 const BACKSTORY = /\b(?:(?:my|our) (?:nephew|niece|son|daughter|grandson|granddaughter|friend|colleague|husband|wife|neighbou?r|cousin|brother|sister|father|mother|uncle|aunt|students?|editor|boss)\b[^.?!]{0,120}?\b(?:told|tells|said|says|mentioned|wrote|heard)(?: (?:me|us))?(?: that)?|\bi (?:read|heard|saw|was told|have read|have heard)(?: somewhere)?(?: that)?|\bsomeone (?:told|tells) me(?: that)?)\b/gi;
 
+/**
+ * "My late father served in a commune Party cell in Ha Nam, and I am writing an essay on … . In 2023, how many …?":
+ * a sentence of the asker's own story before the question (it speaks of "I", "my", "we" and asks nothing). Its words
+ * that the question itself does not repeat say why the asker asks, not what the answering sentence says.
+ */
+export function storyWords(folded: string): Set<string> {
+  const sentences = folded.split(/(?<=[.!?])\s+(?=[a-z])/).filter((s) => s.trim());
+  if (sentences.length < 2) return new Set();
+  // (Without a question mark, the last sentence asks.)
+  const marked = sentences.some((s) => s.includes("?"));
+  // (Not a claim to check, "Our copy says …", nor what the asker was told, "My nephew … told me that …": those state
+  // what the answering sentence says.)
+  const story = sentences.filter((s, i) => (marked ? !s.includes("?") : i < sentences.length - 1) && !factCheckOpening(s) && !new RegExp(BACKSTORY.source, "i").test(s) && /\b(?:i|i'm|i've|my|we|we're|our|me|us)\b/.test(s));
+  if (story.length === 0 || story.length === sentences.length) return new Set();
+  const asked = new Set(tokenize(sentences.filter((s) => !story.includes(s)).join(" ")));
+  return new Set(tokenize(story.join(" ")).filter((w) => !asked.has(w)));
+}
+
 const OPENING_SOURCE = /^\s*(?:at|during|under|in line with|pursuant to)\s+(?:the\s+)?([^,?]{5,160}),\s*(?=(?:what|which|who|whom|when|how|where|why|by what|on what|in what|on which|in which)\b)/;
 
 /**
@@ -277,7 +295,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   // ("who is subject to the vote": the words asking who, not what a sentence must say; "…states the scope, subjects and
   // time of the vote" names no one.)
   const asking = [...folded.matchAll(WHO_IS_COVERED)].map((m) => m[0]).concat(factCheckOpening(folded) ?? [], [...folded.matchAll(BACKSTORY)].map((m) => m[0]));
-  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE), ...folded.matchAll(SOURCE_GIVES)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed, ...asking].join(" ")));
+  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE), ...folded.matchAll(SOURCE_GIVES)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed, ...asking].join(" ")).concat([...storyWords(folded)]));
   // ("… in 2023 against the previous year": what the figure is compared with, which the facts judge.)
   const baseline = new Set(tokenize(baselinePhrases(folded).join(" ")).filter((w) => !/^(19|20)\d{2}$/.test(w)));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
