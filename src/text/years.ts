@@ -57,18 +57,22 @@ export function yearsNamed(text: string): string[] {
 
 /** A month (and day) just before a year, and a meeting or report named within a few words after it. */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
+/** A meeting named before its date: "the conference on December 28, 2023", "the session held on Dec 7, 2022". */
+const MEETING_BEFORE = new RegExp(`\\b(?:conference|teleconference|congress|session|meeting|plenum|plenary|review)\\s+(?:(?:held|convened|opened|closed|that\\s+(?:opened|closed))\\s+)?(?:on|of|dated)\\s+(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
 const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|teleconference|review|congress|session|meeting|plenum|plenary|report)\b/iu;
+/** "the same period", "the same quarter", "the same nine months" (of a year compared with). */
+const SAME_PERIOD = String.raw`same\s+(?:period|quarter|time|half(?:[\s-]year)?|(?:(?:first\s+)?(?:three|six|nine|\d{1,2})\s+)?months?)`;
 /** Words of an explicit comparison: "than", "compared with", "in comparison to", "relative to", "versus", "against". */
 const COMPARISON = String.raw`(?:compared?\s+(?:with|to)|comparison\s+(?:with|to)|relative\s+to|than(?:\s+in)?|versus|vs\.?|against)`;
 /** A comparison as it runs up to a year: "than ", "compared with the ", "relative to that of ". */
-const COMPARED = String.raw`\b${COMPARISON}\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:same period (?:of|in)\s+)?`;
+const COMPARED = String.raw`\b${COMPARISON}\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:${SAME_PERIOD} (?:of|in)\s+)?`;
 /** A comparison just before a year: "than 2022", "compared with the 2010-2015 period", "relative to that of 2020". */
 const COMPARED_BEFORE = new RegExp(`${COMPARED}$`, "i");
 /**
  * A baseline just before a year: a comparison, or "over" / "from" / "the same period of" ("rose 12% over 2022",
  * "over the same period last year"). "over the 2015-2020 term" is the span a figure is about.
  */
-const BASELINE_BEFORE = new RegExp(String.raw`(?:${COMPARED}|\b(?:over|from|same period(?: of| in)?)\s+(?:the\s+same period (?:of|in)\s+)?)$`, "i");
+const BASELINE_BEFORE = new RegExp(String.raw`(?:${COMPARED}|\b(?:over|from|${SAME_PERIOD}(?: of| in)?)\s+(?:the\s+${SAME_PERIOD} (?:of|in)\s+)?)$`, "i");
 
 /**
  * Whether the year (or "last year") at `at` follows an explicit comparison ("compared with the 2010-2015 period",
@@ -98,7 +102,7 @@ export function baselinePhrases(text: string): string[] {
 }
 
 const BASELINE_PHRASE = new RegExp(
-  String.raw`\b(?:${COMPARISON}|over(?=\s+the\s+same\s+period))\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+year|the\s+year\s+before|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)?`,
+  String.raw`\b(?:${COMPARISON}|over(?=\s+the\s+${SAME_PERIOD}))\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:${SAME_PERIOD}\s+(?:of\s+|in\s+)?)?(?:(?:the\s+)?(?:previous|preceding|prior|last)\s+year|the\s+year\s+before|(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?)?`,
   "gi",
 );
 
@@ -114,7 +118,7 @@ export function yearMentions(text: string): YearMention[] {
     const baseline = baselineAt(text, m.index!);
     // "(closed October 3, 2025)", "(Oct 2024)": a dated aside names when the meeting was, too.
     const aside = /\([^()]*$/.test(before) && /^[^()]*\)/.test(text.slice(m.index! + m[0].length));
-    const datesSource = MONTH_BEFORE.test(before) && (aside || MEETING_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60)));
+    const datesSource = MONTH_BEFORE.test(before) && (aside || MEETING_BEFORE.test(text.slice(Math.max(0, m.index! - 100), m.index!)) || MEETING_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60)));
     out.push({ from, to, at: m.index!, length: m[0].length, baseline, datesSource });
   }
   return joinFromTo(text, out);
