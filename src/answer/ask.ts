@@ -222,6 +222,11 @@ function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<stri
   // Passages below the top ones (in the hits or not) join them when their facts measure the asked metric.
   const extra: StoredPassage[] = [];
   for (const id of narrowed!) for (const p of passagesOf(id)) if (!inTop.has(p.id) && wanted(p)) extra.push(p);
+  // The reports the search ranks first go first: the figure is likelier in the report the question's words found.
+  const articleRank = new Map<string, number>();
+  for (const h of hits) if (!articleRank.has(h.articleId)) articleRank.set(h.articleId, articleRank.size);
+  const rankOf = (p: StoredPassage) => articleRank.get(p.articleId) ?? articleRank.size;
+  extra.sort((a, b) => rankOf(a) - rankOf(b));
   return join(extra.slice(0, aboutPerson ? 20 : 6));
 }
 

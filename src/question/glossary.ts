@@ -45,7 +45,7 @@ const JUDGING_GROUPS: string[][] = [
   ["attendee", "attendees", "participant", "participants", "participation", "attend", "attended"],
   ["total", "overall", "cumulative", "accumulated"],
   ["cell", "cells", "branch", "branches"],
-  ["body", "bodies", "organization", "organizations", "organisation", "organisations"],
+  ["body", "bodies", "organization", "organizations", "organisation", "organisations", "tcd", "tcds"],
   ["home", "homes", "house", "houses"],
   ["paper", "papers", "document", "documents"],
   ["resolution", "resolutions", "decision", "decisions", "decide", "decided", "decides"],

@@ -373,7 +373,8 @@ function listedStems(english: string): string[] {
 }
 
 /** A question naming a metric's word that still asks for no figure: which/who/when…, "what position does she hold", "what (inter-regional traffic) projects", what someone did, where, how it is described. */
-const NOT_A_FIGURE = /\b(which|who|whom|when|where|why|what (?:position|post|title|role|office|job)s?|what (?:(?!(?:is|was|were|are|did|does|do|has|have|had|will|the|number|total|share|percentage|amount)\b)[a-z'-]+ ){0,3}?(projects?|resolutions?|directives?|decisions?|plans?))\b|\bdescrib\w*\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
+// ("…set out when closing the conference", "… when he closed it": "when" joining a clause asks no date.)
+const NOT_A_FIGURE = /\b(which|who|whom|when(?!\s+(?:[a-z]+ing|he|she|they|it|we|the|this|that|its|his|her|their)\b)|where|why|what (?:position|post|title|role|office|job)s?|what (?:(?!(?:is|was|were|are|did|does|do|has|have|had|will|the|number|total|share|percentage|amount)\b)[a-z'-]+ ){0,3}?(projects?|resolutions?|directives?|decisions?|plans?))\b|\bdescrib\w*\b|\bwhat (did|does|do|has|have|had|will|should|must)\b.*\b(do|done|doing)\b|\b(region|location|located|venue)\b/i;
 
 function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null): Wanted {
   if (q.wantsPerson) return "person";
