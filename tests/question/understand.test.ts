@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { correctPlaceNames, correctWordTypos, respellNames, understandQuestion, type QuestionContext } from "../../src/question/index.js";
 import { codeSwitched, synonymStems, synonymWords } from "../../src/question/glossary.js";
-import { stem } from "../../src/question/analyze.js";
+import { stem, storyWords } from "../../src/question/analyze.js";
+import { baselinePhrases, yearMentions } from "../../src/text/years.js";
 
 // The library's context as the seed reports give it (newest report 2024-01-05; the Ha Tinh report names its districts).
 const context: QuestionContext = {
@@ -1087,5 +1088,40 @@ describe("questions asked as people type them (held-out-31 and -33)", () => {
   it("members 'punished' were disciplined; the 'public purse' is budget revenue", () => {
     expect(frame("In 2023, how many individual Party members in Ha Nam province were punished by Party organisations?").metric).toBe("party_members_disciplined");
     expect(frame("How much did Cam Xuyen district bring into the public purse in 2023?").metric).toBe("budget_revenue");
+  });
+});
+
+describe("questions asked as people type them (held-out-31 and -33, part two)", () => {
+  it("the asker's own story before the question says why they ask, not what the answer says", () => {
+    const words = storyWords("my late father served in a commune party cell in ha nam, and i am writing an essay on discipline. in 2023, how many party members in ha nam were punished?");
+    expect(words).toContain("essay");
+    expect(words).toContain("father");
+    // (Words the question repeats stay the question's.)
+    expect(words).not.toContain("ha");
+    expect(words).not.toContain("punished");
+    // A claim to check, or what someone told the asker, states what the answer says.
+    expect([...storyWords("our copy says 600 members were admitted. is that right?")]).toEqual([]);
+    expect([...storyWords("how many party members did ha nam admit in 2023?")]).toEqual([]);
+  });
+
+  it("a meeting named before its date dates the source ('the conference on December 28, 2023'), not the figure", () => {
+    const [target, meeting] = yearMentions("Among the 2024 targets announced at the district Party Committee's conference on December 28, 2023, how many new businesses?");
+    expect(target).toMatchObject({ from: 2024, datesSource: false });
+    expect(meeting).toMatchObject({ from: 2023, datesSource: true });
+    expect(yearMentions("How many businesses were set up by December 28, 2023?")[0].datesSource).toBe(false);
+  });
+
+  it("'the same quarter of the previous year' is a baseline", () => {
+    expect(baselinePhrases("how does that compare with the same quarter of the previous year?")).toEqual(["compare with the same quarter of the previous year"]);
+    expect(yearMentions("GRDP in the first quarter of 2021, against the same nine months of 2020")[1]).toMatchObject({ from: 2020, baseline: true });
+  });
+
+  it("'when closing the conference' joins a clause and asks no date; 'when did … hold' does", () => {
+    expect(frame("What economic growth target for 2024 did Hai Duong Party Secretary Tran Duc Thang set out when closing the 17th conference?")).toMatchObject({ metric: "growth", wanted: "target" });
+    expect(frame("When did Hai Duong hold the 17th conference of the provincial Party Executive Committee?").wanted).toBe("date");
+  });
+
+  it("'TCĐs' (tổ chức Đảng) are Party organizations", () => {
+    expect(synonymStems(stem("tcds"))).toContain(stem("organizations"));
   });
 });
