@@ -490,7 +490,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "Who was head of Khanh Hoa's provincial party organization committee?" is not answered by "…, Head of the
     // Central Organizing Committee chaired the conference": the body asked is the province's, the one named the centre's.
     const provincialBodyAsked = BODY.test(q.folded) && /\bprovincial\b/.test(q.folded);
-    if (named.length && role.length && holdsRole(sentence, role, provincialBodyAsked)) {
+    // "Who was elected Secretary of the Hung Yen city Party Committee?" is not answered by "…Mr. Do Tien Sy, …,
+    // Provincial Party Secretary": the post asked is the city's, the one named the province's.
+    const provincePostForLocal = LOCAL_POST_ASKED.test(q.folded) && /\bProvincial\b/.test(sentence) && !LOCAL_LEVEL.test(sentence);
+    if (named.length && provincePostForLocal) problems.push("the person named holds the province's post");
+    else if (named.length && role.length && holdsRole(sentence, role, provincialBodyAsked)) {
       counts = true;
       bonus += 0.3;
     }
@@ -609,6 +613,10 @@ function onlyCentralBodies(folded: string): boolean {
   const bodies = [...folded.matchAll(BODY_NAMED)];
   return bodies.length > 0 && bodies.every((m) => /^central\b/.test(m[1] ?? ""));
 }
+/** A district's, city's or commune's post asked: "Secretary of the Hung Yen city Party Committee", "Nghi Xuan district party secretary". */
+const LOCAL_POST_ASKED = /\b(?:secretary|chair\w*|head|leader)\s+of\s+(?:the\s+)?(?:[a-z']+\s+){0,3}?(?:city|municipal|district|town|commune|ward|township)\s+party\s+(?:committee|cell)\b|\b(?:city|municipal|district|town|commune|ward)\s+party\s+(?:secretary|chief)\b/;
+/** A sentence naming a post below the province's ("… City Party Committee", "Municipal Party Secretary"). */
+const LOCAL_LEVEL = /\b(?:City|Municipal|District|Town|Commune|Ward|Township)\s+Party\b/i;
 /** A post in a district, town, commune or ward: "Secretary of Thai Thuy District Party Committee", "Hong Linh Town Party Secretary". */
 const LOCAL_ROLE = /\b(District|Town|Commune|Ward|Township)\s+Party\s+(Committee|Secretary|Cell)\b/;
 const PURPOSE_WORDS = /\b(?:aims?|aimed|aiming) (?:to|at)\b|\bpurposes?\b|\bin order to\b|\bso as to\b|\bso that\b|\bwith (?:the|a) (?:aim|goal|objective|view) (?:of|to)\b|\bintended to\b|\b(?:goal|objective|aim) is to\b|\b(?:is|are|was|were) responsible for\b|\b(?:its|their) (?:task|tasks|duty|duties|role|mission) (?:is|are) to\b/i;
@@ -750,7 +758,9 @@ function countsThing(sentence: string, figures: string[], noun: string): boolean
   if (noun === MONEY) return MONEY_FIGURE.test(sentence);
   if (noun === LENGTH) return LENGTH_FIGURE.test(sentence);
   const nounStem = stem(noun);
-  const wanted = new Set([nounStem, ...synonymStems(nounStem), ...(PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : [])]);
+  // (Delegates are people sent to a meeting: "…consisting of 35 comrades" counts a body's members, not them.)
+  const people = DELEGATE_COUNTS.has(noun) ? PERSON_COUNT_STEMS.filter((s) => !MEMBERSHIP_STEMS.has(s)) : PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : [];
+  const wanted = new Set([nounStem, ...synonymStems(nounStem), ...people]);
   const near = (w: string) => wanted.has(stem(w)) || (w.length >= 4 && noun.length >= 4 && editDistance(w, noun, 1) <= 1);
   return figureNear(sentence, figures, 4, near, { numberWords: true });
 }
@@ -817,6 +827,9 @@ const CONTRASTED_KINDS = new Set(["regular", "extraordinary", "special", "themat
 /** "How many people…" is answered by members, delegates, cadres, participants or individuals as much as by people. */
 const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades", "individuals"]);
 const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest", "individu"].map(stem);
+/** People sent to a meeting, and the words for a body's members, which do not count them. */
+const DELEGATE_COUNTS = new Set(["delegates", "representatives"]);
+const MEMBERSHIP_STEMS = new Set(["member", "offici", "cadr", "comrad", "individu"].map(stem));
 
 /** A new figure within five words of one of the asked terms ("13 resolutions", "grew by 8.5%"). */
 function figureNextToTerm(sentence: string, figures: string[], content: ContentTerm[]): boolean {
