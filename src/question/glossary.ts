@@ -31,6 +31,8 @@ const GROUPS: string[][] = [
   ["provincial party committee", "tỉnh ủy", "tinh uy"],
   ["secretary", "bí thư", "bi thu", "chief"],
   ["conference", "hội nghị", "hoi nghi", "meeting", "session", "sitting"],
+  // "How many papers did the leadership put out / churn out": documents issued.
+  ["issued", "promulgated", "put out", "churned out", "churn out"],
   ["growth", "tăng trưởng", "tang truong"],
   // "5th plenary" asks about "the fifth conference", and "the fifth" about "the 5th".
   ...ORDINAL_WORDS.map((word, i) => [word, ordinalFigure(i + 1)]),
@@ -47,7 +49,7 @@ const JUDGING_GROUPS: string[][] = [
   ["cell", "cells", "branch", "branches"],
   ["body", "bodies", "organization", "organizations", "organisation", "organisations", "tcd", "tcds"],
   ["home", "homes", "house", "houses"],
-  ["paper", "papers", "document", "documents"],
+  ["paper", "papers", "paperwork", "document", "documents"],
   ["resolution", "resolutions", "decision", "decisions", "decide", "decided", "decides"],
   ["venture", "ventures", "project", "projects"],
   ["pass", "passed", "approve", "approved", "adopt", "adopted"],
@@ -740,6 +742,13 @@ export function vietnameseShare(text: string): number {
   return words.length ? words.filter((w) => VI_SYLLABLES.has(w)).length / words.length : 0;
 }
 
+/** Chat shorthand that is no English word: "bn" (bao nhiêu; not "5 bn", billions), "dc" (được), "ntn". */
+const VI_CHAT_PLAIN: [RegExp, string][] = [
+  [/(?<![\p{L}\p{N}])(?<!\p{N}\s)(?:bn|bnhiu|bnhieu)(?![\p{L}\p{N}])/giu, "bao nhieu"],
+  [/(?<![\p{L}\p{N}])(?:dc|đc)(?![\p{L}\p{N}])/giu, "duoc"],
+  [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/giu, "nhu the nao"],
+];
+
 export function looksVietnamese(question: string): boolean {
   const words = question.normalize("NFC").split(/[^\p{L}\p{M}]+/u).filter(Boolean);
   const lowerVi = words.filter((w) => w === w.toLowerCase() && VI_LETTERS.test(w)).length;
@@ -747,8 +756,10 @@ export function looksVietnamese(question: string): boolean {
   const folded = ` ${fold(question).replace(/[^a-z0-9]+/g, " ")} `;
   if ([" tinh uy ", " huyen uy ", " dang vien ", " ket nap ", " bao nhieu ", " chu tri ", " ngan sach ", " tang truong ", " hoi nghi "].some((p) => folded.includes(p))) return true;
   // Without accents: most words are syllables of the glossary's Vietnamese (place names aside), and two glossary phrases occur.
+  // ("hong linh ha tinh tieu chi do thi loai 3 dat bn": chat shorthand counts as the syllables it stands for.)
   const placeWords = new Set(findPlaces(question).flatMap((p) => fold(p.matched).split(/\s+/)));
-  const syllables = folded.trim().split(" ").filter((w) => w && !placeWords.has(w) && !/\d/.test(w));
+  const written = VI_CHAT_PLAIN.reduce((text, [re, plain]) => text.replace(re, plain), question);
+  const syllables = fold(written).replace(/[^a-z0-9]+/g, " ").trim().split(" ").filter((w) => w && !placeWords.has(w) && !/\d/.test(w));
   const vietnamese = syllables.filter((w) => VI_SYLLABLES.has(w)).length;
   const phrases = foldedTable.filter((e) => e.words.length >= 2 && folded.includes(` ${e.words.join(" ")} `)).length;
   return syllables.length >= 3 && vietnamese / syllables.length >= 0.6 && phrases >= 1;
@@ -792,6 +803,11 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
     .replace(/(?:(?:lần|lan)\s+)?(?:thứ|thu)\s+(\d+|[IVX]+)(?![\p{L}\p{N}])/giu, (m, n: string) => {
       const number = eventNumber(n);
       return number ? keep(ordinalFigure(number)) : m;
+    })
+    // "HĐND khóa 9" → "9th term": a term's number, not a count or a day ("khoa 9 thang 7/2020" is the 9th term, July 2020).
+    .replace(/(?<![\p{L}])(?:khóa|khoá|khoa)\s+(\d{1,2}|[IVX]+)(?![\p{L}\p{N}])/giu, (m, n: string) => {
+      const number = eventNumber(n);
+      return number ? keep(`${ordinalFigure(number)} term`) : m;
     });
   for (const place of findPlaces(text)) text = text.replace(place.matched, keep(place.name, true));
 

@@ -331,7 +331,8 @@ const GROUP_BEFORE_COUNT = new RegExp(`\\b(${GROUP_NOUNS})s?\\s*[,:-]?\\s*how ma
  */
 function nounPhraseHead(text: string, headFirst = false): string | null {
   const phrase: string[] = [];
-  for (const word of text.toLowerCase().split(/\s+/)) {
+  // ("how many pieces of paperwork": the paperwork is counted, by the piece.)
+  for (const word of text.toLowerCase().replace(/^\s*(?:pieces|items|copies|batches)\s+of\s+/, "").split(/\s+/)) {
     const w = word.replace(/[^\p{L}'’-]/gu, "");
     // "how many businesses and co-ops": the first noun's head; "…organizations excellently completed": no adverb.
     // "how many cadres tuned in…": a past-tense verb after the noun ends it too ("how many elected members" starts with one).
@@ -437,8 +438,9 @@ function yearsAsked(english: string, context: QuestionContext, wantsDate: boolea
   // "its 2025 provincial congress": a year naming the meeting after it.
   const namesMeeting = (y: (typeof years)[number]) => y.from === y.to && MEETING_NAMED.test(english.slice(y.at + y.length));
   // "What yearly goal did the secretary set … at the 2023 review conference?": a target set at a meeting is for the
-  // years after it, so the year naming the meeting is no period of the target.
-  if (target && years.length && years.every(namesMeeting)) return null;
+  // years after it, so the year naming the meeting is no period of the target ("Ha Nam year-end review (Dec 2023): what
+  // yearly goal …" neither: the meeting's date).
+  if (target && years.length && years.every((y) => namesMeeting(y) || y.datesSource)) return null;
   // "By what date must …, according to the plan presented at the November 13, 2024 conference?": the date asked
   // for may fall in another year than the meeting the question cites.
   if (wantsDate && years.length && years.every((y) => y.datesSource)) return null;

@@ -57,13 +57,13 @@ export function yearsNamed(text: string): string[] {
 
 /** A month (and day) just before a year, and a meeting or report named within a few words after it. */
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
-/** A meeting named before its date: "the conference on December 28, 2023", "the session held on Dec 7, 2022". */
-const MEETING_BEFORE = new RegExp(`\\b(?:conference|teleconference|congress|session|meeting|plenum|plenary|review)\\s+(?:(?:held|convened|opened|closed|that\\s+(?:opened|closed))\\s+)?(?:on|of|dated)\\s+(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
+/** A meeting named before its date: "the conference on December 28, 2023", "the session held on Dec 7, 2022", "congress oct 2025". */
+const MEETING_BEFORE = new RegExp(`\\b(?:conference|teleconference|congress|session|meeting|plenum|plenary|review)\\s+(?:(?:held|convened|opened|closed|that\\s+(?:opened|closed))\\s+)?(?:(?:on|of|dated|in)\\s+)?(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(?:${MONTH_PATTERN})\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?$`, "i");
 const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|teleconference|review|congress|session|meeting|plenum|plenary|report)\b/iu;
 /** "the same period", "the same quarter", "the same nine months" (of a year compared with). */
 const SAME_PERIOD = String.raw`same\s+(?:period|quarter|time|half(?:[\s-]year)?|(?:(?:first\s+)?(?:three|six|nine|\d{1,2})\s+)?months?)`;
-/** Words of an explicit comparison: "than", "compared with", "in comparison to", "relative to", "versus", "against". */
-const COMPARISON = String.raw`(?:compared?\s+(?:with|to)|comparison\s+(?:with|to)|relative\s+to|than(?:\s+in)?|versus|vs\.?|against)`;
+/** Words of an explicit comparison: "than", "compared with", "in comparison to", "relative to", "versus", "against", "up on". */
+const COMPARISON = String.raw`(?:compared?\s+(?:with|to)|comparison\s+(?:with|to)|relative\s+to|than(?:\s+in)?|versus|vs\.?|against|(?:up|down)\s+on)`;
 /** A comparison as it runs up to a year: "than ", "compared with the ", "relative to that of ". */
 const COMPARED = String.raw`\b${COMPARISON}\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:${SAME_PERIOD} (?:of|in)\s+)?`;
 /** A comparison just before a year: "than 2022", "compared with the 2010-2015 period", "relative to that of 2020". */
@@ -187,8 +187,8 @@ const PARTS: [YearPart, RegExp][] = [
   ["Q3", /\b(third|3rd)[\s-]quarter\b|\bquarter (iii|3)\b|\bq3\b|\bquy (iii|3)\b/],
   ["Q4", /\b(fourth|4th)[\s-]quarter\b|\bquarter (iv|4)\b|\bq4\b|\bquy (iv|4)\b/],
   ["H1", /\bjan(uary)?\s*[-–]\s*june?\b|\b(first|1st) (six|6)[\s-]months?\b|\b(first|1st)[\s-]half\b|\bh1\b|\b(six|6)[\s-]months of\b|\b6 thang dau nam\b/],
-  ["9M", /\bjan(uary)?\s*[-–]\s*sep(t|tember)?\b|\b(first )?(nine|9)[\s-]months?\b|\b9 thang\b/],
-  ["11M", /\bjan(uary)?\s*[-–]\s*nov(ember)?\b|\b(first )?(eleven|11)[\s-]months?\b|\b11 thang\b/],
+  ["9M", /\bjan(uary)?\s*[-–]\s*sep(t|tember)?\b|\b(first )?(nine|9)[\s-]months?\b|\b9 thang\b(?!\s*\d)/],
+  ["11M", /\bjan(uary)?\s*[-–]\s*nov(ember)?\b|\b(first )?(eleven|11)[\s-]months?\b|\b11 thang\b(?!\s*\d)/],
 ];
 
 /** The part of a year a text speaks of ("in the first quarter of 2024" → "Q1"), or null for a whole year. */
