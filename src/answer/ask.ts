@@ -1,7 +1,9 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "../embed/embedder.js";
 import { countsNoun, understandQuestion, parseDatePoint, respellNames, type Question, type QuestionContext } from "../question/index.js";
-import { escapeRegExp, nounPattern } from "../text/escape.js";
+import { escapeRegExp } from "../text/escape.js";
+import { stem } from "../question/analyze.js";
+import { synonymStems } from "../question/glossary.js";
 import { DEFAULT_SEARCH, hybridSearch, termWeights, type ScoredPassage, type SearchOptions } from "../search/search.js";
 import type { SearchIndex as Store, StoredPassage } from "../store/search-index.js";
 import { fold } from "../text/fold.js";
@@ -182,6 +184,8 @@ const FACT_SCAN_ARTICLES = 20;
 const BEST_REPORT_PASSAGES = 15;
 /** A "who" or "when" about a district or town named in at most this many reports reads their other passages too. */
 const PERSON_SCAN_ARTICLES = 2;
+/** A figure and the (up to three) words after it: "2,278 documents", "28 grassroots Party organizations". */
+const FIGURE_AND_WORDS = /\d(?:[\d.,]*\d)?((?:\s+[\p{L}'’-]+){1,3})/gu;
 
 /**
  * A figure question about a place the library has a few reports on: the passages of those reports whose facts
@@ -192,7 +196,9 @@ function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<stri
   const metric = q.frame.metric;
   // "Who is the Party Secretary of Nghi Xuan district?" about one or two reports: their other passages may hold
   // the one sentence naming him (a report on several districts has a section on each).
-  const aboutPerson = (q.frame.wanted === "person" || q.frame.wanted === "date") && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && q.analyzed.names.length > 0;
+  // ("Who chaired the Lai Chau provincial Party Committee's conference on 14 September …?" too: the report on it names her
+  // in a passage sharing few words with the question.)
+  const aboutPerson = (q.frame.wanted === "person" || q.frame.wanted === "date") && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && (q.analyzed.names.length > 0 || q.frame.wanted === "person");
   const top = hits.slice(0, considered);
   const inTop = new Set(top.map((h) => h.id));
   const floor = Math.min(...top.map((h) => h.score), 0);
@@ -210,11 +216,15 @@ function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<stri
   }
   // "hong linh town total party members" (no metric of the lexicon) about one or two reports: their passages with a
   // figure counting the counted noun ("…28 grassroots Party organizations with 3,492 Party members") join too.
-  const counting = !metric && !aboutPerson && countsNoun(q.counted) && !!narrowed && narrowed.size <= PERSON_SCAN_ARTICLES && (q.frame.wanted === "achieved" || q.frame.wanted === "target")
-    ? new RegExp(`\\d(?:[\\d.,]*\\d)?\\s+(?:[\\p{L}'’-]+\\s+){0,2}?${nounPattern(q.counted)}\\b`, "iu")
+  // ("how many papers did Hung Yen put out": "…2,278 documents …", the noun or its synonym.)
+  // (About more reports, the two the search ranks first.)
+  const counting = !metric && !aboutPerson && countsNoun(q.counted) && !!narrowed && (q.frame.wanted === "achieved" || q.frame.wanted === "target")
+    ? new Set([stem(q.counted), ...synonymStems(stem(q.counted))])
     : null;
   if (counting) {
-    const extra = [...narrowed!].flatMap((id) => passagesOf(id)).filter((p) => !inTop.has(p.id) && counting.test(p.text));
+    const countsIt = (text: string) => [...text.matchAll(FIGURE_AND_WORDS)].some((m) => m[1]!.trim().split(/\s+/).some((w) => counting.has(stem(w.toLowerCase()))));
+    const scanned = narrowed!.size <= PERSON_SCAN_ARTICLES ? [...narrowed!] : [...new Set(hits.map((h) => h.articleId))].slice(0, PERSON_SCAN_ARTICLES);
+    const extra = scanned.flatMap((id) => passagesOf(id)).filter((p) => !inTop.has(p.id) && countsIt(p.text));
     return extra.length ? join(extra.slice(0, 6)) : hits;
   }
   const wanted = aboutPerson ? () => true : (p: StoredPassage) => p.facts.some((f) => f.metric === metric);
