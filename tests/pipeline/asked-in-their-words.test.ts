@@ -166,3 +166,52 @@ describe("questions in the askers' own words (held-out-32, and held-out-26's rea
     expect(result.answer).toContain("December 8, 11 and 12");
   });
 });
+
+describe("questions in the askers' own words (held-out-34 and -35)", () => {
+  // The Hung Yen city congress of ../shared/corpus/extra/015.json, besides the seed reports and the Binh Thuan
+  // subcommittee above.
+  beforeAll(async () => {
+    await app.library.add(
+      upload(
+        "hung-yen-city-congress.md",
+        'title: "The Party Congress of Hung Yen city for the term of 2020 - 2025"\nurl: https://example.org/hung-yen-city\ndate: 2020-08-07\nplace: Hung Yen province',
+        "On August 6, Hung Yen Municipal Party Committee solemnly organized the 21th Party Congress, term 2020 - 2025.\n\n" +
+          "The Congress was attended and directed by Mr. Do Tien Sy, Member of the Party Central Committee, Provincial Party Secretary, Head of the Provincial Delegation of the National Assembly; Mr. Tran Quoc Toan, Member of the Provincial Standing Committee, Chairman of the Provincial People's Council.\n",
+      ),
+    );
+  });
+
+  it("the province's secretary attending a city's congress is not who the city elected its secretary", async () => {
+    const result = await app.ask("Who was elected Secretary of the Hung Yen city Party Committee at its 21st congress in August 2020?");
+    expect(result.outcome.kind).not.toBe("answered");
+    expect(result.answer).not.toContain("Do Tien Sy");
+    const attended = await app.ask("Who attended and directed the 21st congress of the Hung Yen city Party Committee?");
+    expect(attended.answer).toContain("Do Tien Sy");
+  });
+
+  it("a body's 35 comrades are no count of delegates", async () => {
+    const result = await app.ask("Do the reports say how many delegates were fixed to attend Binh Thuan's 15th Provincial Party Congress, term 2025-2030?");
+    expect(result.outcome.kind).not.toBe("answered");
+    expect(result.answer).not.toContain("35 comrades");
+    const members = await app.ask("How many members does the Binh Thuan Subcommittee for Documents of the 15th Provincial Party Congress have?");
+    expect(members.answer).toContain("35 comrades");
+  });
+
+  it("'how much was that up on the previous year' is the baseline, not a year to read reports of", async () => {
+    const result = await app.ask("How much did the coffers take in at Hong Linh town (Ha Tinh) in 2023, and how much was that up on the previous year?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("10.13%");
+  });
+
+  it("'papers put out' are documents issued, in the report the search ranks first of several about the province", async () => {
+    const result = await app.ask("how many papers did hung yen's provincial party leadership put out in 2022");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("2,278 documents");
+  });
+
+  it("a yearly goal set at a dated review is no target for the review's year", async () => {
+    const result = await app.ask("Ha Nam year-end review (Dec 2023): what yearly goal did the provincial Party Secretary set for recruiting new party members, as a share of total membership?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("3-4%");
+  });
+});

@@ -1125,3 +1125,28 @@ describe("questions asked as people type them (held-out-31 and -33, part two)", 
     expect(synonymStems(stem("tcds"))).toContain(stem("organizations"));
   });
 });
+
+describe("questions asked as people type them (held-out-34 and -35)", () => {
+  it("chat shorthand 'bn' counts as Vietnamese without accents, but '5 bn' and an English 'bn' do not", () => {
+    expect(understandQuestion("hong linh ha tinh tieu chi do thi loai 3 dat bn", context).frame).toMatchObject({ metric: "targets_met", place: "Hong Linh", wanted: "achieved" });
+    expect(understandQuestion("What is the bn figure for 5 bn VND?", context).english).toBe("What is the bn figure for 5 billion VND?");
+  });
+
+  it("'HĐND khóa 9 tháng 7/2020' is the 9th term in July 2020, not nine months nor a 9 July", () => {
+    const q = understandQuestion("tinh binh phuoc co bao nhieu dan toc thieu so, theo ky hop thu 12 hdnd khoa 9 thang 7/2020?", context);
+    expect(q.english).toContain("9th term July 2020");
+    expect(q.frame.period).toEqual({ from: 2020, to: 2020 });
+  });
+
+  it("'up on the previous year' is a baseline; a target at a meeting dated 'oct 2025' or '(Dec 2023)' is not for that year", () => {
+    expect(baselinePhrases("how much was that up on the previous year?")).toEqual(["up on the previous year"]);
+    expect(frame("hung yen congress oct 2025: what per capita GRDP is the province aiming for by 2030?")).toMatchObject({ metric: "income_per_capita", period: { from: 2030, to: 2030 }, wanted: "target" });
+    expect(frame("Ha Nam year-end review (Dec 2023): what yearly goal did the provincial Party Secretary set for recruiting new party members?")).toMatchObject({ metric: "party_members_admitted", period: null, wanted: "target" });
+  });
+
+  it("'pieces of paperwork' counts the paperwork, and papers 'put out' are documents issued", () => {
+    expect(understandQuestion("how many pieces of paperwork did the prov party leadership churn out during 2022?", context).counted).toBe("paperwork");
+    expect(synonymStems(stem("paperwork"))).toContain(stem("documents"));
+    expect(synonymWords(stem("issued"))).toContain("promulgated");
+  });
+});
