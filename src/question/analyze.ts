@@ -65,7 +65,7 @@ export const KEYWORD_COUNT =
   /^(?![^?]*\b(?:what|which|who|whom|whose|when|where|why|how|list|name|names|describe|tell|did|does|do|is|are|was|were|has|have|had|will|date|dates|day|days|deadline|time)\b)(?=(?:\S+\s+){0,6}\S+\s*$)[^?]*\b(members|delegates|deputies|representatives|participants|attendees|communes|wards|villages|households|organizations|organisations|cells|branches|agencies|enterprises|businesses|cooperatives|schools|cadres|officials)\s*(?:(?:19|20)\d{2}\s*)?\??\s*$/i;
 
 const FIGURE_QUESTION = new RegExp(
-  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high|quickly|rapidly|strongly)|(the )?number of|what (is|was) the total|what (is|was|are|were) the (exact |precise |real |actual )?(number|figure|count)|(share|proportion|percentage|ratio) of|what (volume|amount|value|quantity|level|size) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|growth rate|what was .* (revenue|growth|rate))\\b`,
+  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high|quickly|rapidly|strongly)|(the )?number of|what (is|was) the total|what (is|was|are|were) the (exact |precise |real |actual )?(number|figure|count)|(share|proportion|percentage|ratio) of|what (volume|amount|value|quantity|level|size) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|by what (?:multiple|factor)|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
 );
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;
@@ -95,7 +95,8 @@ const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to
 /** "Deadline for the congresses", "by when must…": the date something must be done by. */
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
-const REASON_QUESTION = /\bwhy\b|\b(for what reason|what (is|was|were) the reasons?|what reasons? (?:is|was|were|did|do|does)|reasons? (?:given|cited|behind))\b/i;
+// ("What made the bloc choose …?", "what led them to pick …": a reason asked.)
+const REASON_QUESTION = /\bwhy\b|\b(for what reason|what (is|was|were) the reasons?|what reasons? (?:is|was|were|did|do|does)|reasons? (?:given|cited|behind)|what (?:made|makes|led|leads|prompted|prompts|caused|causes) (?:[^?]{1,80}?\b)?(?:to )?(?:choose|chose|pick|picked|select|selected|decide|decided|change|changed|move|moved|adjust|adjusted))\b/i;
 /** "What is the vote meant to achieve", "what's the purpose of the plan", "what does the directive aim at": what it is for. */
 const PURPOSE_QUESTION = /\b(?:meant|intended|designed|supposed) to (?:achieve|accomplish|do|serve|bring)\b|\b(?:purpose|aim|point) of (?:the|this|that|its|a|an)\b|\bwhat (?:is|was|are|were) (?:it|they|this|that)\s+(?:[a-z]+ly\s+)?for\b|\bwhat (?:does|did|do) [^?]{1,160}\baim (?:at|to|for)\b|\bwhat (?:is|are|was|were|will) [^?]{1,160}\b(?:be )?responsible for\s*\??\s*$/i;
 /** "Where was the session held", "venue of the sitting": a place of meeting is the answer. */
@@ -295,7 +296,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   // ("who is subject to the vote": the words asking who, not what a sentence must say; "…states the scope, subjects and
   // time of the vote" names no one.)
   const asking = [...folded.matchAll(WHO_IS_COVERED)].map((m) => m[0]).concat(factCheckOpening(folded) ?? [], [...folded.matchAll(BACKSTORY)].map((m) => m[0]));
-  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE), ...folded.matchAll(SOURCE_GIVES)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed, ...asking].join(" ")).concat([...storyWords(folded)]));
+  const story = storyWords(folded);
+  const source = new Set(tokenize([...[...folded.matchAll(SOURCE_CLAUSE), ...folded.matchAll(SOURCE_GIVES)].map((m) => m[1]), opening, ...dayPhrases(folded), ...guessed, ...asking].join(" ")).concat([...story]));
   // ("… in 2023 against the previous year": what the figure is compared with, which the facts judge.)
   const baseline = new Set(tokenize(baselinePhrases(folded).join(" ")).filter((w) => !/^(19|20)\d{2}$/.test(w)));
   const eventWords = new Set(wantsOrdinal ? [] : tokenize(events.map((e) => fold(e.text)).join(" ")));
@@ -319,7 +321,8 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     terms,
     places,
     // The question's first word is capitalised as every sentence's is ("Besides the bloc's own agencies, …").
-    names: properNames(question).filter((n) => !tokenize(fold(n)).every((w) => placeWords.has(w)) && !(!n.includes(" ") && question.trimStart().startsWith(n))),
+    // ("Hello, I am a teacher in Phu Ly. …": a name only in the asker's own story is no name a report must hold.)
+    names: properNames(question).filter((n) => !tokenize(fold(n)).every((w) => placeWords.has(w) || story.has(w)) && !(!n.includes(" ") && question.trimStart().startsWith(n))),
     years: yearsNamed(question),
     spans: yearMentions(question)
       .filter((y) => y.from < y.to && !y.baseline && !endpointsAsked(question, y))
