@@ -214,6 +214,9 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // The frame: metric, period, place, what is wanted
 
+/** A capitalised body's name ending in its kind: "Development Investment Fund", "Social Policy Bank". */
+const BODY_NAME = /(?:\b\p{Lu}[\p{L}'’-]*\s+){1,4}(?:Fund|Bank|Corporation|Company|Joint Stock Company)\b/gu;
+
 // "What rate did the secretary ask to achieve", "must reach", "what growth does the resolution set for the term": a
 // figure someone set as a goal.
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|set (?:for|out|by)|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b|\b(requested|required|demanded|asked for)\b[^?]{0,60}?\b(what percentage|what rate|how many|how much)\b/i;
@@ -223,7 +226,8 @@ const LIST_QUESTION = /\b(which|what) (?:(?:[a-z'-]+ ){0,2}?|(?:(?!of\b)[a-z'-]+
 
 /** The frame, and the stems of the question's words that name its metric. */
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
-  const { words } = metricWords(english);
+  // ("…the Development Investment Fund's party cell": a body's name names no metric.)
+  const { words } = metricWords(english.replace(BODY_NAME, (name) => name.replace(/[\p{L}]+/gu, "body")));
   // "target to recruit how many party members": "target" says what kind of figure, the metric is the members.
   const mentions = findMetrics(words);
   // "How long should the congresses last?" asks for a span of time, whatever metric its words name.
@@ -381,6 +385,8 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   if (q.wantsPerson) return "person";
   if (q.wantsDate) return "date";
   if (q.wantsOrdinal) return "other";
+  // ("What made the bloc choose …?" asks a reason, as "why" does.)
+  if (q.wantsReason && !q.wantsFigure) return "other";
   // "ha nam grdp 2023" asks for a figure as much as "how fast did Ha Nam grow"; "which project…" does not.
   // Nor do "what has the tourism dept done", "what did the board do … per the inspection report" or "… project region".
   // ("Is it true that Tan Lang Bridge was the only project …?" states no figure and asks for none.)
