@@ -825,7 +825,8 @@ function delegatesSentElsewhere(q: AnalyzedQuestion, sentence: string): boolean 
 const CONTRASTED_KINDS = new Set(["regular", "extraordinary", "special", "thematic", "ordinary", "official", "alternate", "probationary", "online", "direct", "in-person"]);
 
 /** "How many people…" is answered by members, delegates, cadres, participants or individuals as much as by people. */
-const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades", "individuals"]);
+// ("How many seats were filled on the executive board": the people elected to them.)
+const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades", "individuals", "seats"]);
 const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest", "individu"].map(stem);
 /** People sent to a meeting, and the words for a body's members, which do not count them. */
 const DELEGATE_COUNTS = new Set(["delegates", "representatives"]);
