@@ -215,3 +215,25 @@ describe("questions in the askers' own words (held-out-34 and -35)", () => {
     expect(result.answer).toContain("3-4%");
   });
 });
+
+describe("questions in the askers' own words (held-out-35, seats)", () => {
+  // The Hung Yen 19th congress of ../shared/corpus/extra/014.json.
+  let own: App;
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    await own.library.add(
+      upload(
+        "hung-yen-19th-congress.md",
+        'title: "Art programme welcomes success of Party Congress (Hung Yen)"\nurl: https://example.org/hung-yen-19th\ndate: 2020-10-20\nplace: Hung Yen province',
+        "The Congress elected 52 comrades to the Executive Board of the 19th Provincial Party Committee, for the 2020-2025 term, and elected a delegation to attend the 13th National Party Congress.\n",
+      ),
+    );
+  });
+  afterAll(() => own?.close());
+
+  it("'how many seats were filled' on a board counts the comrades elected to it", async () => {
+    const result = await own.ask("How many seats were filled on the executive board of Hung Yen's 19th Provincial Party Committee (2020-2025 term)?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("52 comrades");
+  });
+});

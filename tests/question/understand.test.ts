@@ -1150,3 +1150,29 @@ describe("questions asked as people type them (held-out-34 and -35)", () => {
     expect(synonymWords(stem("issued"))).toContain("promulgated");
   });
 });
+
+describe("questions asked as people type them (held-out-34 and -35, part two)", () => {
+  it("a place in the asker's own story ('I am teacher in Phu Ly') is no name a report must hold", () => {
+    const q = understandQuestion("Hello, I am teacher in Phu Ly. Ha Nam province for 2024 and next years: what is the target for new Party members each year?", context);
+    expect(q.analyzed.names).not.toContain("Phu Ly");
+    expect(understandQuestion("What is the target for new Party members in Phu Ly each year?", context).analyzed.names).toContain("Phu Ly");
+  });
+
+  it("'by what multiple has fiscal intake expanded' asks budget revenue's figure", () => {
+    expect(frame("Hung Yen: by what multiple has provincial fiscal intake expanded since the province was re-established?")).toMatchObject({ metric: "budget_revenue", wanted: "achieved" });
+  });
+
+  it("'mấy năm liên tục' asks how many consecutive years; 'tặng bằng khen' is awarded", () => {
+    const q = understandQuestion("chi bo quy dau tu phat trien tinh hai duong duoc tang bang khen may nam lien tuc?", context);
+    expect(q.english).toContain("awarded Certificates of Merit how many consecutive years");
+    expect(q.counted).toBe("years");
+  });
+
+  it("'what made … choose' asks a reason, and a body's name ('Development Investment Fund') names no metric", () => {
+    const q = understandQuestion("What made the Hai Duong Agencies Bloc choose the Development Investment Fund's party cell for its model congress?", context);
+    expect(q.analyzed.wantsReason).toBe(true);
+    expect(q.frame.wanted).toBe("other");
+    expect(q.frame.metric).not.toBe("investment_capital");
+    expect(frame("How much investment capital did Hai Duong attract in 2023?").metric).toBe("investment_capital");
+  });
+});
