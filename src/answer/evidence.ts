@@ -416,6 +416,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "How many delegates attended the 19th congress?" is not answered by the delegation it elected "to attend the 13th
     // National Party Congress, including 19 official delegates".
     else if (counted && /^delegat/.test(counted) && delegatesSentElsewhere(q, sentence)) problems.push("the delegates are sent to another congress");
+    // "How many members were elected to the city's executive committee?" is not answered by "…and 245 representatives
+    // attended": people counted for what the question asks they were (elected, admitted, disciplined), or for nothing.
+    else if (counted && PERSON_COUNTS.has(counted) && peopleActionMissing(q, foldedSentence)) problems.push(`the figure counts no ${counted} ${PEOPLE_ACTION.exec(q.folded)![1]}`);
     // "…by the june 15 2025 deadline" is not answered by "As of January 2025, 40/172 Party cells have held…".
     else if (statusElsewhen(q, sentence)) problems.push(`sentence gives the figure as of another month`);
     else {
@@ -828,6 +831,17 @@ const CONTRASTED_KINDS = new Set(["regular", "extraordinary", "special", "themat
 // ("How many seats were filled on the executive board": the people elected to them.)
 const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades", "individuals", "seats"]);
 const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest", "individu"].map(stem);
+/** What a count of people may ask they were: "elected", "admitted", "disciplined", "expelled", "appointed", "commended". */
+const PEOPLE_ACTION = /\b(elected|admitted|disciplined|expelled|appointed|commended|awarded|recruited|punished|sanctioned)\b/;
+
+/** Whether the question counts people by what was done to them and the sentence says nothing of it (nor its synonyms). */
+export function peopleActionMissing(q: AnalyzedQuestion, foldedSentence: string): boolean {
+  const action = PEOPLE_ACTION.exec(q.folded)?.[1];
+  if (!action) return false;
+  const wanted = new Set([stem(action), ...synonymStems(stem(action))]);
+  return !tokenize(foldedSentence).some((w) => wanted.has(stem(w)));
+}
+
 /** People sent to a meeting, and the words for a body's members, which do not count them. */
 const DELEGATE_COUNTS = new Set(["delegates", "representatives"]);
 const MEMBERSHIP_STEMS = new Set(["member", "offici", "cadr", "comrad", "individu"].map(stem));
