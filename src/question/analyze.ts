@@ -65,7 +65,7 @@ export const KEYWORD_COUNT =
   /^(?![^?]*\b(?:what|which|who|whom|whose|when|where|why|how|list|name|names|describe|tell|did|does|do|is|are|was|were|has|have|had|will|date|dates|day|days|deadline|time)\b)(?=(?:\S+\s+){0,6}\S+\s*$)[^?]*\b(members|delegates|deputies|representatives|participants|attendees|communes|wards|villages|households|organizations|organisations|cells|branches|agencies|enterprises|businesses|cooperatives|schools|cadres|officials)\s*(?:(?:19|20)\d{2}\s*)?\??\s*$/i;
 
 const FIGURE_QUESTION = new RegExp(
-  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high|quickly|rapidly|strongly)|(the )?number of|what (is|was) the total|what (is|was|are|were) the (exact |precise |real |actual )?(number|figure|count)|(share|proportion|percentage|ratio) of|what (volume|amount|value|quantity|level|size) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|by what (?:multiple|factor)|growth rate|what was .* (revenue|growth|rate))\\b`,
+  `${CODE_QUESTION.source}|\\btotal\\b|\\b[a-z]{4,} rates?\\b|\\b(how (many|much|fast|long|large|big|high|quickly|rapidly|strongly)|(the )?number of|what (is|was) the total|what (is|was|are|were) the (exact |precise |real |actual |two |three |both )?(numbers?|figures?|counts?)|(share|proportion|percentage|ratio) of|what (volume|amount|value|quantity|level|size) of|what (percentage|percent|share|proportion|rate|number|amount|was the (budget|revenue|growth|rate|value|total))|by how much|by what (?:multiple|factor)|growth rate|what was .* (revenue|growth|rate))\\b`,
   "i",
 );
 // ("When the leadership met in late 2024, which resolution did they review?": a clause setting the scene asks no date;

@@ -121,6 +121,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bcpv\b/gi, "Communist Party of Vietnam"],
   [/\becon\b/gi, "economic"],
   [/\bexec\b/gi, "executive"],
+  [/\bconfs\b/gi, "conferences"],
   [/\bconf\b/gi, "conference"],
   [/\bmtg\b/gi, "meeting"],
   [/\bgovt\b|\bgov['’]t\b/gi, "government"],
@@ -380,6 +381,8 @@ const VI_EN: [string, string][] = [
   ["chỉ tiêu kết nạp", "target to recruit"],
   ["kết nạp", "admitted"],
   ["phát triển đảng viên", "recruit party members"],
+  // "Số đảng viên của … là bao nhiêu?": the number of party members.
+  ["số đảng viên", "the number of party members"],
   ["thi hành kỷ luật", "disciplined"],
   ["kỷ luật", "disciplined"],
   ["kỉ luật", "disciplined"],
@@ -697,6 +700,17 @@ const VI_DROP = new Set(
     "năm nam nay ngoái ngoai trước truoc rồi roi từ tu kể ke đến den tới toi hết het tháng thang sau"
   ).split(" "),
 );
+
+/** Provinces by their initials, in capitals as they are typed ("HD prov party exec cttee", "HY city"). */
+const PROVINCE_INITIALS: [RegExp, string][] = [
+  [/\bHD\b/g, "Hai Duong"],
+  [/\bHY\b/g, "Hung Yen"],
+];
+
+/** A question with provinces' initials written out (before places are read, so "HY city" is not taken for Hue City). */
+export function withProvinceInitials(question: string): string {
+  return PROVINCE_INITIALS.reduce((text, [re, name]) => text.replace(re, name), question);
+}
 
 /** Vietnamese chat shorthand: "bn" (bao nhiêu, how many), "dc" / "đc" (được), "ko" / "k" (không), "j" (gì), "ntn" (như thế nào). */
 const VI_CHAT: [RegExp, string, string][] = [

@@ -17,7 +17,7 @@ import { UserError } from "../types.js";
 import { analyzeQuestion, changeAskedFrom, endpointsAsked, KEYWORD_COUNT, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { claimedCount, isFactCheck } from "./guess.js";
-import { codeSwitched, expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, vietnameseShare, withoutPleasantries } from "./glossary.js";
+import { codeSwitched, expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, vietnameseShare, withoutPleasantries, withProvinceInitials } from "./glossary.js";
 import { editDistance } from "../text/edit-distance.js";
 import { CARDINAL_WORD } from "../text/numbers.js";
 import { escapeRegExp } from "../text/escape.js";
@@ -93,7 +93,7 @@ const STANDING_ASKED =
 /** Reads a question. Throws a UserError for a question with no words to search with ("*", "OR", "- -"). */
 export function understandQuestion(asked: string, context: QuestionContext): Question {
   // ("… at the twenty sixth session in october twenty twenty four": the figures, before the dates are read.)
-  const understood = parseQuestionFilters(spokenNumbers(asked), { newestReportDate: context.newestReportDate, knownSources: context.knownSources });
+  const understood = parseQuestionFilters(spokenNumbers(withProvinceInitials(asked)), { newestReportDate: context.newestReportDate, knownSources: context.knownSources });
   const text = understood.question;
   if (!text) throw new UserError(`"${asked}" holds only filters. Add the question, e.g. "place:Thai Binh Who chaired the conference?"`, "empty_question");
   if (!/[\p{L}\p{N}]{2,}/u.test(text.replace(/\b(AND|OR|NOT|NEAR)\b/g, ""))) {
@@ -290,10 +290,16 @@ export function countedNoun(english: string, headFirst = false): string | null {
   // ("how many thousand billion dong", "how many million USD": a sum counted in its currency.)
   if (/\bhow much (money|funding|funds|capital)\b|\bhow much did\b.*\b(cost|spend|allocate)\b|\bhow many\s+(?:(?:hundred|thousand|million|billion|trillion)s?\s+)*(?:dong|vnd|usd|dollars?)\b/i.test(english)) return MONEY;
   const m = /\bhow many\s+([^?.!,;:]+)/i.exec(english);
+  // "Of the resolutions adopted at the session, how many dealt with organisational work?": the noun before, "of" which.
+  if (m && /^(?:dealt|were|was|are|had|have|did|concerned|related|covered|involved|focused|went|got)\b/i.test(m[1]!)) {
+    const of = [...english.slice(0, m.index).matchAll(/\b(?:of|among)\s+(?:the\s+|its\s+|their\s+)?([a-z-]{3,}s)\b/gi)].at(-1);
+    return of ? of[1]!.toLowerCase() : null;
+  }
   return m ? nounPhraseHead(m[1]!, headFirst) : null;
 }
 
-const TOTAL_OF = /(?:\btotal|\b(?:what|which) (?:is|was|are|were) the total|\b(?:the\s+)?number of)\s+(?:(?:the|all)\s+)?([^?.!,;:]+)/i;
+// ("total number of Party members in …": the members.)
+const TOTAL_OF = /(?:\btotal(?:\s+(?:number|count)\s+of)?|\b(?:what|which) (?:is|was|are|were) the total(?:\s+(?:number|count)\s+of)?|\b(?:the\s+)?number of)\s+(?:(?:the|all)\s+)?([^?.!,;:]+)/i;
 
 /** What "total X …" or "the number of X …" counts when X is a plural ("members", "participants"), or null ("total value"). */
 export function totalNoun(english: string): string | null {
