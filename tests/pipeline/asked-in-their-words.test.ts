@@ -176,7 +176,8 @@ describe("questions in the askers' own words (held-out-34 and -35)", () => {
         "hung-yen-city-congress.md",
         'title: "The Party Congress of Hung Yen city for the term of 2020 - 2025"\nurl: https://example.org/hung-yen-city\ndate: 2020-08-07\nplace: Hung Yen province',
         "On August 6, Hung Yen Municipal Party Committee solemnly organized the 21th Party Congress, term 2020 - 2025.\n\n" +
-          "The Congress was attended and directed by Mr. Do Tien Sy, Member of the Party Central Committee, Provincial Party Secretary, Head of the Provincial Delegation of the National Assembly; Mr. Tran Quoc Toan, Member of the Provincial Standing Committee, Chairman of the Provincial People's Council.\n",
+          "The Congress was attended and directed by Mr. Do Tien Sy, Member of the Party Central Committee, Provincial Party Secretary, Head of the Provincial Delegation of the National Assembly; Mr. Tran Quoc Toan, Member of the Provincial Standing Committee, Chairman of the Provincial People's Council.\n\n" +
+          "It drew the attendance of comrades in the Provincial Standing Committee, leaders of the provincial Party committees and 245 representatives representing more than 7,000 party members in the city Party Committee.\n",
       ),
     );
   });
@@ -235,5 +236,21 @@ describe("questions in the askers' own words (held-out-35, seats)", () => {
     const result = await own.ask("How many seats were filled on the executive board of Hung Yen's 19th Provincial Party Committee (2020-2025 term)?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("52 comrades");
+  });
+});
+
+describe("questions in the askers' own words (held-out-36 and -37)", () => {
+  it("people counted for what was done to them: 'how many members were elected' is not answered by 245 representatives attending", async () => {
+    for (const question of ["How many members were elected to the Hung Yen city Party Executive Committee at its 21st congress in August 2020?", "hung yen city congress 2020 - how many ppl got elected to the city party executive committee for 2020-2025?"]) {
+      const result = await app.ask(question);
+      expect(result.outcome.kind).not.toBe("answered");
+      expect(result.answer).not.toContain("245");
+    }
+  });
+
+  it("a count of members asked as 'total number of' is answered by the sentence counting them", async () => {
+    const result = await app.ask("Hung Yen city: total number of Party members in the city Party organisation as of August 2020?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("7,000 party members");
   });
 });

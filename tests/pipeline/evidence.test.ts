@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { eventYears, personNames } from "../../src/answer/evidence.js";
+import { eventYears, peopleActionMissing, personNames } from "../../src/answer/evidence.js";
+import { analyzeQuestion } from "../../src/question/analyze.js";
+import { fold } from "../../src/text/fold.js";
 import { yearsClaimed, yearsNamed } from "../../src/text/years.js";
 
 describe("evidence checks", () => {
@@ -40,5 +42,16 @@ describe("evidence checks", () => {
     expect(yearsClaimed("(Official dispatch No. 1924 – CV/TU, dated February 22, 2013 of the Standing Committee)")).toEqual(["2013"]);
     expect(yearsNamed("Under Nghe An's Official Dispatch 1924-CV/TU, by what date did the provincial level finish?")).toEqual([]);
     expect(yearsNamed("Decision 2161/QD-UBND of 2021 for 2021-2025")).toEqual(["2021", "2025"]);
+  });
+});
+
+describe("people counted for what was done to them", () => {
+  const elected = analyzeQuestion("How many members were elected to the Hung Yen city Party Executive Committee?");
+  it("a count of people asked as elected needs a sentence saying who was elected (or chosen as its synonym)", () => {
+    expect(peopleActionMissing(elected, fold("It drew the attendance of 245 representatives representing more than 7,000 party members."))).toBe(true);
+    expect(peopleActionMissing(elected, fold("The Congress elected 52 comrades to the Executive Board."))).toBe(false);
+    expect(peopleActionMissing(analyzeQuestion("How many party members were disciplined in Ha Nam?"), fold("Party committees at all levels punished 110 party members."))).toBe(false);
+    // A count of people asked for nothing done to them is not judged by this.
+    expect(peopleActionMissing(analyzeQuestion("How many representatives attended?"), fold("It drew 245 representatives."))).toBe(false);
   });
 });

@@ -1176,3 +1176,24 @@ describe("questions asked as people type them (held-out-34 and -35, part two)", 
     expect(frame("How much investment capital did Hai Duong attract in 2023?").metric).toBe("investment_capital");
   });
 });
+
+describe("questions asked as people type them (held-out-36 and -37)", () => {
+  it("'total number of Party members' and 'Số đảng viên … là bao nhiêu' count members", () => {
+    expect(understandQuestion("Binh Duong province: total number of Party members in the provincial Party organisation as of October 2023?", context).counted).toBe("members");
+    expect(understandQuestion("So dang vien cua Dang bo xa Minh Duc, huyen Tu Ky (Hai Duong) la bao nhieu?", context).counted).toBe("members");
+  });
+
+  it("'Of the resolutions adopted …, how many dealt with …' counts the resolutions", () => {
+    expect(understandQuestion("Of the resolutions adopted at the 13th session, how many dealt with organisational work?", context).counted).toBe("resolutions");
+  });
+
+  it("'vs Q1 2020' is the baseline; 'what were the two numbers' asks figures, not a list", () => {
+    expect(frame("HCMC Q1 2021 GRDP growth vs Q1 2020 - what were the two numbers, YoY?")).toMatchObject({ metric: "growth", period: { from: 2021, to: 2021, part: "Q1" }, wanted: "achieved" });
+  });
+
+  it("provinces by their initials in capitals: 'HY city' is Hung Yen's, not Hue City; 'HD', 'confs'", () => {
+    expect(understandQuestion("HY city avg econ growth/yr over 2015-20 term?", context).analyzed.places).toEqual(["Hung Yen"]);
+    expect(understandQuestion("HD prov party exec cttee 17th confs", context).english).toBe("Hai Duong provincial party executive committee 17th conferences");
+    expect(understandQuestion("hd and hy in lower case are left alone", context).analyzed.places).toEqual([]);
+  });
+});
