@@ -531,7 +531,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   if (q.wantsPerson || PLURAL_PEOPLE.test(q.folded)) {
     const askedDeputy = DEPUTY_POST.test(q.folded);
     const askedChief = !askedDeputy && CHIEF_POST.test(q.folded);
-    if (askedDeputy && !DEPUTY_POST.test(foldedSentence)) penalty += 0.3;
+    // ("Who was Standing Deputy Head of the board?": a deputy head, not a deputy secretary.)
+    const deputyOf = (text: string) => new Set([...text.matchAll(DEPUTY_POSTS)].map((m) => m[3]!.slice(0, 5)));
+    const askedPosts = deputyOf(q.folded);
+    if (askedDeputy && ![...deputyOf(foldedSentence)].some((p) => askedPosts.has(p))) penalty += 0.3;
     else if (askedChief && CHIEF_POST.test(foldedSentence) && !CHIEF_POST.test(foldedSentence.replace(DEPUTY_POSTS, " "))) penalty += 0.3;
   }
 
@@ -594,7 +597,7 @@ const VENUE = /\b(?:at|in) the (?:[\p{Lu}][\p{L}'’-]*\s+){0,5}(?:Cent(?:er|re)
 const WHICH_PLACE_KIND = /\b(?:which|what) (ward|commune|district|town|city|province)\b(?![-\s]level)/;
 
 /** Posts: a deputy's ("deputy secretary", "vice chairman", "standing deputy secretary") and the chief's. */
-const DEPUTY_POST = /\b(deputy|vice)\s+(party\s+)?(secretar\w*|chair\w*)/;
+const DEPUTY_POST = /\b(deputy|vice)\s+(party\s+)?(secretar\w*|chair\w*|head|director|president|commander)/;
 const DEPUTY_POSTS = new RegExp(DEPUTY_POST.source, "g");
 const CHIEF_POST = /\b(secretar\w*|chair(man|woman|person)?)\b/;
 /** Whether the (folded) sentence holds the verb a "who <verb>…" question asks about ("chaired": chairing, presided), or its synonym. */
@@ -687,15 +690,17 @@ export function personNames(sentence: string): string[] {
  * affair, department; "which leader of the provincial People's Council" → people, council; "who headed the
  * provincial party committee's Organisation Committee" → organization.
  */
-const ROLE_ASKED = /\b(?:on behalf of|representing|(head|chief|leader|director|chairman|chairwoman|secretary) of|who (?:headed|heads|was heading|is heading))\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for)\b|[?,.;]|$)/;
-const ROLE_GENERIC = new Set(["party", "committee", "provincial", "province", "province's", "city", "city's", "district", "district's", "the", "of", "and", "s"]);
+const ROLE_ASKED = /\b(?:on behalf of|representing|(head|chief|leader|director|chairman|chairwoman|secretary) of|who (?:headed|heads|was heading|is heading))\s+(?:the\s+)?([a-z' -]+?)(?=\s+(?:went|go|goes|was|were|is|are|did|does|attended|attend\w*|at|in|on|during|who|with|that|for|spoke|speaks|said|says|addressed|delivered|chaired|presided|led)\b|[?,.;]|$)/;
+const ROLE_GENERIC = new Set(["party", "committee", "provincial", "province", "province's", "city", "city's", "district", "district's", "the", "of", "and", "s", "that", "this", "its", "their", "these", "those"]);
 
 /** A post named by up to four words before its noun ("lai chau provincial party secretary"). */
-const POST_NAMED = "((?:[a-z']+\\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief))";
+const POST_NAMED = "((?:[a-z']+\\s+){0,4}?(?:secretary|chairman|chairwoman|chairperson|director|head|leader|president|chief|commander))";
 /** "…the Lai Chau provincial party secretary who led the conference?": the post, before the clause saying what its holder did. */
 const ROLE_BEFORE_WHO = new RegExp(`\\b${POST_NAMED}\\s+(?:who|that)\\b`);
 /** "Which Lai Chau provincial Party Secretary spoke at …?": the post the question picks its person by. */
 const ROLE_WHICH = new RegExp(`\\b(?:which|what)\\s+${POST_NAMED}\\b(?!\\s+of\\b)`);
+/** "Who was the provincial military commander at …?": the post the question names its person by. */
+const ROLE_WHO_IS = new RegExp(`\\bwho\\s+(?:is|was|were|are)\\s+(?:the\\s+)?${POST_NAMED}\\b(?!\\s+of\\b)`);
 
 function roleAsked(q: AnalyzedQuestion): string[] {
   const placeWords = new Set(q.places.flatMap((p) => tokenize(fold(p))));
@@ -704,7 +709,7 @@ function roleAsked(q: AnalyzedQuestion): string[] {
   // "Head of the internal affairs department" is known by its body; "Secretary of Lai Chau province", whose body is
   // only the place, by the post.
   if (of) return words(of[2]!).length ? words(of[2]!) : of[1] ? [stem(of[1])] : [];
-  const m = ROLE_BEFORE_WHO.exec(q.folded) ?? ROLE_WHICH.exec(q.folded);
+  const m = ROLE_BEFORE_WHO.exec(q.folded) ?? ROLE_WHICH.exec(q.folded) ?? ROLE_WHO_IS.exec(q.folded);
   return m ? words(m[1]!) : [];
 }
 
@@ -719,7 +724,7 @@ function holdsRole(sentence: string, role: string[], provincialBody: boolean): b
 }
 
 /** "Who said …", "who from the secretariat stressed …": the question asks who spoke. */
-const SPEAKER_ASKED = /\bwho\b[^?]{0,40}?\b(said|says|stressed|noted|emphasi[sz]ed|underlined|affirmed|told|urged|asked|added)\b/;
+const SPEAKER_ASKED = /\bwho\b[^?]{0,80}?\b(said|says|stressed|noted|emphasi[sz]ed|underlined|affirmed|told|urged|asked|added|spoke|speaks|addressed)\b/;
 const SPEECH_VERBS = "said|says|stressed|stresses|noted|notes|emphasised|emphasized|emphasizes|added|affirmed|asserted|urged|requested|suggested|underlined|highlighted|told|asked";
 const SPEECH_VERB = new RegExp(`\\b(${SPEECH_VERBS})\\b`);
 const SPEAKER = new RegExp(`(?:^|[,;]\\s*|\\s)(\\p{Lu}\\p{Ll}+)\\s+(?:${SPEECH_VERBS})\\b|\\b(?:${SPEECH_VERBS})\\s+(\\p{Lu}\\p{Ll}+)(?![\\p{L}\\s]*\\p{Lu})`, "gu");
