@@ -396,6 +396,10 @@ const VI_EN: [string, string][] = [
   ["phát triển", "development"],
   ["quỹ", "fund"],
   ["kỷ niệm chương", "Commemorative Medal"],
+  // "chỉ huy trưởng Bộ CHQS tỉnh": the commander of the provincial military headquarters.
+  ["chỉ huy trưởng", "commander"],
+  ["bộ chqs", "military headquarters"],
+  ["chqs", "military command"],
   ["lễ kỷ niệm", "anniversary celebration"],
   ["kỷ niệm", "anniversary"],
   ["công tác cán bộ", "cadre work"],
@@ -653,6 +657,7 @@ const VI_EN: [string, string][] = [
   ["mấy", "how many"],
   ["do ai", "who"],
   ["là ai", "who is"],
+  ["ai là", "who is"],
   ["ai", "who"],
   ["hiện có", "currently has"],
   ["hiện nay", "currently"],
