@@ -254,3 +254,63 @@ describe("questions in the askers' own words (held-out-36 and -37)", () => {
     expect(result.answer).toContain("7,000 party members");
   });
 });
+
+describe("questions in the askers' own words (held-out-36 and -37, posts and documents)", () => {
+  // Sentences of ../shared/corpus/extra/013.json (Hung Yen's anniversary board), 056.json (Ha Tinh's congresses) and
+  // 055.json (Binh Thuan's Party agencies).
+  let own: App;
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    await own.library.add(
+      upload(
+        "hung-yen-anniversary-board.md",
+        'title: "Reviewing activities to celebrate the 190th anniversary of Hung Yen province"\nurl: https://example.org/hung-yen-190\ndate: 2021-11-30\nplace: Hung Yen province',
+        "On November 29, the Commemorative Organizing board of the 190th anniversary of the foundation of Hung Yen province held a meeting to review and evaluate commemorative activities.\n\n" +
+          "Mr. Tran Quoc Van, Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Committee, Head of the Commemorative Organizing board chaired the meeting. The meeting witnessed the attendance of Mr. Dang Ngoc Quynh, Standing Vice Chairman of Provincial People's Committee; Colonel Nguyen Chi Cong, Member of the Standing Provincial Party Committee, Commander of the Provincial Military headquarter; Mr. Nguyen Duy Hung, Vice Chairman of the Provincial People's Committee, Standing Deputy Head of the Commemorative Organizing board.\n",
+      ),
+    );
+    await own.library.add(
+      upload(
+        "ha-tinh-congress-time.md",
+        'title: "Adjusting the time of Party Congresses for the 2025-2030 term (Ha Tinh)"\nurl: https://example.org/ha-tinh-time\ndate: 2025-02-20\nplace: Ha Tinh province',
+        "Comrade Tran The Dung, Standing Deputy Secretary of the Provincial Party Committee, has just signed and issued an official dispatch on behalf of the Provincial Party Committee Standing Committee to adjust the time of the Party Congress for the 2025-2030 term.\n\n" +
+          "On February 14, 2025, the Politburo issued Conclusion No. 126 on a number of contents and tasks to continue to arrange and streamline the organization of the political system in 2025, including the requirement to organize grassroots congresses in March 2025.\n",
+      ),
+    );
+    await own.library.add(
+      upload(
+        "binh-thuan-party-agencies.md",
+        'title: "First conference of the Executive Committee of the Party Committee of provincial Party agencies (Binh Thuan)"\nurl: https://example.org/binh-thuan-agencies\ndate: 2025-02-15\nplace: Binh Thuan province',
+        "On February 11, 2025, the Standing Committee of Binh Thuan Provincial Party Committee issued Decision No. 2161 deciding to establish the Party Committee of the provincial Party agencies. According to the Project, the Party Committee of the provincial Party agencies has 4 advisory and support agencies including : Organization Committee; Inspection Committee; Propaganda and Mass Mobilization Committee; Party Committee Office.\n",
+      ),
+    );
+  });
+  afterAll(() => own?.close());
+
+  it("a deputy head is not a deputy secretary, and 'who was the provincial military commander' is asked by the post", async () => {
+    const deputy = await own.ask("Hung Yen's organising board for the 190th anniversary of the province - who served as Standing Deputy Head of that board?");
+    expect(deputy.outcome.kind).toBe("answered");
+    expect(deputy.answer).toContain("Nguyen Duy Hung");
+    expect(deputy.answer.startsWith("Mr. Tran Quoc Van")).toBe(false);
+    const commander = await own.ask("Who was the provincial military commander at Hung Yen's Nov 29 anniversary review meeting?");
+    expect(commander.answer).toContain("Nguyen Chi Cong");
+  });
+
+  it("'ai là chỉ huy trưởng Bộ CHQS tỉnh' asks who the provincial military commander is", async () => {
+    const result = await own.ask("trong ban to chuc le ky niem 190 nam thanh lap tinh Hung Yen ai la chi huy truong bo chqs tinh vay");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Nguyen Chi Cong");
+  });
+
+  it("'what central document prompted …' is answered by the sentence naming a document by its number", async () => {
+    const result = await own.ask("What central document prompted Ha Tinh's Provincial Party Standing Committee to reschedule the 2025-2030 Party congresses in early 2025?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer.startsWith("On February 14, 2025, the Politburo issued Conclusion No. 126")).toBe(true);
+  });
+
+  it("'what advisory/support bodies does it have' asks for a list", async () => {
+    const result = await own.ask("binh thuan party cttee of prov party agencies (set up feb 2025) - what advisory/support bodies does it have?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Propaganda and Mass Mobilization Committee");
+  });
+});
