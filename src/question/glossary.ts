@@ -389,9 +389,9 @@ const VI_EN: [string, string][] = [
   ["kiểm tra", "inspected"],
   ["giám sát", "supervised"],
   ["khen thưởng", "awarded"],
+  // ("tặng" alone folds to "tăng", increased: only the phrase is read as awarded.)
   ["tặng bằng khen", "awarded Certificates of Merit"],
   ["bằng khen", "Certificates of Merit"],
-  ["tặng", "awarded"],
   ["quỹ đầu tư phát triển", "development investment fund"],
   ["phát triển", "development"],
   ["quỹ", "fund"],
