@@ -836,16 +836,22 @@ const CONTRASTED_KINDS = new Set(["regular", "extraordinary", "special", "themat
 // ("How many seats were filled on the executive board": the people elected to them.)
 const PERSON_COUNTS = new Set(["people", "persons", "participants", "delegates", "attendees", "representatives", "members", "officials", "cadres", "comrades", "individuals", "seats"]);
 const PERSON_COUNT_STEMS = ["peopl", "person", "particip", "deleg", "attende", "repres", "member", "offici", "cadr", "comrad", "guest", "individu"].map(stem);
-/** What a count of people may ask they were: "elected", "admitted", "disciplined", "expelled", "appointed", "commended". */
-const PEOPLE_ACTION = /\b(elected|admitted|disciplined|expelled|appointed|commended|awarded|recruited|punished|sanctioned)\b/;
+/** What a count of people may ask they were or did: "elected", "admitted", "disciplined", "attended" ("6 delegates expressed their opinions" attended, but counts the speakers). */
+const PEOPLE_ACTION = /\b(elected|admitted|disciplined|expelled|appointed|commended|awarded|recruited|punished|sanctioned|attended|participated)\b/;
 
 /** Whether the question counts people by what was done to them and the sentence says nothing of it (nor its synonyms). */
 export function peopleActionMissing(q: AnalyzedQuestion, foldedSentence: string): boolean {
   const action = PEOPLE_ACTION.exec(q.folded)?.[1];
   if (!action) return false;
   const wanted = new Set([stem(action), ...synonymStems(stem(action))]);
-  return !tokenize(foldedSentence).some((w) => wanted.has(stem(w)));
+  if (tokenize(foldedSentence).some((w) => wanted.has(stem(w)))) return false;
+  // (Those at a meeting are counted in many words, "disseminated to 450 cadres", "gathering 300 delegates": only a
+  // count of those who did something there, "6 delegates expressed their opinions", counts no attendance.)
+  return action === "attended" || action === "participated" ? SOME_OF_THOSE_PRESENT.test(foldedSentence) : true;
 }
+
+/** People at a meeting counted for what some of them did there: spoke, gave opinions, were elected. */
+const SOME_OF_THOSE_PRESENT = /\b\d[\d,.]*\s+(?:[a-z'-]+\s+){0,2}?(?:delegates|members|cadres|comrades|people|participants|representatives|opinions)\s+(?:[a-z'-]+\s+){0,2}?(?:expressed|spoke|gave|contributed|discussed|delivered|presented|raised|were elected|were admitted|voted)\b|\b(?:opinions|speeches|comments) (?:from|of|by) \d/;
 
 /** People sent to a meeting, and the words for a body's members, which do not count them. */
 const DELEGATE_COUNTS = new Set(["delegates", "representatives"]);
