@@ -210,7 +210,7 @@ function american(word: string): string {
 }
 
 /** Words of committee vocabulary that are capitalised in questions but are not names. */
-const GENERIC_CAPITALISED = new Set(
+export const GENERIC_CAPITALISED = new Set(
   (
     "party committee provincial province district town city conference standing executive secretary people's peoples people " +
     "council central politburo secretariat resolution directive project decision conclusion regulation national congress " +

@@ -14,7 +14,7 @@ import { findPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text
 import { baselineAt, comparedWith, MONTH_NAMES, namesTerm, SMALL_COUNT, smallCount, yearMentions, yearPart } from "../text/years.js";
 import type { AskedFrame, AskFilters, Wanted } from "../types.js";
 import { UserError } from "../types.js";
-import { analyzeQuestion, changeAskedFrom, endpointsAsked, KEYWORD_COUNT, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
+import { analyzeQuestion, changeAskedFrom, GENERIC_CAPITALISED, endpointsAsked, KEYWORD_COUNT, COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, stem, tokenize, type AnalyzedQuestion } from "./analyze.js";
 import { parseQuestionFilters } from "./filters.js";
 import { claimedCount, isFactCheck } from "./guess.js";
 import { codeSwitched, expandShorthand, looksVietnamese, spokenNumbers, toEnglishQuestion, vietnameseShare, withoutPleasantries, withProvinceInitials } from "./glossary.js";
@@ -342,8 +342,10 @@ const GROUP_BEFORE_COUNT = new RegExp(`\\b(${GROUP_NOUNS})s?\\s*[,:-]?\\s*how ma
 function nounPhraseHead(text: string, headFirst = false): string | null {
   const phrase: string[] = [];
   // ("how many pieces of paperwork": the paperwork is counted, by the piece.)
-  for (const word of text.toLowerCase().replace(/^\s*(?:pieces|items|copies|batches)\s+of\s+/, "").split(/\s+/)) {
-    const w = word.replace(/[^\p{L}'’-]/gu, "");
+  for (const word of text.replace(/^\s*(?:pieces|items|copies|batches)\s+of\s+/i, "").split(/\s+/)) {
+    // ("how many investment ventures Hung Yen had drawn": a capitalised name after the noun opens the clause.)
+    if (phrase.length > 0 && /^\p{Lu}\p{Ll}/u.test(word) && !GENERIC_CAPITALISED.has(word.toLowerCase().replace(/[^\p{L}'’]/gu, ""))) break;
+    const w = word.toLowerCase().replace(/[^\p{L}'’-]/gu, "");
     // "how many businesses and co-ops": the first noun's head; "…organizations excellently completed": no adverb.
     // "how many cadres tuned in…": a past-tense verb after the noun ends it too ("how many elected members" starts with one).
     const verb = phrase.length > 0 && w.length > 4 && w.endsWith("ed");
@@ -414,9 +416,9 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // "at what % of the resolution target", "reached what percentage plan": a share of the plan reached; "… did it exceed the
   // target?", "did it meet the target?": a result held against it.)
   const againstPlan =
-    /\b(compared? (to|with)|comparison (to|with)|relative to|in relation to|measured against|versus|vs|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected)\b/i.test(kindWords) ||
+    /\b(compared? (to|with)|comparison (to|with)|relative to|in relation to|measured against|versus|vs|than|against|over|beyond)\b[^?]{0,25}\b(plan|planned|estimate|estimated|target|targeted|expected|forecast)\b/i.test(kindWords) ||
     /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent|as an? (share|percentage|proportion|part))\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,5}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
-    /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of)\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords) ||
+    /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of|overshoot(s|ing)?|overshot|outstrip(s|ped)?|top(s|ped)?)\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?|estimates?|forecasts?)\b/i.test(kindWords) ||
     // ("…income in 2022 reached 90% of the target set in the resolution?": a result as a share of the target.)
     /\b(reach(?:ed|es)?|achiev(?:ed|es)?|attain(?:ed|s)?|equal(?:led|s)?|hit)\s+(?:about |around |over |nearly |only )?[\d.,]+\s*(?:%|percent)\s+of\s+(?:the |its |their )?(?:[a-z0-9'’-]+ ){0,3}?(?:plan|target|goal|estimate)s?\b/i.test(kindWords) ||
     // ("Did Kim Boi meet the economic growth target set in its resolution?": whether a result reached it.)

@@ -72,7 +72,7 @@ export const METRICS: readonly MetricEntry[] = [
   { id: "economic_scale", phrases: ["economic scale", "times bigger", "times larger", "economy+worth", "how big+economy", "how large+economy", "how large+output", "how big+output", "money terms", "scale of the economy", "size of the economy", "size+economy", "scale+economy", "economy+size", "quy mo kinh te"] },
   {
     id: "budget_revenue",
-    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "haul*+coffers", "public purse", "into+purse", "collects for the state", "money+collect*", "fiscal receipts", "fiscal revenue", "fiscal take", "fiscal intake", "receipts"],
+    phrases: ["budget revenue", "budget collection", "state budget revenue", "revenue", "budget+collect*", "thu ngan sach", "domestic revenue", "tax revenue", "tax take", "tax collection", "tax*+collect*", "taxes", "state coffers", "coffers", "flow*+coffers", "money+coffers", "haul*+coffers", "public purse", "into+purse", "collects for the state", "money+collect*", "fiscal receipts", "fiscal revenue", "fiscal take", "fiscal intake", "state takings", "receipts"],
   },
   { id: "budget_expenditure", phrases: ["budget expenditure", "expenditure", "expenditures", "outlays", "outlay", "budget spending", "spending", "spend", "spent", "government spend*", "government spent", "chi ngan sach"] },
   {
