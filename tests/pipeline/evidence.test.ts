@@ -55,3 +55,12 @@ describe("people counted for what was done to them", () => {
     expect(peopleActionMissing(analyzeQuestion("How many representatives attended?"), fold("It drew 245 representatives."))).toBe(false);
   });
 });
+
+describe("people counted at a meeting", () => {
+  const attended = analyzeQuestion("How many delegates attended the 17th Conference of Hai Duong's Provincial Party Executive Committee?");
+  it("a count of those who spoke there is no count of those who attended; those a meeting was held for are", () => {
+    expect(peopleActionMissing(attended, fold("Previously, in the discussion session at the hall, 6 delegates expressed their opinions."))).toBe(true);
+    expect(peopleActionMissing(attended, fold("The leaders disseminated to 450 full-time cadres of the Party Committee the core contents of Directive No. 35."))).toBe(false);
+    expect(peopleActionMissing(attended, fold("The conference was attended by 300 delegates."))).toBe(false);
+  });
+});

@@ -1197,3 +1197,15 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("hd and hy in lower case are left alone", context).analyzed.places).toEqual([]);
   });
 });
+
+describe("questions asked as people type them (held-out-38 and -39)", () => {
+  it("'state takings' are budget revenue, 'overshoot the forecast' a result against the plan; 'taking a vote' is no revenue", () => {
+    expect(frame("How far did Hung Yen's state takings overshoot the forecast in 2022?")).toMatchObject({ metric: "budget_revenue", period: { from: 2022, to: 2022 } });
+    expect(frame("What is the aim of taking a vote of confidence under Nghe An's Plan No. 162-KH/TU?").metric).toBeNull();
+  });
+
+  it("a capitalised name after the counted noun opens the clause ('how many investment ventures Hung Yen had drawn')", () => {
+    expect(understandQuestion("Would you happen to know how many investment ventures Hung Yen had drawn in over the 2015-2020 stretch?", context).counted).toBe("ventures");
+    expect(understandQuestion("How many new Party members did Ha Nam admit?", context).counted).toBe("members");
+  });
+});
