@@ -16,7 +16,7 @@ const GROUPS: string[][] = [
   ["discipline", "disciplined", "punish", "punished", "sanction", "sanctioned"],
   ["target", "goal", "indicator", "objective"],
   ["now", "currently", "presently"],
-  ["attend", "attended", "attendance", "participate", "participated"],
+  ["attend", "attended", "attendance", "participate", "participated", "sat in", "sit in"],
   ["award", "awarded", "receive", "received", "present", "presented", "commend", "commended", "give", "given"],
   ["revenue", "collection", "collect", "collected", "thu"],
   ["budget", "ngân sách", "ngan sach"],
@@ -122,6 +122,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\becon\b/gi, "economic"],
   [/\bexec\b/gi, "executive"],
   [/\bconfs\b/gi, "conferences"],
+  // ("briefing on CC 8th plenum": the Party Central Committee, in capitals as typed.)
+  [/\bCC\b/g, "Central Committee"],
   [/\bconf\b/gi, "conference"],
   [/\bmtg\b/gi, "meeting"],
   [/\bgovt\b|\bgov['’]t\b/gi, "government"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { correctPlaceNames, correctWordTypos, respellNames, understandQuestion, type QuestionContext } from "../../src/question/index.js";
-import { codeSwitched, synonymStems, synonymWords } from "../../src/question/glossary.js";
+import { codeSwitched, PHRASE_GROUPS, synonymStems, synonymWords } from "../../src/question/glossary.js";
 import { stem, storyWords } from "../../src/question/analyze.js";
 import { baselinePhrases, yearMentions } from "../../src/text/years.js";
 
@@ -1207,5 +1207,18 @@ describe("questions asked as people type them (held-out-38 and -39)", () => {
   it("a capitalised name after the counted noun opens the clause ('how many investment ventures Hung Yen had drawn')", () => {
     expect(understandQuestion("Would you happen to know how many investment ventures Hung Yen had drawn in over the 2015-2020 stretch?", context).counted).toBe("ventures");
     expect(understandQuestion("How many new Party members did Ha Nam admit?", context).counted).toBe("members");
+  });
+});
+
+describe("questions asked as people type them (held-out-38 and -39, part two)", () => {
+  it("'revenue as a % of target' and '% vs the district congress resolution target' ask a result against the plan", () => {
+    expect(frame("Kim Boi district (Hoa Binh), mid-term of the district congress resolution: state budget revenue as a % of target?")).toMatchObject({ metric: "budget_revenue", wanted: "achieved" });
+    expect(frame("kim boi district - state budget revenue and % vs the district congress resolution target?").wanted).toBe("achieved");
+    expect(frame("What state budget revenue target did Kim Boi's district congress resolution set?").wanted).toBe("target");
+  });
+
+  it("'CC' in capitals is the Central Committee; 'sat in' is attended", () => {
+    expect(understandQuestion("Binh Duong Oct 19 2023 online briefing on CC 8th plenum - total participants?", context).english).toContain("Central Committee 8th plenum");
+    expect(PHRASE_GROUPS.some((g) => g.includes("sat in") && g.includes("attended"))).toBe(true);
   });
 });
