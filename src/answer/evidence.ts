@@ -552,7 +552,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   // sentence that states no aim only names the thing.
   if (q.wantsPurpose) {
     if (PURPOSE_WORDS.test(sentence)) bonus += 0.2;
-    else penalty += 0.2;
+    // (Even one repeating every word of the question: "…issued Plan No. 162-KH/TU on taking a vote of confidence …".)
+    else penalty += 0.3;
   }
   // "Venue of the year-end sitting": "…opened the 12th session … at the Xu Dong Cultural Center" is the answer's kind.
   if (q.wantsVenue && VENUE.test(sentence)) {

@@ -231,7 +231,8 @@ export const GENERIC_CAPITALISED = new Set(
  * "… according to the Nov 2023 mid-term review", "per the inspection report": words that name the report to read,
  * not what the answering sentence says; they weigh less (the report's place, names and dates are checked apart).
  */
-const SOURCE_CLAUSE = /\b(?:according to|as (?:reported|stated|announced) (?:at|in|by)|reported (?:at|in)|based on|per (?=the |its ))\s*(?:the |its |a )?([^,;?!()]+)/g;
+// ("… the vote of confidence under Plan No. 162-KH/TU issued by the Standing Committee …": the document that sets it.)
+const SOURCE_CLAUSE = /\b(?:according to|as (?:reported|stated|announced) (?:at|in|by)|reported (?:at|in)|based on|per (?=the |its )|under (?=(?:the )?(?:plan|regulation|resolution|decision|directive|conclusion|project|program|programme) no\b))\s*(?:the |its |a )?([^,;?!()]+)/g;
 /** "What exact size did the mid-term review give?": the report that gives the figure, named as its subject. */
 const SOURCE_GIVES = /\b(?:did|does|do)\s+(?:the |its )([^,;?!()]{3,60}?)\s+(?:give|report|say|show|put it at)\b/g;
 

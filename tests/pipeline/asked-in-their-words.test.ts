@@ -314,3 +314,26 @@ describe("questions in the askers' own words (held-out-36 and -37, posts and doc
     expect(result.answer).toContain("Propaganda and Mass Mobilization Committee");
   });
 });
+
+describe("questions in the askers' own words (held-out-31, a plan's purpose)", () => {
+  // Sentences of ../shared/corpus/extra/067.json (Nghe An's plan for the vote of confidence).
+  let own: App;
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    await own.library.add(
+      upload(
+        "nghe-an-vote-plan.md",
+        'title: "Nghe An will take a vote of confidence for leaders and managers"\nurl: https://example.org/nghe-an-vote\ndate: 2023-03-05\nplace: Nghe An province',
+        "Pursuant to Regulation No. 96-QD/TW dated February 2, 2023 on taking a vote of confidence for leadership and management positions and titles in the political system, on March 2, 2023, the Standing Committee of the Provincial Party Committee issued Plan No. 162-KH/TU on taking a vote of confidence for leadership and management positions and titles in the political system of Nghe An province.\n\n" +
+          "Accordingly, the vote of confidence aims to contribute to assessing the prestige and performance of assigned duties and tasks of cadres; helping cadres to self-examine and strive to improve.\n",
+      ),
+    );
+  });
+  afterAll(() => own?.close());
+
+  it("the purpose is answered by the sentence stating an aim, not only the one naming the plan in the question's words", async () => {
+    const result = await own.ask("What is the stated purpose of the vote of confidence under Plan No. 162-KH/TU issued by the Standing Committee of the Nghe An Provincial Party Committee in March 2023?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("the vote of confidence aims to contribute to assessing the prestige");
+  });
+});
