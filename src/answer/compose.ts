@@ -526,7 +526,8 @@ const ENUMERATED = /^\s*(?:(?:first|second|third|fourth|fifth|sixth|seventh|eigh
 function leadsNamedList(text: string, listed: Set<string>): boolean {
   if (listed.size === 0) return false;
   const names = (words: string[]) => words.some((w) => w.length > 2 && listed.has(stem(w.toLowerCase())));
-  const lead = /([\p{L}-]+)\s*:\s*\S/u.exec(text);
+  // ("…traffic connection projects such as: Tan Lang Bridge; …": the word before "such as" names them.)
+  const lead = /([\p{L}-]+)(?:\s+(?:such as|including|namely|as follows))?\s*:\s*\S/u.exec(text);
   if (lead) return listed.has(stem(lead[1]!.toLowerCase()));
   // "…the Cong Khanh 3 Industrial Cluster … the North Hong Linh Industrial Park …": two names of the listed kind.
   const items = new Set([...text.matchAll(/(?:\p{Lu}[\p{L}-]*\s+|\d+\s+)*\p{Lu}[\p{L}-]*/gu)].map((m) => m[0]).filter((name) => name.includes(" ") && listed.has(stem(name.split(/\s+/).at(-1)!.toLowerCase()))));

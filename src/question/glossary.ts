@@ -49,6 +49,8 @@ const JUDGING_GROUPS: string[][] = [
   ["cell", "cells", "branch", "branches"],
   ["body", "bodies", "organization", "organizations", "organisation", "organisations", "tcd", "tcds"],
   ["home", "homes", "house", "houses"],
+  ["traffic", "transport", "transportation"],
+  ["accelerate", "accelerated", "expedite", "expedited", "hasten", "hastened"],
   ["paper", "papers", "paperwork", "document", "documents"],
   ["resolution", "resolutions", "decision", "decisions", "decide", "decided", "decides"],
   ["venture", "ventures", "project", "projects"],

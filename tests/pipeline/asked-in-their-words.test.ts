@@ -337,3 +337,11 @@ describe("questions in the askers' own words (held-out-31, a plan's purpose)", (
     expect(result.answer).toContain("the vote of confidence aims to contribute to assessing the prestige");
   });
 });
+
+describe("questions in the askers' own words (held-out-37, a list after 'such as:')", () => {
+  it("'which inter-regional transport projects' is answered by '…traffic connection projects such as: …'", async () => {
+    const result = await app.ask("Ha Nam Dec 2023 review conference: which inter-regional transport projects did the secretary say must be accelerated in 2024?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Tan Lang Bridge");
+  });
+});
