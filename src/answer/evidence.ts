@@ -262,6 +262,27 @@ const ABOUT_EVENT = /\b(?:inform\w*|brief\w*|disseminat\w*|stud(?:y|ied|ying)|le
 
 /** A question for a day, not only a year: "on what date", "which day", "what dates". */
 const DAY_ASKED = /\b(?:what|which) (?:dates?|days?)\b/;
+/** A meeting asked by its kind: "the pilot congress", "the extraordinary session", "a model congress". */
+const KIND_OF_MEETING = /\b(pilot|model|extraordinary|thematic)\s+(congress|conference|session|meeting)(?:es|s)?\b/;
+/** Kinds that name the same meeting: a "pilot" congress is the "model" one. */
+const SAME_KIND: Record<string, string[]> = { pilot: ["pilot", "model"], model: ["pilot", "model"] };
+
+/** Whether the question asks a meeting by its kind and the (folded) sentence names that meeting word only without it. */
+function otherKindOfMeeting(question: string, sentence: string): boolean {
+  const asked = KIND_OF_MEETING.exec(question);
+  if (!asked) return false;
+  const kinds = SAME_KIND[asked[1]!] ?? [asked[1]!];
+  const meeting = new RegExp(`\\b${asked[2]}(?:es|s)?\\b`);
+  return meeting.test(sentence) && !kinds.some((k) => new RegExp(`\\b${k}\\b`).test(sentence));
+}
+
+/** A day asked for, not a month: "exact date", "which day of the month". */
+const EXACT_DAY_ASKED = /\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|which) day of the month\b/i;
+/** The months a (folded) text names, by their first three letters. */
+function monthsIn(text: string): string[] {
+  return [...text.matchAll(MONTH_WORDS)].map((m) => m[0].slice(0, 3).toLowerCase());
+}
+const MONTH_WORDS = new RegExp(`\\b(?:${MONTH_PATTERN})\\b`, "gi");
 
 /** A question for the day something ends: "runs till when", "until what date", "when will it close". */
 const END_ASKED = /\b(?:till|until) (?:when|what date|which date|what day)\b|\bwhen (?:does|did|will|is|was)\b[^?]*(?<!-)\b(?:end|ends|ended|close|closes|closed|finish\w*|wrap\w* up|conclude\w*)\b(?!\s+of\b)|(?<!-)\b(?:end|closing) date\b/;
@@ -440,6 +461,12 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "By what date …, according to the plan presented at the November 13, 2024 conference?" is not answered by
     // "At the conference on the morning of November 13, …": the date asked for is one the question does not give.
     else if (q.days.length && days.length && days.every((d) => q.days.some((a) => a.day === d.day && a.month === d.month))) problems.push("the only date is the one the question gives");
+    // "When is the pilot congress?" is not answered by "Grassroots Party organizations will hold their congresses from
+    // April 2025, …": a meeting of the kind asked ("pilot" or "model", "extraordinary"), or none named.
+    else if (otherKindOfMeeting(q.folded, foldedSentence)) problems.push(`the date is of another ${KIND_OF_MEETING.exec(q.folded)![2]}`);
+    // "Exact date it is held in March 2025?" is not answered by "The pilot congress will be held in March 2025": a
+    // month the question gives, and no day.
+    else if (EXACT_DAY_ASKED.test(q.folded) && days.length === 0 && monthsIn(withoutTerms).length > 0 && monthsIn(withoutTerms).every((m) => monthsIn(q.folded).includes(m))) problems.push("the only date is the month the question gives");
     else {
       bonus += 0.1;
       // "When is the 15th session set to take place?": a date beside the numbered meeting asked is the answer's own type.
@@ -475,8 +502,11 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     }
     // "Deadline for the congresses": "…completing them before March 31, 2025", not the day the plan was announced.
     if (q.wantsDeadline) {
-      if (DEADLINE_DATE.test(withoutTerms)) bonus += 0.15;
-      else penalty += 0.15;
+      // (A deadline is the answer's own type, as a range is for "which days": fewer of the question's words need be there.)
+      if (DEADLINE_DATE.test(withoutTerms)) {
+        counts = true;
+        bonus += 0.15;
+      } else penalty += 0.15;
     }
   } else if (q.wantsPerson) {
     // "Nghi Xuan", "Dien Chau": the districts a report names are not people.
