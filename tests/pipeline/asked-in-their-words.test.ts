@@ -345,3 +345,41 @@ describe("questions in the askers' own words (held-out-37, a list after 'such as
     expect(result.answer).toContain("Tan Lang Bridge");
   });
 });
+
+describe("questions in the askers' own words (held-out-37 and -41, dates)", () => {
+  // Sentences of ../shared/corpus/extra/020.json (Tu Ky) and 038.json (Nghe An's mid-term review).
+  let own: App;
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    await own.library.add(
+      upload(
+        "tu-ky-pilot.md",
+        'title: "Tu Ky Town Party Committee selected to hold the district\'s model congress (Hai Duong)"\nurl: https://example.org/tu-ky-pilot\ndate: 2025-03-02',
+        "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons. The pilot congress will be held in March 2025.\n\n" +
+          "Grassroots Party organizations will hold their congresses from April 2025, completing them before May 30, 2025.\n",
+      ),
+    );
+    await own.library.add(
+      upload(
+        "nghe-an-mid-term.md",
+        'title: "Review and evaluate the implementation results of the 2010-2015 mid-term Party Congress Resolution (Nghe An)"\nurl: https://example.org/nghe-an-mid-term\ndate: 2013-04-26\nplace: Nghe An province',
+        "3- The mid-term review and evaluation of the congress must be serious, effective, and on schedule (the grassroots level must complete before May 30, 2013; the upper-grassroots level must complete before June 15, 2013; the provincial level must complete before June 30, 2013).\n",
+      ),
+    );
+  });
+  afterAll(() => own?.close());
+
+  it("'exact date' of the pilot congress is declined: the month the question gives, or another congress's deadline", async () => {
+    const result = await own.ask("Tu Ky town (Hai Duong) pilot congress - exact date it is held in March 2025?");
+    expect(result.outcome.kind).not.toBe("answered");
+    expect(result.answer).not.toContain("May 30");
+    const month = await own.ask("In which month will the Tu Ky town pilot congress be held?");
+    expect(month.answer).toContain("March 2025");
+  });
+
+  it("a deadline is the answer's own type: fewer of the question's words need be in its sentence", async () => {
+    const result = await own.ask("I'm compiling a timeline of Nghe An's 2010-2015 mid-term review. What deadline did the provincial Party Standing Committee set for the provincial level to finish its review in 2013?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("June 30, 2013");
+  });
+});
