@@ -516,7 +516,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // person the question names is context; a sentence naming only her is no answer ("Who is Truong Thi Mai?" is).
     const askedNames = q.names.map(fold).filter((n) => !scope.subPlaces.has(n) && !new RegExp(`^\\s*(?:who|whom)\\s+(?:is|was)\\s+(?:comrade\\s+|mr\\.?\\s+|ms\\.?\\s+)?${escapeRegExp(n)}\\b`).test(q.folded));
     // ("Ms. Thuy" in the question is the sentence's "Nguyen Minh Thuy", and "Thuong" its "Vo Van Thuong".)
-    if (named.length && askedNames.length && named.every((n) => askedNames.some((a) => a === fold(n) || a.endsWith(` ${fold(n)}`) || fold(n).endsWith(` ${a}`)))) penalty += 0.3;
+    if (named.length && askedNames.length && named.every((n) => askedNames.some((a) => a === fold(n) || a.endsWith(` ${fold(n)}`) || fold(n).endsWith(` ${a}`)))) problems.push("the sentence names only the person the question gives");
     // "Who was there on behalf of the province's internal affairs department?": a name whose post in the sentence is
     // the one asked ("…; Le Huu Quy, Head of the Provincial Party Committee's Internal Affairs Department; …").
     const role = roleAsked(q);
@@ -527,7 +527,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // Provincial Party Secretary": the post asked is the city's, the one named the province's.
     const provincePostForLocal = LOCAL_POST_ASKED.test(q.folded) && /\bProvincial\b/.test(sentence) && !LOCAL_LEVEL.test(sentence);
     if (named.length && provincePostForLocal) problems.push("the person named holds the province's post");
-    else if (named.length && role.length && holdsRole(sentence, role, provincialBodyAsked)) {
+    else if (named.length && role.length && holdsRole(sentence, role, provincialBodyAsked, askedNames)) {
       counts = true;
       bonus += 0.3;
     }
@@ -745,9 +745,11 @@ function roleAsked(q: AnalyzedQuestion): string[] {
 }
 
 /** A part of the sentence (between ";" and ":") naming a person and every word of the post asked (not the centre's body for a province's). */
-function holdsRole(sentence: string, role: string[], provincialBody: boolean): boolean {
+function holdsRole(sentence: string, role: string[], provincialBody: boolean, askedNames: string[] = []): boolean {
   return sentence.split(/[;:]/).some((part) => {
-    if (personNames(part).length === 0) return false;
+    // (The person the question names as context holds no post asked: "…the session Kim Ngan attended".)
+    const asked = (n: string) => askedNames.some((a) => a === fold(n) || fold(n).endsWith(` ${a}`) || a.endsWith(` ${fold(n)}`));
+    if (personNames(part).filter((n) => !asked(n)).length === 0) return false;
     if (provincialBody && onlyCentralBodies(fold(part))) return false;
     const words = stemSet(part);
     return role.every((r) => words.has(r));
