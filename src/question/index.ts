@@ -262,7 +262,7 @@ function metricVocabulary(metric: MetricId): Set<string> {
 const LENGTH_ASKED = /\bhow long (?:(?:is|are|was|were) |a (?:stretch|section|length) of )[\p{L}'’ ]*\b(border|borderline|frontier|line|road|roads|route|river|dyke|dike|coast|coastline|canal|bridge|railway|highway|expressway|length)\b/iu;
 
 /** Adjectives a Vietnamese question puts after the noun it describes, left there by the word-by-word translation. */
-const POSTNOMINAL = new Set(["specific", "main", "key", "major", "new", "total", "basic", "important", "the"]);
+const POSTNOMINAL = new Set(["specific", "main", "key", "major", "new", "total", "basic", "important", "the", "learnt", "learned", "drawn"]);
 
 /** Words that end the noun phrase after "how many": verbs, prepositions, question and auxiliary words. */
 const NOUN_PHRASE_END = new Set(
@@ -710,6 +710,7 @@ const DOMAIN_WORDS: readonly string[] = [
         "visitors enterprises businesses export income poverty households projects capital inspection discipline disciplined " +
         "review reviews reviewed grassroots deadline congresses personnel solutions programs politburo secretariat " +
         "confidence ratings national people persons individuals comrades officials subcommittee documents document delegation organizations branches criteria indicators " +
+        "lessons political report online " +
         // "in Decmber 2024": a misspelt month is no name.
         MONTH_NAMES.replace(/\|/g, " ")).split(" "),
     ]
