@@ -383,3 +383,26 @@ describe("questions in the askers' own words (held-out-37 and -41, dates)", () =
     expect(result.answer).toContain("June 30, 2013");
   });
 });
+
+describe("questions in the askers' own words (held-out-37, a person given as context)", () => {
+  // Sentences of ../shared/corpus/extra/027.json (Binh Phuoc's 12th People's Council session).
+  let own: App;
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    await own.library.add(
+      upload(
+        "binh-phuoc-session.md",
+        'title: "National Assembly Chairwoman Nguyen Thi Kim Ngan attended the 12th session of Binh Phuoc province\'s People\'s Council"\nurl: https://example.org/binh-phuoc\ndate: 2020-07-08\nplace: Binh Phuoc province',
+        "National Assembly (NA) Chairwoman Nguyen Thi Kim Ngan attended the 12th session of Binh Phuoc province's 9th-tenure People's Council on July 8.\n\n" +
+          "Vice Secretary of the provincial Party Committee and Chairwoman of the provincial People's Council Huynh Thi Hang said Binh Phuoc had achieved many results.\n",
+      ),
+    );
+  });
+  afterAll(() => own?.close());
+
+  it("'who was chairwoman of the council at the session Kim Ngan attended' is not answered by the sentence naming only her", async () => {
+    const result = await own.ask("who was chairwomn of Bihn Phuoc provincal peoples council at the july 2020 sesion Kim Ngan atended?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer.startsWith("Vice Secretary of the provincial Party Committee and Chairwoman of the provincial People's Council Huynh Thi Hang")).toBe(true);
+  });
+});

@@ -1222,3 +1222,12 @@ describe("questions asked as people type them (held-out-38 and -39, part two)", 
     expect(PHRASE_GROUPS.some((g) => g.includes("sat in") && g.includes("attended"))).toBe(true);
   });
 });
+
+describe("questions asked as people type them (held-out-41)", () => {
+  it("'how many lesons learnt' counts the lessons, and the typos of common report words are read", () => {
+    const q = understandQuestion("Hai Duong 1st draft politcal reprot for the 18th prov congres - how many lessons learnt does it list?", context);
+    expect(q.counted).toBe("lessons");
+    const typed = correctWordTypos("draft politcal reprot, how many lesons", (w) => ["political", "report", "lessons", "draft", "how", "many"].includes(w));
+    expect(typed.text).toBe("draft political report, how many lessons");
+  });
+});
