@@ -428,6 +428,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "How many years is Hung Yen celebrating?" is answered by "the 190th anniversary of the foundation of Hung Yen".
     const anniversary = /\banniversar/.test(q.folded) && (counted === null || /^years?$/.test(counted)) && ANNIVERSARY.test(sentence);
     if (figures.length === 0 && !NUMBER_WORDS.test(sentence) && !anniversary) problems.push("no figure in sentence");
+    // "What percentage of 'high confidence' votes …?" is not answered by "…ended after 3 days of meeting": a share.
+    else if (PERCENT_ASKED.test(q.folded) && !SHARE_GIVEN.test(sentence)) problems.push("no percentage in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
     else if (counted && !anniversary && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
     // "How many extraordinary conferences will it hold?" is not answered by "…will hold 4 regular conferences".
@@ -885,6 +887,11 @@ export function peopleActionMissing(q: AnalyzedQuestion, foldedSentence: string)
 
 /** People at a meeting counted for what some of them did there: spoke, gave opinions, were elected. */
 const SOME_OF_THOSE_PRESENT = /\b\d[\d,.]*\s+(?:[a-z'-]+\s+){0,2}?(?:delegates|members|cadres|comrades|people|participants|representatives|opinions)\s+(?:[a-z'-]+\s+){0,2}?(?:expressed|spoke|gave|contributed|discussed|delivered|presented|raised|were elected|were admitted|voted)\b|\b(?:opinions|speeches|comments) (?:from|of|by) \d/;
+
+/** A share asked for: "what percentage of", "how many percent", "what proportion of". */
+const PERCENT_ASKED = /\b(?:what|which) (?:percentage|percent|proportion)\b|\bhow many (?:percent|per cent)\b|\bwhat %|\bat what rate\b/;
+/** A sentence giving a share: "96%", "96 percent", "40/172", "half", "two thirds". */
+const SHARE_GIVEN = /\d\s*(?:%|percent|per cent)|\b\d+\s*\/\s*\d+\b|\b(?:half|third|thirds|quarter|quarters|fold|times|double|doubled)\b/i;
 
 /** People sent to a meeting, and the words for a body's members, which do not count them. */
 const DELEGATE_COUNTS = new Set(["delegates", "representatives"]);
