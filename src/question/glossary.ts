@@ -11,7 +11,7 @@ import { stem } from "./analyze.js";
  */
 const GROUPS: string[][] = [
   ["grow", "growth", "increase", "increased", "rise", "rose", "gain", "expand", "expanded", "expansion"],
-  ["admit", "admitted", "admission", "recruit", "recruited", "recruitment", "kết nạp", "ket nap"],
+  ["admit", "admitted", "admission", "recruit", "recruited", "recruitment", "induct", "inducted", "induction", "kết nạp", "ket nap"],
   ["chair", "chaired", "preside", "presided", "chairing", "lead", "led"],
   ["discipline", "disciplined", "punish", "punished", "sanction", "sanctioned"],
   ["target", "goal", "indicator", "objective"],
@@ -124,6 +124,9 @@ const SHORTHAND: [RegExp, string][] = [
   [/\becon\b/gi, "economic"],
   [/\bexec\b/gi, "executive"],
   [/\bconfs\b/gi, "conferences"],
+  [/\btgts\b/gi, "targets"],
+  [/\btgt\b/gi, "target"],
+  [/\bp\.a\.(?=\s|$|[?,;])/gi, "per year"],
   // ("briefing on CC 8th plenum": the Party Central Committee, in capitals as typed.)
   [/\bCC\b/g, "Central Committee"],
   [/\bconf\b/gi, "conference"],
@@ -559,6 +562,10 @@ const VI_EN: [string, string][] = [
   ["đồng chí", "comrades"],
   ["bài học kinh nghiệm", "lessons learned"],
   ["bài học", "lessons"],
+  ["đặt mục tiêu", "set the target for"],
+  // ("…, nghe bảo cao lắm á?": "I hear it is high", what the asker was told.)
+  ["nghe bảo", "reportedly"],
+  ["nghe nói", "reportedly"],
   ["mục tiêu", "targets"],
   ["phấn đấu", "strive"],
   ["tuyển", "recruit"],

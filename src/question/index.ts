@@ -214,6 +214,9 @@ function isKnownSubPlace(name: string, known: string[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // The frame: metric, period, place, what is wanted
 
+/** A target set aside: "not the target", "rather than the plan", "not the goal". */
+const NOT_THE_TARGET = /\b(?:not|rather than|instead of)\s+(?:the|its|a)\s+(?:targets?|plans?|goals?|tgts?)\b/gi;
+
 /** A capitalised body's name ending in its kind: "Development Investment Fund", "Social Policy Bank". */
 const BODY_NAME = /(?:\b\p{Lu}[\p{L}'’-]*\s+){1,4}(?:Fund|Bank|Corporation|Company|Joint Stock Company)\b/gu;
 
@@ -427,7 +430,8 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
     /\b(did|does|do|has|have|had)\b[^?]{0,40}?\b(meet|met|reach(ed)?|achieved?|hit|fulfill?(ed)?|attain(ed)?|complet(e|ed))\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords);
   // ("ha nam 2024 traffic projects to speed up": which projects, unless they are counted.)
   if (metric === "projects" && !q.wantsFigure && !/\b(how many|number|total|count)\b/i.test(english)) return "list";
-  if (TARGET_QUESTION.test(kindWords) && figure && !againstPlan) return "target";
+  // ("actual growth achieved in 2024 - final fig pls, not the target": a target set aside asks for no target.)
+  if (TARGET_QUESTION.test(kindWords.replace(NOT_THE_TARGET, " ")) && figure && !againstPlan) return "target";
   if (LIST_QUESTION.test(english) && !q.wantsFigure) return "list";
   if (figure) return "achieved";
   return "other";
