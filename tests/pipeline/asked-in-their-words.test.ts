@@ -406,3 +406,26 @@ describe("questions in the askers' own words (held-out-37, a person given as con
     expect(result.answer.startsWith("Vice Secretary of the provincial Party Committee and Chairwoman of the provincial People's Council Huynh Thi Hang")).toBe(true);
   });
 });
+
+describe("questions in the askers' own words (held-out-40, a share asked)", () => {
+  // Sentences of ../shared/corpus/extra/069.json (the Central Committee's mid-term review).
+  let own: App;
+  beforeAll(async () => {
+    ({ app: own } = await testApp());
+    await own.library.add(
+      upload(
+        "central-mid-term.md",
+        'title: "Party Central Committee\'s mid-term review holds confidence vote"\nurl: https://example.org/central-mid-term\ndate: 2023-05-17',
+        "The mid-term review of the 13th Party Central Committee ended Wednesday after 3 days of meeting.\n\n" +
+          "The Party Central Committee took a vote of confidence for members of the Politburo and the Secretariat.\n",
+      ),
+    );
+  });
+  afterAll(() => own?.close());
+
+  it("'what percentage of high-confidence votes' is not answered by a sentence with no share ('after 3 days of meeting')", async () => {
+    const result = await own.ask("At the 13th Party Central Committee's mid-term review, what percentage of 'high confidence' votes did the Politburo members receive?");
+    expect(result.outcome.kind).not.toBe("answered");
+    expect(result.answer).not.toContain("3 days");
+  });
+});

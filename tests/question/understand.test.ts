@@ -1231,3 +1231,17 @@ describe("questions asked as people type them (held-out-41)", () => {
     expect(typed.text).toBe("draft political report, how many lessons");
   });
 });
+
+describe("questions asked as people type them (held-out-40)", () => {
+  it("'inducted into the Party' is admitted; 'tgt', 'p.a.'; 'not the tgt' sets the target aside", () => {
+    expect(synonymStems(stem("inducted"))).toContain(stem("admitted"));
+    expect(frame("Hung Yen 2025-30 congress resolution: avg GRDP growth tgt p.a. for 2026-2030?")).toMatchObject({ metric: "growth", wanted: "target" });
+    expect(frame("Hai Duong actual econ growth achieved in 2024 - final fig pls, not the tgt").wanted).toBe("achieved");
+  });
+
+  it("'đặt mục tiêu … đến năm 2030' asks the target; 'nghe bảo' is what the asker heard, no noun counted", () => {
+    const q = understandQuestion("Hưng Yên đặt mục tiêu GRDP bình quân đầu người đến năm 2030 là bao nhiêu thế, nghe bảo cao lắm á?", context);
+    expect(q.frame).toMatchObject({ metric: "income_per_capita", period: { from: 2030, to: 2030 }, wanted: "target" });
+    expect(q.counted).toBeNull();
+  });
+});
