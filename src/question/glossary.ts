@@ -124,6 +124,9 @@ const SHORTHAND: [RegExp, string][] = [
   [/\becon\b/gi, "economic"],
   [/\bexec\b/gi, "executive"],
   [/\bconfs\b/gi, "conferences"],
+  // Idioms for chairing a meeting: "who held the gavel at …", "who was at the helm of the … conference".
+  [/\b(?:held|holds|hold|holding|wielded) the gavel(?:\s+at)?\b/gi, "chaired"],
+  [/\b(?:was|is|were) at the helm of(?=[^?,;]{0,80}\b(?:conference|meeting|session|congress|plenum)s?\b)/gi, "chaired"],
   [/\btgts\b/gi, "targets"],
   [/\btgt\b/gi, "target"],
   [/\bp\.a\.(?=\s|$|[?,;])/gi, "per year"],

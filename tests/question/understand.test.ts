@@ -1245,3 +1245,12 @@ describe("questions asked as people type them (held-out-40)", () => {
     expect(q.counted).toBeNull();
   });
 });
+
+describe("idioms for chairing a meeting (held-out-35)", () => {
+  it("'who was at the helm of the … conference' and 'who held the gavel at …' ask who chaired", () => {
+    expect(understandQuestion("Who was at the helm of the Central Organizing Committee's conference on 2 October 2024?", context).english).toBe("Who chaired the Central Organizing Committee's conference on 2 October 2024?");
+    expect(understandQuestion("who held the gavel at the hanoi people's council session?", context).english).toContain("who chaired the hanoi");
+    // ("at the helm of the province" is a post, not a meeting chaired.)
+    expect(understandQuestion("Who is at the helm of the province?", context).english).toBe("Who is at the helm of the province?");
+  });
+});
