@@ -3,7 +3,7 @@ import type { Embedder } from "../embed/embedder.js";
 import { countsNoun, understandQuestion, parseDatePoint, respellNames, type Question, type QuestionContext } from "../question/index.js";
 import { escapeRegExp } from "../text/escape.js";
 import { stem } from "../question/analyze.js";
-import { synonymStems } from "../question/glossary.js";
+import { stemAndSynonyms } from "../question/glossary.js";
 import { DEFAULT_SEARCH, hybridSearch, termWeights, type ScoredPassage, type SearchOptions } from "../search/search.js";
 import type { SearchIndex as Store, StoredPassage } from "../store/search-index.js";
 import { fold } from "../text/fold.js";
@@ -219,7 +219,7 @@ function withFactPassages(q: Question, hits: ScoredPassage[], narrowed: Set<stri
   // ("how many papers did Hung Yen put out": "…2,278 documents …", the noun or its synonym.)
   // (About more reports, the two the search ranks first.)
   const counting = !metric && !aboutPerson && countsNoun(q.counted) && !!narrowed && (q.frame.wanted === "achieved" || q.frame.wanted === "target")
-    ? new Set([stem(q.counted), ...synonymStems(stem(q.counted))])
+    ? stemAndSynonyms(q.counted)
     : null;
   if (counting) {
     const countsIt = (text: string) => [...text.matchAll(FIGURE_AND_WORDS)].some((m) => m[1]!.trim().split(/\s+/).some((w) => counting.has(stem(w.toLowerCase()))));

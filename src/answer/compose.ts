@@ -76,8 +76,14 @@ export interface ComposeOptions {
   captionPenalty: number;
 }
 
+/** The kinds of document a question asks for by their number ("under which regulation …"), as an alternation. */
+const ASKED_DOCUMENT_KINDS = "regulation|resolution|directive|decision|decree|conclusion|instruction|circular";
 /** The kinds of document a report names by number ("Conclusion No. 126", "Directive 26-CT/TW"), as an alternation. */
-const DOCUMENT_KINDS = "(?:regulation|resolution|directive|decision|decree|conclusion|instruction|circular|official dispatch|plan)";
+const DOCUMENT_KINDS = `(?:${ASKED_DOCUMENT_KINDS}|official dispatch|plan)`;
+/** "Under which regulation …", "pursuant to what directive …": the kind asked for. */
+const DOCUMENT_KIND_ASKED = new RegExp(`\\b(?:under|according to|pursuant to|in accordance with|in line with|based on|by)\\s+(?:which|what)\\s+(?:[a-z]+\\s+){0,2}?(${ASKED_DOCUMENT_KINDS})s?\\b`);
+/** "What central document prompted …": a document of any kind. */
+const DOCUMENT_PROMPTED = new RegExp(`\\b(?:which|what)\\s+(?:[a-z]+\\s+){0,2}?(?:document|${ASKED_DOCUMENT_KINDS})s?\\s+(?:prompted|led|required|caused|triggered|made|forced|drove|obliged)\\b`);
 
 export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, reasonCoverage: 0.3, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, unnamedListPenalty: 0.2, standingBonus: 0.2, otherLevelPenalty: 0.1, alignWeight: 0 };
 
@@ -182,9 +188,7 @@ export function composeAnswer(
   // "Under which regulation …", "pursuant to what directive …": the kind of document whose number answers ("what
   // decision did the committee make" asks what was decided, which a sentence without a number may say).
   // ("What central document prompted the committee to reschedule …?": a document of any kind, by its number.)
-  const documentKind =
-    /\b(?:under|according to|pursuant to|in accordance with|in line with|based on|by)\s+(?:which|what)\s+(?:[a-z]+\s+){0,2}?(regulation|resolution|directive|decision|decree|conclusion|instruction|circular)s?\b/.exec(asked.folded)?.[1] ??
-    (/\b(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:document|regulation|resolution|directive|decision|decree|conclusion|instruction|circular)s?\s+(?:prompted|led|required|caused|triggered|made|forced|drove|obliged)\b/.test(asked.folded) ? "document" : undefined);
+  const documentKind = DOCUMENT_KIND_ASKED.exec(asked.folded)?.[1] ?? (DOCUMENT_PROMPTED.test(asked.folded) ? "document" : undefined);
   const documentAsked = documentKind ? new RegExp(`\\b${documentKind === "document" ? DOCUMENT_KINDS : documentKind}\\s+(?:No\\.?\\s*)?\\d`, "i") : null;
   // A question about the Party Central Committee's own meeting, naming no province or district.
   const centralAsked = asked.places.length === 0 && asked.names.length === 0 && /\bcentral committee\b/.test(asked.folded) && !/\bprovinc/.test(asked.folded);

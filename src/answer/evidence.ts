@@ -2,7 +2,7 @@ import type { ArticleSummary } from "../types.js";
 import type { AnalyzedQuestion } from "../question/analyze.js";
 import { COUNTED_DURATION as DURATION, COUNTED_LENGTH as LENGTH, COUNTED_MONEY as MONEY, properNames, stem, tokenize } from "../question/analyze.js";
 import { stemSet } from "../search/search.js";
-import { synonymStems } from "../question/glossary.js";
+import { stemAndSynonyms, synonymStems } from "../question/glossary.js";
 import { findPlaces, findSubPlaces, foldedSpellings, PLACES, subPlaceKindsNamed } from "../text/places.js";
 import type { StoredPassage } from "../store/store.js";
 import { editDistance } from "../text/edit-distance.js";
@@ -278,11 +278,17 @@ function otherKindOfMeeting(question: string, sentence: string): boolean {
 
 /** A day asked for, not a month: "exact date", "which day of the month". */
 const EXACT_DAY_ASKED = /\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|which) day of the month\b/i;
-/** The months a (folded) text names, by their first three letters. */
+const MONTH_WORDS = new RegExp(`\\b(?:${MONTH_PATTERN})\\b`, "gi");
+/** The months a text names, by their first three letters. */
 function monthsIn(text: string): string[] {
   return [...text.matchAll(MONTH_WORDS)].map((m) => m[0].slice(0, 3).toLowerCase());
 }
-const MONTH_WORDS = new RegExp(`\\b(?:${MONTH_PATTERN})\\b`, "gi");
+/** Whether a sentence names months, each of them one the question names too. */
+function onlyMonthsOf(sentence: string, question: string): boolean {
+  const months = monthsIn(sentence);
+  const asked = monthsIn(question);
+  return months.length > 0 && months.every((m) => asked.includes(m));
+}
 
 /** A question for the day something ends: "runs till when", "until what date", "when will it close". */
 const END_ASKED = /\b(?:till|until) (?:when|what date|which date|what day)\b|\bwhen (?:does|did|will|is|was)\b[^?]*(?<!-)\b(?:end|ends|ended|close|closes|closed|finish\w*|wrap\w* up|conclude\w*)\b(?!\s+of\b)|(?<!-)\b(?:end|closing) date\b/;
@@ -468,7 +474,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     else if (otherKindOfMeeting(q.folded, foldedSentence)) problems.push(`the date is of another ${KIND_OF_MEETING.exec(q.folded)![2]}`);
     // "Exact date it is held in March 2025?" is not answered by "The pilot congress will be held in March 2025": a
     // month the question gives, and no day.
-    else if (EXACT_DAY_ASKED.test(q.folded) && days.length === 0 && monthsIn(withoutTerms).length > 0 && monthsIn(withoutTerms).every((m) => monthsIn(q.folded).includes(m))) problems.push("the only date is the month the question gives");
+    else if (EXACT_DAY_ASKED.test(q.folded) && days.length === 0 && onlyMonthsOf(withoutTerms, q.folded)) problems.push("the only date is the month the question gives");
     else {
       bonus += 0.1;
       // "When is the 15th session set to take place?": a date beside the numbered meeting asked is the answer's own type.
@@ -518,7 +524,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // person the question names is context; a sentence naming only her is no answer ("Who is Truong Thi Mai?" is).
     const askedNames = q.names.map(fold).filter((n) => !scope.subPlaces.has(n) && !new RegExp(`^\\s*(?:who|whom)\\s+(?:is|was)\\s+(?:comrade\\s+|mr\\.?\\s+|ms\\.?\\s+)?${escapeRegExp(n)}\\b`).test(q.folded));
     // ("Ms. Thuy" in the question is the sentence's "Nguyen Minh Thuy", and "Thuong" its "Vo Van Thuong".)
-    if (named.length && askedNames.length && named.every((n) => askedNames.some((a) => a === fold(n) || a.endsWith(` ${fold(n)}`) || fold(n).endsWith(` ${a}`)))) problems.push("the sentence names only the person the question gives");
+    if (named.length && askedNames.length && named.every((n) => isAskedName(askedNames, n))) problems.push("the sentence names only the person the question gives");
     // "Who was there on behalf of the province's internal affairs department?": a name whose post in the sentence is
     // the one asked ("…; Le Huu Quy, Head of the Provincial Party Committee's Internal Affairs Department; …").
     const role = roleAsked(q);
@@ -637,7 +643,7 @@ const CHIEF_POST = /\b(secretar\w*|chair(man|woman|person)?)\b/;
 function askedVerbIn(q: AnalyzedQuestion, foldedSentence: string): boolean {
   const verb = /^\s*who\s+([a-z]+)/.exec(q.folded)?.[1];
   if (!verb || /^(is|was|are|were|has|have|had|will|would|can|do|does|did)$/.test(verb)) return false;
-  const wanted = new Set([stem(verb), ...synonymStems(stem(verb))]);
+  const wanted = stemAndSynonyms(verb);
   return tokenize(foldedSentence).some((w) => wanted.has(stem(w)));
 }
 
@@ -746,12 +752,17 @@ function roleAsked(q: AnalyzedQuestion): string[] {
   return m ? words(m[1]!) : [];
 }
 
+/** Whether a person a sentence names is one the question names (folded): "Ms. Thuy" is "Nguyen Minh Thuy", "Thuong" "Vo Van Thuong". */
+function isAskedName(askedNames: string[], name: string): boolean {
+  const n = fold(name);
+  return askedNames.some((a) => a === n || a.endsWith(` ${n}`) || n.endsWith(` ${a}`));
+}
+
 /** A part of the sentence (between ";" and ":") naming a person and every word of the post asked (not the centre's body for a province's). */
 function holdsRole(sentence: string, role: string[], provincialBody: boolean, askedNames: string[] = []): boolean {
   return sentence.split(/[;:]/).some((part) => {
     // (The person the question names as context holds no post asked: "…the session Kim Ngan attended".)
-    const asked = (n: string) => askedNames.some((a) => a === fold(n) || fold(n).endsWith(` ${a}`) || a.endsWith(` ${fold(n)}`));
-    if (personNames(part).filter((n) => !asked(n)).length === 0) return false;
+    if (personNames(part).filter((n) => !isAskedName(askedNames, n)).length === 0) return false;
     if (provincialBody && onlyCentralBodies(fold(part))) return false;
     const words = stemSet(part);
     return role.every((r) => words.has(r));
@@ -878,7 +889,7 @@ const PEOPLE_ACTION = /\b(elected|admitted|disciplined|expelled|appointed|commen
 export function peopleActionMissing(q: AnalyzedQuestion, foldedSentence: string): boolean {
   const action = PEOPLE_ACTION.exec(q.folded)?.[1];
   if (!action) return false;
-  const wanted = new Set([stem(action), ...synonymStems(stem(action))]);
+  const wanted = stemAndSynonyms(action);
   if (tokenize(foldedSentence).some((w) => wanted.has(stem(w)))) return false;
   // (Those at a meeting are counted in many words, "disseminated to 450 cadres", "gathering 300 delegates": only a
   // count of those who did something there, "6 delegates expressed their opinions", counts no attendance.)

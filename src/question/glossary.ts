@@ -102,6 +102,12 @@ export function synonymStems(termStem: string): string[] {
   return [...new Set(words.map(stem))].filter((s) => s !== termStem);
 }
 
+/** The stems a word is judged by: its own and its synonyms' ("elected": elect, chosen …). */
+export function stemAndSynonyms(word: string): Set<string> {
+  const own = stem(word);
+  return new Set([own, ...synonymStems(own)]);
+}
+
 /** Single-word synonyms (surface forms) to widen a lexical query with. */
 export function synonymWords(termStem: string): string[] {
   const g = groupOf.get(termStem);

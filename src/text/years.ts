@@ -64,9 +64,9 @@ const MEETING_AFTER = /^\s*(?:[\p{L}'’-]+\s+){0,4}?(?:conference|teleconferenc
 const SAME_PERIOD = String.raw`same\s+(?:period|quarter|time|half(?:[\s-]year)?|(?:(?:first\s+)?(?:three|six|nine|\d{1,2})\s+)?months?)`;
 /** Words of an explicit comparison: "than", "compared with", "in comparison to", "relative to", "versus", "against", "up on". */
 const COMPARISON = String.raw`(?:compared?\s+(?:with|to)|comparison\s+(?:with|to)|relative\s+to|than(?:\s+in)?|versus|vs\.?|against|(?:up|down)\s+on)`;
-/** A comparison as it runs up to a year: "than ", "compared with the ", "relative to that of ". */
 /** A part of a year before its year: "Q1 2020", "the first quarter of 2020", "H1 2022". */
 const PART_OF = String.raw`(?:q[1-4]|h[12]|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?|(?:the\s+)?first\s+half(?:\s+of)?)\s+`;
+/** A comparison as it runs up to a year: "than ", "compared with the ", "relative to that of ", "than Q1 ". */
 const COMPARED = String.raw`\b${COMPARISON}\s+(?:the\s+|that\s+of\s+|those\s+of\s+)?(?:${SAME_PERIOD} (?:of|in)\s+|${PART_OF})?`;
 /** A comparison just before a year: "than 2022", "compared with the 2010-2015 period", "relative to that of 2020". */
 const COMPARED_BEFORE = new RegExp(`${COMPARED}$`, "i");
