@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,6 +35,20 @@ export async function testApp(overrides: Record<string, string> = {}): Promise<{
 }
 
 /** An upload of a Markdown report: `front` is its front matter's lines (title, url, date, place), `text` its body. */
+/**
+ * A test app of a describe block's own, holding `reports`: opened before the block's tests, closed after them. Call
+ * the returned function inside a test for the app.
+ */
+export function appWithReports(...reports: AddSource[]): () => App {
+  let app: App | undefined;
+  beforeAll(async () => {
+    ({ app } = await testApp());
+    for (const report of reports) await app.library.add(report);
+  });
+  afterAll(() => app?.close());
+  return () => app!;
+}
+
 export const markdownUpload = (fileName: string, front: string, text: string): AddSource & { kind: "upload" } => ({
   kind: "upload",
   fileName,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
-import { markdownUpload as upload, testApp } from "../helpers/app.js";
+import { appWithReports, markdownUpload as upload, testApp } from "../helpers/app.js";
 
 // Questions as held-out-27's askers put them (a teenager, a radio host relaying a listener, a researcher citing a
 // plan), over sentences from real reports in ../shared/corpus (Tan Chau, Hanoi, Ninh Thuan, Binh Thuan, Kim Boi)
@@ -88,39 +88,33 @@ describe("questions in the askers' own words (held-out-27)", () => {
 describe("questions in the askers' own words (held-out-30)", () => {
   // Sentences from real reports in ../shared/corpus: the Hai Duong Agencies Bloc's model congresses, Hong Linh's
   // industrial clusters, the Hai Duong 17th conference's discussion.
-  let own: App;
-  beforeAll(async () => {
-    ({ app: own } = await testApp());
-    const reports = [
-      upload(
-        "hai-duong-bloc-model.md",
-        'title: "The Party Committee of Hai Duong Provincial Agencies Bloc selected 2 units to organize model congresses at the grassroots level"\nurl: https://example.org/bloc-model\ndate: 2024-11-09\nplace: Hai Duong province',
-        "The Standing Committee of the Party Committee of the Bloc of Agencies of Hai Duong province has decided to select the Party Committee of the Provincial People's Procuracy and the Party Cell of the Development Investment Fund to organize a model congress at the grassroots level for the 2025-2030 term.\n\n" +
-          "dang-uy-khoi(4).jpg\n\nThe Standing Committee of the Party Committee of the Bloc of Agencies of Hai Duong province held a meeting to direct the organization of the grassroots congress. Photo: Huu Quang\n\n" +
-          "These are units that are assessed to be highly united and unified, with suitable facilities to organize model congresses.\n\n" +
-          "The grassroots congress is expected to be held in March 2025.\n",
-      ),
-      upload(
-        "hong-linh-2023.md",
-        'title: "Strengthening the work of building a clean and strong Party (Hong Linh, Ha Tinh)"\nurl: https://example.org/hong-linh\ndate: 2023-12-28\nplace: Ha Tinh province',
-        "In his remarks at the conference, Vice Chairman of the Provincial People's Committee Le Ngoc Chau commended and acknowledged the achievements of the Party Committee, government, and people of Hong Linh town in 2023.\n\n" +
-          "Regarding future tasks, he suggested that Hong Linh town continue to lead the effective implementation of the Party Congress Resolution.\n\n" +
-          "Expedite the process of proposing to the competent authorities the establishment of the Cong Khanh 3 Industrial Cluster and complete the construction planning for the North Hong Linh Industrial Park; review the planning and propose to the province to supplement the planning for the South Hong Linh Industrial Cluster.\n",
-      ),
-    ];
-    for (const r of reports) await own.library.add(r);
-  });
-  afterAll(() => own?.close());
+  const own = appWithReports(
+    upload(
+      "hai-duong-bloc-model.md",
+      'title: "The Party Committee of Hai Duong Provincial Agencies Bloc selected 2 units to organize model congresses at the grassroots level"\nurl: https://example.org/bloc-model\ndate: 2024-11-09\nplace: Hai Duong province',
+      "The Standing Committee of the Party Committee of the Bloc of Agencies of Hai Duong province has decided to select the Party Committee of the Provincial People's Procuracy and the Party Cell of the Development Investment Fund to organize a model congress at the grassroots level for the 2025-2030 term.\n\n" +
+        "dang-uy-khoi(4).jpg\n\nThe Standing Committee of the Party Committee of the Bloc of Agencies of Hai Duong province held a meeting to direct the organization of the grassroots congress. Photo: Huu Quang\n\n" +
+        "These are units that are assessed to be highly united and unified, with suitable facilities to organize model congresses.\n\n" +
+        "The grassroots congress is expected to be held in March 2025.\n",
+    ),
+    upload(
+      "hong-linh-2023.md",
+      'title: "Strengthening the work of building a clean and strong Party (Hong Linh, Ha Tinh)"\nurl: https://example.org/hong-linh\ndate: 2023-12-28\nplace: Ha Tinh province',
+      "In his remarks at the conference, Vice Chairman of the Provincial People's Committee Le Ngoc Chau commended and acknowledged the achievements of the Party Committee, government, and people of Hong Linh town in 2023.\n\n" +
+        "Regarding future tasks, he suggested that Hong Linh town continue to lead the effective implementation of the Party Congress Resolution.\n\n" +
+        "Expedite the process of proposing to the competent authorities the establishment of the Cong Khanh 3 Industrial Cluster and complete the construction planning for the North Hong Linh Industrial Park; review the planning and propose to the province to supplement the planning for the South Hong Linh Industrial Cluster.\n",
+    ),
+  );
 
   it("a 'why' answered by a sentence stating the choice also quotes the one after it giving the reason, captions aside", async () => {
-    const result = await own.ask("I am puzzled as to why, of all the units in the Hai Duong Provincial Agencies Bloc, the Provincial People's Procuracy Party Committee and the Development Investment Fund Party Cell were picked to hold the model grassroots congresses. What reason was given?");
+    const result = await own().ask("I am puzzled as to why, of all the units in the Hai Duong Provincial Agencies Bloc, the Provincial People's Procuracy Party Committee and the Development Investment Fund Party Cell were picked to hold the model grassroots congresses. What reason was given?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("highly united and unified, with suitable facilities");
     expect(result.answer).not.toContain("Photo: Huu Quang");
   });
 
   it("'list the industrial clusters and parks he mentioned' is answered by the sentence naming them", async () => {
-    const result = await own.ask("I read that the Vice Chairman of Ha Tinh Provincial People's Committee gave Hong Linh town some advice about industry at its 2023 review conference. Would you kindly list the industrial clusters and parks he mentioned?");
+    const result = await own().ask("I read that the Vice Chairman of Ha Tinh Provincial People's Committee gave Hong Linh town some advice about industry at its 2023 review conference. Would you kindly list the industrial clusters and parks he mentioned?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer.startsWith("Expedite the process of proposing to the competent authorities the establishment of the Cong Khanh 3 Industrial Cluster")).toBe(true);
   });
@@ -128,40 +122,33 @@ describe("questions in the askers' own words (held-out-30)", () => {
 
 describe("questions in the askers' own words (held-out-32, and held-out-26's reasons)", () => {
   // The Tu Ky town report of ../shared/corpus/extra/020.json (undated, as the outlet gave it) and Ninh Thuan's plan.
-  let own: App;
-  beforeAll(async () => {
-    ({ app: own } = await testApp());
-    await own.library.add(
-      upload(
-        "tu-ky-model.md",
-        'title: "Tu Ky Town Party Committee selected to hold the district\'s model congress (Hai Duong)"\nurl: https://example.org/tu-ky-model',
-        "The Party Committee of Tu Ky town currently has 405 party members operating in 12 branches. The town's Party Committee was selected to hold the model congress for the district because it consistently performs well and excellently in its tasks; it is the center of socio -economic development in the district.\n\n" +
-          "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons. The pilot congress will be held in March 2025.\n\n" +
-          "According to the plan of the Tu Ky District Party Committee, the Party branches under the grassroots Party committees will hold their congresses in half a day, completing them before March 15, 2025.\n\n" +
-          "For the 2020-2025 term, the Minh Duc Commune Party Committee was selected to host the pilot congress for Tu Ky District.\n",
-      ),
-    );
-    await own.library.add(
-      upload(
-        "ninh-thuan-32nd.md",
-        'title: "Standing Committee of Ninh Thuan Provincial People\'s Council holds its 32nd meeting"\nurl: https://example.org/ninh-thuan-32nd\ndate: 2023-11-20\nplace: Ninh Thuan province',
-        "The Standing Committee of the Provincial People's Council held its 32nd meeting. Accordingly, the meeting agreed that the 15th Provincial People's Council Session will be held on December 8, 11 and 12.\n",
-      ),
-    );
-  });
-  afterAll(() => own?.close());
+  const own = appWithReports(
+    upload(
+      "tu-ky-model.md",
+      'title: "Tu Ky Town Party Committee selected to hold the district\'s model congress (Hai Duong)"\nurl: https://example.org/tu-ky-model',
+      "The Party Committee of Tu Ky town currently has 405 party members operating in 12 branches. The town's Party Committee was selected to hold the model congress for the district because it consistently performs well and excellently in its tasks; it is the center of socio -economic development in the district.\n\n" +
+        "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons. The pilot congress will be held in March 2025.\n\n" +
+        "According to the plan of the Tu Ky District Party Committee, the Party branches under the grassroots Party committees will hold their congresses in half a day, completing them before March 15, 2025.\n\n" +
+        "For the 2020-2025 term, the Minh Duc Commune Party Committee was selected to host the pilot congress for Tu Ky District.\n",
+    ),
+    upload(
+      "ninh-thuan-32nd.md",
+      'title: "Standing Committee of Ninh Thuan Provincial People\'s Council holds its 32nd meeting"\nurl: https://example.org/ninh-thuan-32nd\ndate: 2023-11-20\nplace: Ninh Thuan province',
+      "The Standing Committee of the Provincial People's Council held its 32nd meeting. Accordingly, the meeting agreed that the 15th Provincial People's Council Session will be held on December 8, 11 and 12.\n",
+    ),
+  );
 
   it("a report of the congress opening the asked term need not name it; a 'why' is answered by the sentence giving the reason", async () => {
-    const result = await own.ask("Why did the party bosses of Tu Ky district in Hai Duong pick the Tu Ky town Party Committee to host the model congress for the 2025-2030 term?");
+    const result = await own().ask("Why did the party bosses of Tu Ky district in Hai Duong pick the Tu Ky town Party Committee to host the model congress for the 2025-2030 term?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer.startsWith("The town's Party Committee was selected to hold the model congress for the district because it consistently performs well")).toBe(true);
     // A claim giving a reason asks for the reason.
-    const claim = await own.ask("Is it true that Tu Ky district picked the Tu Ky town Party Committee for its model congress because it is the biggest?");
+    const claim = await own().ask("Is it true that Tu Ky district picked the Tu Ky town Party Committee for its model congress because it is the biggest?");
     expect(claim.answer).toContain("because it consistently performs well");
   });
 
   it("'which dates did the Standing Committee lock in' asks the plan, even for when the session is 'actually' happening", async () => {
-    const result = await own.ask("When's Ninh Thuan's 15th Provincial People's Council session actually happening — which dates did the Standing Committee lock in at its 32nd meeting?");
+    const result = await own().ask("When's Ninh Thuan's 15th Provincial People's Council session actually happening — which dates did the Standing Committee lock in at its 32nd meeting?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("December 8, 11 and 12");
   });
@@ -219,21 +206,16 @@ describe("questions in the askers' own words (held-out-34 and -35)", () => {
 
 describe("questions in the askers' own words (held-out-35, seats)", () => {
   // The Hung Yen 19th congress of ../shared/corpus/extra/014.json.
-  let own: App;
-  beforeAll(async () => {
-    ({ app: own } = await testApp());
-    await own.library.add(
-      upload(
-        "hung-yen-19th-congress.md",
-        'title: "Art programme welcomes success of Party Congress (Hung Yen)"\nurl: https://example.org/hung-yen-19th\ndate: 2020-10-20\nplace: Hung Yen province',
-        "The Congress elected 52 comrades to the Executive Board of the 19th Provincial Party Committee, for the 2020-2025 term, and elected a delegation to attend the 13th National Party Congress.\n",
-      ),
-    );
-  });
-  afterAll(() => own?.close());
+  const own = appWithReports(
+    upload(
+      "hung-yen-19th-congress.md",
+      'title: "Art programme welcomes success of Party Congress (Hung Yen)"\nurl: https://example.org/hung-yen-19th\ndate: 2020-10-20\nplace: Hung Yen province',
+      "The Congress elected 52 comrades to the Executive Board of the 19th Provincial Party Committee, for the 2020-2025 term, and elected a delegation to attend the 13th National Party Congress.\n",
+    ),
+  );
 
   it("'how many seats were filled' on a board counts the comrades elected to it", async () => {
-    const result = await own.ask("How many seats were filled on the executive board of Hung Yen's 19th Provincial Party Committee (2020-2025 term)?");
+    const result = await own().ask("How many seats were filled on the executive board of Hung Yen's 19th Provincial Party Committee (2020-2025 term)?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("52 comrades");
   });
@@ -258,58 +240,49 @@ describe("questions in the askers' own words (held-out-36 and -37)", () => {
 describe("questions in the askers' own words (held-out-36 and -37, posts and documents)", () => {
   // Sentences of ../shared/corpus/extra/013.json (Hung Yen's anniversary board), 056.json (Ha Tinh's congresses) and
   // 055.json (Binh Thuan's Party agencies).
-  let own: App;
-  beforeAll(async () => {
-    ({ app: own } = await testApp());
-    await own.library.add(
-      upload(
-        "hung-yen-anniversary-board.md",
-        'title: "Reviewing activities to celebrate the 190th anniversary of Hung Yen province"\nurl: https://example.org/hung-yen-190\ndate: 2021-11-30\nplace: Hung Yen province',
-        "On November 29, the Commemorative Organizing board of the 190th anniversary of the foundation of Hung Yen province held a meeting to review and evaluate commemorative activities.\n\n" +
-          "Mr. Tran Quoc Van, Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Committee, Head of the Commemorative Organizing board chaired the meeting. The meeting witnessed the attendance of Mr. Dang Ngoc Quynh, Standing Vice Chairman of Provincial People's Committee; Colonel Nguyen Chi Cong, Member of the Standing Provincial Party Committee, Commander of the Provincial Military headquarter; Mr. Nguyen Duy Hung, Vice Chairman of the Provincial People's Committee, Standing Deputy Head of the Commemorative Organizing board.\n",
-      ),
-    );
-    await own.library.add(
-      upload(
-        "ha-tinh-congress-time.md",
-        'title: "Adjusting the time of Party Congresses for the 2025-2030 term (Ha Tinh)"\nurl: https://example.org/ha-tinh-time\ndate: 2025-02-20\nplace: Ha Tinh province',
-        "Comrade Tran The Dung, Standing Deputy Secretary of the Provincial Party Committee, has just signed and issued an official dispatch on behalf of the Provincial Party Committee Standing Committee to adjust the time of the Party Congress for the 2025-2030 term.\n\n" +
-          "On February 14, 2025, the Politburo issued Conclusion No. 126 on a number of contents and tasks to continue to arrange and streamline the organization of the political system in 2025, including the requirement to organize grassroots congresses in March 2025.\n",
-      ),
-    );
-    await own.library.add(
-      upload(
-        "binh-thuan-party-agencies.md",
-        'title: "First conference of the Executive Committee of the Party Committee of provincial Party agencies (Binh Thuan)"\nurl: https://example.org/binh-thuan-agencies\ndate: 2025-02-15\nplace: Binh Thuan province',
-        "On February 11, 2025, the Standing Committee of Binh Thuan Provincial Party Committee issued Decision No. 2161 deciding to establish the Party Committee of the provincial Party agencies. According to the Project, the Party Committee of the provincial Party agencies has 4 advisory and support agencies including : Organization Committee; Inspection Committee; Propaganda and Mass Mobilization Committee; Party Committee Office.\n",
-      ),
-    );
-  });
-  afterAll(() => own?.close());
+  const own = appWithReports(
+    upload(
+      "hung-yen-anniversary-board.md",
+      'title: "Reviewing activities to celebrate the 190th anniversary of Hung Yen province"\nurl: https://example.org/hung-yen-190\ndate: 2021-11-30\nplace: Hung Yen province',
+      "On November 29, the Commemorative Organizing board of the 190th anniversary of the foundation of Hung Yen province held a meeting to review and evaluate commemorative activities.\n\n" +
+        "Mr. Tran Quoc Van, Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Committee, Head of the Commemorative Organizing board chaired the meeting. The meeting witnessed the attendance of Mr. Dang Ngoc Quynh, Standing Vice Chairman of Provincial People's Committee; Colonel Nguyen Chi Cong, Member of the Standing Provincial Party Committee, Commander of the Provincial Military headquarter; Mr. Nguyen Duy Hung, Vice Chairman of the Provincial People's Committee, Standing Deputy Head of the Commemorative Organizing board.\n",
+    ),
+    upload(
+      "ha-tinh-congress-time.md",
+      'title: "Adjusting the time of Party Congresses for the 2025-2030 term (Ha Tinh)"\nurl: https://example.org/ha-tinh-time\ndate: 2025-02-20\nplace: Ha Tinh province',
+      "Comrade Tran The Dung, Standing Deputy Secretary of the Provincial Party Committee, has just signed and issued an official dispatch on behalf of the Provincial Party Committee Standing Committee to adjust the time of the Party Congress for the 2025-2030 term.\n\n" +
+        "On February 14, 2025, the Politburo issued Conclusion No. 126 on a number of contents and tasks to continue to arrange and streamline the organization of the political system in 2025, including the requirement to organize grassroots congresses in March 2025.\n",
+    ),
+    upload(
+      "binh-thuan-party-agencies.md",
+      'title: "First conference of the Executive Committee of the Party Committee of provincial Party agencies (Binh Thuan)"\nurl: https://example.org/binh-thuan-agencies\ndate: 2025-02-15\nplace: Binh Thuan province',
+      "On February 11, 2025, the Standing Committee of Binh Thuan Provincial Party Committee issued Decision No. 2161 deciding to establish the Party Committee of the provincial Party agencies. According to the Project, the Party Committee of the provincial Party agencies has 4 advisory and support agencies including : Organization Committee; Inspection Committee; Propaganda and Mass Mobilization Committee; Party Committee Office.\n",
+    ),
+  );
 
   it("a deputy head is not a deputy secretary, and 'who was the provincial military commander' is asked by the post", async () => {
-    const deputy = await own.ask("Hung Yen's organising board for the 190th anniversary of the province - who served as Standing Deputy Head of that board?");
+    const deputy = await own().ask("Hung Yen's organising board for the 190th anniversary of the province - who served as Standing Deputy Head of that board?");
     expect(deputy.outcome.kind).toBe("answered");
     expect(deputy.answer).toContain("Nguyen Duy Hung");
     expect(deputy.answer.startsWith("Mr. Tran Quoc Van")).toBe(false);
-    const commander = await own.ask("Who was the provincial military commander at Hung Yen's Nov 29 anniversary review meeting?");
+    const commander = await own().ask("Who was the provincial military commander at Hung Yen's Nov 29 anniversary review meeting?");
     expect(commander.answer).toContain("Nguyen Chi Cong");
   });
 
   it("'ai là chỉ huy trưởng Bộ CHQS tỉnh' asks who the provincial military commander is", async () => {
-    const result = await own.ask("trong ban to chuc le ky niem 190 nam thanh lap tinh Hung Yen ai la chi huy truong bo chqs tinh vay");
+    const result = await own().ask("trong ban to chuc le ky niem 190 nam thanh lap tinh Hung Yen ai la chi huy truong bo chqs tinh vay");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("Nguyen Chi Cong");
   });
 
   it("'what central document prompted …' is answered by the sentence naming a document by its number", async () => {
-    const result = await own.ask("What central document prompted Ha Tinh's Provincial Party Standing Committee to reschedule the 2025-2030 Party congresses in early 2025?");
+    const result = await own().ask("What central document prompted Ha Tinh's Provincial Party Standing Committee to reschedule the 2025-2030 Party congresses in early 2025?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer.startsWith("On February 14, 2025, the Politburo issued Conclusion No. 126")).toBe(true);
   });
 
   it("'what advisory/support bodies does it have' asks for a list", async () => {
-    const result = await own.ask("binh thuan party cttee of prov party agencies (set up feb 2025) - what advisory/support bodies does it have?");
+    const result = await own().ask("binh thuan party cttee of prov party agencies (set up feb 2025) - what advisory/support bodies does it have?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("Propaganda and Mass Mobilization Committee");
   });
@@ -317,22 +290,17 @@ describe("questions in the askers' own words (held-out-36 and -37, posts and doc
 
 describe("questions in the askers' own words (held-out-31, a plan's purpose)", () => {
   // Sentences of ../shared/corpus/extra/067.json (Nghe An's plan for the vote of confidence).
-  let own: App;
-  beforeAll(async () => {
-    ({ app: own } = await testApp());
-    await own.library.add(
-      upload(
-        "nghe-an-vote-plan.md",
-        'title: "Nghe An will take a vote of confidence for leaders and managers"\nurl: https://example.org/nghe-an-vote\ndate: 2023-03-05\nplace: Nghe An province',
-        "Pursuant to Regulation No. 96-QD/TW dated February 2, 2023 on taking a vote of confidence for leadership and management positions and titles in the political system, on March 2, 2023, the Standing Committee of the Provincial Party Committee issued Plan No. 162-KH/TU on taking a vote of confidence for leadership and management positions and titles in the political system of Nghe An province.\n\n" +
-          "Accordingly, the vote of confidence aims to contribute to assessing the prestige and performance of assigned duties and tasks of cadres; helping cadres to self-examine and strive to improve.\n",
-      ),
-    );
-  });
-  afterAll(() => own?.close());
+  const own = appWithReports(
+    upload(
+      "nghe-an-vote-plan.md",
+      'title: "Nghe An will take a vote of confidence for leaders and managers"\nurl: https://example.org/nghe-an-vote\ndate: 2023-03-05\nplace: Nghe An province',
+      "Pursuant to Regulation No. 96-QD/TW dated February 2, 2023 on taking a vote of confidence for leadership and management positions and titles in the political system, on March 2, 2023, the Standing Committee of the Provincial Party Committee issued Plan No. 162-KH/TU on taking a vote of confidence for leadership and management positions and titles in the political system of Nghe An province.\n\n" +
+        "Accordingly, the vote of confidence aims to contribute to assessing the prestige and performance of assigned duties and tasks of cadres; helping cadres to self-examine and strive to improve.\n",
+    ),
+  );
 
   it("the purpose is answered by the sentence stating an aim, not only the one naming the plan in the question's words", async () => {
-    const result = await own.ask("What is the stated purpose of the vote of confidence under Plan No. 162-KH/TU issued by the Standing Committee of the Nghe An Provincial Party Committee in March 2023?");
+    const result = await own().ask("What is the stated purpose of the vote of confidence under Plan No. 162-KH/TU issued by the Standing Committee of the Nghe An Provincial Party Committee in March 2023?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("the vote of confidence aims to contribute to assessing the prestige");
   });
@@ -348,37 +316,30 @@ describe("questions in the askers' own words (held-out-37, a list after 'such as
 
 describe("questions in the askers' own words (held-out-37 and -41, dates)", () => {
   // Sentences of ../shared/corpus/extra/020.json (Tu Ky) and 038.json (Nghe An's mid-term review).
-  let own: App;
-  beforeAll(async () => {
-    ({ app: own } = await testApp());
-    await own.library.add(
-      upload(
-        "tu-ky-pilot.md",
-        'title: "Tu Ky Town Party Committee selected to hold the district\'s model congress (Hai Duong)"\nurl: https://example.org/tu-ky-pilot\ndate: 2025-03-02',
-        "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons. The pilot congress will be held in March 2025.\n\n" +
-          "Grassroots Party organizations will hold their congresses from April 2025, completing them before May 30, 2025.\n",
-      ),
-    );
-    await own.library.add(
-      upload(
-        "nghe-an-mid-term.md",
-        'title: "Review and evaluate the implementation results of the 2010-2015 mid-term Party Congress Resolution (Nghe An)"\nurl: https://example.org/nghe-an-mid-term\ndate: 2013-04-26\nplace: Nghe An province',
-        "3- The mid-term review and evaluation of the congress must be serious, effective, and on schedule (the grassroots level must complete before May 30, 2013; the upper-grassroots level must complete before June 15, 2013; the provincial level must complete before June 30, 2013).\n",
-      ),
-    );
-  });
-  afterAll(() => own?.close());
+  const own = appWithReports(
+    upload(
+      "tu-ky-pilot.md",
+      'title: "Tu Ky Town Party Committee selected to hold the district\'s model congress (Hai Duong)"\nurl: https://example.org/tu-ky-pilot\ndate: 2025-03-02',
+      "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons. The pilot congress will be held in March 2025.\n\n" +
+        "Grassroots Party organizations will hold their congresses from April 2025, completing them before May 30, 2025.\n",
+    ),
+    upload(
+      "nghe-an-mid-term.md",
+      'title: "Review and evaluate the implementation results of the 2010-2015 mid-term Party Congress Resolution (Nghe An)"\nurl: https://example.org/nghe-an-mid-term\ndate: 2013-04-26\nplace: Nghe An province',
+      "3- The mid-term review and evaluation of the congress must be serious, effective, and on schedule (the grassroots level must complete before May 30, 2013; the upper-grassroots level must complete before June 15, 2013; the provincial level must complete before June 30, 2013).\n",
+    ),
+  );
 
   it("'exact date' of the pilot congress is declined: the month the question gives, or another congress's deadline", async () => {
-    const result = await own.ask("Tu Ky town (Hai Duong) pilot congress - exact date it is held in March 2025?");
+    const result = await own().ask("Tu Ky town (Hai Duong) pilot congress - exact date it is held in March 2025?");
     expect(result.outcome.kind).not.toBe("answered");
     expect(result.answer).not.toContain("May 30");
-    const month = await own.ask("In which month will the Tu Ky town pilot congress be held?");
+    const month = await own().ask("In which month will the Tu Ky town pilot congress be held?");
     expect(month.answer).toContain("March 2025");
   });
 
   it("a deadline is the answer's own type: fewer of the question's words need be in its sentence", async () => {
-    const result = await own.ask("I'm compiling a timeline of Nghe An's 2010-2015 mid-term review. What deadline did the provincial Party Standing Committee set for the provincial level to finish its review in 2013?");
+    const result = await own().ask("I'm compiling a timeline of Nghe An's 2010-2015 mid-term review. What deadline did the provincial Party Standing Committee set for the provincial level to finish its review in 2013?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("June 30, 2013");
   });
@@ -386,22 +347,17 @@ describe("questions in the askers' own words (held-out-37 and -41, dates)", () =
 
 describe("questions in the askers' own words (held-out-37, a person given as context)", () => {
   // Sentences of ../shared/corpus/extra/027.json (Binh Phuoc's 12th People's Council session).
-  let own: App;
-  beforeAll(async () => {
-    ({ app: own } = await testApp());
-    await own.library.add(
-      upload(
-        "binh-phuoc-session.md",
-        'title: "National Assembly Chairwoman Nguyen Thi Kim Ngan attended the 12th session of Binh Phuoc province\'s People\'s Council"\nurl: https://example.org/binh-phuoc\ndate: 2020-07-08\nplace: Binh Phuoc province',
-        "National Assembly (NA) Chairwoman Nguyen Thi Kim Ngan attended the 12th session of Binh Phuoc province's 9th-tenure People's Council on July 8.\n\n" +
-          "Vice Secretary of the provincial Party Committee and Chairwoman of the provincial People's Council Huynh Thi Hang said Binh Phuoc had achieved many results.\n",
-      ),
-    );
-  });
-  afterAll(() => own?.close());
+  const own = appWithReports(
+    upload(
+      "binh-phuoc-session.md",
+      'title: "National Assembly Chairwoman Nguyen Thi Kim Ngan attended the 12th session of Binh Phuoc province\'s People\'s Council"\nurl: https://example.org/binh-phuoc\ndate: 2020-07-08\nplace: Binh Phuoc province',
+      "National Assembly (NA) Chairwoman Nguyen Thi Kim Ngan attended the 12th session of Binh Phuoc province's 9th-tenure People's Council on July 8.\n\n" +
+        "Vice Secretary of the provincial Party Committee and Chairwoman of the provincial People's Council Huynh Thi Hang said Binh Phuoc had achieved many results.\n",
+    ),
+  );
 
   it("'who was chairwoman of the council at the session Kim Ngan attended' is not answered by the sentence naming only her", async () => {
-    const result = await own.ask("who was chairwomn of Bihn Phuoc provincal peoples council at the july 2020 sesion Kim Ngan atended?");
+    const result = await own().ask("who was chairwomn of Bihn Phuoc provincal peoples council at the july 2020 sesion Kim Ngan atended?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer.startsWith("Vice Secretary of the provincial Party Committee and Chairwoman of the provincial People's Council Huynh Thi Hang")).toBe(true);
   });
@@ -409,22 +365,17 @@ describe("questions in the askers' own words (held-out-37, a person given as con
 
 describe("questions in the askers' own words (held-out-40, a share asked)", () => {
   // Sentences of ../shared/corpus/extra/069.json (the Central Committee's mid-term review).
-  let own: App;
-  beforeAll(async () => {
-    ({ app: own } = await testApp());
-    await own.library.add(
-      upload(
-        "central-mid-term.md",
-        'title: "Party Central Committee\'s mid-term review holds confidence vote"\nurl: https://example.org/central-mid-term\ndate: 2023-05-17',
-        "The mid-term review of the 13th Party Central Committee ended Wednesday after 3 days of meeting.\n\n" +
-          "The Party Central Committee took a vote of confidence for members of the Politburo and the Secretariat.\n",
-      ),
-    );
-  });
-  afterAll(() => own?.close());
+  const own = appWithReports(
+    upload(
+      "central-mid-term.md",
+      'title: "Party Central Committee\'s mid-term review holds confidence vote"\nurl: https://example.org/central-mid-term\ndate: 2023-05-17',
+      "The mid-term review of the 13th Party Central Committee ended Wednesday after 3 days of meeting.\n\n" +
+        "The Party Central Committee took a vote of confidence for members of the Politburo and the Secretariat.\n",
+    ),
+  );
 
   it("'what percentage of high-confidence votes' is not answered by a sentence with no share ('after 3 days of meeting')", async () => {
-    const result = await own.ask("At the 13th Party Central Committee's mid-term review, what percentage of 'high confidence' votes did the Politburo members receive?");
+    const result = await own().ask("At the 13th Party Central Committee's mid-term review, what percentage of 'high confidence' votes did the Politburo members receive?");
     expect(result.outcome.kind).not.toBe("answered");
     expect(result.answer).not.toContain("3 days");
   });
