@@ -162,7 +162,9 @@ export function composeAnswer(
   const generalQuestion = aligned !== null && !frame.metric && !frame.period && q.places.length === 0;
   const topScore = considered[0]?.score || 1;
   // A span of time, a length or a sum of money is what "how long" / "how much money" wants, whatever the question is about.
-  const counted = (general: boolean) => (question.counted && COUNTED_KINDS.has(question.counted) ? question.counted : frame.metric || general ? null : question.counted);
+  // A general question's noun is not judged ("how many states…" in any words), but a party's members are the reports' own.
+  const counted = (general: boolean) =>
+    question.counted && COUNTED_KINDS.has(question.counted) ? question.counted : frame.metric || (general && !/\bparty members\b/.test(q.folded)) ? null : question.counted;
   const scopes = new Map<string, ArticleScope>();
   // "How many people are on the editorial team…" in a report that has an Editorial Team besides a Subcommittee: only
   // a sentence naming the team counts its people.

@@ -437,7 +437,8 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // "What percentage of 'high confidence' votes …?" is not answered by "…ended after 3 days of meeting": a share.
     else if (PERCENT_ASKED.test(q.folded) && !SHARE_GIVEN.test(sentence)) problems.push("no percentage in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
-    else if (counted && !anniversary && !countsThing(sentence, figures, counted)) problems.push(`no figure counting ${counted}`);
+    // "How many party members…" asks for a party's membership: "450 full-time cadres" (the audience of a training) are people, not it.
+    else if (counted && !anniversary && !countsThing(sentence, figures, counted, /\bparty members\b/.test(q.folded))) problems.push(`no figure counting ${counted}`);
     // "How many extraordinary conferences will it hold?" is not answered by "…will hold 4 regular conferences".
     else if (counted && countsOtherKind(q.folded, foldedSentence, counted)) problems.push(`the figure counts other ${counted}`);
     // "How many party members does Nghi Xuan have?" is not answered by "…with 123 new members admitted this year".
@@ -805,9 +806,9 @@ function newFigures(sentence: string, q: AnalyzedQuestion, codesCount = false): 
 /**
  * Whether a figure (or a number word) in the sentence counts the thing asked about: within four words of that
  * noun: its stem, a synonym, a spelling one letter off ("cels", "targts"), or for people any word for people
- * ("how many people sit on the panel" is answered by "…has 15 members").
+ * ("how many people sit on the panel" is answered by "…has 15 members"); party members are counted as members only.
  */
-function countsThing(sentence: string, figures: string[], noun: string): boolean {
+function countsThing(sentence: string, figures: string[], noun: string, partyMembers = false): boolean {
   if (noun === DURATION) return figureNear(sentence, figures, 3, (w) => DURATION_STEMS.has(stem(w)), { numberWords: true }) || A_SPAN.test(sentence);
   if (noun === MONEY) return MONEY_FIGURE.test(sentence);
   if (noun === LENGTH) return LENGTH_FIGURE.test(sentence);
@@ -816,8 +817,15 @@ function countsThing(sentence: string, figures: string[], noun: string): boolean
   const people = DELEGATE_COUNTS.has(noun) ? PERSON_COUNT_STEMS.filter((s) => !MEMBERSHIP_STEMS.has(s)) : PERSON_COUNTS.has(noun) ? PERSON_COUNT_STEMS : [];
   const wanted = new Set([nounStem, ...synonymStems(nounStem), ...people]);
   const near = (w: string) => wanted.has(stem(w)) || (w.length >= 4 && noun.length >= 4 && editDistance(w, noun, 1) <= 1);
-  return figureNear(sentence, figures, 4, near, { numberWords: true });
+  if (!figureNear(sentence, figures, 4, near, { numberWords: true })) return false;
+  if (!partyMembers) return true;
+  // ("8,300 officials, Party members and civil servants" counts them among others; "450 full-time cadres of the
+  // Party Committee" counts none.)
+  const words = tokenize(fold(sentence));
+  const figureWords = new Set(figures);
+  return words.some((w, i) => (figureWords.has(w) || NUMBER_WORDS.test(w)) && words.slice(i + 1, i + 5).some((x) => stem(x) === MEMBER));
 }
+const MEMBER = stem("members");
 
 /**
  * A figure followed by the counted noun itself, any words between being the question's: "3,492 Party members" for

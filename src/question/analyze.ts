@@ -82,6 +82,8 @@ const PERSON_QUESTION =
  */
 const POST_WITHOUT_QUESTION_WORD =
   /^(?!.*\b(what|which|how|when|where|why|whom?|whose|list|name|number|many|much|total|count|did|does|do)\b).*\b(secretar(y|ies)|chair(man|men|woman|women|person)|director|leader)\s*(\?|$|\b(at|in|of|for|during|from)\b)|^(?!.*\b(what|which|how|when|where|why|whom?|whose|list|name|number|many|much|total|count|did|does|do)\b).*\b(head|chief)\s*\??\s*$/i;
+/** "the most senior Khanh Hoa official there?", "top-ranking leader present": a person, by rank. */
+const RANKING_PERSON = /\b(?:most senior|senior-?most|highest[- ]ranking|top[- ]ranking|highest[- ]level|top)\s+(?:[\p{L}'-]+\s+){0,3}?(?:officials?|leaders?|persons?|figures?|cadres?|dignitar(?:y|ies))\b/iu;
 /** "Who is subject to the vote", "who are eligible": a group of positions is wanted, not a named person. */
 const NOT_PERSON_QUESTION = /\bwho (?:exactly |else )?(is|are|was|were|will be|would be) (subject|eligible|entitled|covered|affected|targeted|included)\b|\b(list|names?) of (the )?(positions|posts|titles|roles)\b/i;
 /**
@@ -332,7 +334,7 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
     // asks the dates outright: "… ran three days, December 7-9. Is that correct, and what were the dates?")
     wantsFigure: isFactCheck(question) ? claimed.some((c) => !c.day) && !DATE_QUESTION.test(question) : (FIGURE_QUESTION.test(question) || KEYWORD_COUNT.test(question)) && !wantsOrdinal && !EMBEDDED_FIGURE.test(question),
     wantsDate,
-    wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question)) && !NOT_PERSON_QUESTION.test(question),
+    wantsPerson: (PERSON_QUESTION.test(question) || POST_WITHOUT_QUESTION_WORD.test(question) || RANKING_PERSON.test(question)) && !NOT_PERSON_QUESTION.test(question),
     // (A claim giving a reason asks for the reason: "Is it true that … picked … because they were the biggest units?")
     wantsReason: REASON_QUESTION.test(question) || (isFactCheck(question) && /\b(?:because|due to|owing to|since they|as they)\b/i.test(question)),
     wantsPurpose: PURPOSE_QUESTION.test(question),

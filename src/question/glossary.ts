@@ -55,6 +55,8 @@ const JUDGING_GROUPS: string[][] = [
   ["resolution", "resolutions", "decision", "decisions", "decide", "decided", "decides"],
   ["venture", "ventures", "project", "projects"],
   ["pass", "passed", "approve", "approved", "adopt", "adopted"],
+  // "Who gave the closing remarks / wrapped up the conference": "Concluding the conference, comrade …".
+  ["close", "closing", "closed", "conclude", "concluding", "concluded"],
   ["founding", "founded", "establishment", "established", "establish"],
   ["social", "society"],
   ["firm", "enterprise", "business", "company"],
@@ -133,6 +135,8 @@ const SHORTHAND: [RegExp, string][] = [
   // Idioms for chairing a meeting: "who held the gavel at …", "who was at the helm of the … conference".
   [/\b(?:held|holds|hold|holding|wielded) the gavel(?:\s+at)?\b/gi, "chaired"],
   [/\b(?:was|is|were) at the helm of(?=[^?,;]{0,80}\b(?:conference|meeting|session|congress|plenum)s?\b)/gi, "chaired"],
+  // "Who gave the closing remarks / delivered the closing speech": the reports' "Concluding the conference, comrade …".
+  [/\b(?:gave|give|gives|giving|delivered|deliver|delivers|made|make|makes)\s+(?:the\s+|his\s+|her\s+)?(?:closing|concluding)\s+(?:remarks|speech|address|statement)\b/gi, "concluded"],
   [/\btgts\b/gi, "targets"],
   [/\btgt\b/gi, "target"],
   [/\bp\.a\.(?=\s|$|[?,;])/gi, "per year"],
@@ -151,7 +155,12 @@ const SHORTHAND: [RegExp, string][] = [
   [/\banniv\b/gi, "anniversary"],
   [/\bprov\b/gi, "provincial"],
   [/\bdist\b/gi, "district"],
-  [/\bnat['’]l\b/gi, "national"],
+  [/\bnat['’]?l\b/gi, "national"],
+  // "1st draft pol rpt", "the SE report" (socio-economic, in capitals as typed).
+  [/\bpol(?=\.?\s+(?:rpts?|reports?)\b)/gi, "political"],
+  [/\brpts\b/gi, "reports"],
+  [/\brpt\b/gi, "report"],
+  [/\bSE\b(?=\s+(?:draft|report|rpt|plan|situation|targets?|tasks?|development|results?|indicators?)\b)/g, "socio-economic"],
   [/\byrs?\b/gi, "year"],
   [/\bpct\b/gi, "percent"],
   // "from 2021 thru june 2023", "w/o", "b4 the congress".
@@ -732,9 +741,18 @@ const PROVINCE_INITIALS: [RegExp, string][] = [
   [/\bHY\b/g, "Hung Yen"],
 ];
 
-/** A question with provinces' initials written out (before places are read, so "HY city" is not taken for Hue City). */
+/**
+ * A question with provinces' initials written out (before places are read, so "HY city" is not taken for Hue City),
+ * and the initials of a place it names in full ("khanh hoa bridge point … most senior KH official": Khanh Hoa's).
+ */
 export function withProvinceInitials(question: string): string {
-  return PROVINCE_INITIALS.reduce((text, [re, name]) => text.replace(re, name), question);
+  const named = PROVINCE_INITIALS.reduce((text, [re, name]) => text.replace(re, name), question);
+  return findPlaces(named).reduce((text, place) => {
+    const words = place.name.split(" ");
+    if (words.length < 2) return text;
+    const initials = words.map((w) => w[0]!.toUpperCase()).join("");
+    return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${initials}(?![\\p{L}\\p{N}'’-])`, "gu"), place.name);
+  }, named);
 }
 
 /** Vietnamese chat shorthand: "bn" (bao nhiêu, how many), "dc" / "đc" (được), "ko" / "k" (không), "j" (gì), "ntn" (như thế nào). */

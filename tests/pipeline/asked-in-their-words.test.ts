@@ -380,3 +380,45 @@ describe("questions in the askers' own words (held-out-40, a share asked)", () =
     expect(result.answer).not.toContain("3 days");
   });
 });
+
+describe("questions in the askers' own words (held-out-42 and -43)", () => {
+  // Sentences of ../shared/corpus/extra/061.json (a bloc's training), 055.json (Binh Thuan's new committee) and
+  // 029.json (Khanh Hoa's bridge point).
+  const own = appWithReports(
+    upload(
+      "agencies-bloc-training.md",
+      'title: "The Party Committee of the Provincial Agencies Bloc guides the organization of Party cell congresses"\nurl: https://example.org/bloc-training\ndate: 2024-11-13',
+      "At the conference on the morning of November 13, the leaders of the Party Organization Committee of the Provincial Agencies Bloc informed and disseminated to 450 full-time cadres of the Party Committee of the Bloc, Party cell secretaries under the Party Committees of the units, and grassroots Party Committees the core contents of Directive No. 35-CT/TW dated June 14, 2024 of the Politburo on Party Congresses at all levels towards the 14th National Congress of the Party.\n",
+    ),
+    upload(
+      "binh-thuan-agencies.md",
+      'title: "First conference of the Party Committee of Binh Thuan provincial Party agencies"\nurl: https://example.org/binh-thuan-agencies\ndate: 2025-02-12\nplace: Binh Thuan province',
+      "At the first conference, the Party Executive Committee of the provincial Party agencies gave opinions and agreed on the working regulations.\n\n" +
+        "Concluding the conference, comrade Dang Hong Sy - Standing Deputy Secretary of the Provincial Party Committee proposed that the Party Committee's Organizing Committee urgently complete the draft document.\n",
+    ),
+    upload(
+      "khanh-hoa-bridge.md",
+      'title: "Central Organizing Committee reviews the third quarter of 2024"\nurl: https://example.org/khanh-hoa-bridge\ndate: 2024-10-03\nplace: Khanh Hoa province',
+      "On the afternoon of October 2, the Central Organizing Committee held a conference to disseminate the newly issued document of the Central Committee on Party building and organization work and an online meeting to assess the work situation in the third quarter of 2024.\n\n" +
+        "Attending the conference at Khanh Hoa bridge were Mr. Nguyen Khac Toan - Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council; Nguyen Khac Ha - Head of the Provincial Party Committee's Organization Committee.\n",
+    ),
+  );
+
+  it("'how many party members are there' is not answered by the cadres a training reached ('450 full-time cadres')", async () => {
+    const result = await own().ask("How many party members are there altogether in the Party Committee of the Provincial Agencies Bloc that held the training on November 13?");
+    expect(result.outcome.kind).not.toBe("answered");
+    expect(result.answer).not.toContain("450");
+  });
+
+  it("'who gave closing remarks' is answered by 'Concluding the conference, comrade …'", async () => {
+    const result = await own().ask("binh thuan new prov party agencies cttee, 1st conf - who gave closing remarks?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Dang Hong Sy");
+  });
+
+  it("'the most senior KH official there' asks for a person, Khanh Hoa's by its initials", async () => {
+    const result = await own().ask("khanh hoa bridge pt at central org cttee online conf 2 Oct 2024 - most senior KH official there?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("Nguyen Khac Toan");
+  });
+});

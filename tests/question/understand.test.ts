@@ -1196,6 +1196,20 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("HD prov party exec cttee 17th confs", context).english).toBe("Hai Duong provincial party executive committee 17th conferences");
     expect(understandQuestion("hd and hy in lower case are left alone", context).analyzed.places).toEqual([]);
   });
+
+  it("the initials of a place the question names ('khanh hoa … KH official'); 'Natl', 'pol rpt', 'SE draft rpt'", () => {
+    expect(understandQuestion("khanh hoa bridge pt - most senior KH official there?", context).english).toBe("khanh hoa bridge pt - most senior Khanh Hoa official there?");
+    expect(understandQuestion("KH officials at the conference", context).english).toBe("KH officials at the conference");
+    expect(understandQuestion("delegates sent to the 13th Natl Congress", context).english).toBe("delegates sent to the 13th national Congress");
+    expect(understandQuestion("1st draft pol rpt to the 18th congress", context).english).toBe("1st draft political report to the 18th congress");
+    expect(understandQuestion("2023 SE draft rpt - disbursement", context).english).toBe("2023 socio-economic draft report - disbursement");
+  });
+
+  it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
+    expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
+    expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
+    expect(understandQuestion("how many officials attended the conference", context).analyzed.wantsPerson).toBe(false);
+  });
 });
 
 describe("questions asked as people type them (held-out-38 and -39)", () => {
