@@ -27,7 +27,7 @@ const STOPWORDS = new Set(
     "what which who whom whose when where why how many much more most this that these those it its it's as into about " +
     "than then there their they them he she his her we our you your i me my can could should would will shall may might " +
     "any all each per over under after before during since until up down out so not no yes if also just only such very " +
-    "tell say said please give list show find know exactly actually really specifically some name"
+    "tell say said please give list show find know exactly actually really specifically some name between among within"
   ).split(" "),
 );
 

@@ -354,6 +354,8 @@ const VI_EN: [string, string][] = [
   ["thị ủy", "Town Party Committee"],
   ["thành ủy", "City Party Committee"],
   ["đảng ủy", "Party Committee"],
+  // "Đảng bộ Quân sự tỉnh": the Provincial Military Party Committee ("quân sự" is military, not a "quận").
+  ["quân sự", "military"],
   ["đảng bộ tỉnh", "Provincial Party Committee"],
   ["đảng bộ", "Party Committee"],
   ["ủy ban kiểm tra", "Inspection Committee"],
@@ -450,6 +452,7 @@ const VI_EN: [string, string][] = [
   ["văn bản", "documents"],
   ["tiểu ban văn kiện", "Document Subcommittee"],
   ["dự thảo", "draft"],
+  ["dự kiến", "expected to be"],
   ["mục tiêu tổng quát", "general goal"],
   ["lấy phiếu tín nhiệm", "vote of confidence"],
   ["tái lập tỉnh", "re-establishment of the province"],
@@ -694,6 +697,12 @@ const VI_EN: [string, string][] = [
   ["theo dõi", "monitoring"],
   ["tiếp theo", "next"],
   ["theo", "according to"],
+  // "Cho tôi hỏi …", "cho mình hỏi": "may I ask", nothing to search for.
+  ["cho tôi hỏi", ""],
+  ["cho mình hỏi", ""],
+  ["cho em hỏi", ""],
+  ["vào thời gian nào", "when"],
+  ["thời gian nào", "when"],
   ["vào ngày nào", "on what date"],
   ["ngày nào", "on what date"],
   ["khi nào", "on what date"],
@@ -896,7 +905,7 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
     }
     const match = foldedTable.find((entry) => matchesAt(words, i, entry, noAccents));
     if (match) {
-      out.push(match.en);
+      if (match.en) out.push(match.en);
       i += match.words.length;
       continue;
     }

@@ -38,6 +38,9 @@ describe("Vietnamese questions in the reports' words", () => {
     ["nam 2025 BCH Dang bo tinh Hai Duong hop bao nhieu hoi nghi thuong ky?", "in 2025 Executive Committee Provincial Party Committee Hai Duong met how many regular conferences?"],
     ["tang truong kinh te binh quan 3 nam cua ha nam la bao nhieu", "economic growth average 3 years of Ha Nam how many"],
     ["Đại hội Đảng bộ tỉnh Hưng Yên bầu bao nhiêu đại biểu chính thức đi dự Đại hội toàn quốc lần thứ XIII?", "Party Congress Hung Yen province elected how many official delegates to attend 13th National congress?"],
+    // "Quân sự" is military (no "quận"); "cho tôi hỏi" asks leave to ask; "vào thời gian nào" is when.
+    ["cho toi hoi Dai hoi Dang bo Quan su tinh Hai Duong lan thu 15 du kien to chuc vao thoi gian nao a", "Party Congress military Hai Duong province 15th expected to be held when"],
+    ["Cho tôi hỏi Đại hội Đảng bộ Quân sự tỉnh Hải Dương dự kiến tổ chức vào thời gian nào ạ", "Party Congress military Hai Duong province expected to be held when"],
   ])("%s", (vi, en) => {
     expect(toEnglishQuestion(vi)).toBe(en);
   });

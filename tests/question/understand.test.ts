@@ -1205,6 +1205,10 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("2023 SE draft rpt - disbursement", context).english).toBe("2023 socio-economic draft report - disbursement");
   });
 
+  it("a capitalised preposition opening the question is no syllable of a name ('Between Cam Xuyen district and …')", () => {
+    expect(understandQuestion("Between Cam Xuyen district and Nghi Xuan district, which one had the higher average income per person in 2023?", context).analyzed.names).not.toContain("Between Cam Xuyen");
+  });
+
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
     expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
     expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
