@@ -131,7 +131,7 @@ interface Candidate {
  * what was asked, the outcome is a near miss that quotes what they do give.
  */
 export function composeAnswer(
-  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted" | "countedGroup" | "listed" | "standing">,
+  question: Pick<Question, "analyzed" | "frame" | "metricStems" | "counted" | "countedGroup" | "listed" | "standing" | "parts">,
   hits: ScoredPassage[],
   weights: Map<string, number>,
   articlePassages: (articleId: string) => StoredPassage[],
@@ -157,6 +157,12 @@ export function composeAnswer(
   // fact counts them); the rest of the question must still be (`frameCoverage`).
   const metricStems = new Set([...question.metricStems, ...(question.counted ? [stem(question.counted)] : [])]);
   const beyondMetric = content.filter((t) => !t.light && !t.stems.some((s) => metricStems.has(s)));
+  // Of a compound question, the part the figure answers: "How much did Hong Linh collect in 2023, and how much did it
+  // pay out?" is answered for the collection by a sentence that says nothing of paying out.
+  const beyondByPart = question.parts.length < 2 ? [beyondMetric] : question.parts.map((part) => {
+    const words = stemSet(part);
+    return beyondMetric.filter((t) => t.stems.every((s) => words.has(s)));
+  });
   // Nothing of the reports' frame (no metric, period, province or city): a general question ("how are glacier
   // caves formed?", "who wrote the Iliad?"); a district the report names still makes it one about the reports.
   const generalQuestion = aligned !== null && !frame.metric && !frame.period && q.places.length === 0;
@@ -211,7 +217,7 @@ export function composeAnswer(
       // A paraphrase the word vectors see ("recruited" for "admitted") covers what the report's own words do.
       const cov = general ? alignment!.coverage : Math.max(contentCoverage(content, unit, passageWords), alignment?.coverage ?? 0);
       // What decides declining: for a figure matching the whole frame, its fact covers the metric's own words.
-      const covered = framed.matches ? Math.max(cov, beyondMetric.length ? contentCoverage(beyondMetric, unit, passageWords) : 1) : cov;
+      const covered = framed.matches ? Math.max(cov, ...beyondByPart.map((terms) => (terms.length ? contentCoverage(terms, unit, passageWords) : 1))) : cov;
       // Sentence coverage dominates; the passage's retrieval score breaks ties between near-equals. A general
       // question is ranked by the word alignment instead.
       const namedList = frame.wanted === "list" && leadsNamedList(unit.text, listed) ? o.namedListBonus : 0;

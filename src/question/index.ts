@@ -76,6 +76,12 @@ export interface Question {
    * ("…in the leading group of the country", "ranking 26th out of 63") answers it, with or without a figure.
    */
   standing: boolean;
+  /**
+   * The questions a compound one asks, as typed ("How much did Hong Linh collect in 2023, and how much did it pay out
+   * over the year?" → two): a figure matching the whole frame need only cover the words of the part it answers.
+   * One part for most questions.
+   */
+  parts: string[];
   filters: AskFilters;
   filterPhrases: string[];
   /** The date filter comes from words ("since November") rather than a token. */
@@ -89,6 +95,19 @@ export interface Question {
 /** "How did … rank", "what position …", "… compare with the rest of the country / other provinces", "ranking nationwide". */
 const STANDING_ASKED =
   /\b(how|where)\b[^?]{0,80}?\b(rank|ranks|ranked|stand|stands|stood)\b|\bwhat (rank|ranking|position|place)\b|\b(rank|ranks|ranked|ranking|position|standing)\b[^?]{0,40}?\b(among|against|nationwide|nationally|in the (country|region|nation)|other provinces|out of)\b|\b(compares?|compared|comparison|fares?|fared)\b[^?]{0,20}?\b(with|to|against) (the rest of|other|the country|the region|the nation|the national|provinces)\b/i;
+
+/** Where a compound question's next question begins: ", and how much …", "; and what …", "? When …". */
+const NEXT_QUESTION = /\s*[,;]?\s+and\s+(?=(?:how|what|which|when|who|whom|where|why|did|does|do|is|was|were|are|has|have|had)\b)|\?\s+(?=\p{L})/iu;
+
+/** The questions a compound question asks, in order; parts without two words of their own join the one before. */
+export function questionParts(english: string): string[] {
+  const parts: string[] = [];
+  for (const part of english.split(NEXT_QUESTION)) {
+    if (parts.length && (part.match(/\p{L}{3,}/gu)?.length ?? 0) < 2) parts[parts.length - 1] += ` ${part}`;
+    else parts.push(part);
+  }
+  return parts;
+}
 
 /** Reads a question. Throws a UserError for a question with no words to search with ("*", "OR", "- -"). */
 export function understandQuestion(asked: string, context: QuestionContext): Question {
@@ -140,6 +159,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
     countedGroup: counted ? countedGroupOf(english) : null,
     listed: frame.wanted === "list" ? listedStems(english) : [],
     standing: STANDING_ASKED.test(english),
+    parts: questionParts(english),
     filters: understood.filters,
     filterPhrases: understood.phrases,
     datesFromWords: understood.datesFromWords,

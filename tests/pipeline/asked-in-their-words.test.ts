@@ -404,6 +404,12 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
     ),
   );
 
+  it("a compound question is answered for the part the reports give: Hong Linh's 2023 revenue, whatever it paid out", async () => {
+    const result = await app.ask("How much money did Hong Linh town take in for the state coffers in 2023, and how much did it pay out over the year?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("over VND 300 billion");
+  });
+
   it("'how many party members are there' is not answered by the cadres a training reached ('450 full-time cadres')", async () => {
     const result = await own().ask("How many party members are there altogether in the Party Committee of the Provincial Agencies Bloc that held the training on November 13?");
     expect(result.outcome.kind).not.toBe("answered");

@@ -1209,6 +1209,16 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("Between Cam Xuyen district and Nghi Xuan district, which one had the higher average income per person in 2023?", context).analyzed.names).not.toContain("Between Cam Xuyen");
   });
 
+  it("a compound question's parts: ', and how much did it …', '? When …'; 'and why?' stays with its question", () => {
+    expect(understandQuestion("How much money did Hong Linh town take in for the state coffers in 2023, and how much did it pay out over the year?", context).parts).toEqual([
+      "How much money did Hong Linh town take in for the state coffers in 2023",
+      "how much did it pay out over the year?",
+    ]);
+    expect(understandQuestion("Who chaired the 17th conference? When was it held?", context).parts).toEqual(["Who chaired the 17th conference", "When was it held?"]);
+    expect(understandQuestion("Did Thai Binh meet its growth target, and why?", context).parts).toHaveLength(1);
+    expect(understandQuestion("What were the growth and the revenue of Ha Nam in 2023?", context).parts).toHaveLength(1);
+  });
+
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
     expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
     expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
