@@ -145,10 +145,10 @@ function joinFromTo(text: string, mentions: YearMention[]): YearMention[] {
 
 /** The part of the last year a span runs to: "the end of ", "mid-", "June ", "June 30, ". */
 const SPAN_END_PART = `(the\\s+)?(end|beginning|middle|first half|second half)\\s+of\\s+|(early|mid|late)[- ]|(${MONTH_PATTERN})\\s+(\\d{1,2},?\\s+)?`;
-/** Between "from 2021" and "2023": "to", "until June", "- the end of". */
-const FROM_TO_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s+(${SPAN_END_PART})?$`, "i");
+/** Between "from 2021" and "2023": "to", "until June", "up to June", "- the end of". */
+const FROM_TO_BETWEEN = new RegExp(`^\\s*(to|up to|until|till|through|up until|[-–—])\\s+(${SPAN_END_PART})?$`, "i");
 /** Between "2021" and "2023" without "from": a part of the last year must follow ("-h1 ", " to June "). */
-const TO_PART_BETWEEN = new RegExp(`^\\s*(to|until|till|through|[-–—])\\s*(${SPAN_END_PART}|h[12]\\s+|q[1-4]\\s+)$`, "i");
+const TO_PART_BETWEEN = new RegExp(`^\\s*(to|up to|until|till|through|up until|[-–—])\\s*(${SPAN_END_PART}|h[12]\\s+|q[1-4]\\s+)$`, "i");
 
 /** "term 2025-2030", "the 2020-2025 tenure", "nhiệm kỳ 2025-2030", "the Congress for 2025-2030": a span that names a congress's term. */
 const TERM_BEFORE = /\b(term|tenure|nhiem ky|nhiệm kỳ|congress,?\s+(?:for|of)(?:\s+the)?)[,:]?\s*$/i;

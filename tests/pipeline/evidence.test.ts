@@ -30,6 +30,7 @@ describe("evidence checks", () => {
     expect(yearsClaimed("GRDP grew by 8.5% in 2023, compared to 2022.")).toEqual(["2023"]);
     // "From 2021 to June 2023" is one span, not a baseline and a year.
     expect(yearsClaimed("From 2021 to June 2023, the province granted certificates to 274 projects.")).toEqual(["2021", "2022", "2023"]);
+    expect(yearsClaimed("from 2021 up to June 2023, how many projects were licensed?")).toEqual(["2021", "2022", "2023"]);
     expect(yearsClaimed("The rate rose from 72.5% in 2020 to 79% in 2023.")).toEqual(["2020", "2023"]);
     // A congress's term is a name: it does not date the sentence's event (it still counts for figures).
     const term = "The Bloc deployed propaganda work for the grassroots Party congresses towards the 10th Congress of the Bloc Party Delegates, term 2025-2030 on November 6.";
