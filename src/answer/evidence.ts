@@ -30,6 +30,8 @@ const LIGHT_WORDS = new Set(
   "belong take took taken part hold held reach reached get got put forward set come came go went make made sit count contain want will need use used become became keep kept according let lets".split(" ").map(stem),
 );
 
+/** Words of a "how many" question that name the answer's type: "what is the exact number", "the precise figure". */
+const FIGURE_WORDS = new Set("number figure figures exact precise".split(" ").map(stem));
 /** Words of a "when" question that name the answer's type rather than what is asked. */
 const DATE_WORDS = new Set("date dates day days time deadline deadlines".split(" ").map(stem));
 /** Words of a "how much money" question that name the answer's type (a sum of money). */
@@ -59,7 +61,7 @@ export function contentTerms(q: AnalyzedQuestion, weights: Map<string, number>, 
     .filter((t) => !anchorWords.has(t.stem) && !q.years.includes(t.text))
     .map((t) => {
       // "date", "day", "deadline" in a "when" question name the answer's type, which the date check looks for.
-      const light = LIGHT_WORDS.has(t.stem) || !!t.baseline || (q.wantsDate && DATE_WORDS.has(t.stem)) || (q.wantsPerson && PERSON_WORDS.has(t.stem)) || (countsMoney && MONEY_WORDS.has(t.stem)) || placeKinds.has(t.stem);
+      const light = LIGHT_WORDS.has(t.stem) || !!t.baseline || (q.wantsDate && DATE_WORDS.has(t.stem)) || (q.wantsPerson && PERSON_WORDS.has(t.stem)) || (q.wantsFigure && FIGURE_WORDS.has(t.stem)) || (countsMoney && MONEY_WORDS.has(t.stem)) || placeKinds.has(t.stem);
       const idf = Math.min(3, Math.max(0.5, weights.get(t.stem) ?? 1));
       const isFocus = !t.weak && !light && focus-- > 0;
       return {

@@ -3,10 +3,11 @@ import { MONTH_PATTERN } from "../text/years.js";
 
 /**
  * A guess the asker adds beside the question ("what day did it close? Was it in July?", "…, was it something like
- * five hundred-odd party members? how many exactly?"): a yes-or-no clause next to a question word. Its words are no
+ * five hundred-odd party members? how many exactly?", "Is that right, and what is the exact number?"): a yes-or-no clause
+ * next to a question word. Its words are no
  * words to find the answer by, and its dates no filter on the reports (the answer may say otherwise).
  */
-const GUESS = /(?:^|[?.!,;:–—-]\s*)((?:was|is|were|are|did) (?:it|that|there|they)\b[^?.!;]*)/gi;
+const GUESS = /(?:^|[?.!,;:–—-]\s*)((?:was|is|were|are|did) (?:it|that|there|they)\b(?:(?!,?\s+and\s+(?:what|which|when|who|whom|where|how)\b)[^?.!;])*)/gi;
 const QUESTION_WORD = /\b(what|which|when|who|whom|where|how many|how much|how long)\b/i;
 
 export interface Guess {
@@ -40,8 +41,11 @@ export function guessClauses(question: string): Guess[] {
   return found;
 }
 
-/** A fact-checker's question: "Is it correct that …", "am I right that …", "can you confirm that …", "headline says …". */
-const FACT_CHECK = /^\s*(?:(?:is|was|isn['’]t|wasn['’]t) it (?:true|correct|right|accurate|the case)(?: to say)? that|am i (?:right|correct) (?:that|in thinking that|to say that)|(?:can you |could you |please )?(?:confirm|verify|check) (?:that|whether|if)|(?:the |our |my |a )?(?:headline|copy|draft|story|caption|report|article)s? (?:says|reads|claims|said)\b)/i;
+/**
+ * A fact-checker's question: "Is it correct that …", "am I right that …", "can you confirm that …", "headline says …",
+ * and hearsay to check: "Someone at our Party cell meeting said … . Is that right?".
+ */
+const FACT_CHECK = /^\s*(?:(?:is|was|isn['’]t|wasn['’]t) it (?:true|correct|right|accurate|the case)(?: to say)? that|am i (?:right|correct) (?:that|in thinking that|to say that)|(?:can you |could you |please )?(?:confirm|verify|check) (?:that|whether|if)|(?:the |our |my |a )?(?:headline|copy|draft|story|caption|report|article)s? (?:says|reads|claims|said)\b|(?:someone|somebody|a (?:friend|colleague|neighbou?r|comrade|reader|listener|caller)|my [a-z]+|people|they|(?:i|we) (?:heard|read))\b[^.?!]{0,80}?\b(?:said|says|told (?:me|us)|claimed|claims|mentioned|reckons?|heard|read)(?: that)?\b(?=[^?]*[.?!]\s*(?:is|was|are|were) (?:that|this|it) (?:right|correct|true|accurate)\b))/i;
 
 export function isFactCheck(question: string): boolean {
   return FACT_CHECK.test(question);

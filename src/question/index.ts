@@ -240,6 +240,9 @@ const NOT_THE_TARGET = /\b(?:not|rather than|instead of)\s+(?:the|its|a)\s+(?:ta
 /** A capitalised body's name ending in its kind: "Development Investment Fund", "Social Policy Bank". */
 const BODY_NAME = /(?:\b\p{Lu}[\p{L}'’-]*\s+){1,4}(?:Fund|Bank|Corporation|Company|Joint Stock Company)\b/gu;
 
+/** A party body named by the meeting it holds: "our Party cell meeting", "the party cell congresses". */
+const BODY_MEETING = /\b(?:grassroots\s+)?party\s+(?:cells?|organi[sz]ations?|branch(?:es)?)\s+(meetings?|congress(?:es)?|conferences?|sessions?)\b/gi;
+
 // "What rate did the secretary ask to achieve", "must reach", "what growth does the resolution set for the term": a
 // figure someone set as a goal.
 const TARGET_QUESTION = /\b(targets?|aims?|aiming|plans?|planned|goals?|strive|striving|expects?|expected|intends?|wants?|hopes?|will|going to|set to|set (?:for|out|by)|projected|objectives?|orientations?)\b|\b(ask\w*|request\w*|urg\w*|direct\w*|call\w* (on|for)|instruct\w*|demand\w*|required?|determined|resolved|committed|pledg\w*|vow\w*)\b[^?]{0,40}?\bto (achieve|reach|attain|hit|meet|exceed)\b|\b(must|should|needs? to|has to|have to)\b[^?]{0,30}?\b(achieve|reach|attain|hit|meet|exceed)\b|\b(requested|required|demanded|asked for)\b[^?]{0,60}?\b(what percentage|what rate|how many|how much)\b/i;
@@ -250,7 +253,8 @@ const LIST_QUESTION = /\b(which|what) (?:(?:[a-z'/-]+ ){0,2}?|(?:(?!of\b)[a-z'/-
 /** The frame, and the stems of the question's words that name its metric. */
 function frameOf(english: string, q: AnalyzedQuestion, context: QuestionContext, asked: string): { frame: AskedFrame; metricStems: string[] } {
   // ("…the Development Investment Fund's party cell": a body's name names no metric.)
-  const { words } = metricWords(english.replace(BODY_NAME, (name) => name.replace(/[\p{L}]+/gu, "body")));
+  // ("Someone at our Party cell meeting said …": the cell holding a meeting is no count of cells.)
+  const { words } = metricWords(english.replace(BODY_NAME, (name) => name.replace(/[\p{L}]+/gu, "body")).replace(BODY_MEETING, "body $1"));
   // "target to recruit how many party members": "target" says what kind of figure, the metric is the members.
   const mentions = findMetrics(words);
   // "How long should the congresses last?" asks for a span of time, whatever metric its words name.

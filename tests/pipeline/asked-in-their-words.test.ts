@@ -410,6 +410,12 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
     expect(result.answer).toContain("over VND 300 billion");
   });
 
+  it("hearsay to check, heard at 'our Party cell meeting' (no count of cells): 'Is that right, and what is the exact number?'", async () => {
+    const result = await app.ask("Someone at our Party cell meeting said Ha Nam province took in about twelve hundred new party members during 2023. Is that right, and what is the exact number?");
+    expect(result.outcome).toMatchObject({ kind: "answered", check: { given: "1,251" } });
+    expect(result.answer).toContain("admitted 1,251 party members");
+  });
+
   it("'how many party members are there' is not answered by the cadres a training reached ('450 full-time cadres')", async () => {
     const result = await own().ask("How many party members are there altogether in the Party Committee of the Provincial Agencies Bloc that held the training on November 13?");
     expect(result.outcome.kind).not.toBe("answered");

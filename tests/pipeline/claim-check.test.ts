@@ -19,6 +19,9 @@ describe("the figures a claim states", () => {
     expect(claimedFigures("our copy says it started with about six hundred party members")[0]).toMatchObject({ text: "about six hundred", value: 600, precision: 10 });
     expect(claimedFigures("is it true that revenue topped 68 trillion dong")).toEqual([{ text: "68 trillion", value: 68e12, precision: 1e12, percent: false, bound: null }]);
     expect(claimedFigures("copy says more than 2,000 documents were issued")[0]).toMatchObject({ value: 2000, bound: "above" });
+    // Hearsay to check: "Someone … said … . Is that right?" (not a story without a check).
+    expect(claimedFigures("someone at our party cell meeting said ha nam took in about twelve hundred new party members during 2023. is that right, and what is the exact number?")[0]).toMatchObject({ text: "about twelve hundred", value: 1200 });
+    expect(claimedFigures("someone said ha nam took in 1,200 new party members in 2023. how many did it admit?")).toEqual([]);
     // Years, days of a month and ordinary questions claim nothing.
     expect(claimedFigures("is it correct that the congress ends before june 15, 2025?")).toEqual([]);
     expect(claimedFigures("how many new members did ha nam admit in 2023?")).toEqual([]);
