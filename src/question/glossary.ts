@@ -169,6 +169,9 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bw\/o\b/gi, "without"],
   [/\bb4\b/gi, "before"],
   [/\b(?:ppl|ppls)\b/gi, "people"],
+  // "med stations/clinics", "officials/party members": words for one thing, or either.
+  [/\bmed\.?(?=\s+(?:stations?|centers?|centres?|facilities|staff|workers|examinations?|care|insurance)\b)/gi, "medical"],
+  [/(?<![\p{L}\p{N}/])(\p{L}{3,})\/(\p{L}{3,})(?![\p{L}\p{N}/])/gu, "$1 or $2"],
   // "dec 2020", "nov 6", "runs till": the month and the word as the reports write them.
   ...(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"].map((month): [RegExp, string] => [new RegExp(`\\b${month.slice(0, 3)}${month === "september" ? "t?" : ""}\\.?(?=\\s+\\d)`, "gi"), month])),
   [/\btill\b/gi, "until"],

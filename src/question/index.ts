@@ -450,6 +450,9 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
     /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of|overshoot(s|ing)?|overshot|outstrip(s|ped)?|top(s|ped)?)\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?|estimates?|forecasts?)\b/i.test(kindWords) ||
     // ("…income in 2022 reached 90% of the target set in the resolution?": a result as a share of the target.)
     /\b(reach(?:ed|es)?|achiev(?:ed|es)?|attain(?:ed|s)?|equal(?:led|s)?|hit)\s+(?:about |around |over |nearly |only )?[\d.,]+\s*(?:%|percent)\s+of\s+(?:the |its |their )?(?:[a-z0-9'’-]+ ){0,3}?(?:plan|target|goal|estimate)s?\b/i.test(kindWords) ||
+    // ("…, and how far was that towards the goal laid down in the resolution?", "how close did it come to the target",
+    // "progress toward the plan": a result measured by the way to its goal.)
+    /\b(?:how (?:far|close|near)|progress)\b[^?]{0,40}?\b(?:towards?|to|from)\s+(?:the |its |their |this |that )?(?:[a-z0-9'’-]+ ){0,3}?(?:plans?|targets?|goals?)\b/i.test(kindWords) ||
     // ("Did Kim Boi meet the economic growth target set in its resolution?": whether a result reached it.)
     /\b(did|does|do|has|have|had)\b[^?]{0,40}?\b(meet|met|reach(ed)?|achieved?|hit|fulfill?(ed)?|attain(ed)?|complet(e|ed))\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?)\b/i.test(kindWords);
   // ("ha nam 2024 traffic projects to speed up": which projects, unless they are counted.)

@@ -1219,6 +1219,15 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("What were the growth and the revenue of Ha Nam in 2023?", context).parts).toHaveLength(1);
   });
 
+  it("words for one thing, or either: 'med stations/clinics' counts stations; 'how far towards the goal' is a result against it", () => {
+    const u = understandQuestion("binh thuan PC special session oct 2024 - how many med stations/clinics in the upgrade project?", context);
+    expect(u.english).toContain("how many medical stations or clinics");
+    expect(u.counted).toBe("stations");
+    expect(understandQuestion("dates 30/11 and w/o stay as typed", context).english).toBe("dates 30/11 and without stay as typed");
+    expect(frame("In Kim Boi district of Hoa Binh, what were people earning per head in 2022, and how far was that towards the goal laid down in the district congress resolution?")).toMatchObject({ metric: "income_per_capita", wanted: "achieved" });
+    expect(frame("What per capita income does Kim Boi aim for by 2025 under its resolution?").wanted).toBe("target");
+  });
+
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
     expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
     expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
