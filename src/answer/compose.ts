@@ -327,8 +327,10 @@ export function composeAnswer(
   }
   // "Why were these two units picked?": a sentence stating the choice is followed by the one giving its reason
   // ("These are units that are assessed to be highly united …"), which shares few of the question's words.
+  // (Or one before it that answers as well: "The town's Party Committee was selected … because it consistently performs
+  // well …" ahead of "The Standing Committee … selected the Tu Ky Town Party Committee to hold a pilot congress".)
   if (q.wantsReason && !givesReason(best.sentence)) {
-    const reason = reasonAfter(best, articlePassages(best.passage.articleId));
+    const reason = acceptable.find((c) => c.passage.articleId === best.passage.articleId && givesReason(c.sentence)) ?? reasonAfter(best, articlePassages(best.passage.articleId));
     if (reason && !chosen.some((x) => x.sentence === reason.sentence)) chosen.splice(1, 0, reason);
   }
   const figures = chosen.flatMap((c) => c.metricFacts.filter((m) => m.differs.length === 0).map((m) => m.fact.value));

@@ -98,7 +98,7 @@ const PLAN_QUESTION = /\b(?:will|shall|scheduled|planned|plan to|expected|set to
 const DEADLINE_QUESTION = /\b(deadlines?|by when|until when|by what date|due date|complete[ds]? by)\b/i;
 /** "Why was Tu Ky town chosen", "for what reason": the answer gives a reason. */
 // ("What made the bloc choose …?", "what led them to pick …": a reason asked.)
-const REASON_QUESTION = /\bwhy\b|\b(for what reason|what (is|was|were) the reasons?|what reasons? (?:is|was|were|did|do|does)|reasons? (?:given|cited|behind)|what (?:made|makes|led|leads|prompted|prompts|caused|causes) (?:[^?]{1,80}?\b)?(?:to )?(?:choose|chose|pick|picked|select|selected|decide|decided|change|changed|move|moved|adjust|adjusted))\b/i;
+const REASON_QUESTION = /\bwhy\b|\b(for what reason|what (is|was|were) the reasons?|what reasons? (?:is|was|were|did|do|does)|reasons? (?:given|cited|behind)|what (?:made|makes|led|leads|prompted|prompts|caused|causes) (?:[^?]{1,80}?\b)?(?:to )?(?:choose|chose|pick|picked|select|selected|decide|decided|change|changed|move|moved|adjust|adjusted)|what (?:made|makes) [^?]{1,80}?\bthe (?:choice|pick|selection|ones?|units?) (?:for|to)\b)\b/i;
 /** "What is the vote meant to achieve", "what's the purpose of the plan", "what does the directive aim at": what it is for. */
 const PURPOSE_QUESTION = /\b(?:meant|intended|designed|supposed) to (?:achieve|accomplish|do|serve|bring)\b|\b(?:purpose|aim|point) of (?:the|this|that|its|a|an)\b|\bwhat (?:is|was|are|were) (?:it|they|this|that)\s+(?:[a-z]+ly\s+)?for\b|\bwhat (?:does|did|do) [^?]{1,160}\baim (?:at|to|for)\b|\bwhat (?:is|are|was|were|will) [^?]{1,160}\b(?:be )?responsible for\s*\??\s*$/i;
 /** "Where was the session held", "venue of the sitting": a place of meeting is the answer. */

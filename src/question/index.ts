@@ -443,8 +443,9 @@ function wantedOf(english: string, q: AnalyzedQuestion, metric: MetricId | null)
   // "at what % of the resolution target", "reached what percentage plan": a share of the plan reached; "… did it exceed the
   // target?", "did it meet the target?": a result held against it.)
   const againstPlan =
-    // ("state budget revenue as a % of target", "income as a share of the plan": a result as a share of the plan.)
-    /\bas an? (?:%|percent(?:age)?|share|proportion|ratio) of (?:the |its |their )?(?:[a-z0-9'’-]+ ){0,3}?(?:plans?|targets?|goals?|estimates?|forecasts?)\b/i.test(kindWords) ||
+    // ("state budget revenue as a % of target", "income as a share of the plan", "disbursement as % of plan": a result as
+    // a share of the plan.)
+    /\bas (?:an? )?(?:%|percent(?:age)?|share|proportion|ratio) of (?:the |its |their )?(?:[a-z0-9'’-]+ ){0,3}?(?:plans?|targets?|goals?|estimates?|forecasts?)\b/i.test(kindWords) ||
     /\b(compared? (to|with)|comparison (to|with)|relative to|in relation to|measured against|versus|vs|than|against|over|beyond)\b[^?]{0,40}\b(plan|planned|estimate|estimated|target|targeted|expected|forecast)\b/i.test(kindWords) ||
     /\b(how much|what share|what part|what percentage|what proportion|what percent|what %|how many %|how many percent|as an? (share|percentage|proportion|part))\s*(of|of the|of its|of their)?\s+([a-z0-9'’-]+ ){0,5}?(plan|planned|target|targeted|estimate)\b/i.test(kindWords) ||
     /\b(exceed(s|ed)?|surpass(es|ed)?|beat|miss(es|ed)?|f[ae]ll short of|overshoot(s|ing)?|overshot|outstrip(s|ped)?|top(s|ped)?)\s+(the |its |their |this |that )?([a-z0-9'’-]+ ){0,4}?(plans?|targets?|goals?|estimates?|forecasts?)\b/i.test(kindWords) ||

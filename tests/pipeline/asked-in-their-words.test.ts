@@ -402,7 +402,19 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
       "On the afternoon of October 2, the Central Organizing Committee held a conference to disseminate the newly issued document of the Central Committee on Party building and organization work and an online meeting to assess the work situation in the third quarter of 2024.\n\n" +
         "Attending the conference at Khanh Hoa bridge were Mr. Nguyen Khac Toan - Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council; Nguyen Khac Ha - Head of the Provincial Party Committee's Organization Committee.\n",
     ),
+    upload(
+      "tu-ky-pilot.md",
+      'title: "Tu Ky Town Party Committee selected to hold the district\'s pilot congress"\nurl: https://example.org/tu-ky-pilot\ndate: 2024-11-08\nplace: Hai Duong province',
+      "The Party Committee of Tu Ky town currently has 405 party members operating in 12 branches. The town's Party Committee was selected to hold the model congress for the district because it consistently performs well and excellently in its tasks; it is the center of socio -economic development in the district.\n\n" +
+        "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons; it did not direct the organization of pilot congresses for the agency sector. The pilot congress will be held in March 2025.\n",
+    ),
   );
+
+  it("a reason asked is given by the sentence before the choice, when it answers as well ('…was selected … because it consistently performs well')", async () => {
+    const result = await own().ask("What was the reason the Tu Ky district leadership chose the Tu Ky town Party Committee to hold its pilot congress?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("because it consistently performs well");
+  });
 
   it("a compound question is answered for the part the reports give: Hong Linh's 2023 revenue, whatever it paid out", async () => {
     const result = await app.ask("How much money did Hong Linh town take in for the state coffers in 2023, and how much did it pay out over the year?");

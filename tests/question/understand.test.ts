@@ -1226,6 +1226,12 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("dates 30/11 and w/o stay as typed", context).english).toBe("dates 30/11 and without stay as typed");
     expect(frame("In Kim Boi district of Hoa Binh, what were people earning per head in 2022, and how far was that towards the goal laid down in the district congress resolution?")).toMatchObject({ metric: "income_per_capita", wanted: "achieved" });
     expect(frame("What per capita income does Kim Boi aim for by 2025 under its resolution?").wanted).toBe("target");
+    expect(frame("2023 socio-economic draft report - public investment disbursement by 30/11 as % of plan?").wanted).toBe("achieved");
+  });
+
+  it("'what made X the choice for model congresses' asks why", () => {
+    expect(understandQuestion("hai duong agencies bloc: what made procuracy pty cttee + dev invest fund cell the choice for model congs?", context).analyzed.wantsReason).toBe(true);
+    expect(understandQuestion("what made up the delegation to the congress?", context).analyzed.wantsReason).toBe(false);
   });
 
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
