@@ -463,9 +463,10 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     // A question that gives the year ("its 2023 review conference") asks for the day or month, not a year.
     // Nor is a term ("term 2020 - 2025") the date of a meeting.
     // Nor is the date a document was issued ("Resolution No. 27-NQ/TW dated August 6, 2008").
-    // (Unless the question asks when it was issued, signed or set up: "established on what date" is the decision's.)
+    // (Unless the question asks when it was issued, signed, adopted or set up: "established on what date" is the
+    // decision's, "on what date … adopted its Resolution No. 74" the resolution's.)
     const terms = sentence.replace(/\b(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}\b/g, " ");
-    const withoutTerms = /\b(establish\w*|issu\w*|sign\w*|found\w*|set up|decid\w*|decision|promulgat\w*|dated)\b/.test(q.folded) ? terms : terms.replace(DOCUMENT_DATE, " ");
+    const withoutTerms = /\b(establish\w*|issu\w*|sign\w*|found\w*|set up|decid\w*|decision|promulgat\w*|dated|adopt\w*)\b/.test(q.folded) ? terms : terms.replace(DOCUMENT_DATE, " ");
     const days = daysOfMonth(withoutTerms);
     // ("On what date / which day …" asks for a day too: "…the review report of 2019" gives a year only.)
     if (!(q.years.length || DAY_ASKED.test(q.folded) ? DAY_OR_MONTH : DATE).test(withoutTerms)) problems.push("no date in sentence");

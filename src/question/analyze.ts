@@ -72,6 +72,8 @@ const FIGURE_QUESTION = new RegExp(
 // a "when" after a colon opens the question: "Ha Tinh congress timing: when will Duc Tho hold its congress?", and one
 // ending it asks too: "duc tho district congresses 2025-2030 when")
 const DATE_QUESTION = /(?:^|[:;–—]\s)\s*(when\b(?![^?]*,\s*(?:which|what|who|whom|how)\b)(?![^?]*,.*\bhow (?:many|much)\b)|on (what|which) (date|day)|(in )?(what|which) (date|day|month|year)\b)|\b(on what date|what dates?|which dates?|which days?|(?:exact|precise|specific) (?:date|day)|which month|what days?|in what (month|year)|(session|conference|meeting|congress)( (19|20)\d{2})? dates?|dates|dates? of the|deadlines?|by when|until when|till when|when(?:\s+exactly|\s+precisely)?(?=\s*\??\s*$)|(?<!\b(?:first|second|last|same|that|this|each|per|a|one|every|next|previous)\s)(?:month|date)(?=\s*\??\s*$)|(?:by|until|before|from) (?:what|which) (?:year|month))\b/i;
+/** A date asked beside a person: "who chaired it, and when", "on what date", "which day". */
+const DATE_ASKED_TOO = /\bwhen\b|\b(?:what|which) (?:date|day|month)\b/i;
 /** "Who chaired…", "head of the document subcommittee": a person is wanted. */
 const PERSON_QUESTION =
   /(?:^|[-–—:;]\s+)(who|whom)\b|\b(which comrade|chaired by|who (chaired|presided|led|is|was|heads|headed))\b|^\s*(the\s+)?(head|chair|chairman|chairwoman|chairperson|leader|director)\s+of\b|\b(which|what)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|will|would|should|can|could|must|may|the|of|to)\b)[^\s?.,;:]+\s+){0,4}?((deputy|vice|permanent|standing)\s+)*(secretar(y|ies)|chair(man|men|woman|women|person)?s?|leaders?|directors?|comrades?)\b|\b(deputy\s+)?secretar(y|ies)\b.*\bwhich\s*\??\s*$|^\s*list\b.*\b(secretaries|deputies|chairmen|leaders|members of the)\b|\b(secretar(y|ies)|chair(man|men|woman|person)?|director|head|leader)['’]?s?\s+(full\s+)?names?\b|\bnames?\s+of\s+the\s+(?:(?:party|provincial|district|city|town|commune|bloc)\s+)*((deputy|vice|standing)\s+)*(secretary|chair(man|woman|person)?|director|head|leader)\b/i;
@@ -283,7 +285,10 @@ export function analyzeQuestion(question: string): AnalyzedQuestion {
   // so is a numbered event ("the 13th session of the 7th People's Council"), unless its number is what is asked.
   const wantsOrdinal = ORDINAL_QUESTION.test(question);
   // ("Is it correct that the congress must be completed before June 15, 2025?": a date to check is a date asked.)
-  const wantsDate = DATE_QUESTION.test(question) || (isFactCheck(question) && daysOfMonth(question).length > 0);
+  // ("Who presided over the 32nd meeting, the one where they moved the dates of the session?": the dates tell which
+  // meeting; a person is asked, and a date only when asked in so many words, "who chaired it and when".)
+  const whoAsked = /^\s*(?:who|whom)\b/i.test(question);
+  const wantsDate = (DATE_QUESTION.test(question) && (!whoAsked || DATE_ASKED_TOO.test(question))) || (isFactCheck(question) && daysOfMonth(question).length > 0);
   const wantsDeadline = DEADLINE_QUESTION.test(question);
   const asksActual = ACTUAL_QUESTION.test(question);
   const asksPlan = PLAN_QUESTION.test(question);

@@ -403,12 +403,23 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
         "Attending the conference at Khanh Hoa bridge were Mr. Nguyen Khac Toan - Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council; Nguyen Khac Ha - Head of the Provincial Party Committee's Organization Committee.\n",
     ),
     upload(
+      "ninh-thuan-15th-session.md",
+      'title: "Opening the 15th session of the 11th Provincial People\'s Council"\nurl: https://example.org/ninh-thuan-15th\ndate: 2023-12-08\nplace: Ninh Thuan province',
+      "Speaking at the opening of the session, the Chairman of the Provincial People's Council stated: The 15th session of the 11th Provincial People's Council reviewed the report of the Provincial People's Committee on the implementation of socio-economic tasks in 2023 and the results of 3 years of implementing Resolution No. 74/NQ-HDND dated December 10, 2020 of the Provincial People's Council on the 5-year socio-economic development plan 2021-2025.\n",
+    ),
+    upload(
       "tu-ky-pilot.md",
       'title: "Tu Ky Town Party Committee selected to hold the district\'s pilot congress"\nurl: https://example.org/tu-ky-pilot\ndate: 2024-11-08\nplace: Hai Duong province',
       "The Party Committee of Tu Ky town currently has 405 party members operating in 12 branches. The town's Party Committee was selected to hold the model congress for the district because it consistently performs well and excellently in its tasks; it is the center of socio -economic development in the district.\n\n" +
         "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons; it did not direct the organization of pilot congresses for the agency sector. The pilot congress will be held in March 2025.\n",
     ),
   );
+
+  it("'on what date … adopted its Resolution No. 74' is answered by the resolution's own date ('…No. 74/NQ-HDND dated December 10, 2020')", async () => {
+    const result = await own().ask("Could you please remind me on what date the Ninh Thuan Provincial People's Council adopted its Resolution No. 74 on the five-year socio-economic plan 2021-2025?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("December 10, 2020");
+  });
 
   it("a reason asked is given by the sentence before the choice, when it answers as well ('…was selected … because it consistently performs well')", async () => {
     const result = await own().ask("What was the reason the Tu Ky district leadership chose the Tu Ky town Party Committee to hold its pilot congress?");

@@ -1234,6 +1234,13 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("what made up the delegation to the congress?", context).analyzed.wantsReason).toBe(false);
   });
 
+  it("'who presided over …, the one where they moved the dates' asks a person; 'who chaired it and on what date' a date too", () => {
+    const who = understandQuestion("Who presided over the 32nd meeting of the Standing Committee of the Ninh Thuan Provincial People's Council, the one where they moved the dates of the year-end session?", context).analyzed;
+    expect([who.wantsPerson, who.wantsDate]).toEqual([true, false]);
+    expect(understandQuestion("Who chaired the meeting and on what date?", context).analyzed.wantsDate).toBe(true);
+    expect(understandQuestion("What were the dates of the year-end session?", context).analyzed.wantsDate).toBe(true);
+  });
+
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
     expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
     expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
