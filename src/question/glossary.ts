@@ -55,6 +55,9 @@ const JUDGING_GROUPS: string[][] = [
   ["resolution", "resolutions", "decision", "decisions", "decide", "decided", "decides"],
   ["venture", "ventures", "project", "projects"],
   ["pass", "passed", "approve", "approved", "adopt", "adopted"],
+  // "What issues did the 6 speakers raise?": "…6 delegates expressed their opinions to … propose solutions …".
+  ["speaker", "speakers", "delegate", "delegates"],
+  ["raise", "raised", "propose", "proposed", "express", "expressed", "mention", "mentioned"],
   // "Who gave the closing remarks / wrapped up the conference": "Concluding the conference, comrade …".
   ["close", "closing", "closed", "conclude", "concluding", "concluded"],
   ["founding", "founded", "establishment", "established", "establish"],

@@ -403,6 +403,18 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
         "Attending the conference at Khanh Hoa bridge were Mr. Nguyen Khac Toan - Standing Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council; Nguyen Khac Ha - Head of the Provincial Party Committee's Organization Committee.\n",
     ),
     upload(
+      "hai-duong-17th-term.md",
+      'title: "Closing of the 17th-term Hai Duong Provincial Party Executive Committee conference"\nurl: https://example.org/hai-duong-17th\ndate: 2023-12-05\nplace: Hai Duong province',
+      "On the morning of December 4, the Executive Committee of the Hai Duong Provincial Party Committee, 17th term, held its conference to review the work of 2023.\n\n" +
+        "Previously, in the discussion session at the hall, 6 delegates expressed their opinions to clarify the results and propose solutions to improve the effectiveness of inspection, supervision and Party development work; promote infrastructure investment to effectively exploit land resources; build advanced new rural areas; have a mechanism to care for contract teachers; support high-tech agricultural production.\n",
+    ),
+    upload(
+      "hai-duong-2025-programme.md",
+      'title: "Hai Duong Provincial Party Executive Committee will discuss personnel work many times (2025 working program)"\nurl: https://example.org/hai-duong-2025\ndate: 2025-01-10\nplace: Hai Duong province',
+      "In 2025, the Provincial Party Executive Committee will hold 4 regular conferences.\n\n" +
+        "At these conferences, the Provincial Party Executive Committee will consider and discuss many important issues, including personnel work. Specifically, at the 23rd and 24th conferences, the Provincial Party Executive Committee will listen to the Personnel Subcommittee report on personnel preparations for the 18th Provincial Party Congress, term 2025-2030.\n",
+    ),
+    upload(
       "ninh-thuan-15th-session.md",
       'title: "Opening the 15th session of the 11th Provincial People\'s Council"\nurl: https://example.org/ninh-thuan-15th\ndate: 2023-12-08\nplace: Ninh Thuan province',
       "Speaking at the opening of the session, the Chairman of the Provincial People's Council stated: The 15th session of the 11th Provincial People's Council reviewed the report of the Provincial People's Committee on the implementation of socio-economic tasks in 2023 and the results of 3 years of implementing Resolution No. 74/NQ-HDND dated December 10, 2020 of the Provincial People's Council on the 5-year socio-economic development plan 2021-2025.\n",
@@ -414,6 +426,12 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
         "The Standing Committee of the Tu Ky District Party Committee selected the Tu Ky Town Party Committee to hold a pilot congress to draw general lessons; it did not direct the organization of pilot congresses for the agency sector. The pilot congress will be held in March 2025.\n",
     ),
   );
+
+  it("'what issues did the 6 speakers raise' is answered by what the '6 delegates expressed' and proposed, not by 'many important issues, including …'", async () => {
+    const result = await own().ask("hai duong 17th exec cttee conf hall discussion - what issues did the 6 speakers raise?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("contract teachers");
+  });
 
   it("'on what date … adopted its Resolution No. 74' is answered by the resolution's own date ('…No. 74/NQ-HDND dated December 10, 2020')", async () => {
     const result = await own().ask("Could you please remind me on what date the Ninh Thuan Provincial People's Council adopted its Resolution No. 74 on the five-year socio-economic plan 2021-2025?");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventYears, peopleActionMissing, personNames } from "../../src/answer/evidence.js";
+import { contentCoverage, contentTerms, eventYears, peopleActionMissing, personNames } from "../../src/answer/evidence.js";
 import { analyzeQuestion } from "../../src/question/analyze.js";
 import { fold } from "../../src/text/fold.js";
 import { yearsClaimed, yearsNamed } from "../../src/text/years.js";
@@ -63,5 +63,15 @@ describe("people counted at a meeting", () => {
     expect(peopleActionMissing(attended, fold("Previously, in the discussion session at the hall, 6 delegates expressed their opinions."))).toBe(true);
     expect(peopleActionMissing(attended, fold("The leaders disseminated to 450 full-time cadres of the Party Committee the core contents of Directive No. 35."))).toBe(false);
     expect(peopleActionMissing(attended, fold("The conference was attended by 300 delegates."))).toBe(false);
+  });
+});
+
+describe("words that stand in for each other when judging a sentence", () => {
+  it("'speakers' are the delegates who spoke and 'raise' is to propose or express: 'what issues did the 6 speakers raise'", () => {
+    const q = analyzeQuestion("hai duong 17th conference hall discussion - what issues did the 6 speakers raise?");
+    const terms = contentTerms(q, new Map());
+    const unit = { text: "Previously, in the discussion session at the hall, 6 delegates expressed their opinions to propose solutions; have a mechanism to care for contract teachers.", at: 0, heading: null };
+    const without = { ...unit, text: "Previously, in the discussion session at the hall, 6 others had their say on solutions; have a mechanism to care for contract teachers." };
+    expect(contentCoverage(terms, unit, new Set())).toBeGreaterThan(contentCoverage(terms, without, new Set()) + 0.15);
   });
 });
