@@ -9,7 +9,7 @@ import { editDistance } from "../text/edit-distance.js";
 import { fold } from "../text/fold.js";
 import type { TextUnit } from "../text/sentences.js";
 import { daysOfMonth, MONTH_PATTERN, statusMonth, yearMentions, yearOfDate, yearsClaimed, type DayOfMonth } from "../text/years.js";
-import { namesEvent, numberedEvents, numberedGroups } from "../text/events.js";
+import { namesEvent, numberedEvents, numberedGroups, type NumberedEvent } from "../text/events.js";
 import { CARDINAL_WORD } from "../text/numbers.js";
 import { escapeRegExp, nounPattern } from "../text/escape.js";
 
@@ -392,7 +392,9 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
   // "the 26th conference" is not answered by "…opened its 22nd conference" (a sentence naming both may answer).
   for (const e of q.events) {
     // (The national congress a provincial one implements is context, not another congress.)
-    const named = numberedEvents(sentence).filter((x) => x.kind === e.kind && x.national === e.national);
+    // (Nor does "…assessing the implementation results of the Resolution of the 17th Provincial Party Congress" speak of the
+    // 17th congress: it names the resolution under review, for a report to the 18th.)
+    const named = numberedEvents(sentence).filter((x) => x.kind === e.kind && x.national === e.national && !namesItsResolution(sentence, x));
     // ("When is the 15th session set, per the standing committee's 32nd meeting?": naming either one the question names will do.)
     if (named.length && !namesEvent(named, e) && !q.events.some((other) => other !== e && namesEvent(named, other))) problems.push(`sentence is about the ${named[0]!.text}, not the ${e.text}`);
   }
@@ -876,6 +878,12 @@ function countsOnlyNewOnes(question: string, sentence: string, noun: string): bo
 
 /** A question about new ones: "how many new members", "admitted", "joined", "set up", "established", "recruited". */
 const NEW_ONES_ASKED = /\b(?:new|newly|admit\w*|join\w*|recruit\w*|set up|establish\w*|found(?:ed|ing)|creat\w*|register\w*|open\w*|develop\w*|add\w*|gain\w*)\b/;
+
+/** The numbered event is named as the source of a resolution or document under review: "the Resolution of the 17th … Congress". */
+function namesItsResolution(sentence: string, e: NumberedEvent): boolean {
+  const at = sentence.indexOf(e.text);
+  return at >= 0 && /\b(?:resolutions?|documents?)\s+of\s+the\s+$/i.test(sentence.slice(Math.max(0, at - 30), at));
+}
 
 /** Delegates counted after "to attend the <numbered event>" that the question does not name: sent to another meeting. */
 function delegatesSentElsewhere(q: AnalyzedQuestion, sentence: string): boolean {

@@ -218,7 +218,7 @@ export const GENERIC_CAPITALISED = new Set(
   (
     "party committee provincial province district town city conference standing executive secretary people's peoples people " +
     "council central politburo secretariat resolution directive project decision conclusion regulation national congress " +
-    "assembly fatherland front ocop fdi grdp vnd usd commemorative medal year dragon new rural area type term inspection " +
+    "assembly fatherland front ocop fdi grdp gdp vnd usd commemorative medal year dragon new rural area type term inspection " +
     "commission department board vietnam vietnamese comrade mr ms the what which who how when where on in of and for did " +
     "does is was were a an chairman chairwoman deputy vice head permanent labor certificate certificates merit flag prime minister state president " +
     "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +

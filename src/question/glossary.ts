@@ -1,4 +1,4 @@
-import { findPlaces } from "../text/places.js";
+import { findPlaces, PLACES } from "../text/places.js";
 import { fold } from "../text/fold.js";
 import { ORDINAL_WORDS, ordinalFigure, romanNumber } from "../text/events.js";
 import { TENS_WORDS, UNIT_WORDS, WORD_VALUES } from "../text/numbers.js";
@@ -180,6 +180,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\btill\b/gi, "until"],
   // A wire editor's abbreviations: "twn", "budget rev", "pct chg vs prev yr", "Org Cttee", "prov PC", "@ 13th session".
   [/\btwn\b/gi, "town"],
+  // "18th cong", "prov cong NQ", "dist's pilot cong": a congress.
+  [/(?<=\b(?:\d+(?:st|nd|rd|th)|prov|provincial|dist|dist's|district|district's|party|city|pilot|model|national|nat'l|natl)\s+)cong\b|\bcong(?=\s+(?:NQ|resolution|delegates|docs|documents)\b)/gi, "congress"],
   [/\b(budget|tax|state) rev\b/gi, "$1 revenue"],
   [/\bchg\b/gi, "change"],
   [/\bprev\b/gi, "previous"],
@@ -263,6 +265,14 @@ const CODE_SWITCHED: [RegExp, string][] = [
   [/(?<![\p{L}\p{N}])(?:đại hội|dai hoi)(?![\p{L}\p{N}])/giu, "Congress"],
   [/(?<![\p{L}\p{N}])(?:hội nghị|hoi nghi)(?![\p{L}\p{N}])/giu, "conference"],
   [/(?<![\p{L}\p{N}])(?:kỳ họp|ky hop)(?![\p{L}\p{N}])/giu, "session"],
+  // Office shorthand in capitals: "cong NQ" (nghị quyết), "BCH conf", "BTV", "KT-XH", "CV 1924" (công văn), "TP Ben Cat".
+  [/(?<=\bhow many\s+)NQs?(?![\p{L}\p{N}])/giu, "resolutions"],
+  [/(?<![\p{L}\p{N}])NQs?(?![\p{L}\p{N}])/gu, "Resolution"],
+  [/(?<![\p{L}\p{N}])BCH(?![\p{L}\p{N}])/gu, "Executive Committee"],
+  [/(?<![\p{L}\p{N}])BTV(?![\p{L}\p{N}])/gu, "Standing Committee"],
+  [/(?<![\p{L}\p{N}])KT[- ]?XH(?![\p{L}\p{N}])/giu, "socio-economic"],
+  [/(?<![\p{L}\p{N}])CV(?=\s+(?:No\.?\s*)?\d)/gu, "Official Dispatch"],
+  [/(?<![\p{L}\p{N}])TP\.?\s+(?=\p{Lu})/gu, "city "],
   [/(?<![\p{L}\p{N}])(?:tỉnh|tinh)\s+(?=\p{Lu})/gu, "province "],
   [/(?<![\p{L}\p{N}])(?:thị xã|thi xa)\s+(?=\p{Lu})/gu, "town "],
 ];
@@ -617,6 +627,10 @@ const VI_EN: [string, string][] = [
   ["phường nào", "which ward"],
   ["đặt ra", "set"],
   ["yêu cầu", "requested"],
+  ["tập trung", "focus on"],
+  ["khắc phục", "overcome"],
+  ["hạn chế", "limitations"],
+  ["yếu kém", "weaknesses"],
   ["muốn", "wants"],
   ["chọn", "selected"],
   ["họp", "met"],
@@ -761,14 +775,21 @@ const PROVINCE_INITIALS: [RegExp, string][] = [
  * and the initials of a place it names in full ("khanh hoa bridge point … most senior KH official": Khanh Hoa's).
  */
 export function withProvinceInitials(question: string): string {
-  const named = PROVINCE_INITIALS.reduce((text, [re, name]) => text.replace(re, name), question);
+  const named = PROVINCE_INITIALS.reduce((text, [re, name]) => text.replace(re, name), question)
+    // ("Nghi Xuan dist (HT)": a province's initials in brackets after a place, when no other province has them.)
+    .replace(/\((\p{Lu}{2,3})\)/gu, (m, initials: string) => {
+      const provinces = PLACES.filter((p) => p.kind === "province" && initialsOf(p.name) === initials);
+      return provinces.length === 1 ? `(${provinces[0]!.name})` : m;
+    });
   return findPlaces(named).reduce((text, place) => {
-    const words = place.name.split(" ");
-    if (words.length < 2) return text;
-    const initials = words.map((w) => w[0]!.toUpperCase()).join("");
+    if (!place.name.includes(" ")) return text;
+    const initials = initialsOf(place.name);
     return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${initials}(?![\\p{L}\\p{N}'’-])`, "gu"), place.name);
   }, named);
 }
+
+/** "Khanh Hoa" → "KH". */
+const initialsOf = (name: string) => name.split(" ").map((w) => w[0]!.toUpperCase()).join("");
 
 /** Vietnamese chat shorthand: "bn" (bao nhiêu, how many), "dc" / "đc" (được), "ko" / "k" (không), "j" (gì), "ntn" (như thế nào). */
 const VI_CHAT: [RegExp, string, string][] = [
@@ -782,6 +803,7 @@ const VI_CHAT: [RegExp, string, string][] = [
 /** "tỉnh Thái Bình" → "Thai Binh province": the kind word follows the name in English. */
 const KIND_BEFORE_NAME: [string, string][] = [
   ["thành phố", "city"],
+  ["tp", "city"],
   ["thị xã", "town"],
   ["thị trấn", "town"],
   ["huyện", "district"],
@@ -866,6 +888,8 @@ export function toEnglishQuestion(question: string, knownSubPlaces: readonly str
   const noAccents = !VI_LETTERS.test(text);
   // Chat shorthand ("dc bn trieu", "co bn can bo", "ko"), written out as the question writes the rest.
   for (const [re, accented, plain] of VI_CHAT) text = text.replace(re, noAccents ? plain : accented);
+  // "những hạn chế, yếu kém nào": "which limitations, weaknesses" (the question word before its noun, as English puts it).
+  text = text.replace(/(?<![\p{L}])(?:những|nhung)\s+((?:[\p{L}]+[\s,]+){2,5}?)(?:nào|nao)(?![\p{L}])/gu, "which $1");
   // "list giúp mình mấy giải pháp đó": "mấy … đó" is "those …", not "how many".
   text = text.replace(/(?<![\p{L}])mấy\s+((?:[\p{L}]+\s+){1,3}?)(?:đó|này|ấy|kia)(?![\p{L}])/gu, "$1");
   text = text

@@ -415,6 +415,12 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
         "At these conferences, the Provincial Party Executive Committee will consider and discuss many important issues, including personnel work. Specifically, at the 23rd and 24th conferences, the Provincial Party Executive Committee will listen to the Personnel Subcommittee report on personnel preparations for the 18th Provincial Party Congress, term 2025-2030.\n",
     ),
     upload(
+      "hai-duong-draft-report.md",
+      'title: "Hai Duong discusses the first draft of the political report to the 18th Provincial Party Congress"\nurl: https://example.org/hai-duong-draft\ndate: 2024-12-04\nplace: Hai Duong province',
+      "Along with assessing the implementation results of the Resolution of the 17th Provincial Party Congress, term 2020-2025, the draft report points out limitations in two major areas: Socio-economic; Party building and political system.\n\n" +
+        "The first draft of the political report submitted to the 18th Provincial Party Congress for the 2025-2030 term sets out the general goal of building Hai Duong into a livable place.\n",
+    ),
+    upload(
       "ninh-thuan-15th-session.md",
       'title: "Opening the 15th session of the 11th Provincial People\'s Council"\nurl: https://example.org/ninh-thuan-15th\ndate: 2023-12-08\nplace: Ninh Thuan province',
       "Speaking at the opening of the session, the Chairman of the Provincial People's Council stated: The 15th session of the 11th Provincial People's Council reviewed the report of the Provincial People's Committee on the implementation of socio-economic tasks in 2023 and the results of 3 years of implementing Resolution No. 74/NQ-HDND dated December 10, 2020 of the Provincial People's Council on the 5-year socio-economic development plan 2021-2025.\n",
@@ -431,6 +437,12 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
     const result = await own().ask("hai duong 17th exec cttee conf hall discussion - what issues did the 6 speakers raise?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("contract teachers");
+  });
+
+  it("a draft report to the 18th congress that reviews 'the Resolution of the 17th … Congress' is about the 18th", async () => {
+    const result = await own().ask("hai duong 1st draft political report to the 18th congress: limitations grouped in which 2 areas?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("two major areas: Socio-economic; Party building and political system");
   });
 
   it("'on what date … adopted its Resolution No. 74' is answered by the resolution's own date ('…No. 74/NQ-HDND dated December 10, 2020')", async () => {

@@ -41,6 +41,9 @@ describe("Vietnamese questions in the reports' words", () => {
     // "Quân sự" is military (no "quận"); "cho tôi hỏi" asks leave to ask; "vào thời gian nào" is when.
     ["cho toi hoi Dai hoi Dang bo Quan su tinh Hai Duong lan thu 15 du kien to chuc vao thoi gian nao a", "Party Congress military Hai Duong province 15th expected to be held when"],
     ["Cho tôi hỏi Đại hội Đảng bộ Quân sự tỉnh Hải Dương dự kiến tổ chức vào thời gian nào ạ", "Party Congress military Hai Duong province expected to be held when"],
+    // "những hạn chế, yếu kém nào": which limitations and weaknesses; "TP Hà Nội" the city.
+    ["Bi thu yeu cau khac phuc nhung han che, yeu kem nao?", "Secretary requested overcome which limitations weaknesses?"],
+    ["BCH Dang bo TP Ha Noi", "Executive Committee Party Committee Hanoi city"],
   ])("%s", (vi, en) => {
     expect(toEnglishQuestion(vi)).toBe(en);
   });

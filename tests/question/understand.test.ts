@@ -1241,6 +1241,17 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("What were the dates of the year-end session?", context).analyzed.wantsDate).toBe(true);
   });
 
+  it("office shorthand in an English question: NQ, BCH, KT-XH, CV, TP, '18th cong', a province's initials in brackets; GDP is no name", () => {
+    const en = (q: string) => understandQuestion(q, context).english;
+    expect(en("Dong Nai HĐND 13th session - how many NQ passed?")).toBe("Dong Nai People's Council 13th session - how many resolutions passed?");
+    expect(en("Kim Boi 2022 per capita income - what % of the NQ target is that?")).toBe("Kim Boi 2022 per capita income - what % of the Resolution target is that?");
+    expect(en("Hai Duong 22nd BCH conf: draft political report for 18th cong")).toBe("Hai Duong 22nd Executive Committee conference: draft political report for 18th congress");
+    expect(en("Nghe An CV 1924 on the KT-XH plan")).toBe("Nghe An Official Dispatch 1924 on the socio-economic plan");
+    expect(understandQuestion("Nghi Xuan dist (HT) 2023 tourism: total visitors?", context).analyzed.places).toEqual(["Ha Tinh"]);
+    expect(understandQuestion("Tan Chau (TN) party cells", context).english).toBe("Tan Chau (TN) party cells");
+    expect(understandQuestion("What was Yen Bai's GDP growth in the first quarter of 2024?", context).analyzed.names).toEqual([]);
+  });
+
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
     expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
     expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
