@@ -1252,6 +1252,12 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(understandQuestion("What was Yen Bai's GDP growth in the first quarter of 2024?", context).analyzed.names).toEqual([]);
   });
 
+  it("a quota, and what 'should' be done, are targets: 'yearly quota for recruiting', 'what share should be newly admitted each year'", () => {
+    expect(frame("What's Ha Nam's yearly quota for recruiting new party members, as a share of total membership?")).toMatchObject({ metric: "party_members_admitted", wanted: "target" });
+    expect(frame("Ha Nam 2024 directions - what share of total party members should be newly admitted each year?").wanted).toBe("target");
+    expect(frame("How many new party members did Ha Nam admit in 2023?").wanted).toBe("achieved");
+  });
+
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
     expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
     expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
