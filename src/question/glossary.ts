@@ -30,7 +30,7 @@ const GROUPS: string[][] = [
   ["party member", "đảng viên", "dang vien"],
   ["provincial party committee", "tỉnh ủy", "tinh uy"],
   ["secretary", "bí thư", "bi thu", "chief"],
-  ["conference", "hội nghị", "hoi nghi", "meeting", "session", "sitting"],
+  ["conference", "hội nghị", "hoi nghi", "meeting", "session", "sitting", "plenum", "plenums"],
   // "How many papers did the leadership put out / churn out": documents issued.
   ["issued", "promulgated", "put out", "churned out", "churn out"],
   ["growth", "tăng trưởng", "tang truong"],

@@ -21,8 +21,8 @@ export interface Guess {
  * An amount the asker hedges ("more than two thousand documents … what is the exact number?", "around 500 members"):
  * the figure asked for, roughly; its number words are no words to find.
  */
-const HEDGED_AMOUNT = /\b(?:more than|over|nearly|almost|about|around|roughly|some|at least|upwards of|close to)\s+((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|couple|few|\d[\d,.]*)(?:[\s-]+|$)(?:and\s+)?)+)/gi;
-const AMOUNT_ASKED = /\b(how many|how much|what (?:is|was|are|were) the (?:exact |precise |real |actual )?(?:number|figure|total|count|amount))\b/i;
+const HEDGED_AMOUNT = /\b(?:more than|over|nearly|almost|about|around|roughly|some|at least|upwards of|close to)\s+((?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|couple|few|half|quarter|\d[\d,.]*)(?:[\s-]+|$)(?:and\s+(?:an?\s+)?)?)+)/gi;
+const AMOUNT_ASKED = /\b(how many|how much|(?:what (?:is|was|are|were)|what['’]s|whats) the (?:exact |precise |real |actual )?(?:number|figure|total|count|amount))\b/i;
 
 /** The guesses a question holds, where they start and their text (its claimed amounts among them); none when the guess is the whole question. */
 export function guesses(question: string): Guess[] {

@@ -1258,6 +1258,13 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(frame("How many new party members did Ha Nam admit in 2023?").wanted).toBe("achieved");
   });
 
+  it("'what's the exact number' asks a figure; 'roughly three and a half thousand' is the asker's rough figure; plenums are conferences", () => {
+    const u = understandQuestion("Hong Linh town has roughly three and a half thousand party members - what's the exact number?", context);
+    expect(u.analyzed.wantsFigure).toBe(true);
+    expect(u.analyzed.terms.map((t) => t.text)).not.toContain("half");
+    expect(synonymStems(stem("plenums"))).toContain(stem("conferences"));
+  });
+
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
     expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
     expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
