@@ -258,6 +258,9 @@ export function composeAnswer(
       // A count the lexicon has no metric for is still the place's own: "total party members of Cam Xuyen district" is not
       // answered by "Currently, the Party Committee of the town has … 3,492 Party members" under Hong Linh town's section.
       if (!frame.metric && q.wantsFigure && factsElsewhere(frame, facts, passage.article, scope)) problems.push(`the figures are for another place than ${frame.place}`);
+      // "How many grassroots party organisations does Hong Linh have now?" is not answered by "…awarded certificates of
+      // commendation to 6 grassroots Party organizations": a count of those honoured, unless honours are asked.
+      if (q.wantsFigure && countsOnlyHonoured(unit.text) && !HONOURS_ASKED.test(q.folded)) problems.push("the figure counts those honoured");
       if (framed.metricFacts.length && !framed.matches) problems.push(`figure is not for the asked ${[...new Set(framed.metricFacts.flatMap((m) => m.differs))].join(", ")}`);
       candidates.push({ sentence: unit.text, passage, index, score, coverage: covered, problems, frameMatch: framed.matches, countMatch: judged.counts || namedList > 0 || namesDocument > 0, general, otherYearDate: dated, metricFacts: framed.metricFacts, list: namedList ? "named" : unnamedList ? "unnamed" : null });
     });
@@ -354,6 +357,17 @@ function yearsWithoutFigure(years: number[], acceptable: Candidate[]): number[] 
     for (const y of yearMentions(sentence)) for (let z = y.from; z <= y.to; z++) if (y.baseline) given.add(z);
   }
   return years.filter((y) => !given.has(y));
+}
+
+/** A clause giving honours or sanctions to a number of recipients: "awarded certificates of merit to 6 …", "commended 30 …". */
+const HONOURED = /\b(?:awarded|presented|granted|gave|giving|awarding|presenting)\b[^.;]{0,60}?\b(?:certificates?|commendations?|merits?|flags?|medals?|prizes?|emulation)\b[^.;]{0,30}?\bto\s+(?:\w+\s+)?\d[\d.,]*[^.;]*|\b(?:commended|honou?red|rewarded|disciplined|expelled)\s+\d[\d.,]*[^.;]*/gi;
+/** A question about honours or sanctions. */
+const HONOURS_ASKED = /\b(?:award\w*|commend\w*|honou?r\w*|reward\w*|merit|prizes?|medals?|certificates?|emulation|disciplin\w*|expel\w*|praise\w*|recogni[sz]\w*)\b/;
+
+/** Whether every figure of the sentence counts those honoured or sanctioned (none is left outside such a clause). */
+function countsOnlyHonoured(sentence: string): boolean {
+  const rest = sentence.replace(HONOURED, " ");
+  return rest !== sentence && !/\d/.test(rest.replace(/\b(?:19|20)\d{2}\b/g, " "));
 }
 
 /** Sentences after a reason question's answer that may give its reason: the next few, photo captions aside. */

@@ -469,6 +469,14 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
     expect(result.answer).toContain("admitted 1,251 party members");
   });
 
+  it("a count of those honoured ('awarded certificates of commendation to 6 grassroots Party organizations') is no count of all of them", async () => {
+    const result = await app.ask("Hong Lihn town party commitee - how many grasroots party orgs and totl party membrs now?");
+    expect(result.outcome.kind).toBe("answered");
+    expect(result.answer).toContain("28 grassroots Party organizations");
+    const honoured = await app.ask("How many grassroots Party organizations did Hong Linh town commend in 2023?");
+    expect(honoured.answer).toContain("6 grassroots Party organizations");
+  });
+
   it("'how many party members are there' is not answered by the cadres a training reached ('450 full-time cadres')", async () => {
     const result = await own().ask("How many party members are there altogether in the Party Committee of the Provincial Agencies Bloc that held the training on November 13?");
     expect(result.outcome.kind).not.toBe("answered");
