@@ -123,7 +123,8 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   const switched = codeSwitched(spelled);
   // (A question mostly in Vietnamese syllables still, "Dai hoi Dang bo huyen Duc Tho va thi xa Ky Anh … - when exactly?", is Vietnamese.)
   const vietnamese = looksVietnamese(spelled) && (looksVietnamese(switched) || !ENGLISH_QUESTION_WORD.test(switched) || vietnameseShare(switched) >= 0.3);
-  const translated = vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : expandShorthand(withoutPleasantries(switched));
+  // (The English a Vietnamese question mixes in is written out too: "Party Cttee of prov Party agencies: 4 cơ quan …".)
+  const translated = vietnamese ? expandShorthand(toEnglishQuestion(spelled, context.knownSubPlaces)) : expandShorthand(withoutPleasantries(switched));
   const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord, context.wordRank);
   const english = words.text;
   corrections.push(...words.corrections);

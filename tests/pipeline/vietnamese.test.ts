@@ -44,6 +44,8 @@ describe("Vietnamese questions in the reports' words", () => {
     // "những hạn chế, yếu kém nào": which limitations and weaknesses; "TP Hà Nội" the city.
     ["Bi thu yeu cau khac phuc nhung han che, yeu kem nao?", "Secretary requested overcome which limitations weaknesses?"],
     ["BCH Dang bo TP Ha Noi", "Executive Committee Party Committee Hanoi city"],
+    // "tham mưu giúp việc": advisory and support.
+    ["4 cơ quan tham mưu giúp việc là những cơ quan nào?", "4 agencies advisory and support which agencies?"],
   ])("%s", (vi, en) => {
     expect(toEnglishQuestion(vi)).toBe(en);
   });

@@ -1265,6 +1265,10 @@ describe("questions asked as people type them (held-out-36 and -37)", () => {
     expect(synonymStems(stem("plenums"))).toContain(stem("conferences"));
   });
 
+  it("the English a Vietnamese question mixes in is written out too ('Party Cttee of prov Party agencies: … là những cơ quan nào')", () => {
+    expect(understandQuestion("Binh Thuan Party Cttee of prov Party agencies (est. 2025): 4 cơ quan tham mưu giúp việc là những cơ quan nào?", context).english).toContain("Party committee of provincial Party agencies");
+  });
+
   it("a person asked for by rank: 'the most senior official there', 'top-ranking leader present'", () => {
     expect(understandQuestion("most senior Khanh Hoa official at the bridge point?", context).analyzed.wantsPerson).toBe(true);
     expect(understandQuestion("top-ranking leader present at the conference", context).analyzed.wantsPerson).toBe(true);
