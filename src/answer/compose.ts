@@ -82,8 +82,8 @@ const ASKED_DOCUMENT_KINDS = "regulation|resolution|directive|decision|decree|co
 const DOCUMENT_KINDS = `(?:${ASKED_DOCUMENT_KINDS}|official dispatch|plan)`;
 /** "Under which regulation …", "pursuant to what directive …": the kind asked for. */
 const DOCUMENT_KIND_ASKED = new RegExp(`\\b(?:under|according to|pursuant to|in accordance with|in line with|based on|by)\\s+(?:which|what)\\s+(?:[a-z]+\\s+){0,2}?(${ASKED_DOCUMENT_KINDS})s?\\b`);
-/** "What central document prompted …": a document of any kind. */
-const DOCUMENT_PROMPTED = new RegExp(`\\b(?:which|what)\\s+(?:[a-z]+\\s+){0,2}?(?:document|${ASKED_DOCUMENT_KINDS})s?\\s+(?:prompted|led|required|caused|triggered|made|forced|drove|obliged)\\b`);
+/** "What central document prompted …", "which Politburo doc triggered it", "which document from the Politburo was behind it": a document of any kind. */
+const DOCUMENT_PROMPTED = new RegExp(`\\b(?:which|what)\\s+(?:[a-z]+\\s+){0,2}?(?:document|${ASKED_DOCUMENT_KINDS})s?\\s+(?:[a-z]+\\s+){0,3}?(?:prompted|led|required|caused|triggered|made|forced|drove|obliged|(?:was|is|were|lay) behind)\\b`);
 
 export const DEFAULT_COMPOSE: ComposeOptions = { maxCitations: 3, passagesConsidered: 6, minCoverage: 0.4, frameBonus: 0.3, frameCoverage: 0.2, reasonCoverage: 0.3, captionPenalty: 0.2, generalPositionWeight: 0.1, generalMinCoverage: 0.35, listSentences: 4, listItems: 8, listLeadBonus: 0.15, namedListBonus: 0.4, unnamedListPenalty: 0.2, standingBonus: 0.2, otherLevelPenalty: 0.1, alignWeight: 0 };
 

@@ -180,6 +180,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\btill\b/gi, "until"],
   // A wire editor's abbreviations: "twn", "budget rev", "pct chg vs prev yr", "Org Cttee", "prov PC", "@ 13th session".
   [/\btwn\b/gi, "town"],
+  [/\bdocs\b/gi, "documents"],
+  [/\bdoc\b/gi, "document"],
   // "18th cong", "prov cong NQ", "dist's pilot cong": a congress.
   [/(?<=\b(?:\d+(?:st|nd|rd|th)|prov|provincial|dist|dist's|district|district's|party|city|pilot|model|national|nat'l|natl)\s+)cong\b|\bcong(?=\s+(?:NQ|resolution|delegates|docs|documents)\b)/gi, "congress"],
   [/\b(budget|tax|state) rev\b/gi, "$1 revenue"],

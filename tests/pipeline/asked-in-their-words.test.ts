@@ -421,6 +421,12 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
         "The first draft of the political report submitted to the 18th Provincial Party Congress for the 2025-2030 term sets out the general goal of building Hai Duong into a livable place.\n",
     ),
     upload(
+      "ha-tinh-congress-timing.md",
+      'title: "Ha Tinh adjusts the time of Party congresses for the 2025-2030 term"\nurl: https://example.org/ha-tinh-timing\ndate: 2025-02-20\nplace: Ha Tinh province',
+      "Comrade Tran The Dung, Standing Deputy Secretary of the Provincial Party Committee, has just signed and issued an official dispatch on behalf of the Provincial Party Committee Standing Committee to adjust the time of the Party Congress for the 2025-2030 term. In which, localities will organize grassroots Party Congresses in March 2025.\n\n" +
+        "On February 14, 2025, the Politburo issued Conclusion No. 126 on a number of contents and tasks to continue to arrange and streamline the organization of the political system in 2025, including the requirement to organize grassroots congresses in March 2025.\n",
+    ),
+    upload(
       "ninh-thuan-15th-session.md",
       'title: "Opening the 15th session of the 11th Provincial People\'s Council"\nurl: https://example.org/ninh-thuan-15th\ndate: 2023-12-08\nplace: Ninh Thuan province',
       "Speaking at the opening of the session, the Chairman of the Provincial People's Council stated: The 15th session of the 11th Provincial People's Council reviewed the report of the Provincial People's Committee on the implementation of socio-economic tasks in 2023 and the results of 3 years of implementing Resolution No. 74/NQ-HDND dated December 10, 2020 of the Provincial People's Council on the 5-year socio-economic development plan 2021-2025.\n",
@@ -443,6 +449,17 @@ describe("questions in the askers' own words (held-out-42 and -43)", () => {
     const result = await own().ask("hai duong 1st draft political report to the 18th congress: limitations grouped in which 2 areas?");
     expect(result.outcome.kind).toBe("answered");
     expect(result.answer).toContain("two major areas: Socio-economic; Party building and political system");
+  });
+
+  it("'which Politburo doc triggered it', 'which document … was behind it' ask for a document by its number", async () => {
+    for (const q of [
+      "Ha Tinh - why did the prov Standing cttee change the timing of 2025-2030 Party congresses? which Politburo doc triggered it?",
+      "Why did Ha Tinh province have to change the timing of its Party congresses for the 2025-2030 term? Which document from the Politburo was behind it?",
+    ]) {
+      const result = await own().ask(q);
+      expect(result.outcome.kind).toBe("answered");
+      expect(result.answer).toContain("Conclusion No. 126");
+    }
   });
 
   it("'on what date … adopted its Resolution No. 74' is answered by the resolution's own date ('…No. 74/NQ-HDND dated December 10, 2020')", async () => {
