@@ -12,7 +12,7 @@ import { reportYearOf } from "../facts/index.js";
 import type { Aligner } from "./align.js";
 import { checkClaim, type QuotedFact } from "./check.js";
 import { namesEvent, numberedEvents } from "../text/events.js";
-import { articleScope, contentCoverage, givesPlannedDate, givesReason, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
+import { articleScope, asksPartyMembers, contentCoverage, givesPlannedDate, givesReason, contentTerms, judgeUnit, peopleNamed, personNames, speakerSurnames, type ArticleLayout, type ArticleScope } from "./evidence.js";
 
 export interface ComposeOptions {
   /** Most citations an answer uses (default 3). */
@@ -170,7 +170,7 @@ export function composeAnswer(
   // A span of time, a length or a sum of money is what "how long" / "how much money" wants, whatever the question is about.
   // A general question's noun is not judged ("how many states…" in any words), but a party's members are the reports' own.
   const counted = (general: boolean) =>
-    question.counted && COUNTED_KINDS.has(question.counted) ? question.counted : frame.metric || (general && !/\bparty members\b/.test(q.folded)) ? null : question.counted;
+    question.counted && COUNTED_KINDS.has(question.counted) ? question.counted : frame.metric || (general && !asksPartyMembers(q)) ? null : question.counted;
   const scopes = new Map<string, ArticleScope>();
   // "How many people are on the editorial team…" in a report that has an Editorial Team besides a Subcommittee: only
   // a sentence naming the team counts its people.

@@ -442,7 +442,7 @@ export function judgeUnit(q: AnalyzedQuestion, scope: ArticleScope, unit: TextUn
     else if (PERCENT_ASKED.test(q.folded) && !SHARE_GIVEN.test(sentence)) problems.push("no percentage in sentence");
     // "How many party members…" is answered by a number of members (or their like), not "half a day" or "2 units".
     // "How many party members…" asks for a party's membership: "450 full-time cadres" (the audience of a training) are people, not it.
-    else if (counted && !anniversary && !countsThing(sentence, figures, counted, /\bparty members\b/.test(q.folded))) problems.push(`no figure counting ${counted}`);
+    else if (counted && !anniversary && !countsThing(sentence, figures, counted, asksPartyMembers(q))) problems.push(`no figure counting ${counted}`);
     // "How many extraordinary conferences will it hold?" is not answered by "…will hold 4 regular conferences".
     else if (counted && countsOtherKind(q.folded, foldedSentence, counted)) problems.push(`the figure counts other ${counted}`);
     // "How many party members does Nghi Xuan have?" is not answered by "…with 123 new members admitted this year".
@@ -831,6 +831,11 @@ function countsThing(sentence: string, figures: string[], noun: string, partyMem
   return words.some((w, i) => (figureWords.has(w) || NUMBER_WORDS.test(w)) && words.slice(i + 1, i + 5).some((x) => stem(x) === MEMBER));
 }
 const MEMBER = stem("members");
+
+/** The question counts a party's members ("how many party members …"): the reports' own count, judged in any question. */
+export function asksPartyMembers(q: AnalyzedQuestion): boolean {
+  return /\bparty members\b/.test(q.folded);
+}
 
 /**
  * A figure followed by the counted noun itself, any words between being the question's: "3,492 Party members" for

@@ -783,8 +783,8 @@ export function withProvinceInitials(question: string): string {
   const named = PROVINCE_INITIALS.reduce((text, [re, name]) => text.replace(re, name), question)
     // ("Nghi Xuan dist (HT)": a province's initials in brackets after a place, when no other province has them.)
     .replace(/\((\p{Lu}{2,3})\)/gu, (m, initials: string) => {
-      const provinces = PLACES.filter((p) => p.kind === "province" && initialsOf(p.name) === initials);
-      return provinces.length === 1 ? `(${provinces[0]!.name})` : m;
+      const province = UNIQUE_PROVINCE_INITIALS.get(initials);
+      return province ? `(${province})` : m;
     });
   return findPlaces(named).reduce((text, place) => {
     if (!place.name.includes(" ")) return text;
@@ -794,7 +794,17 @@ export function withProvinceInitials(question: string): string {
 }
 
 /** "Khanh Hoa" → "KH". */
-const initialsOf = (name: string) => name.split(" ").map((w) => w[0]!.toUpperCase()).join("");
+function initialsOf(name: string): string {
+  return name.split(" ").map((w) => w[0]!.toUpperCase()).join("");
+}
+
+/** Provinces by their initials, for initials in brackets ("HT" → Ha Tinh); null for initials two provinces share. */
+const UNIQUE_PROVINCE_INITIALS = new Map<string, string | null>();
+for (const p of PLACES) {
+  if (p.kind !== "province") continue;
+  const initials = initialsOf(p.name);
+  UNIQUE_PROVINCE_INITIALS.set(initials, UNIQUE_PROVINCE_INITIALS.has(initials) ? null : p.name);
+}
 
 /** Vietnamese chat shorthand: "bn" (bao nhiêu, how many), "dc" / "đc" (được), "ko" / "k" (không), "j" (gì), "ntn" (như thế nào). */
 const VI_CHAT: [RegExp, string, string][] = [

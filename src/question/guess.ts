@@ -4,8 +4,8 @@ import { MONTH_PATTERN } from "../text/years.js";
 /**
  * A guess the asker adds beside the question ("what day did it close? Was it in July?", "…, was it something like
  * five hundred-odd party members? how many exactly?", "Is that right, and what is the exact number?"): a yes-or-no clause
- * next to a question word. Its words are no
- * words to find the answer by, and its dates no filter on the reports (the answer may say otherwise).
+ * next to a question word. Its words are no words to find the answer by, and its dates no filter on the reports (the
+ * answer may say otherwise).
  */
 const GUESS = /(?:^|[?.!,;:–—-]\s*)((?:was|is|were|are|did) (?:it|that|there|they)\b(?:(?!,?\s+and\s+(?:what|which|when|who|whom|where|how)\b)[^?.!;])*)/gi;
 const QUESTION_WORD = /\b(what|which|when|who|whom|where|how many|how much|how long)\b/i;

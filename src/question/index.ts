@@ -124,7 +124,7 @@ export function understandQuestion(asked: string, context: QuestionContext): Que
   // (A question mostly in Vietnamese syllables still, "Dai hoi Dang bo huyen Duc Tho va thi xa Ky Anh … - when exactly?", is Vietnamese.)
   const vietnamese = looksVietnamese(spelled) && (looksVietnamese(switched) || !ENGLISH_QUESTION_WORD.test(switched) || vietnameseShare(switched) >= 0.3);
   // (The English a Vietnamese question mixes in is written out too: "Party Cttee of prov Party agencies: 4 cơ quan …".)
-  const translated = vietnamese ? expandShorthand(toEnglishQuestion(spelled, context.knownSubPlaces)) : expandShorthand(withoutPleasantries(switched));
+  const translated = expandShorthand(vietnamese ? toEnglishQuestion(spelled, context.knownSubPlaces) : withoutPleasantries(switched));
   const words = vietnamese || !context.isReportWord ? { text: translated, corrections: [] } : correctWordTypos(translated, context.isReportWord, context.wordRank);
   const english = words.text;
   corrections.push(...words.corrections);
